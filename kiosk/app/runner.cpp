@@ -1,0 +1,193 @@
+// The kiosk's frame loop and its two measuring modes.
+#include "app/runner.hpp"
+
+#include "app/atomic_file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+namespace kiosk {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void onStopSignal(int)
+{
+    g_stop = true;
+}
+
+// An idle kiosk checks for input this often: well under the 50 ms in which a tap must show,
+// well over the 10 ms at which SFML's waitEvent would poll.
+constexpr Millis kIdlePollMs = 25;
+constexpr Millis kAnimationFrameMs = 16;
+
+void sleepMs(Millis ms)
+{
+    if (ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+void drawFrame(Shell& shell, platform::Window& window)
+{
+    if (shell.takeFontsRebuilt())
+        window.reloadFonts();
+    window.beginFrame();
+    window.render(shell.frame());
+    window.present();
+}
+
+void handle(Shell& shell, platform::Window& window, const platform::WindowEvent& ev)
+{
+    switch (ev.type) {
+    case platform::WindowEvent::Type::Pointer: shell.push(ev.pointer); break;
+    case platform::WindowEvent::Type::Resized:
+        shell.resize(static_cast<float>(ev.width), static_cast<float>(ev.height));
+        break;
+    case platform::WindowEvent::Type::Closed: g_stop = true; break;
+    }
+    (void)window;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(i, values.size() - 1)];
+}
+
+} // namespace
+
+int runKiosk(Shell& shell, platform::Window& window, const Clock& clock, const RunOptions& options)
+{
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    bool first = true;
+    while (!g_stop && window.isOpen()) {
+        const Millis now = clock.now();
+        while (auto ev = window.poll(now))
+            handle(shell, window, *ev);
+        shell.update();
+        if (!shell.needsFrame()) {
+            sleepMs(std::min(kIdlePollMs, shell.nextDue() - clock.now()));
+            continue;
+        }
+        try {
+            drawFrame(shell, window);
+        } catch (const FatalFrameError& e) {
+            std::cerr << "kiosk: " << e.what() << "; exiting so the service restarts it\n";
+            return 70;
+        }
+        if (!options.uiMap.empty()) {
+            try {
+                writeFileAtomically(options.uiMap, shell.uiMap().toJson());
+            } catch (const std::exception& e) {
+                std::cerr << "kiosk: cannot write the UI map: " << e.what() << "\n";
+            }
+        }
+        if (first) {
+            first = false;
+            if (options.exitAfterFirstFrame) {
+                window.finish();
+                timespec ts{};
+                clock_gettime(CLOCK_REALTIME, &ts);
+                std::printf("first_frame_epoch=%ld.%06ld\n", static_cast<long>(ts.tv_sec),
+                            ts.tv_nsec / 1000);
+                return 0;
+            }
+        }
+        if (shell.animating())
+            sleepMs(kAnimationFrameMs - (clock.now() - now));
+    }
+    return 0;
+}
+
+int runTour(Shell& shell, platform::Window& window, const std::filesystem::path& dir)
+{
+    std::filesystem::create_directories(dir);
+    const std::string size = std::to_string(window.width()) + "x" + std::to_string(window.height());
+    std::vector<std::pair<Route, IdleTimer::Phase>> stills{{Route::home(), IdleTimer::Phase::Active}};
+    for (Topic t : kAllTopics)
+        stills.push_back({Route::forTopic(t), IdleTimer::Phase::Active});
+    stills.push_back({Route::home(), IdleTimer::Phase::Prompt});
+    stills.push_back({Route::home(), IdleTimer::Phase::Attract});
+
+    int failures = 0;
+    for (Lang lang : kAllLangs) {
+        for (const auto& [route, phase] : stills) {
+            shell.stage(route, lang, phase);
+            for (int i = 0; i < 3; ++i) // a new ImGui window is hidden on its first frame
+                drawFrame(shell, window);
+            std::string name = phase == IdleTimer::Phase::Prompt    ? std::string("idle-prompt")
+                               : phase == IdleTimer::Phase::Attract ? std::string("attract")
+                                                                    : route.id();
+            const auto file = dir / (name + "-" + std::string(langCode(lang)) + "-" + size + ".png");
+            if (!window.saveScreenshot(file)) {
+                std::cerr << "kiosk: tour: cannot save " << file << "\n";
+                ++failures;
+            } else {
+                std::cout << file.string() << "\n";
+            }
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+int runFrameBench(Shell& shell, platform::Window& window, const Clock& clock, int frames)
+{
+    const std::string size = std::to_string(window.width()) + "x" + std::to_string(window.height());
+    auto timed = [&] {
+        const auto t0 = std::chrono::steady_clock::now();
+        drawFrame(shell, window);
+        window.finish();
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    };
+    auto report = [&](const char* figure, const std::vector<double>& times) {
+        std::printf("{\"figure\": \"%s\", \"size\": \"%s\", \"frames\": %zu, \"p50_ms\": %.2f, "
+                    "\"p99_ms\": %.2f, \"target_p99_ms\": 16}\n",
+                    figure, size.c_str(), times.size(), percentile(times, 0.5),
+                    percentile(times, 0.99));
+    };
+
+    shell.stage(Route::home(), Lang::Id, IdleTimer::Phase::Active);
+    for (int i = 0; i < 5; ++i)
+        drawFrame(shell, window);
+    std::vector<double> home;
+    for (int i = 0; i < frames; ++i)
+        home.push_back(timed());
+    report("frame_home", home);
+
+    // Drag a finger up the long page in steps, release with speed, and let it glide.
+    shell.stage(Route::forTopic(Topic::Trafficking), Lang::Id, IdleTimer::Phase::Active);
+    for (int i = 0; i < 5; ++i)
+        drawFrame(shell, window);
+    std::vector<double> drag;
+    const float x = static_cast<float>(window.width()) / 2;
+    float y = static_cast<float>(window.height()) * 0.75f;
+    for (int round = 0; drag.size() < static_cast<std::size_t>(frames) && round < 100; ++round) {
+        const bool up = round % 2 == 0;
+        shell.push({PointerEvent::Type::Down, x, y, clock.now(), 0});
+        drag.push_back(timed());
+        for (int i = 0; i < 30; ++i) {
+            y += up ? -12.f : 12.f;
+            shell.push({PointerEvent::Type::Move, x, y, clock.now(), 0});
+            drag.push_back(timed());
+        }
+        shell.push({PointerEvent::Type::Up, x, y, clock.now(), 0});
+        drag.push_back(timed());
+        for (int i = 0; i < 60 && shell.animating(); ++i)
+            drag.push_back(timed());
+    }
+    report("frame_drag_scroll", drag);
+    return 0;
+}
+
+} // namespace kiosk

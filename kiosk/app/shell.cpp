@@ -1,0 +1,207 @@
+// One kiosk frame at a time, with or without a window.
+#include "app/shell.hpp"
+
+#include "ui/input.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+namespace kiosk {
+namespace {
+
+constexpr int kFramesAfterChange = 3;    // input and actions settle within a few frames
+constexpr Millis kErrorShownMs = 6'000;  // how long the calm "sorry" banner stays
+constexpr int kMaxFailedFrames = 20;     // then exit and let the service manager restart us
+
+IdleTimer::Settings idleSettings(const Config& config)
+{
+    IdleTimer::Settings s;
+    s.idleAfter = config.idleAfterMs;
+    s.promptFor = config.idlePromptMs;
+    s.attractCycle = config.attractCycleMs;
+    return s;
+}
+
+} // namespace
+
+Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles fonts, const Clock& clock,
+             float width, float height)
+    : m_config(config), m_strings(strings), m_fontFiles(std::move(fonts)), m_clock(clock),
+      m_ui(strings), m_idle(idleSettings(config), clock.now())
+{
+    m_imgui = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing of a visit is written to disk
+    io.LogFilename = nullptr;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.MouseDragThreshold = 1e9f; // dragging is the gesture's business, never a widget's
+    m_width = width;
+    m_height = height;
+    io.DisplaySize = ImVec2(width, height);
+    rebuildFonts();
+    m_lastFrame = clock.now();
+}
+
+Shell::~Shell()
+{
+    ImGui::DestroyContext(m_imgui);
+}
+
+void Shell::rebuildFonts()
+{
+    ImGui::SetCurrentContext(m_imgui);
+    m_metrics = ui::Metrics::forWindow(m_width, m_height);
+    m_fonts = ui::buildFonts(*ImGui::GetIO().Fonts, m_fontFiles, m_metrics.scale);
+    ui::applyTheme(m_metrics.scale);
+    m_ui.setLayout(m_fonts, m_metrics);
+    m_gesture.setScale(m_metrics.scale);
+    m_fontsRebuilt = true;
+    m_framesOwed = kFramesAfterChange;
+}
+
+void Shell::resize(float width, float height)
+{
+    if (width == m_width && height == m_height)
+        return;
+    const float before = m_metrics.scale;
+    m_width = width;
+    m_height = height;
+    ImGui::SetCurrentContext(m_imgui);
+    ImGui::GetIO().DisplaySize = ImVec2(width, height);
+    if (ui::uiScale(width, height) != before) {
+        rebuildFonts();
+    } else {
+        m_metrics = ui::Metrics::forWindow(width, height);
+        m_ui.setLayout(m_fonts, m_metrics);
+    }
+    m_framesOwed = kFramesAfterChange;
+}
+
+bool Shell::takeFontsRebuilt()
+{
+    return std::exchange(m_fontsRebuilt, false);
+}
+
+void Shell::push(const PointerEvent& event)
+{
+    m_queue.push_back(event);
+}
+
+void Shell::update()
+{
+    if (m_idle.update(m_clock.now())) {
+        m_session.reset();
+        m_gesture.reset();
+        m_queue.clear();
+        m_framesOwed = kFramesAfterChange;
+    }
+}
+
+bool Shell::animating() const
+{
+    return m_gesture.gliding() || m_gesture.dragging();
+}
+
+bool Shell::needsFrame() const
+{
+    return m_framesOwed > 0 || !m_queue.empty() || m_gesture.gliding() ||
+           m_clock.now() >= m_nextChange;
+}
+
+Millis Shell::nextDue() const
+{
+    return needsFrame() ? m_clock.now() : m_nextChange;
+}
+
+void Shell::consumeInput(Millis now)
+{
+    // Apply queued events until the button state changes: a press and its release are then seen
+    // on different frames, so a tap shorter than a frame still clicks.
+    while (!m_queue.empty()) {
+        const PointerEvent ev = m_queue.front();
+        m_queue.pop_front();
+        bool swallow = false;
+        if (ev.type == PointerEvent::Type::Down)
+            swallow = m_idle.touch(now) != IdleTimer::TouchResult::Passed;
+        else if (ev.type == PointerEvent::Type::Wheel)
+            m_idle.touch(now);
+        m_framesOwed = kFramesAfterChange;
+        if (m_gesture.apply(ev, swallow))
+            break;
+    }
+}
+
+void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase)
+{
+    m_session.reset();
+    m_session.nav.open(route);
+    m_session.lang = lang;
+    m_stagedPhase = phase;
+    if (phase == IdleTimer::Phase::Active)
+        (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
+    m_framesOwed = kFramesAfterChange;
+}
+
+ImDrawData* Shell::frame()
+{
+    const Millis now = m_clock.now();
+    ImGui::SetCurrentContext(m_imgui);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::clamp(static_cast<float>(now - m_lastFrame) / 1000.f, 0.001f, 1.f);
+    m_lastFrame = now;
+
+    m_gesture.beginFrame();
+    consumeInput(now);
+    ui::feedPointer(io, m_gesture.pointer());
+    const float scroll = m_gesture.takeScroll(now);
+
+    const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
+    const ui::ViewState view{.session = m_session,
+                             .phase = phase,
+                             .promptSecondsLeft = m_stagedPhase ? 12 : m_idle.promptSecondsLeft(now),
+                             .attractStep = m_idle.attractStep(now),
+                             .scroll = scroll,
+                             .showError = now < m_errorUntil,
+                             .village = m_config.village};
+
+    ImGui::NewFrame();
+    try {
+        const ui::DrawResult result = m_ui.draw(view, m_map);
+        if (result.scrollBlocked)
+            m_gesture.stopInertia();
+        if (result.action.any()) {
+            apply(m_session, result.action);
+            m_framesOwed = kFramesAfterChange;
+        }
+        ImGui::Render();
+        m_failedFrames = 0;
+    } catch (const std::exception& e) {
+        // Close whatever the failed frame left open, go home, and say sorry calmly.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+        std::fprintf(stderr, "kiosk: a frame failed on screen '%s': %s\n", m_map.screen.c_str(),
+                     e.what());
+        m_session.nav.home();
+        m_errorUntil = now + kErrorShownMs;
+        m_framesOwed = kFramesAfterChange;
+        if (++m_failedFrames >= kMaxFailedFrames)
+            throw FatalFrameError("the kiosk could not draw " + std::to_string(m_failedFrames) +
+                                  " frames in a row");
+        m_nextChange = now;
+        return nullptr;
+    }
+
+    if (m_framesOwed > 0)
+        --m_framesOwed;
+    m_nextChange = m_stagedPhase ? now + 3'600'000 : m_idle.nextChange(now);
+    if (now < m_errorUntil)
+        m_nextChange = std::min(m_nextChange, m_errorUntil);
+    return ImGui::GetDrawData();
+}
+
+} // namespace kiosk

@@ -1,0 +1,94 @@
+// The kiosk without a window: session, idle timer, touch gestures and the UI, one frame at a time.
+// The real window drives it (runner), and so do the headless UI tests.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/gesture.hpp"
+#include "core/idle.hpp"
+#include "core/session.hpp"
+#include "core/strings.hpp"
+#include "core/ui_map.hpp"
+#include "ui/fonts.hpp"
+#include "ui/ui.hpp"
+
+#include <deque>
+#include <optional>
+#include <stdexcept>
+
+struct ImGuiContext;
+struct ImDrawData;
+
+namespace kiosk {
+
+// Too many frames in a row failed: the kiosk should exit so its service manager restarts it.
+class FatalFrameError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Shell {
+public:
+    // Creates the ImGui context (it must outlive any renderer) and builds the fonts for the size.
+    Shell(const Config& config, const Strings& strings, ui::FontFiles fonts, const Clock& clock,
+          float width, float height);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+
+    // The window changed size. Rebuilds the fonts when the UI scale changes.
+    void resize(float width, float height);
+    // True once after the font atlas was rebuilt: the renderer must upload it again.
+    [[nodiscard]] bool takeFontsRebuilt();
+
+    // Queues a pointer event; frames consume them so that each press and release gets a frame.
+    void push(const PointerEvent& event);
+
+    // Advances the idle timer; wipes the session when the countdown ends.
+    void update();
+    // Whether something would look different if a frame were drawn now.
+    [[nodiscard]] bool needsFrame() const;
+    // The latest time the next frame is due if no input arrives.
+    [[nodiscard]] Millis nextDue() const;
+    [[nodiscard]] bool animating() const;
+
+    // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
+    // have run. Throws FatalFrameError after too many failed frames in a row.
+    ImDrawData* frame();
+
+    // For the tour: show this screen, in this language, in this idle phase, with no input.
+    void stage(const Route& route, Lang lang, IdleTimer::Phase phase);
+
+    [[nodiscard]] const UiMap& uiMap() const { return m_map; }
+    [[nodiscard]] const Session& session() const { return m_session; }
+    [[nodiscard]] const IdleTimer& idle() const { return m_idle; }
+    [[nodiscard]] const TouchGesture& gesture() const { return m_gesture; }
+
+private:
+    void consumeInput(Millis now);
+    void rebuildFonts();
+
+    Config m_config;
+    const Strings& m_strings;
+    ui::FontFiles m_fontFiles;
+    const Clock& m_clock;
+    ImGuiContext* m_imgui = nullptr;
+    ui::Fonts m_fonts;
+    ui::Metrics m_metrics;
+    ui::Ui m_ui;
+    Session m_session;
+    IdleTimer m_idle;
+    TouchGesture m_gesture;
+    std::deque<PointerEvent> m_queue;
+    UiMap m_map;
+    std::optional<IdleTimer::Phase> m_stagedPhase;
+    float m_width = 0, m_height = 0;
+    bool m_fontsRebuilt = false;
+    int m_framesOwed = 2;
+    Millis m_lastFrame = 0;
+    Millis m_nextChange = 0;
+    Millis m_errorUntil = 0;
+    int m_failedFrames = 0;
+};
+
+} // namespace kiosk

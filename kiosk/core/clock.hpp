@@ -1,0 +1,36 @@
+// Time as the kiosk sees it: milliseconds on a monotonic clock, injectable so tests can fake it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace kiosk {
+
+using Millis = std::int64_t;
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual Millis now() const = 0;
+};
+
+class SteadyClock final : public Clock {
+public:
+    [[nodiscard]] Millis now() const override
+    {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+};
+
+class FakeClock final : public Clock {
+public:
+    [[nodiscard]] Millis now() const override { return m_now; }
+    void advance(Millis ms) { m_now += ms; }
+    void set(Millis ms) { m_now = ms; }
+
+private:
+    Millis m_now = 1'000'000;
+};
+
+} // namespace kiosk

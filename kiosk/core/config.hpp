@@ -1,0 +1,24 @@
+// Settings of one kiosk (its id, its village, its timeouts), read from a TOML file the office edits.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/problems.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace kiosk {
+
+struct Config {
+    std::string kioskId = "KIOSK";     // short code, prefix of request references
+    std::string village;               // shown in the header, e.g. "Desa Cemeng, Sragen"
+    Millis idleAfterMs = 90'000;
+    Millis idlePromptMs = 15'000;
+    Millis attractCycleMs = 4'000;
+
+    // Reads `file`; every value that is missing or out of range keeps its default and adds a
+    // problem. A missing file is itself a problem.
+    static Config load(const std::filesystem::path& file, Problems& problems);
+};
+
+} // namespace kiosk

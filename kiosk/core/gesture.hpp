@@ -1,0 +1,89 @@
+// Touch gestures: tells a tap from a drag, turns drags into scrolling with inertia, and says what
+// the widget layer should see of the pointer so that a drag never presses a button.
+#pragma once
+
+#include "core/clock.hpp"
+
+#include <deque>
+
+namespace kiosk {
+
+struct PointerEvent {
+    enum class Type { Down, Move, Up, Wheel };
+    Type type = Type::Move;
+    float x = 0;
+    float y = 0;
+    Millis t = 0;
+    float wheel = 0; // notches, positive = away from the user (content moves down)
+};
+
+// The pointer as buttons should see it. Hidden when no finger is on the glass, so nothing stays
+// highlighted after a tap.
+struct PointerView {
+    bool visible = false;
+    bool down = false;
+    float x = 0;
+    float y = 0;
+};
+
+class TouchGesture {
+public:
+    struct Settings {
+        float slopPx = 16.f;          // movement that turns a touch into a drag (at scale 1)
+        float tauMs = 325.f;          // inertia decay time constant
+        float minFlingPxPerMs = 0.15f; // slower releases just stop
+        float stopPxPerMs = 0.02f;    // inertia ends below this speed
+        Millis velocityWindowMs = 100; // moves older than this at release do not count
+        float wheelStepPx = 90.f;     // one wheel notch (at scale 1)
+    };
+
+    TouchGesture() = default;
+    explicit TouchGesture(Settings settings) : m_settings(settings) {}
+
+    void setScale(float scale) { m_scale = scale; }
+
+    // Call at the start of every frame, before applying events: hides the pointer one frame after
+    // a release was shown.
+    void beginFrame();
+
+    // Applies one event. Returns true when the button state that buttons see changed, so the caller
+    // can leave further events for the next frame (a press and its release on separate frames).
+    // A swallowed touch (it woke the kiosk or dismissed a prompt) presses and scrolls nothing.
+    bool apply(const PointerEvent& event, bool swallow = false);
+
+    // Scroll owed since the last call, in pixels, including inertia up to `now`. Positive means
+    // the content moves up (the view scrolls further down the page).
+    [[nodiscard]] float takeScroll(Millis now);
+
+    // The content can scroll no further that way: stop gliding.
+    void stopInertia() { m_inertia = false; }
+    // Forget the current touch and any gliding (session wiped).
+    void reset();
+
+    [[nodiscard]] const PointerView& pointer() const { return m_view; }
+    [[nodiscard]] bool dragging() const { return m_phase == Phase::Dragging; }
+    [[nodiscard]] bool gliding() const { return m_inertia; }
+
+private:
+    enum class Phase { Idle, Pressed, Dragging, Swallowed };
+    struct Sample {
+        float y;
+        Millis t;
+    };
+
+    void startInertia(Millis t);
+
+    Settings m_settings{};
+    float m_scale = 1.f;
+    Phase m_phase = Phase::Idle;
+    PointerView m_view{};
+    bool m_hideNextFrame = false;
+    float m_startX = 0, m_startY = 0, m_lastY = 0;
+    std::deque<Sample> m_samples;
+    float m_pendingScroll = 0;
+    bool m_inertia = false;
+    float m_velocity = 0; // px/ms, content direction
+    Millis m_inertiaT = 0;
+};
+
+} // namespace kiosk

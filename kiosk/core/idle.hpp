@@ -1,0 +1,46 @@
+// Idle reset: after a quiet spell ask "still there?", count down, then wipe the session and attract.
+#pragma once
+
+#include "core/clock.hpp"
+
+namespace kiosk {
+
+class IdleTimer {
+public:
+    struct Settings {
+        Millis idleAfter = 90'000;    // quiet time before the prompt appears
+        Millis promptFor = 15'000;    // length of the countdown
+        Millis attractCycle = 4'000;  // how long the attract screen shows each topic
+    };
+
+    enum class Phase { Attract, Active, Prompt };
+    enum class TouchResult { Passed, DismissedPrompt, Woke };
+
+    // The kiosk starts on the attract screen, waiting for its first resident.
+    IdleTimer(Settings settings, Millis now);
+
+    // A touch anywhere. A touch that dismisses the prompt or wakes the attract screen is used up
+    // by that and must not also press whatever lies underneath.
+    TouchResult touch(Millis now);
+
+    // Advances the phase. Returns true once, at the moment the countdown reaches zero: the caller
+    // wipes the session then.
+    [[nodiscard]] bool update(Millis now);
+
+    [[nodiscard]] Phase phase() const { return m_phase; }
+    // Whole seconds left on the prompt, rounded up (15, 14, ... 1).
+    [[nodiscard]] int promptSecondsLeft(Millis now) const;
+    // Which topic the attract screen shows now (an index that counts up every attractCycle).
+    [[nodiscard]] long attractStep(Millis now) const;
+    // When the picture next changes on its own (prompt appears, a second ticks, attract cycles).
+    [[nodiscard]] Millis nextChange(Millis now) const;
+    [[nodiscard]] const Settings& settings() const { return m_settings; }
+
+private:
+    Settings m_settings;
+    Phase m_phase = Phase::Attract;
+    Millis m_lastTouch;
+    Millis m_phaseStart;
+};
+
+} // namespace kiosk

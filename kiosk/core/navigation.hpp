@@ -1,0 +1,51 @@
+// Where the resident is: a stack of routes, so tests can ask "after tapping X, are we on Y?".
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// The five topics of the home screen, in the order their tiles appear.
+enum class Topic { Trafficking, WorkAbroad, Passport, Callback, Hotlines };
+
+inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::WorkAbroad,
+                                                 Topic::Passport, Topic::Callback, Topic::Hotlines};
+
+// Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
+[[nodiscard]] std::string_view topicId(Topic topic);
+
+enum class ScreenKind { Home, Topic };
+
+struct Route {
+    ScreenKind kind = ScreenKind::Home;
+    Topic topic = Topic::Trafficking; // meaningful when kind == Topic
+
+    [[nodiscard]] static Route home() { return {}; }
+    [[nodiscard]] static Route forTopic(Topic t) { return {ScreenKind::Topic, t}; }
+    // Stable screen id: "home", "trafficking", "work-abroad", ...
+    [[nodiscard]] std::string id() const;
+    bool operator==(const Route&) const = default;
+};
+
+class Navigator {
+public:
+    Navigator() { m_stack.push_back(Route::home()); }
+
+    [[nodiscard]] const Route& current() const { return m_stack.back(); }
+    [[nodiscard]] std::size_t depth() const { return m_stack.size(); }
+    [[nodiscard]] bool atHome() const { return m_stack.size() == 1; }
+
+    // Opening the screen already shown does not grow the stack.
+    void open(const Route& route);
+    // Back from home stays home.
+    void back();
+    void home();
+
+private:
+    std::vector<Route> m_stack;
+};
+
+} // namespace kiosk

@@ -1,0 +1,184 @@
+// SFML 2.5 window and the SFML -> ImGui bridge (Dear ImGui 1.86, OpenGL 2 renderer).
+#include "platform/window.hpp"
+
+#include "ui/theme.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window.hpp>
+#include <backends/imgui_impl_opengl2.h>
+#include <imgui.h>
+
+#include <vector>
+
+namespace kiosk::platform {
+
+std::pair<unsigned, unsigned> screenSize()
+{
+    const sf::VideoMode mode = sf::VideoMode::getDesktopMode();
+    return {mode.width, mode.height};
+}
+
+struct Window::Impl {
+    sf::Window window;
+    bool rendererReady = false;
+};
+
+Window::Window(const WindowOptions& options) : m_impl(std::make_unique<Impl>())
+{
+    sf::ContextSettings gl;
+    gl.depthBits = 0;
+    gl.stencilBits = 0;
+    gl.antialiasingLevel = 0;
+    if (options.fullscreen) {
+        m_impl->window.create(sf::VideoMode::getDesktopMode(), "Kiosk", sf::Style::Fullscreen, gl);
+        m_impl->window.setMouseCursorVisible(false); // a touchscreen has no pointer to show
+    } else {
+        m_impl->window.create(sf::VideoMode(options.width, options.height), "Kiosk", sf::Style::None, gl);
+        // Without a window manager a window may appear anywhere: put it where the map says.
+        m_impl->window.setPosition(sf::Vector2i(0, 0));
+    }
+    m_impl->window.setVerticalSyncEnabled(options.vsync);
+    m_impl->window.setKeyRepeatEnabled(false);
+    if (!m_impl->window.setActive(true))
+        throw std::runtime_error("cannot activate the OpenGL context");
+    if (!ImGui_ImplOpenGL2_Init())
+        throw std::runtime_error("cannot initialise the ImGui OpenGL renderer");
+    m_impl->rendererReady = true;
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+}
+
+Window::~Window()
+{
+    if (m_impl->rendererReady)
+        ImGui_ImplOpenGL2_Shutdown();
+    m_impl->window.close();
+}
+
+bool Window::isOpen() const
+{
+    return m_impl->window.isOpen();
+}
+
+unsigned Window::width() const
+{
+    return m_impl->window.getSize().x;
+}
+
+unsigned Window::height() const
+{
+    return m_impl->window.getSize().y;
+}
+
+std::optional<WindowEvent> Window::poll(Millis now)
+{
+    sf::Event ev;
+    while (m_impl->window.pollEvent(ev)) {
+        WindowEvent out;
+        out.pointer.t = now;
+        auto pointer = [&](PointerEvent::Type type, int x, int y) {
+            out.type = WindowEvent::Type::Pointer;
+            out.pointer.type = type;
+            out.pointer.x = static_cast<float>(x);
+            out.pointer.y = static_cast<float>(y);
+            return out;
+        };
+        switch (ev.type) {
+        case sf::Event::Closed: out.type = WindowEvent::Type::Closed; return out;
+        case sf::Event::Resized:
+            out.type = WindowEvent::Type::Resized;
+            out.width = ev.size.width;
+            out.height = ev.size.height;
+            return out;
+        case sf::Event::MouseButtonPressed:
+            if (ev.mouseButton.button == sf::Mouse::Left)
+                return pointer(PointerEvent::Type::Down, ev.mouseButton.x, ev.mouseButton.y);
+            break;
+        case sf::Event::MouseButtonReleased:
+            if (ev.mouseButton.button == sf::Mouse::Left)
+                return pointer(PointerEvent::Type::Up, ev.mouseButton.x, ev.mouseButton.y);
+            break;
+        case sf::Event::MouseMoved:
+            return pointer(PointerEvent::Type::Move, ev.mouseMove.x, ev.mouseMove.y);
+        case sf::Event::MouseWheelScrolled:
+            out = pointer(PointerEvent::Type::Wheel, ev.mouseWheelScroll.x, ev.mouseWheelScroll.y);
+            out.pointer.wheel = ev.mouseWheelScroll.delta;
+            return out;
+        // SFML 2.5 on Linux reports touch as mouse events; these serve where it does not.
+        case sf::Event::TouchBegan:
+            if (ev.touch.finger == 0)
+                return pointer(PointerEvent::Type::Down, ev.touch.x, ev.touch.y);
+            break;
+        case sf::Event::TouchMoved:
+            if (ev.touch.finger == 0)
+                return pointer(PointerEvent::Type::Move, ev.touch.x, ev.touch.y);
+            break;
+        case sf::Event::TouchEnded:
+            if (ev.touch.finger == 0)
+                return pointer(PointerEvent::Type::Up, ev.touch.x, ev.touch.y);
+            break;
+        default: break;
+        }
+    }
+    return std::nullopt;
+}
+
+void Window::reloadFonts()
+{
+    ImGui_ImplOpenGL2_DestroyFontsTexture();
+    ImGui_ImplOpenGL2_CreateFontsTexture();
+}
+
+void Window::beginFrame()
+{
+    ImGui_ImplOpenGL2_NewFrame();
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+}
+
+void Window::render(ImDrawData* data)
+{
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::kPage);
+    glViewport(0, 0, static_cast<GLsizei>(width()), static_cast<GLsizei>(height()));
+    glClearColor(page.x, page.y, page.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (data)
+        ImGui_ImplOpenGL2_RenderDrawData(data);
+}
+
+void Window::present()
+{
+    m_impl->window.display();
+}
+
+void Window::finish()
+{
+    glFinish();
+}
+
+bool Window::saveScreenshot(const std::filesystem::path& file)
+{
+    const unsigned w = width(), h = height();
+    std::vector<sf::Uint8> pixels(static_cast<std::size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, static_cast<GLsizei>(w), static_cast<GLsizei>(h), GL_RGBA, GL_UNSIGNED_BYTE,
+                 pixels.data());
+    // GL rows run bottom-up; the renderer leaves alpha below 255: force it opaque.
+    std::vector<sf::Uint8> flipped(pixels.size());
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (unsigned y = 0; y < h; ++y) {
+        const sf::Uint8* src = pixels.data() + static_cast<std::size_t>(h - 1 - y) * row;
+        sf::Uint8* dst = flipped.data() + static_cast<std::size_t>(y) * row;
+        for (std::size_t i = 0; i < row; i += 4) {
+            dst[i] = src[i];
+            dst[i + 1] = src[i + 1];
+            dst[i + 2] = src[i + 2];
+            dst[i + 3] = 255;
+        }
+    }
+    sf::Image image;
+    image.create(w, h, flipped.data());
+    return image.saveToFile(file.string());
+}
+
+} // namespace kiosk::platform

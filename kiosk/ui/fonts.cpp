@@ -1,0 +1,79 @@
+// Font atlas: text glyphs for Indonesian, Javanese and English, plus the icon table, at every size.
+#include "ui/fonts.hpp"
+
+#include "ui/icons.hpp"
+
+#include <imgui_freetype.h>
+
+#include <cmath>
+#include <fstream>
+
+namespace kiosk::ui {
+namespace {
+
+// Basic Latin, Latin-1 (é, è, ·), Latin Extended-A, and general punctuation (dashes, quotes, •, …).
+constexpr ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+
+bool readable(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return in.good();
+}
+
+ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icons, float px,
+            const ImVector<ImWchar>& iconRanges)
+{
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, kTextRanges);
+    if (!font)
+        throw FontError("cannot load font " + file);
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;
+    merge.OversampleV = 1;
+    merge.PixelSnapH = true;
+    merge.GlyphMinAdvanceX = px; // icons line up in columns
+    merge.GlyphOffset = ImVec2(0, px * 0.04f);
+    if (!atlas.AddFontFromFileTTF(icons.c_str(), px * 0.92f, &merge, iconRanges.Data))
+        throw FontError("cannot load icon font " + icons);
+    return font;
+}
+
+} // namespace
+
+Fonts buildFonts(ImFontAtlas& atlas, const FontFiles& files, float scale)
+{
+    for (const auto* path : {&files.regular, &files.bold, &files.icons})
+        if (!readable(*path))
+            throw FontError("cannot read font file '" + *path + "'");
+
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+
+    // The ranges must live until the atlas is built, so they belong to the atlas' lifetime: static.
+    static ImVector<ImWchar> iconRanges;
+    if (iconRanges.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (unsigned cp : icon::kCodepoints)
+            builder.AddChar(static_cast<ImWchar>(cp));
+        builder.BuildRanges(&iconRanges);
+    }
+
+    auto px = [scale](float size) { return std::round(size * scale); };
+    Fonts fonts;
+    fonts.body = add(atlas, files.regular, files.icons, px(30), iconRanges);
+    fonts.bodyBold = add(atlas, files.bold, files.icons, px(30), iconRanges);
+    fonts.tile = add(atlas, files.bold, files.icons, px(36), iconRanges);
+    fonts.heading = add(atlas, files.bold, files.icons, px(44), iconRanges);
+    fonts.display = add(atlas, files.bold, files.icons, px(84), iconRanges);
+    fonts.icon = add(atlas, files.bold, files.icons, px(64), iconRanges);
+    if (!atlas.Build())
+        throw FontError("cannot build the font atlas");
+    return fonts;
+}
+
+} // namespace kiosk::ui

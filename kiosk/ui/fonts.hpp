@@ -1,0 +1,37 @@
+// The kiosk's fonts in the ImGui atlas: Noto Sans (or DejaVu Sans) with the icon glyphs merged in.
+#pragma once
+
+#include <imgui.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace kiosk::ui {
+
+// Font files found on the system (see platform/font_files).
+struct FontFiles {
+    std::string regular;
+    std::string bold;
+    std::string icons;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;     // ~30 px at 1080
+    ImFont* bodyBold = nullptr;
+    ImFont* tile = nullptr;     // ~36 px, bold: tile and button labels
+    ImFont* heading = nullptr;  // ~44 px, bold
+    ImFont* display = nullptr;  // ~84 px, bold: attract and countdown
+    ImFont* icon = nullptr;     // ~64 px: icons on tiles
+
+    [[nodiscard]] float bodySize() const { return body->FontSize; }
+};
+
+class FontError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Clears `atlas` and fills it for `scale`. Throws FontError when a file cannot be read.
+Fonts buildFonts(ImFontAtlas& atlas, const FontFiles& files, float scale);
+
+} // namespace kiosk::ui

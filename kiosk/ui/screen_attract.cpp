@@ -1,0 +1,59 @@
+// Between visitors: "touch the screen to start" in all three languages, and the topics in turn.
+#include "ui/icons.hpp"
+#include "ui/screens.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+
+void AttractScreen::draw(Frame& f, long step)
+{
+    const Metrics& m = f.m;
+    const ImVec2 size = ImGui::GetWindowSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), size, colour::kFrame);
+
+    // The whole screen is the button.
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::InvisibleButton("attract.start", size);
+    mapWidget(f, "attract.start", f.strings.get(Lang::Id, "attract.touch"), ImVec2(0, 0), size);
+
+    const float l = m.margin * 2, r = size.x - m.margin * 2;
+    float y = size.y * 0.16f;
+    auto line = [&](ImFont* font, ImU32 col, const std::string& text, float after) {
+        const float h = wrappedHeight(font, text, r - l);
+        drawCentred(dl, font, col, text, ImVec2(l, y), ImVec2(r, y + h));
+        y += h + after;
+    };
+    line(f.fonts.display, colour::kOnFrame, icon::kHandPointer, 20.f * m.scale);
+    line(f.fonts.display, colour::kOnFrame, f.strings.get(Lang::Id, "attract.touch"), 24.f * m.scale);
+    line(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::Jv, "attract.touch"), 8.f * m.scale);
+    line(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::En, "attract.touch"), 0);
+
+    // One topic at a time, on a white card near the bottom.
+    const Topic topic = kAllTopics[static_cast<std::size_t>(step) % kAllTopics.size()];
+    const std::string id(topicId(topic));
+    const float cardW = std::min(size.x - 2 * m.margin, 1100.f * m.scale);
+    const float cardH = 220.f * m.scale;
+    const ImVec2 min((size.x - cardW) / 2, size.y - m.margin * 1.5f - cardH);
+    const ImVec2 max(min.x + cardW, min.y + cardH);
+    dl->AddRectFilled(min, max, colour::kCard, m.rounding * 1.5f);
+    const float pad = 32.f * m.scale;
+    const float iconW = f.fonts.icon->FontSize * 1.6f;
+    drawCentred(dl, f.fonts.icon, topicColour(topic), topicIcon(topic), ImVec2(min.x + pad, min.y),
+                ImVec2(min.x + pad + iconW, max.y));
+    const float textL = min.x + 2 * pad + iconW, textR = max.x - pad;
+    const std::string& label = f.strings.get(Lang::Id, "home.tile." + id + ".label");
+    const std::string& hint = f.strings.get(Lang::Id, "home.tile." + id + ".hint");
+    const float labelH = wrappedHeight(f.fonts.heading, label, textR - textL);
+    const float hintH = wrappedHeight(f.fonts.body, hint, textR - textL);
+    float ty = min.y + (cardH - labelH - hintH - 8.f * m.scale) / 2;
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(textL, ty), colour::kText,
+                label.c_str(), nullptr, textR - textL);
+    ty += labelH + 8.f * m.scale;
+    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textL, ty), colour::kTextMuted,
+                hint.c_str(), nullptr, textR - textL);
+}
+
+} // namespace kiosk::ui

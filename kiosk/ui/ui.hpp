@@ -1,0 +1,56 @@
+// The whole picture for one frame: header, the current screen, footer, and overlays.
+#pragma once
+
+#include "core/idle.hpp"
+#include "core/session.hpp"
+#include "core/strings.hpp"
+#include "core/ui_map.hpp"
+#include "ui/fonts.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+
+struct ViewState {
+    const Session& session;
+    IdleTimer::Phase phase = IdleTimer::Phase::Active;
+    int promptSecondsLeft = 0;
+    long attractStep = 0;
+    float scroll = 0;        // owed by the touch gesture to the content area
+    bool showError = false;  // a frame failed a moment ago
+    std::string village;     // from configuration, shown in the header
+};
+
+struct DrawResult {
+    Action action;
+    bool scrollBlocked = false;
+};
+
+class Ui {
+public:
+    explicit Ui(const Strings& strings) : m_strings(strings) {}
+
+    // Call after the font atlas is (re)built and whenever the window size changes.
+    void setLayout(const Fonts& fonts, const Metrics& metrics);
+
+    // Between ImGui::NewFrame() and ImGui::Render(). Fills `map` with the screen id, language and
+    // every tappable widget.
+    DrawResult draw(const ViewState& view, UiMap& map);
+
+private:
+    Action drawHeader(Frame& f, const ViewState& view);
+    Action drawFooter(Frame& f, bool atHome);
+    void drawErrorBanner(Frame& f);
+
+    const Strings& m_strings;
+    Fonts m_fonts;
+    Metrics m_metrics;
+    HomeScreen m_home;
+    TopicScreen m_topic;
+    IdlePromptScreen m_prompt;
+    AttractScreen m_attract;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,207 @@
+// Touch widgets drawn with ImGui's draw list over invisible buttons.
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace kiosk::ui {
+namespace {
+
+struct Line {
+    const char* begin;
+    const char* end;
+};
+
+std::vector<Line> wrapLines(ImFont* font, const std::string& text, float width)
+{
+    std::vector<Line> lines;
+    const char* s = text.data();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* nl = std::find(s, end, '\n');
+        const char* lineEnd = font->CalcWordWrapPositionA(1.f, s, nl, width);
+        if (lineEnd == s && s < nl) { // not even one character fits: take one anyway
+            ++lineEnd;
+            while (lineEnd < nl && (static_cast<unsigned char>(*lineEnd) & 0xC0) == 0x80)
+                ++lineEnd;
+        }
+        const char* visibleEnd = lineEnd;
+        while (visibleEnd > s && visibleEnd[-1] == ' ')
+            --visibleEnd;
+        lines.push_back({s, visibleEnd});
+        s = lineEnd;
+        while (s < end && *s == ' ')
+            ++s;
+        if (s < end && *s == '\n')
+            ++s;
+    }
+    return lines;
+}
+
+struct Palette {
+    ImU32 fill, fillPressed, border, text;
+};
+
+Palette paletteFor(ButtonStyle style)
+{
+    switch (style) {
+    case ButtonStyle::Primary:
+        return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
+    case ButtonStyle::Secondary:
+        return {colour::kCard, colour::kCardPressed, colour::kFrame, colour::kFrame};
+    case ButtonStyle::OnFrame:
+        return {colour::kFrame, colour::kFramePressed, colour::kOnFrameMuted, colour::kOnFrame};
+    case ButtonStyle::Selected:
+        return {colour::kLangActive, colour::kCardPressed, colour::kLangActive,
+                colour::kLangActiveText};
+    }
+    return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
+}
+
+} // namespace
+
+void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 cmin = dl->GetClipRectMin();
+    const ImVec2 cmax = dl->GetClipRectMax();
+    min = ImVec2(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
+    max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
+    if (max.x - min.x < 1.f || max.y - min.y < 1.f)
+        return; // scrolled out of sight: not tappable now
+    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
+float wrappedHeight(ImFont* font, const std::string& text, float width)
+{
+    return static_cast<float>(wrapLines(font, text, width).size()) * font->FontSize;
+}
+
+void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& text, ImVec2 min,
+                 ImVec2 max)
+{
+    const float width = max.x - min.x;
+    const auto lines = wrapLines(font, text, width);
+    const float lineH = font->FontSize;
+    float y = min.y + std::max(0.f, ((max.y - min.y) - lineH * static_cast<float>(lines.size())) / 2);
+    for (const Line& line : lines) {
+        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.begin, line.end).x;
+        const float x = min.x + std::max(0.f, (width - w) / 2);
+        dl->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y)), col, line.begin,
+                    line.end);
+        y += lineH;
+    }
+}
+
+bool button(Frame& f, const std::string& id, const char* icon, const std::string& label,
+            ImVec2 size, ButtonStyle style, ImFont* font)
+{
+    if (!font)
+        font = f.fonts.tile;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    mapWidget(f, id, label, pos, max);
+
+    const Palette p = paletteFor(style);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = f.m.rounding;
+    dl->AddRectFilled(pos, max, pressed ? p.fillPressed : p.fill, r);
+    dl->AddRect(pos, max, p.border, r, 0, std::max(2.f, 3.f * f.m.scale));
+
+    std::string text = icon ? std::string(icon) + "  " + label : label;
+    const float pad = 16.f * f.m.scale;
+    drawCentred(dl, font, p.text, text, ImVec2(pos.x + pad, pos.y + pad / 2),
+                ImVec2(max.x - pad, max.y - pad / 2));
+    return tapped;
+}
+
+bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
+          const std::string& label, const std::string& hint, ImVec2 size)
+{
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    mapWidget(f, id, label, pos, max);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float s = f.m.scale;
+    const float r = f.m.rounding;
+    // A soft shadow, the card, and a blue band on its left edge so it reads as one big button.
+    dl->AddRectFilled(ImVec2(pos.x + 3 * s, pos.y + 5 * s), ImVec2(max.x + 3 * s, max.y + 5 * s),
+                      colour::rgb(0, 0, 0, 28), r);
+    dl->AddRectFilled(pos, max, pressed ? colour::kCardPressed : colour::kCard, r);
+    dl->AddRect(pos, max, colour::kCardBorder, r, 0, 2.f * s);
+
+    ImFont* iconFont = f.fonts.icon;
+    const float pad = 28.f * s;
+    const bool sideBySide = size.x > 2.2f * size.y;
+    if (sideBySide) {
+        const float iconBox = std::min(size.y - 2 * pad, 120.f * s);
+        const ImVec2 iconMin(pos.x + pad, pos.y + (size.y - iconBox) / 2);
+        drawCentred(dl, iconFont, iconColour, icon, iconMin,
+                    ImVec2(iconMin.x + iconBox, iconMin.y + iconBox));
+        const float textX = iconMin.x + iconBox + pad;
+        const float textW = max.x - pad - textX;
+        const float labelH = wrappedHeight(f.fonts.tile, label, textW);
+        const float hintH = wrappedHeight(f.fonts.body, hint, textW);
+        const float gap = 8.f * s;
+        float y = pos.y + (size.y - labelH - gap - hintH) / 2;
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colour::kText,
+                    label.c_str(), nullptr, textW);
+        y += labelH + gap;
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textX, y), colour::kTextMuted,
+                    hint.c_str(), nullptr, textW);
+    } else {
+        const float innerW = size.x - 2 * pad;
+        const float iconH = iconFont->FontSize * 1.2f;
+        const float labelH = wrappedHeight(f.fonts.tile, label, innerW);
+        const float hintH = wrappedHeight(f.fonts.body, hint, innerW);
+        const float gap = 10.f * s;
+        float y = pos.y + std::max(pad / 2, (size.y - iconH - labelH - hintH - 2 * gap) / 2);
+        drawCentred(dl, iconFont, iconColour, icon, ImVec2(pos.x + pad, y),
+                    ImVec2(max.x - pad, y + iconH));
+        y += iconH + gap;
+        drawCentred(dl, f.fonts.tile, colour::kText, label, ImVec2(pos.x + pad, y),
+                    ImVec2(max.x - pad, y + labelH));
+        y += labelH + gap;
+        drawCentred(dl, f.fonts.body, colour::kTextMuted, hint, ImVec2(pos.x + pad, y),
+                    ImVec2(max.x - pad, y + hintH));
+    }
+    return tapped;
+}
+
+void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
+{
+    ImGui::PushFont(font ? font : f.fonts.body);
+    ImGui::PushStyleColor(ImGuiCol_Text, col ? col : colour::kText);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, f.m.maxLineWidth);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked)
+{
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
+    if (scroll != 0.f) {
+        const float y = ImGui::GetScrollY();
+        const float maxY = ImGui::GetScrollMaxY();
+        const float target = std::clamp(y + scroll, 0.f, maxY);
+        if (target == y)
+            blocked = true;
+        ImGui::SetScrollY(target);
+    }
+}
+
+void endScrollArea()
+{
+    ImGui::EndChild();
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,61 @@
+// Touch widgets: large buttons and tiles that put themselves in the UI map, wrapped and centred
+// text, and the drag-scrolled content area.
+#pragma once
+
+#include "core/language.hpp"
+#include "core/strings.hpp"
+#include "core/ui_map.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace kiosk::ui {
+
+// What every screen draws with during one frame.
+struct Frame {
+    const Strings& strings;
+    Lang lang;
+    const Metrics& m;
+    const Fonts& fonts;
+    UiMap& map;
+
+    [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
+};
+
+enum class ButtonStyle {
+    Primary,   // deep blue, white words
+    Secondary, // white card, blue words
+    OnFrame,   // on the blue header: outlined
+    Selected,  // on the blue header: the current choice, filled white
+};
+
+// Records a tappable rectangle in the UI map, clipped to what is visible of the current window.
+void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);
+
+// A button with an icon and words, centred. Returns true when tapped.
+bool button(Frame& f, const std::string& id, const char* icon, const std::string& label,
+            ImVec2 size, ButtonStyle style, ImFont* font = nullptr);
+
+// A home-screen tile: big icon, label, one line of explanation. Lays itself out side by side
+// when wide, stacked when tall.
+bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
+          const std::string& label, const std::string& hint, ImVec2 size);
+
+// Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
+void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min,
+                 ImVec2 max);
+// Height of `text` wrapped at `width`.
+[[nodiscard]] float wrappedHeight(ImFont* font, const std::string& text, float width);
+
+// Body text wrapped to the window's content width, or the comfortable line length if narrower.
+void paragraph(Frame& f, const std::string& text, ImFont* font = nullptr, ImU32 colour = 0);
+
+// The content region between header and footer. Applies the scroll the gesture owes; sets
+// `blocked` when the content cannot move any further in that direction.
+void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked);
+void endScrollArea();
+
+} // namespace kiosk::ui

@@ -1,0 +1,305 @@
+// Headless UI tests: the real shell and screens with no window and no GL, driven by synthetic
+// taps on the UI map, asserting on the navigation state.
+#include "app/shell.hpp"
+#include "core/config.hpp"
+#include "platform/font_files.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <cfloat>
+#include <memory>
+
+using namespace kiosk;
+using T = PointerEvent::Type;
+
+namespace {
+
+const ui::FontFiles& fontFiles()
+{
+    static const ui::FontFiles files = [] {
+        std::string why;
+        auto found = platform::findFontFiles(why);
+        if (!found)
+            FAIL("fonts missing: " << why);
+        return *found;
+    }();
+    return files;
+}
+
+class Harness {
+public:
+    explicit Harness(float w = 1920, float h = 1080)
+    {
+        Problems problems;
+        m_strings = Strings::load(test::dataDir() / "content", problems);
+        m_config = Config::load(test::dataDir() / "kiosk.toml", problems);
+        REQUIRE(problems.empty());
+        m_shell = std::make_unique<Shell>(m_config, m_strings, fontFiles(), m_clock, w, h);
+        frames(2); // a new ImGui window is hidden on its first frame
+    }
+
+    void frame()
+    {
+        m_shell->update();
+        (void)m_shell->frame();
+        m_clock.advance(16);
+    }
+    void frames(int n)
+    {
+        for (int i = 0; i < n; ++i)
+            frame();
+    }
+    void wait(Millis ms)
+    {
+        m_clock.advance(ms);
+        frame();
+    }
+
+    // Down on one frame, up on the next, like a finger.
+    void tapAt(float x, float y)
+    {
+        m_shell->push({T::Down, x, y, m_clock.now(), 0});
+        frame();
+        m_shell->push({T::Up, x, y, m_clock.now(), 0});
+        frames(2);
+    }
+    void tap(const std::string& id)
+    {
+        const WidgetBox* w = map().find(id);
+        REQUIRE_MESSAGE(w, "no widget '" << id << "' on screen '" << map().screen << "'");
+        tapAt(w->centerX(), w->centerY());
+    }
+    void wake() { tap("attract.start"); }
+
+    [[nodiscard]] const UiMap& map() const { return m_shell->uiMap(); }
+    [[nodiscard]] const Session& session() const { return m_shell->session(); }
+    [[nodiscard]] Shell& shell() { return *m_shell; }
+    [[nodiscard]] FakeClock& clock() { return m_clock; }
+    [[nodiscard]] const Strings& strings() const { return m_strings; }
+
+private:
+    FakeClock m_clock;
+    Strings m_strings;
+    Config m_config;
+    std::unique_ptr<Shell> m_shell;
+};
+
+} // namespace
+
+TEST_CASE("the kiosk opens on the attract screen; the first touch wakes it to home")
+{
+    Harness k;
+    CHECK(k.map().screen == "attract");
+    k.wake();
+    CHECK(k.map().screen == "home");
+    CHECK(k.session().nav.atHome());
+}
+
+TEST_CASE("the touch that wakes the kiosk does not also open the tile under the finger")
+{
+    Harness k;
+    k.wake();
+    const WidgetBox tile = *k.map().find("home.tile.passport");
+    k.wait(100'000); // prompt, countdown, attract again
+    k.wait(20'000);
+    REQUIRE(k.map().screen == "attract");
+    k.tapAt(tile.centerX(), tile.centerY());
+    CHECK(k.map().screen == "home");
+}
+
+TEST_CASE("home has the five tiles; each opens its screen; Back and Home return")
+{
+    Harness k;
+    k.wake();
+    for (const char* id : {"home.tile.trafficking", "home.tile.work-abroad", "home.tile.passport",
+                           "home.tile.callback", "home.tile.hotlines", "lang.id", "lang.jv", "lang.en"})
+        CHECK_MESSAGE(k.map().find(id), id);
+    CHECK_FALSE(k.map().find("nav.back"));
+    CHECK_FALSE(k.map().find("nav.home"));
+
+    for (Topic topic : kAllTopics) {
+        const std::string id(topicId(topic));
+        k.tap("home.tile." + id);
+        CHECK(k.map().screen == id);
+        CHECK(k.map().find("nav.back"));
+        CHECK(k.map().find("nav.home"));
+        k.tap("nav.back");
+        CHECK(k.map().screen == "home");
+        k.tap("home.tile." + id);
+        k.tap("nav.home");
+        CHECK(k.map().screen == "home");
+        CHECK(k.session().nav.depth() == 1);
+    }
+}
+
+TEST_CASE("the language switch changes every label and the map's language, not the ids")
+{
+    Harness k;
+    k.wake();
+    CHECK(k.map().lang == "id");
+    CHECK(k.map().find("home.tile.trafficking")->label == "Kenali TPPO");
+    k.tap("lang.en");
+    CHECK(k.map().lang == "en");
+    CHECK(k.session().lang == Lang::En);
+    CHECK(k.map().find("home.tile.trafficking")->label == "Recognise Trafficking");
+    k.tap("home.tile.passport");
+    k.tap("lang.jv");
+    CHECK(k.map().screen == "passport"); // switching language keeps the place
+    CHECK(k.map().find("nav.back")->label == "Bali");
+    k.tap("lang.id");
+    CHECK(k.map().find("nav.back")->label == "Kembali");
+}
+
+TEST_CASE("a tap shorter than a frame still clicks")
+{
+    Harness k;
+    k.wake();
+    const WidgetBox* w = k.map().find("home.tile.hotlines");
+    REQUIRE(w);
+    // Press and release both arrive before the next frame.
+    k.shell().push({T::Down, w->centerX(), w->centerY(), k.clock().now(), 0});
+    k.shell().push({T::Up, w->centerX(), w->centerY(), k.clock().now() + 5, 0});
+    k.frames(3);
+    CHECK(k.map().screen == "hotlines");
+}
+
+TEST_CASE("two quick taps in one frame are two clicks")
+{
+    Harness k;
+    k.wake();
+    const WidgetBox tile = *k.map().find("home.tile.passport");
+    k.tap("home.tile.trafficking");
+    const WidgetBox back = *k.map().find("nav.back");
+    // Back, then (on home) the passport tile, all queued at once: each press gets its own frame.
+    const Millis t = k.clock().now();
+    k.shell().push({T::Down, back.centerX(), back.centerY(), t, 0});
+    k.shell().push({T::Up, back.centerX(), back.centerY(), t + 1, 0});
+    k.shell().push({T::Down, tile.centerX(), tile.centerY(), t + 2, 0});
+    k.shell().push({T::Up, tile.centerX(), tile.centerY(), t + 3, 0});
+    k.frames(6);
+    CHECK(k.map().screen == "passport");
+    CHECK(k.session().nav.depth() == 2);
+}
+
+TEST_CASE("a drag that starts on a tile does not open it")
+{
+    Harness k(1080, 1920);
+    k.wake();
+    const WidgetBox w = *k.map().find("home.tile.work-abroad");
+    float y = w.centerY();
+    k.shell().push({T::Down, w.centerX(), y, k.clock().now(), 0});
+    k.frame();
+    for (int i = 0; i < 10; ++i) {
+        y -= 15;
+        k.shell().push({T::Move, w.centerX(), y, k.clock().now(), 0});
+        k.frame();
+    }
+    k.shell().push({T::Up, w.centerX(), y, k.clock().now(), 0});
+    k.frames(3);
+    CHECK(k.map().screen == "home");
+}
+
+TEST_CASE("after a tap the pointer is gone, so nothing stays highlighted")
+{
+    Harness k;
+    k.wake();
+    k.tap("lang.en");
+    k.frames(2);
+    CHECK(ImGui::GetIO().MousePos.x == -FLT_MAX);
+    CHECK_FALSE(ImGui::IsAnyItemHovered());
+    CHECK_FALSE(ImGui::IsAnyItemActive());
+}
+
+TEST_CASE("idle: the prompt after 90 s, a touch keeps the visit, the countdown wipes it")
+{
+    Harness k;
+    k.wake();
+    k.tap("lang.jv");
+    k.tap("home.tile.passport");
+    k.wait(89'000);
+    CHECK(k.map().screen == "passport");
+    k.wait(1'500);
+    CHECK(k.map().screen == "idle-prompt");
+    CHECK(k.map().find("idle.continue"));
+    CHECK_FALSE(k.map().find("nav.home")); // the prompt covers the screen
+
+    k.tap("idle.continue");
+    CHECK(k.map().screen == "passport");
+    CHECK(k.session().lang == Lang::Jv);
+
+    // Touching anywhere also dismisses it, and presses nothing underneath.
+    k.wait(91'000);
+    REQUIRE(k.map().screen == "idle-prompt");
+    k.tapAt(10, 10);
+    CHECK(k.map().screen == "passport");
+
+    k.wait(91'000);
+    REQUIRE(k.map().screen == "idle-prompt");
+    k.wait(15'000);
+    CHECK(k.map().screen == "attract");
+    CHECK(k.session().lang == Lang::Id);
+    CHECK(k.session().nav.atHome());
+    k.wake();
+    CHECK(k.map().screen == "home");
+    CHECK(k.map().lang == "id");
+}
+
+TEST_CASE("the render loop rests when nothing changes and wakes for input and the clock")
+{
+    Harness k;
+    k.wake();
+    k.frames(5);
+    CHECK_FALSE(k.shell().needsFrame());
+    CHECK(k.shell().nextDue() > k.clock().now() + 60'000); // next: the idle prompt
+    k.shell().push({T::Down, 5, 500, k.clock().now(), 0});
+    CHECK(k.shell().needsFrame());
+    k.frames(5);
+    k.shell().push({T::Up, 5, 500, k.clock().now(), 0});
+    k.frames(5);
+    CHECK_FALSE(k.shell().needsFrame());
+    k.clock().advance(91'000);
+    CHECK(k.shell().needsFrame());
+}
+
+TEST_CASE("every screen in every language at every size: all words present, targets large, no overlap")
+{
+    struct Size {
+        float w, h;
+    };
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{1280, 800}}) {
+        Harness k(size.w, size.h);
+        const float scale = ui::uiScale(size.w, size.h);
+        std::vector<std::pair<Route, IdleTimer::Phase>> stills{{Route::home(), IdleTimer::Phase::Active},
+                                                               {Route::home(), IdleTimer::Phase::Prompt},
+                                                               {Route::home(), IdleTimer::Phase::Attract}};
+        for (Topic t : kAllTopics)
+            stills.push_back({Route::forTopic(t), IdleTimer::Phase::Active});
+        for (Lang lang : kAllLangs) {
+            for (const auto& [route, phase] : stills) {
+                k.shell().stage(route, lang, phase);
+                k.frames(3);
+                INFO(size.w, "x", size.h, " ", k.map().screen, " ", langCode(lang));
+                CHECK_FALSE(k.map().widgets.empty());
+                for (const WidgetBox& w : k.map().widgets) {
+                    INFO("widget ", w.id);
+                    CHECK(w.h >= 96.f * scale - 0.5f);
+                    CHECK(w.x >= 0);
+                    CHECK(w.y >= 0);
+                    CHECK(w.x + w.w <= size.w + 0.5f);
+                    CHECK(w.y + w.h <= size.h + 0.5f);
+                    for (const WidgetBox& o : k.map().widgets) {
+                        if (&o == &w)
+                            continue;
+                        const bool apart = w.x + w.w <= o.x || o.x + o.w <= w.x ||
+                                           w.y + w.h <= o.y || o.y + o.h <= w.y;
+                        CHECK_MESSAGE(apart, w.id << " overlaps " << o.id);
+                    }
+                }
+            }
+        }
+        for (const auto& key : k.strings().missing())
+            FAIL_CHECK("no text for " << key);
+    }
+}
