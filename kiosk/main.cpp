@@ -5,13 +5,16 @@
 #include "core/config.hpp"
 #include "core/strings.hpp"
 #include "platform/font_files.hpp"
+#include "platform/renderer.hpp"
 #include "platform/window.hpp"
+#include "ui/theme.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <regex>
 #include <tuple>
@@ -121,25 +124,33 @@ int main(int argc, char** argv)
 
     try {
         SteadyClock clock;
-        // The shell (and its ImGui context) must outlive the window's renderer.
-        Shell shell(config, strings, *fonts, clock, static_cast<float>(wopts.width),
-                    static_cast<float>(wopts.height));
+        // The fonts are built while the window and its GL context open (no ImGui context exists
+        // yet, so the two share nothing).
+        auto fontJob = std::async(std::launch::async, [&] {
+            return ui::buildFontSet(*fonts, ui::uiScale(static_cast<float>(wopts.width),
+                                                        static_cast<float>(wopts.height)));
+        });
         platform::Window window(wopts);
-        shell.resize(static_cast<float>(window.width()), static_cast<float>(window.height()));
+        ui::FontSet fontSet = fontJob.get();
+        // The shell (and its ImGui context) must outlive the renderer.
+        Shell shell(config, strings, *fonts, std::move(fontSet), clock,
+                    static_cast<float>(window.width()), static_cast<float>(window.height()));
+        platform::ImGuiRenderer renderer;
+        const Screen screen{window, renderer};
         if (!tourDir.empty())
-            return runTour(shell, window, tourDir);
+            return runTour(shell, screen, tourDir);
         if (benchFrames > 0) {
             // A long page to drag: the topic screen with its notice many times over.
             std::string longText;
             for (int i = 0; i < 40; ++i)
                 longText += strings.get(Lang::Id, "topic.preparing") + "\n\n";
             strings.set(Lang::Id, "topic.preparing", longText);
-            return runFrameBench(shell, window, clock, benchFrames);
+            return runFrameBench(shell, screen, clock, benchFrames);
         }
         RunOptions run;
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
-        return runKiosk(shell, window, clock, run);
+        return runKiosk(shell, screen, clock, run);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";
         return 1;

@@ -2,6 +2,9 @@
 #include "app/runner.hpp"
 
 #include "app/atomic_file.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,9 +26,10 @@ extern "C" void onStopSignal(int)
     g_stop = true;
 }
 
-// An idle kiosk checks for input this often: well under the 50 ms in which a tap must show,
-// well over the 10 ms at which SFML's waitEvent would poll.
-constexpr Millis kIdlePollMs = 25;
+// An idle kiosk sleeps on the X connection until input arrives or the next timed change is due
+// (idle prompt, countdown second, attract cycle), and wakes at least this often.
+constexpr Millis kIdleWakeMs = 5'000;
+// While something moves (a drag, a glide), frames come at most this often.
 constexpr Millis kAnimationFrameMs = 16;
 
 void sleepMs(Millis ms)
@@ -34,25 +38,21 @@ void sleepMs(Millis ms)
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
-void drawFrame(Shell& shell, platform::Window& window)
+// Draws one frame into the back buffer; the caller presents it.
+void render(Shell& shell, Screen screen)
 {
     if (shell.takeFontsRebuilt())
-        window.reloadFonts();
-    window.beginFrame();
-    window.render(shell.frame());
-    window.present();
+        screen.renderer.uploadFonts();
+    ImDrawData* data = shell.frame();
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::kPage);
+    screen.window.clear(page.x, page.y, page.z);
+    screen.renderer.render(data);
 }
 
-void handle(Shell& shell, platform::Window& window, const platform::WindowEvent& ev)
+void drawFrame(Shell& shell, Screen screen)
 {
-    switch (ev.type) {
-    case platform::WindowEvent::Type::Pointer: shell.push(ev.pointer); break;
-    case platform::WindowEvent::Type::Resized:
-        shell.resize(static_cast<float>(ev.width), static_cast<float>(ev.height));
-        break;
-    case platform::WindowEvent::Type::Closed: g_stop = true; break;
-    }
-    (void)window;
+    render(shell, screen);
+    screen.window.present();
 }
 
 double percentile(std::vector<double> values, double p)
@@ -66,24 +66,31 @@ double percentile(std::vector<double> values, double p)
 
 } // namespace
 
-int runKiosk(Shell& shell, platform::Window& window, const Clock& clock, const RunOptions& options)
+int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& options)
 {
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     bool first = true;
-    while (!g_stop && window.isOpen()) {
+    while (!g_stop && screen.window.isOpen()) {
         const Millis now = clock.now();
-        while (auto ev = window.poll(now))
-            handle(shell, window, *ev);
+        while (auto ev = screen.window.poll(now)) {
+            switch (ev->type) {
+            case platform::WindowEvent::Type::Pointer: shell.push(ev->pointer); break;
+            case platform::WindowEvent::Type::Resized:
+                shell.resize(static_cast<float>(ev->width), static_cast<float>(ev->height));
+                break;
+            case platform::WindowEvent::Type::Closed: g_stop = true; break;
+            }
+        }
         shell.update();
         if (!shell.needsFrame()) {
-            sleepMs(std::min(kIdlePollMs, shell.nextDue() - clock.now()));
+            screen.window.waitForInput(std::min(kIdleWakeMs, shell.nextDue() - clock.now()));
             continue;
         }
         try {
-            drawFrame(shell, window);
+            drawFrame(shell, screen);
         } catch (const FatalFrameError& e) {
-            std::cerr << "kiosk: " << e.what() << "; exiting so the service restarts it\n";
+            std::cerr << "kiosk: " << e.what() << "; exiting so that the service restarts it\n";
             return 70;
         }
         if (!options.uiMap.empty()) {
@@ -96,7 +103,7 @@ int runKiosk(Shell& shell, platform::Window& window, const Clock& clock, const R
         if (first) {
             first = false;
             if (options.exitAfterFirstFrame) {
-                window.finish();
+                screen.window.finish();
                 timespec ts{};
                 clock_gettime(CLOCK_REALTIME, &ts);
                 std::printf("first_frame_epoch=%ld.%06ld\n", static_cast<long>(ts.tv_sec),
@@ -110,10 +117,11 @@ int runKiosk(Shell& shell, platform::Window& window, const Clock& clock, const R
     return 0;
 }
 
-int runTour(Shell& shell, platform::Window& window, const std::filesystem::path& dir)
+int runTour(Shell& shell, Screen screen, const std::filesystem::path& dir)
 {
     std::filesystem::create_directories(dir);
-    const std::string size = std::to_string(window.width()) + "x" + std::to_string(window.height());
+    const std::string size =
+        std::to_string(screen.window.width()) + "x" + std::to_string(screen.window.height());
     std::vector<std::pair<Route, IdleTimer::Phase>> stills{{Route::home(), IdleTimer::Phase::Active}};
     for (Topic t : kAllTopics)
         stills.push_back({Route::forTopic(t), IdleTimer::Phase::Active});
@@ -124,30 +132,33 @@ int runTour(Shell& shell, platform::Window& window, const std::filesystem::path&
     for (Lang lang : kAllLangs) {
         for (const auto& [route, phase] : stills) {
             shell.stage(route, lang, phase);
-            for (int i = 0; i < 3; ++i) // a new ImGui window is hidden on its first frame
-                drawFrame(shell, window);
-            std::string name = phase == IdleTimer::Phase::Prompt    ? std::string("idle-prompt")
-                               : phase == IdleTimer::Phase::Attract ? std::string("attract")
-                                                                    : route.id();
+            for (int i = 0; i < 2; ++i) // a new ImGui window is hidden on its first frame
+                drawFrame(shell, screen);
+            render(shell, screen);
+            const std::string name = phase == IdleTimer::Phase::Prompt    ? std::string("idle-prompt")
+                                     : phase == IdleTimer::Phase::Attract ? std::string("attract")
+                                                                          : route.id();
             const auto file = dir / (name + "-" + std::string(langCode(lang)) + "-" + size + ".png");
-            if (!window.saveScreenshot(file)) {
+            if (screen.window.saveScreenshot(file)) {
+                std::cout << file.string() << "\n";
+            } else {
                 std::cerr << "kiosk: tour: cannot save " << file << "\n";
                 ++failures;
-            } else {
-                std::cout << file.string() << "\n";
             }
+            screen.window.present();
         }
     }
     return failures == 0 ? 0 : 1;
 }
 
-int runFrameBench(Shell& shell, platform::Window& window, const Clock& clock, int frames)
+int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
 {
-    const std::string size = std::to_string(window.width()) + "x" + std::to_string(window.height());
+    const std::string size =
+        std::to_string(screen.window.width()) + "x" + std::to_string(screen.window.height());
     auto timed = [&] {
         const auto t0 = std::chrono::steady_clock::now();
-        drawFrame(shell, window);
-        window.finish();
+        drawFrame(shell, screen);
+        screen.window.finish();
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     };
     auto report = [&](const char* figure, const std::vector<double>& times) {
@@ -159,19 +170,19 @@ int runFrameBench(Shell& shell, platform::Window& window, const Clock& clock, in
 
     shell.stage(Route::home(), Lang::Id, IdleTimer::Phase::Active);
     for (int i = 0; i < 5; ++i)
-        drawFrame(shell, window);
+        drawFrame(shell, screen);
     std::vector<double> home;
     for (int i = 0; i < frames; ++i)
         home.push_back(timed());
     report("frame_home", home);
 
-    // Drag a finger up the long page in steps, release with speed, and let it glide.
+    // Drag a finger up and down the long page in steps, release with speed, let it glide.
     shell.stage(Route::forTopic(Topic::Trafficking), Lang::Id, IdleTimer::Phase::Active);
     for (int i = 0; i < 5; ++i)
-        drawFrame(shell, window);
+        drawFrame(shell, screen);
     std::vector<double> drag;
-    const float x = static_cast<float>(window.width()) / 2;
-    float y = static_cast<float>(window.height()) * 0.75f;
+    const float x = static_cast<float>(screen.window.width()) / 2;
+    float y = static_cast<float>(screen.window.height()) * 0.75f;
     for (int round = 0; drag.size() < static_cast<std::size_t>(frames) && round < 100; ++round) {
         const bool up = round % 2 == 0;
         shell.push({PointerEvent::Type::Down, x, y, clock.now(), 0});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell.hpp"
+#include "platform/renderer.hpp"
 #include "platform/window.hpp"
 
 #include <filesystem>
@@ -9,18 +10,25 @@
 
 namespace kiosk {
 
-struct RunOptions {
-    std::filesystem::path uiMap;     // rewritten after every frame when set
-    bool exitAfterFirstFrame = false; // print the time the first frame was shown, then exit
+// Where frames go: the window and the ImGui renderer bound to its GL context.
+struct Screen {
+    platform::Window& window;
+    platform::ImGuiRenderer& renderer;
 };
 
-// The frame loop. Draws only when something changes; sleeps otherwise. Returns the exit code.
-int runKiosk(Shell& shell, platform::Window& window, const Clock& clock, const RunOptions& options);
+struct RunOptions {
+    std::filesystem::path uiMap;      // rewritten after every frame when set
+    bool exitAfterFirstFrame = false; // print when the first frame was shown, then exit
+};
+
+// The frame loop. Draws only when something changes; otherwise sleeps until input or the next
+// timed change. Returns the exit code.
+int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& options);
 
 // Renders every screen in every language to DIR/<screen>-<lang>-<W>x<H>.png. Returns the exit code.
-int runTour(Shell& shell, platform::Window& window, const std::filesystem::path& dir);
+int runTour(Shell& shell, Screen screen, const std::filesystem::path& dir);
 
-// Frame times on the home screen and while drag-scrolling the topic page; prints JSON lines.
-int runFrameBench(Shell& shell, platform::Window& window, const Clock& clock, int frames);
+// Frame times on the home screen and while drag-scrolling a long page; prints JSON lines.
+int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames);
 
 } // namespace kiosk

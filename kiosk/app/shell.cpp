@@ -29,22 +29,28 @@ IdleTimer::Settings idleSettings(const Config& config)
 
 } // namespace
 
-Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles fonts, const Clock& clock,
-             float width, float height)
-    : m_config(config), m_strings(strings), m_fontFiles(std::move(fonts)), m_clock(clock),
+Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles files, ui::FontSet fonts,
+             const Clock& clock, float width, float height)
+    : m_config(config), m_strings(strings), m_fontFiles(std::move(files)), m_clock(clock),
       m_ui(strings), m_idle(idleSettings(config), clock.now())
 {
-    m_imgui = ImGui::CreateContext();
+    m_imgui = ImGui::CreateContext(fonts.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing of a visit is written to disk
     io.LogFilename = nullptr;
-    io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.MouseDragThreshold = 1e9f; // dragging is the gesture's business, never a widget's
     m_width = width;
     m_height = height;
     io.DisplaySize = ImVec2(width, height);
-    rebuildFonts();
+    useFonts(std::move(fonts));
     m_lastFrame = clock.now();
+}
+
+Shell::Shell(const Config& config, const Strings& strings, const ui::FontFiles& files,
+             const Clock& clock, float width, float height)
+    : Shell(config, strings, files, ui::buildFontSet(files, ui::uiScale(width, height)), clock, width,
+            height)
+{
 }
 
 Shell::~Shell()
@@ -52,11 +58,13 @@ Shell::~Shell()
     ImGui::DestroyContext(m_imgui);
 }
 
-void Shell::rebuildFonts()
+void Shell::useFonts(ui::FontSet fonts)
 {
     ImGui::SetCurrentContext(m_imgui);
+    ImGui::GetIO().Fonts = fonts.atlas.get();
+    m_atlas = std::move(fonts.atlas);
+    m_fonts = fonts.fonts;
     m_metrics = ui::Metrics::forWindow(m_width, m_height);
-    m_fonts = ui::buildFonts(*ImGui::GetIO().Fonts, m_fontFiles, m_metrics.scale);
     ui::applyTheme(m_metrics.scale);
     m_ui.setLayout(m_fonts, m_metrics);
     m_gesture.setScale(m_metrics.scale);
@@ -74,7 +82,7 @@ void Shell::resize(float width, float height)
     ImGui::SetCurrentContext(m_imgui);
     ImGui::GetIO().DisplaySize = ImVec2(width, height);
     if (ui::uiScale(width, height) != before) {
-        rebuildFonts();
+        useFonts(ui::buildFontSet(m_fontFiles, ui::uiScale(width, height)));
     } else {
         m_metrics = ui::Metrics::forWindow(width, height);
         m_ui.setLayout(m_fonts, m_metrics);

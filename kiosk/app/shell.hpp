@@ -13,10 +13,12 @@
 #include "ui/ui.hpp"
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
 struct ImGuiContext;
+struct ImFontAtlas;
 struct ImDrawData;
 
 namespace kiosk {
@@ -29,8 +31,12 @@ public:
 
 class Shell {
 public:
-    // Creates the ImGui context (it must outlive any renderer) and builds the fonts for the size.
-    Shell(const Config& config, const Strings& strings, ui::FontFiles fonts, const Clock& clock,
+    // Creates the ImGui context (it must outlive any renderer) with fonts already built for the
+    // window's size.
+    Shell(const Config& config, const Strings& strings, ui::FontFiles files, ui::FontSet fonts,
+          const Clock& clock, float width, float height);
+    // The same, building the fonts first.
+    Shell(const Config& config, const Strings& strings, const ui::FontFiles& files, const Clock& clock,
           float width, float height);
     ~Shell();
     Shell(const Shell&) = delete;
@@ -66,12 +72,13 @@ public:
 
 private:
     void consumeInput(Millis now);
-    void rebuildFonts();
+    void useFonts(ui::FontSet fonts);
 
     Config m_config;
     const Strings& m_strings;
     ui::FontFiles m_fontFiles;
     const Clock& m_clock;
+    std::unique_ptr<ImFontAtlas> m_atlas; // shared with the context, owned here
     ImGuiContext* m_imgui = nullptr;
     ui::Fonts m_fonts;
     ui::Metrics m_metrics;

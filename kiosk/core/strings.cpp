@@ -80,8 +80,10 @@ const std::string& Strings::get(Lang lang, std::string_view key) const
     }
     m_missing.emplace(key);
     auto [it, inserted] = m_placeholders.try_emplace(std::string(key));
-    if (inserted)
-        it->second = "[" + std::string(key) + "]";
+    if (inserted) {
+        it->second.reserve(key.size() + 2);
+        it->second.append(1, '[').append(key).append(1, ']');
+    }
     return it->second;
 }
 

@@ -1,14 +1,17 @@
-// SFML 2.5 window and the SFML -> ImGui bridge (Dear ImGui 1.86, OpenGL 2 renderer).
+// SFML 2.5 window, its GL context, and SFML events translated into the kiosk's pointer events.
 #include "platform/window.hpp"
 
-#include "ui/theme.hpp"
+#include "platform/x11_connection.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window.hpp>
-#include <backends/imgui_impl_opengl2.h>
-#include <imgui.h>
+#include <poll.h>
+#include <thread>
 
+#include <algorithm>
+#include <cstdint>
+#include <chrono>
 #include <vector>
 
 namespace kiosk::platform {
@@ -21,7 +24,7 @@ std::pair<unsigned, unsigned> screenSize()
 
 struct Window::Impl {
     sf::Window window;
-    bool rendererReady = false;
+    int xFd = -1; // the X connection SFML reads events from, or -1 if unknown
 };
 
 Window::Window(const WindowOptions& options) : m_impl(std::make_unique<Impl>())
@@ -38,20 +41,18 @@ Window::Window(const WindowOptions& options) : m_impl(std::make_unique<Impl>())
         // Without a window manager a window may appear anywhere: put it where the map says.
         m_impl->window.setPosition(sf::Vector2i(0, 0));
     }
-    m_impl->window.setVerticalSyncEnabled(options.vsync);
+    if (options.vsync)
+        m_impl->window.setVerticalSyncEnabled(true);
     m_impl->window.setKeyRepeatEnabled(false);
     if (!m_impl->window.setActive(true))
         throw std::runtime_error("cannot activate the OpenGL context");
-    if (!ImGui_ImplOpenGL2_Init())
-        throw std::runtime_error("cannot initialise the ImGui OpenGL renderer");
-    m_impl->rendererReady = true;
-    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+    // SFML 2.5 shares one X display connection between its windows and GLX contexts, so the
+    // current GLX display is the one whose socket carries our input events.
+    m_impl->xFd = currentXConnectionFd();
 }
 
 Window::~Window()
 {
-    if (m_impl->rendererReady)
-        ImGui_ImplOpenGL2_Shutdown();
     m_impl->window.close();
 }
 
@@ -123,26 +124,23 @@ std::optional<WindowEvent> Window::poll(Millis now)
     return std::nullopt;
 }
 
-void Window::reloadFonts()
+void Window::waitForInput(Millis timeoutMs)
 {
-    ImGui_ImplOpenGL2_DestroyFontsTexture();
-    ImGui_ImplOpenGL2_CreateFontsTexture();
+    if (timeoutMs <= 0)
+        return;
+    if (m_impl->xFd < 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min<Millis>(timeoutMs, 10)));
+        return;
+    }
+    pollfd fd{m_impl->xFd, POLLIN, 0};
+    (void)::poll(&fd, 1, static_cast<int>(std::min<Millis>(timeoutMs, 60'000)));
 }
 
-void Window::beginFrame()
+void Window::clear(float r, float g, float b)
 {
-    ImGui_ImplOpenGL2_NewFrame();
-    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
-}
-
-void Window::render(ImDrawData* data)
-{
-    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::kPage);
     glViewport(0, 0, static_cast<GLsizei>(width()), static_cast<GLsizei>(height()));
-    glClearColor(page.x, page.y, page.z, 1.f);
+    glClearColor(r, g, b, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (data)
-        ImGui_ImplOpenGL2_RenderDrawData(data);
 }
 
 void Window::present()

@@ -1,5 +1,6 @@
-// The kiosk's window: an SFML window with an OpenGL context, our SFML -> ImGui input bridge, and
-// ImGui's OpenGL 2 renderer. The only code besides font_files that knows SFML or GL.
+// The kiosk's window: an SFML window with its OpenGL context, and the SFML side of the input
+// bridge (events become the kiosk's pointer events). With font_files and renderer, the only code
+// that knows SFML or GL.
 #pragma once
 
 #include "core/clock.hpp"
@@ -9,8 +10,6 @@
 #include <memory>
 #include <optional>
 #include <utility>
-
-struct ImDrawData;
 
 namespace kiosk::platform {
 
@@ -32,8 +31,7 @@ struct WindowOptions {
 
 class Window {
 public:
-    // Opens the window and its GL context, and initialises ImGui's GL renderer. An ImGui context
-    // must exist already and outlive this window.
+    // Opens the window and makes its GL context current. Throws std::runtime_error.
     explicit Window(const WindowOptions& options);
     ~Window();
     Window(const Window&) = delete;
@@ -46,16 +44,17 @@ public:
     // Next input event, translated, stamped with `now`. Touch and mouse become the same pointer.
     [[nodiscard]] std::optional<WindowEvent> poll(Millis now);
 
-    // Upload the font atlas again after it was rebuilt.
-    void reloadFonts();
-    // Before ImGui::NewFrame().
-    void beginFrame();
-    // Clear, draw ImGui's draw data, show it.
-    void render(ImDrawData* data);
+    // Sleeps until the window system has input for us or `timeoutMs` has passed, whichever is
+    // first. Call only after poll() has returned nothing.
+    void waitForInput(Millis timeoutMs);
+
+    // Clears the frame to one colour (the renderer draws on top).
+    void clear(float r, float g, float b);
+    // Shows the frame.
     void present();
-    // Wait until the GPU has finished (for honest frame timing).
+    // Waits until the GPU has finished (for honest frame timing).
     void finish();
-    // Saves what was last rendered (the back buffer) as PNG with an opaque alpha channel.
+    // Saves the back buffer, before present(), as PNG with an opaque alpha channel.
     bool saveScreenshot(const std::filesystem::path& file);
 
 private:

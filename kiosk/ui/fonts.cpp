@@ -11,8 +11,11 @@
 namespace kiosk::ui {
 namespace {
 
-// Basic Latin, Latin-1 (é, è, ·), Latin Extended-A, and general punctuation (dashes, quotes, •, …).
-constexpr ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+// Basic Latin, Latin-1 (é, è, ·) and general punctuation (dashes, quotes, •, …): all that
+// Indonesian, Javanese in Latin script and English need.
+constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0};
+// The largest size shows only short words and numbers (attract screen, countdown).
+constexpr ImWchar kDisplayRanges[] = {0x0020, 0x007E, 0};
 
 bool readable(const std::string& path)
 {
@@ -21,13 +24,13 @@ bool readable(const std::string& path)
 }
 
 ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icons, float px,
-            const ImVector<ImWchar>& iconRanges)
+            const ImVector<ImWchar>& iconRanges, const ImWchar* textRanges = kTextRanges)
 {
     ImFontConfig cfg;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, kTextRanges);
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, textRanges);
     if (!font)
         throw FontError("cannot load font " + file);
     ImFontConfig merge;
@@ -44,13 +47,16 @@ ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icon
 
 } // namespace
 
-Fonts buildFonts(ImFontAtlas& atlas, const FontFiles& files, float scale)
+FontSet buildFontSet(const FontFiles& files, float scale)
 {
+    FontSet set;
+    set.scale = scale;
+    set.atlas = std::make_unique<ImFontAtlas>();
+    ImFontAtlas& atlas = *set.atlas;
     for (const auto* path : {&files.regular, &files.bold, &files.icons})
         if (!readable(*path))
             throw FontError("cannot read font file '" + *path + "'");
 
-    atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
 
@@ -69,11 +75,19 @@ Fonts buildFonts(ImFontAtlas& atlas, const FontFiles& files, float scale)
     fonts.bodyBold = add(atlas, files.bold, files.icons, px(30), iconRanges);
     fonts.tile = add(atlas, files.bold, files.icons, px(36), iconRanges);
     fonts.heading = add(atlas, files.bold, files.icons, px(44), iconRanges);
-    fonts.display = add(atlas, files.bold, files.icons, px(84), iconRanges);
-    fonts.icon = add(atlas, files.bold, files.icons, px(64), iconRanges);
+    fonts.display = add(atlas, files.bold, files.icons, px(84), iconRanges, kDisplayRanges);
+    // Big icons alone (tiles, attract screen, header emblem).
+    ImFontConfig iconCfg;
+    iconCfg.OversampleH = 1;
+    iconCfg.OversampleV = 1;
+    iconCfg.PixelSnapH = true;
+    fonts.icon = atlas.AddFontFromFileTTF(files.icons.c_str(), px(64), &iconCfg, iconRanges.Data);
+    if (!fonts.icon)
+        throw FontError("cannot load icon font " + files.icons);
     if (!atlas.Build())
         throw FontError("cannot build the font atlas");
-    return fonts;
+    set.fonts = fonts;
+    return set;
 }
 
 } // namespace kiosk::ui

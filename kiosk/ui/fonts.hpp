@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -31,7 +32,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Clears `atlas` and fills it for `scale`. Throws FontError when a file cannot be read.
-Fonts buildFonts(ImFontAtlas& atlas, const FontFiles& files, float scale);
+// A font atlas of its own with the kiosk's fonts in it, built for one UI scale.
+struct FontSet {
+    std::unique_ptr<ImFontAtlas> atlas;
+    Fonts fonts;
+    float scale = 1.f;
+};
+
+// Builds the fonts for `scale`. Needs no ImGui context, so it may run on another thread while
+// none exists (the window opens meanwhile). Throws FontError when a file cannot be read.
+[[nodiscard]] FontSet buildFontSet(const FontFiles& files, float scale);
 
 } // namespace kiosk::ui

@@ -45,8 +45,11 @@ void applyTheme(float scale)
     const ImVec4 page = ImGui::ColorConvertU32ToFloat4(colour::kPage);
     const ImVec4 text = ImGui::ColorConvertU32ToFloat4(colour::kText);
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = page;
-    c[ImGuiCol_ChildBg] = page;
+    // The renderer clears to the page colour; painting it again under every window would cost a
+    // full-screen blend per layer in a software renderer.
+    (void)page;
+    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_Text] = text;
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0.04f);
     c[ImGuiCol_ScrollbarGrab] = ImVec4(0.04f, 0.24f, 0.48f, 0.45f);

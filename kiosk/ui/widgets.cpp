@@ -130,9 +130,9 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float s = f.m.scale;
     const float r = f.m.rounding;
-    // A soft shadow, the card, and a blue band on its left edge so it reads as one big button.
-    dl->AddRectFilled(ImVec2(pos.x + 3 * s, pos.y + 5 * s), ImVec2(max.x + 3 * s, max.y + 5 * s),
-                      colour::rgb(0, 0, 0, 28), r);
+    // A shadow along the bottom edge only (cheap to fill), then the card.
+    dl->AddRectFilled(ImVec2(pos.x + 2 * s, max.y - 2 * r), ImVec2(max.x + 2 * s, max.y + 5 * s),
+                      colour::rgb(0, 0, 0, 30), r);
     dl->AddRectFilled(pos, max, pressed ? colour::kCardPressed : colour::kCard, r);
     dl->AddRect(pos, max, colour::kCardBorder, r, 0, 2.f * s);
 

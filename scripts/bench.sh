@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Measures the kiosk under Xvfb with Mesa's software renderer and prints one JSON line per figure:
+# start-up to first frame, frame times on home and while drag-scrolling, idle CPU, memory (PSS).
+# Targets: first frame < 200 ms, frame p99 < 16 ms, idle CPU < 0.3 % of a core, PSS < 80 MiB.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" xvfb xauth xdotool
+ensure_packages doctest-dev
+BUILD="$KIOSK_ROOT/build/bench"
+mkdir -p "$BUILD"
+build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release >&2
+KIOSK="$BUILD/kiosk/kiosk"
+WORK="$(mktemp -d)"
+W=1920
+H=1080
+
+cleanup() {
+    [ -n "${KIOSK_PID:-}" ] && kill "$KIOSK_PID" 2>/dev/null
+    [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 "${W}x${H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
+export DISPLAY=":$(cat "$WORK/display")"
+exec 3>&-
+ARGS=(--data "$KIOSK_ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}")
+DATE="$(date -u +%Y-%m-%d)"
+CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+printf '{"figure": "machine", "date": "%s", "cpu": "%s", "cores": %s, "renderer": "Xvfb + Mesa (software)"}\n' \
+    "$DATE" "$CPU" "$(nproc)"
+
+# 1. Process start to first frame shown (after glFinish), 11 runs; the first warms the caches.
+#    The same for an empty SFML window with one triangle: the floor that GL start-up sets here.
+first_frame() { # PROGRAM ARGS...: figure name from $FIGURE
+    local times=() run start out shown sorted
+    for run in $(seq 11); do
+        start=$EPOCHREALTIME
+        out="$("$@" 2>/dev/null)"
+        shown="${out#first_frame_epoch=}"
+        [ "$run" -eq 1 ] && continue
+        times+=("$(awk -v a="$start" -v b="$shown" 'BEGIN { printf "%.1f", (b - a) * 1000 }')")
+    done
+    sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+    printf '{"figure": "%s", "runs": %d, "median": %s, "max": %s%s}\n' "$FIGURE" \
+        "${#sorted[@]}" "${sorted[$((${#sorted[@]} / 2))]}" "${sorted[-1]}" "$TARGET"
+}
+FIGURE=start_to_first_frame_ms TARGET=', "target": 200' first_frame "$KIOSK" "${ARGS[@]}" --exit-after-first-frame
+FIGURE=empty_sfml_window_first_frame_ms TARGET='' first_frame "$BUILD/tests/gl_floor"
+
+# 2. Frame times on home and while dragging a long page.
+"$KIOSK" --data "$KIOSK_ROOT/data" --db "$WORK/kiosk.db" --size "${W}x${H}" --bench-frames 300 2>/dev/null
+
+# 3. and 4. The kiosk at rest on home: CPU over 10 s, then memory.
+"$KIOSK" "${ARGS[@]}" --ui-map "$WORK/map.json" >/dev/null 2>&1 &
+KIOSK_PID=$!
+for _ in $(seq 200); do [ -s "$WORK/map.json" ] && break; sleep 0.05; done
+xdotool mousemove $((W / 2)) $((H / 2)) click 1 # wake from the attract screen to home
+sleep 2
+cpu_ns() { # CPU time of all the kiosk's threads, in nanoseconds
+    local total=0 t
+    for t in /proc/"$KIOSK_PID"/task/*/schedstat; do
+        total=$((total + $(cut -d' ' -f1 "$t")))
+    done
+    echo "$total"
+}
+screen="$(grep -o '"screen": *"[^"]*"' "$WORK/map.json" | cut -d'"' -f4)"
+before=$(cpu_ns)
+t0=$EPOCHREALTIME
+sleep 10
+after=$(cpu_ns)
+t1=$EPOCHREALTIME
+awk -v c=$((after - before)) -v a="$t0" -v b="$t1" -v s="$screen" 'BEGIN {
+    printf "{\"figure\": \"idle_cpu_percent_of_core\", \"screen\": \"%s\", \"seconds\": %.1f, \"value\": %.3f, \"target\": 0.3}\n",
+        s, b - a, c / 1e9 / (b - a) * 100 }'
+pss_kb=$(awk '/^Pss:/ { print $2 }' /proc/"$KIOSK_PID"/smaps_rollup)
+rss_kb=$(awk '/^Rss:/ { print $2 }' /proc/"$KIOSK_PID"/smaps_rollup)
+awk -v p="$pss_kb" -v r="$rss_kb" 'BEGIN {
+    printf "{\"figure\": \"memory_after_startup_mib\", \"pss\": %.1f, \"rss\": %.1f, \"target_pss\": 80}\n", p / 1024, r / 1024 }'

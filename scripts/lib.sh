@@ -1,0 +1,51 @@
+# Shared by run.sh, test.sh and bench.sh: the Debian packages the kiosk needs, installing what is
+# missing, and building. Source it; do not run it.
+
+KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# To build and run the kiosk.
+KIOSK_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libgl1-mesa-dri
+    libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+    fonts-noto-core fonts-font-awesome
+)
+# To test it without a screen.
+KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq)
+
+say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+
+# ensure_packages PKG...: installs the missing ones with apt-get when root; otherwise prints the
+# exact command to run and fails.
+ensure_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        say "These Debian packages are missing. Install them, then run this again:"
+        echo "sudo apt-get install -y ${missing[*]}"
+        return 1
+    fi
+    say "Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+        apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+# build_kiosk DIR [CMAKE ARGS...]: configures (once) and builds into DIR.
+build_kiosk() {
+    local dir="$1"
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        cmake -S "$KIOSK_ROOT" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 || {
+            cat "$dir.configure.log" >&2
+            return 1
+        }
+    fi
+    cmake --build "$dir" -j 2
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# End to end: starts the real kiosk in its own Xvfb, clicks widgets found in the UI map with
+# xdotool, and checks the map's screen after every click: wake, every tile and back, home,
+# languages, a drag that must not press, and the idle reset.
+# Usage: e2e_xdotool.sh PATH/TO/kiosk
+set -uo pipefail
+
+KIOSK="$1"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK="$(mktemp -d)"
+MAP="$WORK/ui-map.json"
+W=1920
+H=1080
+failures=0
+checks=0
+
+cleanup() {
+    [ -n "${KIOSK_PID:-}" ] && kill "$KIOSK_PID" 2>/dev/null
+    [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
+    wait 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Our own X server, on the first free display number.
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 "${W}x${H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
+export DISPLAY=":$(cat "$WORK/display")"
+exec 3>&-
+
+"$KIOSK" --data "$ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
+    --idle-after 8 --idle-prompt 3 >"$WORK/kiosk.log" 2>&1 &
+KIOSK_PID=$!
+
+field() { jq -r "$1" "$MAP" 2>/dev/null; }
+
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+# expect SCREEN [LANG]: waits up to 3 s for the map to say so.
+expect() {
+    local want="$1" lang="${2:-}" got gotlang
+    checks=$((checks + 1))
+    for _ in $(seq 60); do
+        got="$(field .screen)"
+        gotlang="$(field .lang)"
+        if [ "$got" = "$want" ] && { [ -z "$lang" ] || [ "$gotlang" = "$lang" ]; }; then
+            echo "ok: on $want${lang:+ ($lang)}"
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "expected screen '$want'${lang:+ in '$lang'}, map says '$got' in '$gotlang'"
+    return 1
+}
+
+# centre ID: prints "X Y" of the widget's centre, or fails.
+centre() {
+    jq -r --arg id "$1" '.widgets[] | select(.id == $id) | "\(.x + (.w / 2 | floor)) \(.y + (.h / 2 | floor))"' "$MAP" 2>/dev/null
+}
+
+click() {
+    local pos
+    pos="$(centre "$1")"
+    if [ -z "$pos" ]; then
+        fail "no widget '$1' on screen '$(field .screen)'"
+        return 1
+    fi
+    # shellcheck disable=SC2086
+    xdotool mousemove $pos click 1
+}
+
+label() { jq -r --arg id "$1" '.widgets[] | select(.id == $id) | .label' "$MAP"; }
+
+for _ in $(seq 200); do [ -s "$MAP" ] && break; sleep 0.05; done
+[ -s "$MAP" ] || { fail "the kiosk wrote no UI map"; cat "$WORK/kiosk.log"; exit 1; }
+
+expect attract
+click attract.start && expect home id
+
+for topic in trafficking work-abroad passport callback hotlines; do
+    click "home.tile.$topic" && expect "$topic"
+    click nav.back && expect home
+done
+click home.tile.passport && expect passport
+click nav.home && expect home
+
+click lang.jv && expect home jv
+[ "$(label home.tile.callback)" = "Njaluk Dihubungi" ] || fail "Javanese label not shown: $(label home.tile.callback)"
+click lang.en && expect home en
+click home.tile.hotlines && expect hotlines en
+click lang.id && expect hotlines id
+click nav.home && expect home id
+
+# A drag that starts on a tile scrolls (or not) but never opens it.
+pos=($(centre home.tile.work-abroad))
+xdotool mousemove "${pos[0]}" "${pos[1]}" mousedown 1
+for step in 1 2 3 4 5 6 7 8; do
+    xdotool mousemove "${pos[0]}" $((pos[1] - step * 20))
+    sleep 0.02
+done
+xdotool mouseup 1
+sleep 0.3
+expect home
+
+# Idle: a visit in Javanese, left alone, is prompted, then wiped back to the attract screen.
+click lang.jv && click home.tile.trafficking && expect trafficking jv
+expect_idle() {
+    for _ in $(seq 240); do [ "$(field .screen)" = "idle-prompt" ] && return 0; sleep 0.05; done
+    return 1
+}
+checks=$((checks + 1))
+if expect_idle; then echo "ok: idle prompt"; else fail "no idle prompt after 8 s"; fi
+click idle.continue && expect trafficking jv
+checks=$((checks + 1))
+if expect_idle; then echo "ok: idle prompt again"; else fail "no second idle prompt"; fi
+sleep 3.5
+expect attract
+click attract.start && expect home id
+
+# The kiosk stops cleanly when asked to.
+kill -TERM "$KIOSK_PID"
+wait "$KIOSK_PID"
+rc=$?
+KIOSK_PID=""
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] || fail "kiosk exited with $rc on SIGTERM"
+if [ "$failures" -ne 0 ]; then
+    echo "--- kiosk log"
+    cat "$WORK/kiosk.log"
+fi
+
+echo "e2e: $((checks - failures)) of $checks checks passed"
+[ "$failures" -eq 0 ]
