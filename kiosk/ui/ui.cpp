@@ -101,50 +101,57 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, m.headerHeight), colour::kFrame);
 
-    // Language buttons on the right, each named in its own language.
+    // Language buttons on the right, each named in its own language. The current one carries a
+    // tick (not only a colour); the others a globe, where the header is wide enough for it.
     Action action;
     const float pad = 22.f * m.scale;
-    float langW = 0;
-    float widths[3]{};
-    for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
-        const std::string& name = m_strings.get(kAllLangs[i], "lang.self");
-        widths[i] = std::max(textWidth(m_fonts.bodyBold, name) + 2 * pad, 120.f * m.scale);
-        langW += widths[i];
-    }
     const float gap = 14.f * m.scale;
-    langW += gap * 2;
-    const float buttonH = m.tapHeight;
-    const float by = (m.headerHeight - buttonH) / 2;
+    const std::string& programme = f.t("header.programme");
+    const float iconW = textWidth(m_fonts.icon, icon::kShield);
+    const float textL = m.margin + iconW + 20.f * m.scale;
+    const float titleW = std::max(textWidth(m_fonts.tile, programme), 260.f * m.scale);
+    auto iconFor = [&](Lang lang, bool globes) -> const char* {
+        if (lang == view.session.lang)
+            return icon::kCheck;
+        return globes ? icon::kGlobe : nullptr;
+    };
+    auto measure = [&](bool globes, float* widths) {
+        float total = gap * static_cast<float>(kAllLangs.size() - 1);
+        for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
+            const char* ic = iconFor(kAllLangs[i], globes);
+            const std::string text = (ic ? std::string(ic) + "  " : std::string()) +
+                                     m_strings.get(kAllLangs[i], "lang.self");
+            widths[i] = std::max(textWidth(m_fonts.bodyBold, text) + 2 * pad, 120.f * m.scale);
+            total += widths[i];
+        }
+        return total;
+    };
+    float widths[kAllLangs.size()]{};
+    bool globes = true;
+    float langW = measure(globes, widths);
+    if (textL + titleW + gap + langW > size.x - m.margin) {
+        globes = false;
+        langW = measure(globes, widths);
+    }
+    const float by = (m.headerHeight - m.tapHeight) / 2;
     float x = size.x - m.margin - langW;
     for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
         const Lang lang = kAllLangs[i];
         ImGui::SetCursorPos(ImVec2(x, by));
         const bool current = lang == view.session.lang;
-        if (button(f, "lang." + std::string(langCode(lang)), nullptr, m_strings.get(lang, "lang.self"),
-                   ImVec2(widths[i], buttonH), current ? ButtonStyle::Selected : ButtonStyle::OnFrame,
+        if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes), m_strings.get(lang, "lang.self"),
+                   ImVec2(widths[i], m.tapHeight), current ? ButtonStyle::Selected : ButtonStyle::OnFrame,
                    m_fonts.bodyBold))
             action = Action::setLang(lang);
         x += widths[i] + gap;
     }
-    // A globe before the language buttons when there is room for it.
-    const float titleRight = size.x - m.margin - langW - gap;
-    const float globeW = textWidth(m_fonts.heading, icon::kGlobe);
+    const float textR = size.x - m.margin - langW - gap;
 
     // Programme and village on the left.
-    const float iconW = textWidth(m_fonts.icon, icon::kShield);
-    const float textL = m.margin + iconW + 20.f * m.scale;
-    const std::string& programme = f.t("header.programme");
-    const float titleW = std::max(textWidth(m_fonts.tile, programme), textWidth(m_fonts.body, view.village));
-    const bool globe = textL + titleW + globeW + 2 * gap < titleRight;
-    if (globe)
-        dl->AddText(m_fonts.heading, m_fonts.heading->FontSize,
-                    ImVec2(titleRight - globeW, (m.headerHeight - m_fonts.heading->FontSize) / 2),
-                    colour::kOnFrameMuted, icon::kGlobe);
     dl->AddText(m_fonts.icon, m_fonts.icon->FontSize,
                 ImVec2(m.margin, (m.headerHeight - m_fonts.icon->FontSize) / 2), colour::kOnFrame,
                 icon::kShield);
     // On a narrow screen the village wraps onto a second line rather than running under the buttons.
-    const float textR = titleRight - (globe ? globeW + gap : 0.f);
     const float villageH = wrappedHeight(m_fonts.body, view.village, textR - textL);
     const float lineH = m_fonts.tile->FontSize + villageH + 4.f * m.scale;
     const float ty = std::max(0.f, (m.headerHeight - lineH) / 2);
