@@ -65,15 +65,18 @@ int main(int argc, char** argv)
     int idleAfter = 0, idlePrompt = 0;
     bool firstFrame = false;
     int benchFrames = 0;
-    cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")->check(CLI::ExistingDirectory);
+    cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")
+        ->check(CLI::ExistingDirectory);
     cli.add_option("--config", configFile, "Kiosk configuration (default: DATA/kiosk.toml)");
     cli.add_option("--db", dbFile, "Database file (default: in the user's data directory)");
     cli.add_option("--windowed", windowed, "Open a WxH window instead of full screen");
     cli.add_option("--tour", tourDir, "Render every screen in every language to DIR and exit");
     cli.add_option("--size", tourSize, "Window size for --tour and --bench-frames (WxH)");
     cli.add_option("--ui-map", uiMap, "Rewrite FILE with the UI map after every frame");
-    cli.add_option("--idle-after", idleAfter, "Seconds without a touch before the idle prompt (overrides the configuration)");
-    cli.add_option("--idle-prompt", idlePrompt, "Seconds the idle prompt counts down (overrides the configuration)");
+    cli.add_option("--idle-after", idleAfter,
+                   "Seconds without a touch before the idle prompt (overrides the configuration)");
+    cli.add_option("--idle-prompt", idlePrompt,
+                   "Seconds the idle prompt counts down (overrides the configuration)");
     cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
     CLI11_PARSE(cli, argc, argv);
@@ -99,7 +102,8 @@ int main(int argc, char** argv)
         return 2;
     }
     if (!std::getenv("DISPLAY")) {
-        std::cerr << "kiosk: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
+        std::cerr
+            << "kiosk: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
         return 3;
     }
 
@@ -127,14 +131,14 @@ int main(int argc, char** argv)
         // The fonts are built while the window and its GL context open (no ImGui context exists
         // yet, so the two share nothing).
         auto fontJob = std::async(std::launch::async, [&] {
-            return ui::buildFontSet(*fonts, ui::uiScale(static_cast<float>(wopts.width),
-                                                        static_cast<float>(wopts.height)));
+            return ui::buildFontSet(
+                *fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
         });
         platform::Window window(wopts);
         ui::FontSet fontSet = fontJob.get();
         // The shell (and its ImGui context) must outlive the renderer.
-        Shell shell(config, strings, *fonts, std::move(fontSet), clock,
-                    static_cast<float>(window.width()), static_cast<float>(window.height()));
+        Shell shell(config, strings, *fonts, std::move(fontSet), clock, static_cast<float>(window.width()),
+                    static_cast<float>(window.height()));
         platform::ImGuiRenderer renderer;
         const Screen screen{window, renderer};
         if (!tourDir.empty())

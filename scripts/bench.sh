@@ -23,12 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 "${W}x${H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$WORK/display")"
-exec 3>&-
+start_xvfb "${W}x${H}" "$WORK" # our own X server, on the first free display
 ARGS=(--data "$KIOSK_ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}")
 DATE="$(date -u +%Y-%m-%d)"
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

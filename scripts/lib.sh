@@ -49,3 +49,16 @@ build_kiosk() {
     fi
     cmake --build "$dir" -j 2
 }
+
+# start_xvfb WxH DIR: starts an X server of that size on the first free display, exports DISPLAY
+# and sets XVFB_PID. DIR is a scratch folder for its log.
+start_xvfb() {
+    local size="$1" dir="$2" _
+    exec 3>"$dir/display"
+    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp >"$dir/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    exec 3>&-
+    for _ in $(seq 100); do [ -s "$dir/display" ] && break; sleep 0.05; done
+    [ -s "$dir/display" ] || { cat "$dir/xvfb.log" >&2; return 1; }
+    export DISPLAY=":$(cat "$dir/display")"
+}

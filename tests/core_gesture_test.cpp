@@ -73,7 +73,7 @@ TEST_CASE("a fling glides on, slows down and stops")
     REQUIRE(g.gliding());
     const float first = g.takeScroll(186);
     CHECK(first > 15.f);
-    const float later = g.takeScroll(1000) ;
+    const float later = g.takeScroll(1000);
     CHECK(later > 0.f);
     float total = first + later;
     Millis t = 1000;

@@ -27,7 +27,8 @@ int main(int argc, char** argv)
         const std::string size = argv[i];
         for (kiosk::Lang lang : kiosk::kAllLangs) {
             for (const auto& screen : screens) {
-                const auto file = dir / (screen + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");
+                const auto file =
+                    dir / (screen + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");
                 ++checked;
                 sf::Image image;
                 if (!std::filesystem::exists(file) || !image.loadFromFile(file.string())) {

@@ -292,8 +292,8 @@ TEST_CASE("every screen in every language at every size: all words present, targ
                     for (const WidgetBox& o : k.map().widgets) {
                         if (&o == &w)
                             continue;
-                        const bool apart = w.x + w.w <= o.x || o.x + o.w <= w.x ||
-                                           w.y + w.h <= o.y || o.y + o.h <= w.y;
+                        const bool apart =
+                            w.x + w.w <= o.x || o.x + o.w <= w.x || w.y + w.h <= o.y || o.y + o.h <= w.y;
                         CHECK_MESSAGE(apart, w.id << " overlaps " << o.id);
                     }
                 }

@@ -9,7 +9,6 @@ namespace kiosk {
 // Writes `content` to a temporary file beside `file` and renames it over `file`. With `durable`,
 // the data and the directory entry are flushed to disk before returning. Throws
 // std::system_error with the OS error.
-void writeFileAtomically(const std::filesystem::path& file, std::string_view content,
-                         bool durable = false);
+void writeFileAtomically(const std::filesystem::path& file, std::string_view content, bool durable = false);
 
 } // namespace kiosk

@@ -106,8 +106,7 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
                 screen.window.finish();
                 timespec ts{};
                 clock_gettime(CLOCK_REALTIME, &ts);
-                std::printf("first_frame_epoch=%ld.%06ld\n", static_cast<long>(ts.tv_sec),
-                            ts.tv_nsec / 1000);
+                std::printf("first_frame_epoch=%ld.%06ld\n", static_cast<long>(ts.tv_sec), ts.tv_nsec / 1000);
                 return 0;
             }
         }
@@ -164,8 +163,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
     auto report = [&](const char* figure, const std::vector<double>& times) {
         std::printf("{\"figure\": \"%s\", \"size\": \"%s\", \"frames\": %zu, \"p50_ms\": %.2f, "
                     "\"p99_ms\": %.2f, \"target_p99_ms\": 16}\n",
-                    figure, size.c_str(), times.size(), percentile(times, 0.5),
-                    percentile(times, 0.99));
+                    figure, size.c_str(), times.size(), percentile(times, 0.5), percentile(times, 0.99));
     };
 
     shell.stage(Route::home(), Lang::Id, IdleTimer::Phase::Active);

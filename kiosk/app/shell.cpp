@@ -14,9 +14,9 @@
 namespace kiosk {
 namespace {
 
-constexpr int kFramesAfterChange = 3;    // input and actions settle within a few frames
-constexpr Millis kErrorShownMs = 6'000;  // how long the calm "sorry" banner stays
-constexpr int kMaxFailedFrames = 20;     // then exit and let the service manager restart us
+constexpr int kFramesAfterChange = 3;   // input and actions settle within a few frames
+constexpr Millis kErrorShownMs = 6'000; // how long the calm "sorry" banner stays
+constexpr int kMaxFailedFrames = 20;    // then exit and let the service manager restart us
 
 IdleTimer::Settings idleSettings(const Config& config)
 {
@@ -31,8 +31,8 @@ IdleTimer::Settings idleSettings(const Config& config)
 
 Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles files, ui::FontSet fonts,
              const Clock& clock, float width, float height)
-    : m_config(config), m_strings(strings), m_fontFiles(std::move(files)), m_clock(clock),
-      m_ui(strings), m_idle(idleSettings(config), clock.now())
+    : m_config(config), m_strings(strings), m_fontFiles(std::move(files)), m_clock(clock), m_ui(strings),
+      m_idle(idleSettings(config), clock.now())
 {
     m_imgui = ImGui::CreateContext(fonts.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
@@ -46,10 +46,9 @@ Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles files, 
     m_lastFrame = clock.now();
 }
 
-Shell::Shell(const Config& config, const Strings& strings, const ui::FontFiles& files,
-             const Clock& clock, float width, float height)
-    : Shell(config, strings, files, ui::buildFontSet(files, ui::uiScale(width, height)), clock, width,
-            height)
+Shell::Shell(const Config& config, const Strings& strings, const ui::FontFiles& files, const Clock& clock,
+             float width, float height)
+    : Shell(config, strings, files, ui::buildFontSet(files, ui::uiScale(width, height)), clock, width, height)
 {
 }
 
@@ -117,8 +116,7 @@ bool Shell::animating() const
 
 bool Shell::needsFrame() const
 {
-    return m_framesOwed > 0 || !m_queue.empty() || m_gesture.gliding() ||
-           m_clock.now() >= m_nextChange;
+    return m_framesOwed > 0 || !m_queue.empty() || m_gesture.gliding() || m_clock.now() >= m_nextChange;
 }
 
 Millis Shell::nextDue() const
@@ -192,8 +190,7 @@ ImDrawData* Shell::frame()
         // Close whatever the failed frame left open, go home, and say sorry calmly.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
-        std::fprintf(stderr, "kiosk: a frame failed on screen '%s': %s\n", m_map.screen.c_str(),
-                     e.what());
+        std::fprintf(stderr, "kiosk: a frame failed on screen '%s': %s\n", m_map.screen.c_str(), e.what());
         m_session.nav.home();
         m_errorUntil = now + kErrorShownMs;
         m_framesOwed = kFramesAfterChange;

@@ -14,8 +14,8 @@ std::string at(const std::filesystem::path& file, const toml::node* node)
     return file.string() + ":" + std::to_string(line) + ": ";
 }
 
-void readSeconds(const toml::table& root, const char* table, const char* key, long lo, long hi,
-                 Millis& out, const std::filesystem::path& file, Problems& problems)
+void readSeconds(const toml::table& root, const char* table, const char* key, long lo, long hi, Millis& out,
+                 const std::filesystem::path& file, Problems& problems)
 {
     const toml::node* node = root.at_path(std::string(table) + "." + key).node();
     if (!node)

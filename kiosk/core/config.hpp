@@ -10,8 +10,8 @@
 namespace kiosk {
 
 struct Config {
-    std::string kioskId = "KIOSK";     // short code, prefix of request references
-    std::string village;               // shown in the header, e.g. "Desa Cemeng, Sragen"
+    std::string kioskId = "KIOSK"; // short code, prefix of request references
+    std::string village;           // shown in the header, e.g. "Desa Cemeng, Sragen"
     Millis idleAfterMs = 90'000;
     Millis idlePromptMs = 15'000;
     Millis attractCycleMs = 4'000;

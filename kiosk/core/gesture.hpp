@@ -29,12 +29,12 @@ struct PointerView {
 class TouchGesture {
 public:
     struct Settings {
-        float slopPx = 16.f;          // movement that turns a touch into a drag (at scale 1)
-        float tauMs = 325.f;          // inertia decay time constant
+        float slopPx = 16.f;           // movement that turns a touch into a drag (at scale 1)
+        float tauMs = 325.f;           // inertia decay time constant
         float minFlingPxPerMs = 0.15f; // slower releases just stop
-        float stopPxPerMs = 0.02f;    // inertia ends below this speed
+        float stopPxPerMs = 0.02f;     // inertia ends below this speed
         Millis velocityWindowMs = 100; // moves older than this at release do not count
-        float wheelStepPx = 90.f;     // one wheel notch (at scale 1)
+        float wheelStepPx = 90.f;      // one wheel notch (at scale 1)
     };
 
     TouchGesture() = default;

@@ -8,9 +8,9 @@ namespace kiosk {
 class IdleTimer {
 public:
     struct Settings {
-        Millis idleAfter = 90'000;    // quiet time before the prompt appears
-        Millis promptFor = 15'000;    // length of the countdown
-        Millis attractCycle = 4'000;  // how long the attract screen shows each topic
+        Millis idleAfter = 90'000;   // quiet time before the prompt appears
+        Millis promptFor = 15'000;   // length of the countdown
+        Millis attractCycle = 4'000; // how long the attract screen shows each topic
     };
 
     enum class Phase { Attract, Active, Prompt };

@@ -11,8 +11,8 @@ namespace kiosk {
 // The five topics of the home screen, in the order their tiles appear.
 enum class Topic { Trafficking, WorkAbroad, Passport, Callback, Hotlines };
 
-inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::WorkAbroad,
-                                                 Topic::Passport, Topic::Callback, Topic::Hotlines};
+inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::WorkAbroad, Topic::Passport,
+                                                 Topic::Callback, Topic::Hotlines};
 
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);

@@ -17,19 +17,18 @@ std::string where(const std::filesystem::path& file, const toml::source_region& 
 }
 
 void flatten(const toml::table& table, const std::string& prefix,
-             std::map<std::string, std::string, std::less<>>& out,
-             const std::filesystem::path& file, Problems& problems)
+             std::map<std::string, std::string, std::less<>>& out, const std::filesystem::path& file,
+             Problems& problems)
 {
     for (const auto& [key, node] : table) {
-        const std::string name = prefix.empty() ? std::string(key.str())
-                                                : prefix + "." + std::string(key.str());
+        const std::string name =
+            prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
         if (const auto* sub = node.as_table()) {
             flatten(*sub, name, out, file, problems);
         } else if (const auto* text = node.as_string()) {
             out[name] = text->get();
         } else {
-            problems.push_back(where(file, node.source()) + "'" + name +
-                               "' should be text in quotes");
+            problems.push_back(where(file, node.source()) + "'" + name + "' should be text in quotes");
         }
     }
 }

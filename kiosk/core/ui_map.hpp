@@ -7,8 +7,8 @@
 namespace kiosk {
 
 struct WidgetBox {
-    std::string id;    // stable, dotted, English: "home.tile.passport"
-    std::string label; // what the resident reads on it, in the current language
+    std::string id;                   // stable, dotted, English: "home.tile.passport"
+    std::string label;                // what the resident reads on it, in the current language
     float x = 0, y = 0, w = 0, h = 0; // window pixels
 
     [[nodiscard]] float centerX() const { return x + w / 2; }

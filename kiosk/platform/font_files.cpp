@@ -58,7 +58,8 @@ std::optional<ui::FontFiles> findFontFiles(std::string& why)
     }
     auto icons = find("FontAwesome", FC_WEIGHT_REGULAR);
     if (!text || !icons) {
-        why = std::string("missing fonts:") + (text ? "" : " Noto Sans or DejaVu Sans (install fonts-noto-core)") +
+        why = std::string("missing fonts:") +
+              (text ? "" : " Noto Sans or DejaVu Sans (install fonts-noto-core)") +
               (icons ? "" : " FontAwesome (install fonts-font-awesome)");
         return std::nullopt;
     }

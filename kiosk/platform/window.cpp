@@ -10,8 +10,8 @@
 #include <thread>
 
 #include <algorithm>
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <vector>
 
 namespace kiosk::platform {
@@ -99,8 +99,7 @@ std::optional<WindowEvent> Window::poll(Millis now)
             if (ev.mouseButton.button == sf::Mouse::Left)
                 return pointer(PointerEvent::Type::Up, ev.mouseButton.x, ev.mouseButton.y);
             break;
-        case sf::Event::MouseMoved:
-            return pointer(PointerEvent::Type::Move, ev.mouseMove.x, ev.mouseMove.y);
+        case sf::Event::MouseMoved: return pointer(PointerEvent::Type::Move, ev.mouseMove.x, ev.mouseMove.y);
         case sf::Event::MouseWheelScrolled:
             out = pointer(PointerEvent::Type::Wheel, ev.mouseWheelScroll.x, ev.mouseWheelScroll.y);
             out.pointer.wheel = ev.mouseWheelScroll.delta;

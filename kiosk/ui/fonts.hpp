@@ -17,12 +17,12 @@ struct FontFiles {
 };
 
 struct Fonts {
-    ImFont* body = nullptr;     // ~30 px at 1080
+    ImFont* body = nullptr; // ~30 px at 1080
     ImFont* bodyBold = nullptr;
-    ImFont* tile = nullptr;     // ~36 px, bold: tile and button labels
-    ImFont* heading = nullptr;  // ~44 px, bold
-    ImFont* display = nullptr;  // ~84 px, bold: attract and countdown
-    ImFont* icon = nullptr;     // ~64 px: icons on tiles
+    ImFont* tile = nullptr;    // ~36 px, bold: tile and button labels
+    ImFont* heading = nullptr; // ~44 px, bold
+    ImFont* display = nullptr; // ~84 px, bold: attract and countdown
+    ImFont* icon = nullptr;    // ~64 px: icons on tiles
 
     [[nodiscard]] float bodySize() const { return body->FontSize; }
 };

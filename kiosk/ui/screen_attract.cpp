@@ -49,11 +49,11 @@ void AttractScreen::draw(Frame& f, long step)
     const float labelH = wrappedHeight(f.fonts.heading, label, textR - textL);
     const float hintH = wrappedHeight(f.fonts.body, hint, textR - textL);
     float ty = min.y + (cardH - labelH - hintH - 8.f * m.scale) / 2;
-    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(textL, ty), colour::kText,
-                label.c_str(), nullptr, textR - textL);
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(textL, ty), colour::kText, label.c_str(),
+                nullptr, textR - textL);
     ty += labelH + 8.f * m.scale;
-    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textL, ty), colour::kTextMuted,
-                hint.c_str(), nullptr, textR - textL);
+    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textL, ty), colour::kTextMuted, hint.c_str(),
+                nullptr, textR - textL);
 }
 
 } // namespace kiosk::ui

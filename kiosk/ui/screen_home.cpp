@@ -42,8 +42,9 @@ Action HomeScreen::draw(Frame& f)
     const int rows = (static_cast<int>(kAllTopics.size()) + columns - 1) / columns;
     const float tileW = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float minTileH = (columns == 1 ? 190.f : 230.f) * m.scale;
-    const float tileH = std::max(minTileH, std::min(340.f * m.scale, (height - m.gap * static_cast<float>(rows - 1)) /
-                                                                      static_cast<float>(rows)));
+    const float tileH =
+        std::max(minTileH, std::min(340.f * m.scale, (height - m.gap * static_cast<float>(rows - 1)) /
+                                                         static_cast<float>(rows)));
 
     for (std::size_t i = 0; i < kAllTopics.size(); ++i) {
         const Topic topic = kAllTopics[i];
@@ -51,18 +52,18 @@ Action HomeScreen::draw(Frame& f)
         const int col = static_cast<int>(i) % columns;
         // Centre a short last row.
         const int inRow = std::min(columns, static_cast<int>(kAllTopics.size()) - row * columns);
-        const float rowOffset = (width - static_cast<float>(inRow) * tileW -
-                                 static_cast<float>(inRow - 1) * m.gap) / 2;
+        const float rowOffset =
+            (width - static_cast<float>(inRow) * tileW - static_cast<float>(inRow - 1) * m.gap) / 2;
         ImGui::SetCursorPos(ImVec2(m.margin + rowOffset + static_cast<float>(col) * (tileW + m.gap),
                                    top + static_cast<float>(row) * (tileH + m.gap)));
         const std::string id(topicId(topic));
         if (tile(f, "home.tile." + id, topicIcon(topic), topicColour(topic),
-                 f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"),
-                 ImVec2(tileW, tileH)))
+                 f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"), ImVec2(tileW, tileH)))
             action = Action::open(Route::forTopic(topic));
     }
     // The content ends one margin below the last row: no scrolling when it all fits.
-    ImGui::SetCursorPos(ImVec2(0, top + static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap));
+    ImGui::SetCursorPos(
+        ImVec2(0, top + static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap));
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }

@@ -31,8 +31,8 @@ Action TopicScreen::draw(Frame& f, Topic topic)
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + textH + 2 * pad), colour::kCard, m.rounding);
-    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + textH + 2 * pad), colour::kCardBorder, m.rounding,
-                0, 2.f * m.scale);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + textH + 2 * pad), colour::kCardBorder, m.rounding, 0,
+                2.f * m.scale);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
     ImGui::PushFont(f.fonts.body);

@@ -11,18 +11,18 @@ inline constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255)
 {
     return (a << 24) | (b << 16) | (g << 8) | r;
 }
-inline constexpr ImU32 kFrame = rgb(0x0B, 0x3D, 0x7A);       // deep blue: header, footer, primary
+inline constexpr ImU32 kFrame = rgb(0x0B, 0x3D, 0x7A); // deep blue: header, footer, primary
 inline constexpr ImU32 kFramePressed = rgb(0x06, 0x27, 0x50);
 inline constexpr ImU32 kOnFrame = rgb(0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kOnFrameMuted = rgb(0xC9, 0xDA, 0xF0);
-inline constexpr ImU32 kPage = rgb(0xF6, 0xF7, 0xF9);        // content background
+inline constexpr ImU32 kPage = rgb(0xF6, 0xF7, 0xF9); // content background
 inline constexpr ImU32 kCard = rgb(0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kCardPressed = rgb(0xD9, 0xE3, 0xF0);
 inline constexpr ImU32 kCardBorder = rgb(0xB8, 0xC4, 0xD4);
-inline constexpr ImU32 kText = rgb(0x1A, 0x1F, 0x29);        // 15.9:1 on kPage
-inline constexpr ImU32 kTextMuted = rgb(0x3D, 0x47, 0x57);   // 9.0:1 on kPage
-inline constexpr ImU32 kWarning = rgb(0xB3, 0x1B, 0x1B);     // trafficking warnings only
-inline constexpr ImU32 kDone = rgb(0x1E, 0x6E, 0x35);        // done / saved
+inline constexpr ImU32 kText = rgb(0x1A, 0x1F, 0x29);      // 15.9:1 on kPage
+inline constexpr ImU32 kTextMuted = rgb(0x3D, 0x47, 0x57); // 9.0:1 on kPage
+inline constexpr ImU32 kWarning = rgb(0xB3, 0x1B, 0x1B);   // trafficking warnings only
+inline constexpr ImU32 kDone = rgb(0x1E, 0x6E, 0x35);      // done / saved
 inline constexpr ImU32 kLangActive = rgb(0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kLangActiveText = rgb(0x0B, 0x3D, 0x7A);
 } // namespace colour
@@ -30,9 +30,9 @@ inline constexpr ImU32 kLangActiveText = rgb(0x0B, 0x3D, 0x7A);
 // Sizes in pixels for the current window, all derived from one scale (1.0 at 1080 px).
 struct Metrics {
     float scale = 1.f;
-    float margin = 40.f;      // outer margin of the content
-    float gap = 24.f;         // between tiles and buttons
-    float tapHeight = 110.f;  // smallest touch target (>= 96 px at 1080)
+    float margin = 40.f;     // outer margin of the content
+    float gap = 24.f;        // between tiles and buttons
+    float tapHeight = 110.f; // smallest touch target (>= 96 px at 1080)
     float headerHeight = 150.f;
     float footerHeight = 150.f;
     float rounding = 14.f;

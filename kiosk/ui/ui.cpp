@@ -10,8 +10,7 @@ namespace {
 
 constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoScrollbar |
-                                         ImGuiWindowFlags_NoScrollWithMouse;
+                                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 // The screen itself stays at the back. (ImGui puts a new window with this flag at the back of the
 // display order, so overlays must not have it.)
 constexpr ImGuiWindowFlags kBackground = ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -119,8 +118,8 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
         float total = gap * static_cast<float>(kAllLangs.size() - 1);
         for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
             const char* ic = iconFor(kAllLangs[i], globes);
-            const std::string text = (ic ? std::string(ic) + "  " : std::string()) +
-                                     m_strings.get(kAllLangs[i], "lang.self");
+            const std::string text =
+                (ic ? std::string(ic) + "  " : std::string()) + m_strings.get(kAllLangs[i], "lang.self");
             widths[i] = std::max(textWidth(m_fonts.bodyBold, text) + 2 * pad, 120.f * m.scale);
             total += widths[i];
         }
@@ -139,9 +138,9 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
         const Lang lang = kAllLangs[i];
         ImGui::SetCursorPos(ImVec2(x, by));
         const bool current = lang == view.session.lang;
-        if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes), m_strings.get(lang, "lang.self"),
-                   ImVec2(widths[i], m.tapHeight), current ? ButtonStyle::Selected : ButtonStyle::OnFrame,
-                   m_fonts.bodyBold))
+        if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes),
+                   m_strings.get(lang, "lang.self"), ImVec2(widths[i], m.tapHeight),
+                   current ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.bodyBold))
             action = Action::setLang(lang);
         x += widths[i] + gap;
     }
@@ -156,8 +155,8 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     const float lineH = m_fonts.tile->FontSize + villageH + 4.f * m.scale;
     const float ty = std::max(0.f, (m.headerHeight - lineH) / 2);
     const ImVec4 clip(textL, 0, textR, m.headerHeight);
-    dl->AddText(m_fonts.tile, m_fonts.tile->FontSize, ImVec2(textL, ty), colour::kOnFrame,
-                programme.c_str(), nullptr, 0, &clip);
+    dl->AddText(m_fonts.tile, m_fonts.tile->FontSize, ImVec2(textL, ty), colour::kOnFrame, programme.c_str(),
+                nullptr, 0, &clip);
     dl->AddText(m_fonts.body, m_fonts.body->FontSize,
                 ImVec2(textL, ty + m_fonts.tile->FontSize + 4.f * m.scale), colour::kOnFrameMuted,
                 view.village.c_str(), nullptr, textR - textL, &clip);
@@ -186,8 +185,7 @@ Action Ui::drawFooter(Frame& f, bool atHome)
                ButtonStyle::Selected))
         action = Action::back();
     ImGui::SetCursorPos(ImVec2(size.x - m.margin - w, by));
-    if (button(f, "nav.home", icon::kHome, f.t("nav.home"), ImVec2(w, m.tapHeight),
-               ButtonStyle::Selected))
+    if (button(f, "nav.home", icon::kHome, f.t("nav.home"), ImVec2(w, m.tapHeight), ButtonStyle::Selected))
         action = Action::home();
     return action;
 }

@@ -18,9 +18,9 @@ struct ViewState {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     long attractStep = 0;
-    float scroll = 0;        // owed by the touch gesture to the content area
-    bool showError = false;  // a frame failed a moment ago
-    std::string village;     // from configuration, shown in the header
+    float scroll = 0;       // owed by the touch gesture to the content area
+    bool showError = false; // a frame failed a moment ago
+    std::string village;    // from configuration, shown in the header
 };
 
 struct DrawResult {

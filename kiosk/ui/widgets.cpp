@@ -48,13 +48,11 @@ Palette paletteFor(ButtonStyle style)
     switch (style) {
     case ButtonStyle::Primary:
         return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
-    case ButtonStyle::Secondary:
-        return {colour::kCard, colour::kCardPressed, colour::kFrame, colour::kFrame};
+    case ButtonStyle::Secondary: return {colour::kCard, colour::kCardPressed, colour::kFrame, colour::kFrame};
     case ButtonStyle::OnFrame:
         return {colour::kFrame, colour::kFramePressed, colour::kOnFrameMuted, colour::kOnFrame};
     case ButtonStyle::Selected:
-        return {colour::kLangActive, colour::kCardPressed, colour::kLangActive,
-                colour::kLangActiveText};
+        return {colour::kLangActive, colour::kCardPressed, colour::kLangActive, colour::kLangActiveText};
     }
     return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
 }
@@ -78,8 +76,7 @@ float wrappedHeight(ImFont* font, const std::string& text, float width)
     return static_cast<float>(wrapLines(font, text, width).size()) * font->FontSize;
 }
 
-void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& text, ImVec2 min,
-                 ImVec2 max)
+void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& text, ImVec2 min, ImVec2 max)
 {
     const float width = max.x - min.x;
     const auto lines = wrapLines(font, text, width);
@@ -88,14 +85,13 @@ void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& tex
     for (const Line& line : lines) {
         const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.begin, line.end).x;
         const float x = min.x + std::max(0.f, (width - w) / 2);
-        dl->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y)), col, line.begin,
-                    line.end);
+        dl->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y)), col, line.begin, line.end);
         y += lineH;
     }
 }
 
-bool button(Frame& f, const std::string& id, const char* icon, const std::string& label,
-            ImVec2 size, ButtonStyle style, ImFont* font)
+bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
+            ButtonStyle style, ImFont* font)
 {
     if (!font)
         font = f.fonts.tile;
@@ -118,8 +114,8 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
     return tapped;
 }
 
-bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
-          const std::string& label, const std::string& hint, ImVec2 size)
+bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
+          const std::string& hint, ImVec2 size)
 {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
@@ -150,11 +146,11 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
         const float hintH = wrappedHeight(f.fonts.body, hint, textW);
         const float gap = 8.f * s;
         float y = pos.y + (size.y - labelH - gap - hintH) / 2;
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colour::kText,
-                    label.c_str(), nullptr, textW);
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colour::kText, label.c_str(),
+                    nullptr, textW);
         y += labelH + gap;
-        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textX, y), colour::kTextMuted,
-                    hint.c_str(), nullptr, textW);
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textX, y), colour::kTextMuted, hint.c_str(),
+                    nullptr, textW);
     } else {
         const float innerW = size.x - 2 * pad;
         const float iconH = iconFont->FontSize * 1.2f;
@@ -162,8 +158,7 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
         const float hintH = wrappedHeight(f.fonts.body, hint, innerW);
         const float gap = 10.f * s;
         float y = pos.y + std::max(pad / 2, (size.y - iconH - labelH - hintH - 2 * gap) / 2);
-        drawCentred(dl, iconFont, iconColour, icon, ImVec2(pos.x + pad, y),
-                    ImVec2(max.x - pad, y + iconH));
+        drawCentred(dl, iconFont, iconColour, icon, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + iconH));
         y += iconH + gap;
         drawCentred(dl, f.fonts.tile, colour::kText, label, ImVec2(pos.x + pad, y),
                     ImVec2(max.x - pad, y + labelH));

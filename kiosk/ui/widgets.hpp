@@ -36,17 +36,16 @@ enum class ButtonStyle {
 void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);
 
 // A button with an icon and words, centred. Returns true when tapped.
-bool button(Frame& f, const std::string& id, const char* icon, const std::string& label,
-            ImVec2 size, ButtonStyle style, ImFont* font = nullptr);
+bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
+            ButtonStyle style, ImFont* font = nullptr);
 
 // A home-screen tile: big icon, label, one line of explanation. Lays itself out side by side
 // when wide, stacked when tall.
-bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour,
-          const std::string& label, const std::string& hint, ImVec2 size);
+bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
+          const std::string& hint, ImVec2 size);
 
 // Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
-void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min,
-                 ImVec2 max);
+void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min, ImVec2 max);
 // Height of `text` wrapped at `width`.
 [[nodiscard]] float wrappedHeight(ImFont* font, const std::string& text, float width);
 

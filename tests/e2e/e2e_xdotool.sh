@@ -7,6 +7,7 @@ set -uo pipefail
 
 KIOSK="$1"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/scripts/lib.sh"
 WORK="$(mktemp -d)"
 MAP="$WORK/ui-map.json"
 W=1920
@@ -22,13 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Our own X server, on the first free display number.
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 "${W}x${H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$WORK/display")"
-exec 3>&-
+start_xvfb "${W}x${H}" "$WORK" # our own X server, on the first free display
 
 "$KIOSK" --data "$ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
     --idle-after 8 --idle-prompt 3 >"$WORK/kiosk.log" 2>&1 &
