@@ -1,10 +1,12 @@
 // Composition root of the village kiosk: reads the command line, configuration and content, finds
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
+#include "app/content_store.hpp"
 #include "app/runner.hpp"
 #include "app/shell.hpp"
 #include "core/config.hpp"
-#include "core/strings.hpp"
+#include "core/content.hpp"
 #include "platform/font_files.hpp"
+#include "platform/pictures.hpp"
 #include "platform/renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/theme.hpp"
@@ -50,6 +52,35 @@ void report(const char* what, const Problems& problems)
         std::cerr << "kiosk: " << what << ": " << p << "\n";
 }
 
+// `kiosk check-content DIR`: every problem of the content and settings in DIR, one per line.
+int checkContent(const fs::path& dir, fs::path mediaDir)
+{
+    try {
+        if (mediaDir.empty())
+            mediaDir = dir.parent_path() / "media";
+        Problems configErrors;
+        const Config config = Config::load(dir / "kiosk.toml", configErrors);
+        const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
+        for (const auto& e : configErrors)
+            std::cout << e << "\n";
+        for (const auto& e : load.errors)
+            std::cout << e << "\n";
+        for (const auto& w : load.warnings) {
+            // FILE:LINE: warning: message
+            const auto pos = w.find(": ");
+            std::cout << (pos == std::string::npos ? w
+                                                   : w.substr(0, pos + 2) + "warning: " + w.substr(pos + 2))
+                      << "\n";
+        }
+        const std::size_t errors = configErrors.size() + load.errors.size();
+        std::cout << errors << " errors, " << load.warnings.size() << " warnings\n";
+        return errors == 0 ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cout << dir.string() << ":0: cannot be checked: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -65,8 +96,10 @@ int main(int argc, char** argv)
     int idleAfter = 0, idlePrompt = 0;
     bool firstFrame = false;
     int benchFrames = 0;
+    fs::path mediaDir;
     cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")
         ->check(CLI::ExistingDirectory);
+    cli.add_option("--media", mediaDir, "Pictures folder (default: media/ beside DATA)");
     cli.add_option("--config", configFile, "Kiosk configuration (default: DATA/kiosk.toml)");
     cli.add_option("--db", dbFile, "Database file (default: in the user's data directory)");
     cli.add_option("--windowed", windowed, "Open a WxH window instead of full screen");
@@ -79,10 +112,18 @@ int main(int argc, char** argv)
                    "Seconds the idle prompt counts down (overrides the configuration)");
     cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
+    fs::path checkDir;
+    CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
+    check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
     CLI11_PARSE(cli, argc, argv);
+
+    if (check->parsed())
+        return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir);
 
     if (configFile.empty())
         configFile = dataDir / "kiosk.toml";
+    if (mediaDir.empty())
+        mediaDir = dataDir.parent_path() / "media";
     Problems configProblems;
     Config config = Config::load(configFile, configProblems);
     report("configuration", configProblems);
@@ -91,9 +132,14 @@ int main(int argc, char** argv)
     if (idlePrompt > 0)
         config.idlePromptMs = idlePrompt * 1000L;
 
-    Problems contentProblems;
-    Strings strings = Strings::load(dataDir / "content", contentProblems);
-    report("content", contentProblems);
+    // Content: data/ if it passes its checks, else the last copy that did, else a notice.
+    const fs::path stateDir = dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path();
+    std::error_code ec;
+    fs::create_directories(stateDir, ec);
+    if (ec)
+        std::cerr << "kiosk: cannot create " << stateDir << ": " << ec.message() << "\n";
+    ShownContent shown =
+        loadShownContent(dataDir, mediaDir, config.contacts, stateDir / "content-good", std::cerr);
 
     std::string why;
     const auto fonts = platform::findFontFiles(why);
@@ -106,12 +152,6 @@ int main(int argc, char** argv)
             << "kiosk: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
         return 3;
     }
-
-    // The database arrives with the callback form; make sure its folder can exist.
-    std::error_code ec;
-    fs::create_directories(dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path(), ec);
-    if (ec)
-        std::cerr << "kiosk: cannot create the folder of " << dbFile << ": " << ec.message() << "\n";
 
     platform::WindowOptions wopts;
     const std::string& sizeText = !tourDir.empty() || benchFrames > 0 ? tourSize : windowed;
@@ -137,18 +177,16 @@ int main(int argc, char** argv)
         platform::Window window(wopts);
         ui::FontSet fontSet = fontJob.get();
         // The shell (and its ImGui context) must outlive the renderer.
-        Shell shell(config, strings, *fonts, std::move(fontSet), clock, static_cast<float>(window.width()),
-                    static_cast<float>(window.height()));
+        Shell shell(config, shown.content, *fonts, std::move(fontSet), clock,
+                    static_cast<float>(window.width()), static_cast<float>(window.height()));
         platform::ImGuiRenderer renderer;
+        platform::TexturePictures pictures(mediaDir);
+        shell.setPictures(&pictures);
         const Screen screen{window, renderer};
         if (!tourDir.empty())
-            return runTour(shell, screen, tourDir);
+            return runTour(shell, screen, shown.content, tourDir);
         if (benchFrames > 0) {
             // A long page to drag: the topic screen with its notice many times over.
-            std::string longText;
-            for (int i = 0; i < 40; ++i)
-                longText += strings.get(Lang::Id, "topic.preparing") + "\n\n";
-            strings.set(Lang::Id, "topic.preparing", longText);
             return runFrameBench(shell, screen, clock, benchFrames);
         }
         RunOptions run;

@@ -43,7 +43,7 @@ tour() {
         xvfb-run -a -s "-screen 0 ${size}x24" \
             "$BUILD/kiosk/kiosk" --data "$KIOSK_ROOT/data" --tour "$dir" --size "$size" >/dev/null || return 1
     done
-    "$BUILD/tests/tour_check" "$dir" 1920x1080 1080x1920 1280x800
+    "$BUILD/tests/tour_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800
 }
 step "tour of every screen, language and size" tour
 

@@ -10,7 +10,7 @@ TEST_CASE("navigation starts at home and back from home stays home")
 {
     Navigator nav;
     CHECK(nav.atHome());
-    CHECK(nav.current().id() == "home");
+    CHECK(nav.current().screenId() == "home");
     nav.back();
     CHECK(nav.atHome());
     CHECK(nav.depth() == 1);
@@ -20,11 +20,12 @@ TEST_CASE("open, back and home move along the stack")
 {
     Navigator nav;
     nav.open(Route::forTopic(Topic::Passport));
-    CHECK(nav.current().id() == "passport");
+    CHECK(nav.current().screenId() == "passport");
     nav.open(Route::forTopic(Topic::Callback));
+    CHECK(nav.current().screenId() == "callback");
     CHECK(nav.depth() == 3);
     nav.back();
-    CHECK(nav.current().id() == "passport");
+    CHECK(nav.current().screenId() == "passport");
     nav.open(Route::forTopic(Topic::Hotlines));
     nav.home();
     CHECK(nav.atHome());
@@ -56,13 +57,59 @@ TEST_CASE("actions change the session; reset forgets all of it")
     apply(s, Action::setLang(Lang::Jv));
     apply(s, Action::open(Route::forTopic(Topic::WorkAbroad)));
     CHECK(s.lang == Lang::Jv);
-    CHECK(s.nav.current().id() == "work-abroad");
+    CHECK(s.nav.current().screenId() == "work-abroad");
     apply(s, Action::back());
     CHECK(s.nav.atHome());
     apply(s, Action::open(Route::forTopic(Topic::Passport)));
     s.reset();
     CHECK(s.lang == Lang::Id);
     CHECK(s.nav.atHome());
+}
+
+TEST_CASE("tiles lead to their pages, the callback screen and checklists by stable ids")
+{
+    CHECK(Route::forTopic(Topic::Trafficking) == Route::page("trafficking"));
+    CHECK(Route::forTopic(Topic::Hotlines) == Route::page("hotlines"));
+    CHECK(Route::forTopic(Topic::Callback) == Route::callback());
+    CHECK(Route::checklist("passport").screenId() == "checklist-passport");
+    CHECK(Route::callback("passport").screenId() == "callback");
+}
+
+TEST_CASE("on a checklist, Back takes back the last answer before it leaves")
+{
+    Session s;
+    apply(s, Action::open(Route::page("passport")));
+    apply(s, Action::open(Route::checklist("passport")));
+    apply(s, Action::answer("purpose", "work"));
+    apply(s, Action::answer("age", "adult"));
+    apply(s, Action::toggleHave("kk"));
+    CHECK(s.checklist.have.count("kk") == 1);
+    apply(s, Action::back());
+    CHECK(s.checklist.answers.size() == 1);
+    CHECK(s.checklist.have.empty()); // the documents depended on the answer taken back
+    apply(s, Action::back());
+    CHECK(s.checklist.answers.empty());
+    CHECK(s.nav.current().screenId() == "checklist-passport");
+    apply(s, Action::back());
+    CHECK(s.nav.current().screenId() == "passport");
+}
+
+TEST_CASE("answering a question again replaces that answer and the ones after it")
+{
+    Session s;
+    apply(s, Action::open(Route::checklist("passport")));
+    apply(s, Action::answer("purpose", "work"));
+    apply(s, Action::answer("age", "adult"));
+    apply(s, Action::answer("first", "new"));
+    apply(s, Action::answer("purpose", "visit"));
+    REQUIRE(s.checklist.answers.size() == 1);
+    CHECK(s.checklist.answers[0].second == "visit");
+    apply(s, Action::toggleHave("kk"));
+    apply(s, Action::toggleHave("kk"));
+    CHECK(s.checklist.have.empty());
+    apply(s, Action::restartChecklist());
+    CHECK(s.checklist.answers.empty());
+    CHECK(s.checklist.id == "passport");
 }
 
 TEST_CASE("language codes round-trip")

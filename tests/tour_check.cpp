@@ -1,7 +1,9 @@
 // Checks the tour's pictures: one per screen, language and size, none missing, none blank.
-// Usage: tour_check DIR WxH...
+// Usage: tour_check DATA_DIR TOUR_DIR WxH... (the stills expected are those of the content in DATA_DIR)
+#include "app/tour.hpp"
+#include "core/config.hpp"
+#include "core/content.hpp"
 #include "core/language.hpp"
-#include "core/navigation.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 
@@ -13,22 +15,28 @@
 
 int main(int argc, char** argv)
 {
-    if (argc < 3) {
-        std::fprintf(stderr, "usage: tour_check DIR WxH...\n");
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: tour_check DATA_DIR TOUR_DIR WxH...\n");
         return 2;
     }
-    const std::filesystem::path dir = argv[1];
-    std::vector<std::string> screens{"home", "idle-prompt", "attract"};
-    for (kiosk::Topic t : kiosk::kAllTopics)
-        screens.emplace_back(kiosk::topicId(t));
+    const std::filesystem::path data = argv[1];
+    const std::filesystem::path dir = argv[2];
+    kiosk::Problems configProblems;
+    const kiosk::Config config = kiosk::Config::load(data / "kiosk.toml", configProblems);
+    const kiosk::ContentLoad load = kiosk::loadContent(data, data.parent_path() / "media", config.contacts);
+    if (!load.ok()) {
+        std::fprintf(stderr, "FAIL the content in %s has errors\n", data.c_str());
+        return 1;
+    }
+    const auto stills = kiosk::tourStills(load.content);
 
     int checked = 0, failed = 0;
-    for (int i = 2; i < argc; ++i) {
+    for (int i = 3; i < argc; ++i) {
         const std::string size = argv[i];
         for (kiosk::Lang lang : kiosk::kAllLangs) {
-            for (const auto& screen : screens) {
+            for (const auto& still : stills) {
                 const auto file =
-                    dir / (screen + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");
+                    dir / (still.name + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");
                 ++checked;
                 sf::Image image;
                 if (!std::filesystem::exists(file) || !image.loadFromFile(file.string())) {

@@ -2,6 +2,7 @@
 #include "app/runner.hpp"
 
 #include "app/atomic_file.hpp"
+#include "app/tour.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -116,27 +117,19 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
     return 0;
 }
 
-int runTour(Shell& shell, Screen screen, const std::filesystem::path& dir)
+int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir)
 {
     std::filesystem::create_directories(dir);
     const std::string size =
         std::to_string(screen.window.width()) + "x" + std::to_string(screen.window.height());
-    std::vector<std::pair<Route, IdleTimer::Phase>> stills{{Route::home(), IdleTimer::Phase::Active}};
-    for (Topic t : kAllTopics)
-        stills.push_back({Route::forTopic(t), IdleTimer::Phase::Active});
-    stills.push_back({Route::home(), IdleTimer::Phase::Prompt});
-    stills.push_back({Route::home(), IdleTimer::Phase::Attract});
-
     int failures = 0;
     for (Lang lang : kAllLangs) {
-        for (const auto& [route, phase] : stills) {
-            shell.stage(route, lang, phase);
+        for (const Still& still : tourStills(content)) {
+            shell.stage(still.route, lang, still.phase, still.progress);
             for (int i = 0; i < 2; ++i) // a new ImGui window is hidden on its first frame
                 drawFrame(shell, screen);
             render(shell, screen);
-            const std::string name = phase == IdleTimer::Phase::Prompt    ? std::string("idle-prompt")
-                                     : phase == IdleTimer::Phase::Attract ? std::string("attract")
-                                                                          : route.id();
+            const std::string& name = still.name;
             const auto file = dir / (name + "-" + std::string(langCode(lang)) + "-" + size + ".png");
             if (screen.window.saveScreenshot(file)) {
                 std::cout << file.string() << "\n";
@@ -174,8 +167,8 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
         home.push_back(timed());
     report("frame_home", home);
 
-    // Drag a finger up and down the long page in steps, release with speed, let it glide.
-    shell.stage(Route::forTopic(Topic::Trafficking), Lang::Id, IdleTimer::Phase::Active);
+    // Drag a finger up and down the longest page in steps, release with speed, let it glide.
+    shell.stage(Route::page("hotlines"), Lang::Id, IdleTimer::Phase::Active);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> drag;

@@ -26,7 +26,7 @@ struct RunOptions {
 int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& options);
 
 // Renders every screen in every language to DIR/<screen>-<lang>-<W>x<H>.png. Returns the exit code.
-int runTour(Shell& shell, Screen screen, const std::filesystem::path& dir);
+int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir);
 
 // Frame times on the home screen and while drag-scrolling a long page; prints JSON lines.
 int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames);

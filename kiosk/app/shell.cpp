@@ -29,10 +29,10 @@ IdleTimer::Settings idleSettings(const Config& config)
 
 } // namespace
 
-Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles files, ui::FontSet fonts,
+Shell::Shell(const Config& config, const Content& content, ui::FontFiles files, ui::FontSet fonts,
              const Clock& clock, float width, float height)
-    : m_config(config), m_strings(strings), m_fontFiles(std::move(files)), m_clock(clock), m_ui(strings),
-      m_idle(idleSettings(config), clock.now())
+    : m_config(config), m_content(content), m_fontFiles(std::move(files)), m_clock(clock),
+      m_ui(content, m_config.contacts), m_idle(idleSettings(config), clock.now())
 {
     m_imgui = ImGui::CreateContext(fonts.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
@@ -46,9 +46,9 @@ Shell::Shell(const Config& config, const Strings& strings, ui::FontFiles files, 
     m_lastFrame = clock.now();
 }
 
-Shell::Shell(const Config& config, const Strings& strings, const ui::FontFiles& files, const Clock& clock,
+Shell::Shell(const Config& config, const Content& content, const ui::FontFiles& files, const Clock& clock,
              float width, float height)
-    : Shell(config, strings, files, ui::buildFontSet(files, ui::uiScale(width, height)), clock, width, height)
+    : Shell(config, content, files, ui::buildFontSet(files, ui::uiScale(width, height)), clock, width, height)
 {
 }
 
@@ -142,11 +142,12 @@ void Shell::consumeInput(Millis now)
     }
 }
 
-void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase)
+void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress)
 {
     m_session.reset();
     m_session.nav.open(route);
     m_session.lang = lang;
+    m_session.checklist = std::move(progress);
     m_stagedPhase = phase;
     if (phase == IdleTimer::Phase::Active)
         (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
@@ -173,6 +174,7 @@ ImDrawData* Shell::frame()
                              .attractStep = m_idle.attractStep(now),
                              .scroll = scroll,
                              .showError = now < m_errorUntil,
+                             .maintenance = m_content.empty(),
                              .village = m_config.village};
 
     ImGui::NewFrame();

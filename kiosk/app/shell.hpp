@@ -4,10 +4,10 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/content.hpp"
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
 #include "core/session.hpp"
-#include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui.hpp"
@@ -33,10 +33,11 @@ class Shell {
 public:
     // Creates the ImGui context (it must outlive any renderer) with fonts already built for the
     // window's size.
-    Shell(const Config& config, const Strings& strings, ui::FontFiles files, ui::FontSet fonts,
+    // `content` must outlive the shell; with no pages in it, the kiosk shows its maintenance notice.
+    Shell(const Config& config, const Content& content, ui::FontFiles files, ui::FontSet fonts,
           const Clock& clock, float width, float height);
     // The same, building the fonts first.
-    Shell(const Config& config, const Strings& strings, const ui::FontFiles& files, const Clock& clock,
+    Shell(const Config& config, const Content& content, const ui::FontFiles& files, const Clock& clock,
           float width, float height);
     ~Shell();
     Shell(const Shell&) = delete;
@@ -63,7 +64,9 @@ public:
     ImDrawData* frame();
 
     // For the tour: show this screen, in this language, in this idle phase, with no input.
-    void stage(const Route& route, Lang lang, IdleTimer::Phase phase);
+    void stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress = {});
+    // Where image blocks get their pictures.
+    void setPictures(ui::PictureSource* pictures) { m_ui.setPictures(pictures); }
 
     [[nodiscard]] const UiMap& uiMap() const { return m_map; }
     [[nodiscard]] const Session& session() const { return m_session; }
@@ -75,7 +78,7 @@ private:
     void useFonts(ui::FontSet fonts);
 
     Config m_config;
-    const Strings& m_strings;
+    const Content& m_content;
     ui::FontFiles m_fontFiles;
     const Clock& m_clock;
     std::unique_ptr<ImFontAtlas> m_atlas; // shared with the context, owned here

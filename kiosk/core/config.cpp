@@ -66,6 +66,44 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
     readSeconds(root, "idle", "after_seconds", 20, 3600, config.idleAfterMs, file, problems);
     readSeconds(root, "idle", "prompt_seconds", 5, 120, config.idlePromptMs, file, problems);
     readSeconds(root, "idle", "attract_cycle_seconds", 2, 60, config.attractCycleMs, file, problems);
+
+    if (const toml::node* node = root.get("contacts")) {
+        const auto* contacts = node->as_table();
+        if (!contacts)
+            problems.push_back(at(file, node) + "contacts must be [contacts.<key>] sections");
+        for (const auto& [key, entry] : contacts ? *contacts : toml::table{}) {
+            const auto* t = entry.as_table();
+            if (!t) {
+                problems.push_back(at(file, &entry) + "contacts." + std::string(key.str()) +
+                                   " must be a section");
+                continue;
+            }
+            LocalContact c;
+            for (const auto& [field, value] : *t) {
+                const auto text = value.value<std::string>();
+                std::string* target = field == "number"     ? &c.number
+                                      : field == "whatsapp" ? &c.whatsapp
+                                      : field == "hours"    ? &c.hours
+                                      : field == "address"  ? &c.address
+                                                            : nullptr;
+                if (!target)
+                    problems.push_back(at(file, &value) + "unknown key '" + std::string(field.str()) +
+                                       "' (number, whatsapp, hours, address)");
+                else if (!text || text->size() > 120)
+                    problems.push_back(at(file, &value) + "contacts." + std::string(key.str()) + "." +
+                                       std::string(field.str()) + " must be text of at most 120 characters");
+                else
+                    *target = *text;
+            }
+            for (const std::string* n : {&c.number, &c.whatsapp})
+                if (n->find_first_not_of("0123456789+- ()") != std::string::npos) {
+                    problems.push_back(at(file, t) + "contacts." + std::string(key.str()) +
+                                       ": a number may only have digits, spaces, + and -");
+                    n == &c.number ? c.number.clear() : c.whatsapp.clear();
+                }
+            config.contacts[std::string(key.str())] = std::move(c);
+        }
+    }
     return config;
 }
 

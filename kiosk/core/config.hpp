@@ -5,9 +5,16 @@
 #include "core/problems.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace kiosk {
+
+// A number the office fills in locally ([contacts.KEY] in kiosk.toml); empty until known.
+struct LocalContact {
+    std::string number, whatsapp, hours, address;
+};
+using LocalContacts = std::map<std::string, LocalContact>;
 
 struct Config {
     std::string kioskId = "KIOSK"; // short code, prefix of request references
@@ -15,6 +22,7 @@ struct Config {
     Millis idleAfterMs = 90'000;
     Millis idlePromptMs = 15'000;
     Millis attractCycleMs = 4'000;
+    LocalContacts contacts;
 
     // Reads `file`; every value that is missing or out of range keeps its default and adds a
     // problem. A missing file is itself a problem.

@@ -15,11 +15,22 @@ std::string_view topicId(Topic topic)
     return "trafficking";
 }
 
-std::string Route::id() const
+Route Route::forTopic(Topic topic)
 {
-    if (kind == ScreenKind::Home)
-        return "home";
-    return std::string(topicId(topic));
+    if (topic == Topic::Callback)
+        return callback();
+    return page(std::string(topicId(topic)));
+}
+
+std::string Route::screenId() const
+{
+    switch (kind) {
+    case ScreenKind::Home: return "home";
+    case ScreenKind::Page: return id;
+    case ScreenKind::Checklist: return "checklist-" + id;
+    case ScreenKind::Callback: return "callback";
+    }
+    return "home";
 }
 
 void Navigator::open(const Route& route)

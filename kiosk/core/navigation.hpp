@@ -17,16 +17,25 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);
 
-enum class ScreenKind { Home, Topic };
+enum class ScreenKind { Home, Page, Checklist, Callback };
 
 struct Route {
     ScreenKind kind = ScreenKind::Home;
-    Topic topic = Topic::Trafficking; // meaningful when kind == Topic
+    // Page or checklist id ("passport"); for Callback, the topic to fill in (may be empty).
+    std::string id;
 
     [[nodiscard]] static Route home() { return {}; }
-    [[nodiscard]] static Route forTopic(Topic t) { return {ScreenKind::Topic, t}; }
-    // Stable screen id: "home", "trafficking", "work-abroad", ...
-    [[nodiscard]] std::string id() const;
+    [[nodiscard]] static Route page(std::string id) { return {ScreenKind::Page, std::move(id)}; }
+    [[nodiscard]] static Route checklist(std::string id) { return {ScreenKind::Checklist, std::move(id)}; }
+    [[nodiscard]] static Route callback(std::string topic = {})
+    {
+        return {ScreenKind::Callback, std::move(topic)};
+    }
+    // Where a home-screen tile leads.
+    [[nodiscard]] static Route forTopic(Topic topic);
+    // Stable screen id for the UI map and the tour: "home", the page id ("trafficking"),
+    // "checklist-passport", "callback".
+    [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };
 

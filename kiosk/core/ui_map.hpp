@@ -9,7 +9,8 @@ namespace kiosk {
 struct WidgetBox {
     std::string id;                   // stable, dotted, English: "home.tile.passport"
     std::string label;                // what the resident reads on it, in the current language
-    float x = 0, y = 0, w = 0, h = 0; // window pixels
+    float x = 0, y = 0, w = 0, h = 0; // window pixels, of the part that can be seen
+    bool clipped = false;             // partly scrolled out of sight
 
     [[nodiscard]] float centerX() const { return x + w / 2; }
     [[nodiscard]] float centerY() const { return y + h / 2; }

@@ -6,23 +6,42 @@
 
 namespace kiosk::ui::icon {
 
-inline constexpr const char* kCheck = "\xef\x80\x8c";       // U+F00C fa-check
-inline constexpr const char* kHome = "\xef\x80\x95";        // U+F015 fa-home
-inline constexpr const char* kClock = "\xef\x80\x97";       // U+F017 fa-clock-o
-inline constexpr const char* kBook = "\xef\x80\xad";        // U+F02D fa-book
-inline constexpr const char* kInfo = "\xef\x81\x9a";        // U+F05A fa-info-circle
-inline constexpr const char* kArrowLeft = "\xef\x81\xa0";   // U+F060 fa-arrow-left
-inline constexpr const char* kWarning = "\xef\x81\xb1";     // U+F071 fa-exclamation-triangle
-inline constexpr const char* kPlane = "\xef\x81\xb2";       // U+F072 fa-plane
-inline constexpr const char* kPhone = "\xef\x82\x95";       // U+F095 fa-phone
-inline constexpr const char* kGlobe = "\xef\x82\xac";       // U+F0AC fa-globe
-inline constexpr const char* kBriefcase = "\xef\x82\xb1";   // U+F0B1 fa-briefcase
-inline constexpr const char* kComments = "\xef\x82\x86";    // U+F086 fa-comments
-inline constexpr const char* kShield = "\xef\x84\xb2";      // U+F132 fa-shield
-inline constexpr const char* kHandPointer = "\xef\x89\x9a"; // U+F25A fa-hand-pointer-o
+inline constexpr const char* kCheck = "\uF00C";         // fa-check
+inline constexpr const char* kHome = "\uF015";          // fa-home
+inline constexpr const char* kClock = "\uF017";         // fa-clock-o
+inline constexpr const char* kRefresh = "\uF021";       // fa-refresh
+inline constexpr const char* kBook = "\uF02D";          // fa-book
+inline constexpr const char* kMapMarker = "\uF041";     // fa-map-marker
+inline constexpr const char* kChevronRight = "\uF054";  // fa-chevron-right
+inline constexpr const char* kQuestion = "\uF059";      // fa-question-circle
+inline constexpr const char* kInfo = "\uF05A";          // fa-info-circle
+inline constexpr const char* kArrowLeft = "\uF060";     // fa-arrow-left
+inline constexpr const char* kWarning = "\uF071";       // fa-exclamation-triangle
+inline constexpr const char* kPlane = "\uF072";         // fa-plane
+inline constexpr const char* kComments = "\uF086";      // fa-comments
+inline constexpr const char* kPhone = "\uF095";         // fa-phone
+inline constexpr const char* kSquare = "\uF096";        // fa-square-o
+inline constexpr const char* kGlobe = "\uF0AC";         // fa-globe
+inline constexpr const char* kBriefcase = "\uF0B1";     // fa-briefcase
+inline constexpr const char* kUsers = "\uF0C0";         // fa-users
+inline constexpr const char* kMoney = "\uF0D6";         // fa-money
+inline constexpr const char* kLightbulb = "\uF0EB";     // fa-lightbulb-o
+inline constexpr const char* kFile = "\uF0F6";          // fa-file-text-o
+inline constexpr const char* kBuilding = "\uF0F7";      // fa-building-o
+inline constexpr const char* kShield = "\uF132";        // fa-shield
+inline constexpr const char* kCheckSquare = "\uF14A";   // fa-check-square
+inline constexpr const char* kMoon = "\uF186";          // fa-moon-o
+inline constexpr const char* kGraduation = "\uF19D";    // fa-graduation-cap
+inline constexpr const char* kChild = "\uF1AE";         // fa-child
+inline constexpr const char* kWhatsapp = "\uF232";      // fa-whatsapp
+inline constexpr const char* kHandPointer = "\uF25A";   // fa-hand-pointer-o
+inline constexpr const char* kCalendarCheck = "\uF274"; // fa-calendar-check-o
+inline constexpr const char* kIdCard = "\uF2C3";        // fa-id-card-o
 
 // Code points of the glyphs above, for the atlas.
-inline constexpr std::array<unsigned, 14> kCodepoints{0xF00C, 0xF015, 0xF017, 0xF02D, 0xF05A, 0xF060, 0xF071,
-                                                      0xF072, 0xF095, 0xF0AC, 0xF0B1, 0xF086, 0xF132, 0xF25A};
+inline constexpr std::array<unsigned, 31> kCodepoints{
+    0xF00C, 0xF015, 0xF017, 0xF021, 0xF02D, 0xF041, 0xF054, 0xF059, 0xF05A, 0xF060, 0xF071,
+    0xF072, 0xF086, 0xF095, 0xF096, 0xF0AC, 0xF0B1, 0xF0C0, 0xF0D6, 0xF0EB, 0xF0F6, 0xF0F7,
+    0xF132, 0xF14A, 0xF186, 0xF19D, 0xF1AE, 0xF232, 0xF25A, 0xF274, 0xF2C3};
 
 } // namespace kiosk::ui::icon

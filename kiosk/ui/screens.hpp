@@ -2,9 +2,15 @@
 // none opens a file or a database.
 #pragma once
 
+#include "core/content.hpp"
 #include "core/navigation.hpp"
+#include "core/qr.hpp"
 #include "core/session.hpp"
 #include "ui/widgets.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
 
 namespace kiosk::ui {
 
@@ -17,10 +23,27 @@ public:
     Action draw(Frame& f);
 };
 
-// Shown for a topic until its own screen exists.
-class TopicScreen {
+// A guidance page from the content.
+class PageScreen {
 public:
-    Action draw(Frame& f, Topic topic);
+    Action draw(Frame& f, const Page& page);
+
+private:
+    void contact(Frame& f, const Block& b, float x0, float width);
+    std::map<std::string, std::optional<QrCode>> m_qr; // by number: encoded once
+};
+
+// Questions, then the documents and fees that apply.
+class ChecklistScreen {
+public:
+    Action draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+                const ChecklistProgress& progress);
+};
+
+// "Ask to be called back", with the topic it was opened for.
+class CallbackScreen {
+public:
+    Action draw(Frame& f, const std::string& topic);
 };
 
 // Full screen, over everything: "still there?" with the seconds left.
@@ -33,6 +56,13 @@ public:
 class AttractScreen {
 public:
     void draw(Frame& f, long step);
+};
+
+// Full screen when no content passed its checks: a calm notice in all three languages. Its words
+// are built in, since the content files are what failed.
+class MaintenanceScreen {
+public:
+    void draw(Frame& f);
 };
 
 } // namespace kiosk::ui

@@ -23,6 +23,9 @@ inline constexpr ImU32 kText = rgb(0x1A, 0x1F, 0x29);      // 15.9:1 on kPage
 inline constexpr ImU32 kTextMuted = rgb(0x3D, 0x47, 0x57); // 9.0:1 on kPage
 inline constexpr ImU32 kWarning = rgb(0xB3, 0x1B, 0x1B);   // trafficking warnings only
 inline constexpr ImU32 kDone = rgb(0x1E, 0x6E, 0x35);      // done / saved
+inline constexpr ImU32 kWarningBg = rgb(0xFD, 0xEE, 0xEE); // behind trafficking warnings
+inline constexpr ImU32 kTipBg = rgb(0xEA, 0xF1, 0xFA);     // behind tips
+inline constexpr ImU32 kDoneBg = rgb(0xE8, 0xF5, 0xEC);    // behind documents already held
 inline constexpr ImU32 kLangActive = rgb(0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kLangActiveText = rgb(0x0B, 0x3D, 0x7A);
 } // namespace colour

@@ -3,6 +3,8 @@
 
 #include "ui/icons.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 namespace kiosk::ui {
@@ -41,8 +43,16 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     DrawResult result;
     map.clear();
     map.lang = std::string(langCode(view.session.lang));
-    Frame f{m_strings, view.session.lang, m_metrics, m_fonts, map};
+    Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
     const Metrics& m = m_metrics;
+
+    if (view.maintenance) {
+        map.screen = "maintenance";
+        beginFullScreen("maintenance", kBackground);
+        m_maintenance.draw(f);
+        ImGui::End();
+        return result;
+    }
 
     if (view.phase == IdleTimer::Phase::Attract) {
         map.screen = "attract";
@@ -54,7 +64,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     }
 
     const Route& route = view.session.nav.current();
-    map.screen = route.id();
+    map.screen = route.screenId();
     beginFullScreen("kiosk", kBackground);
     ImGui::PushFont(m_fonts.body);
     const ImVec2 size = ImGui::GetWindowSize();
@@ -63,12 +73,32 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         result.action = a;
 
     ImGui::SetCursorPos(ImVec2(0, m.headerHeight));
+    // Every new screen (and every checklist step, and every visit) starts at the top. One content
+    // window serves them all: a new ImGui window would ignore taps on its first frame.
+    std::string screenKey = std::to_string(view.session.visit) + "/" + map.screen;
+    if (route.kind == ScreenKind::Checklist)
+        screenKey += "/" + std::to_string(view.session.checklist.answers.size());
+    if (screenKey != m_screenKey) {
+        m_screenKey = screenKey;
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    }
     beginScrollArea("content", ImVec2(size.x, size.y - m.headerHeight - m.footerHeight), view.scroll,
                     result.scrollBlocked);
     Action screenAction;
     switch (route.kind) {
     case ScreenKind::Home: screenAction = m_home.draw(f); break;
-    case ScreenKind::Topic: screenAction = m_topic.draw(f, route.topic); break;
+    case ScreenKind::Page:
+        if (const Page* page = m_content.page(route.id, view.session.lang))
+            screenAction = m_page.draw(f, *page);
+        break;
+    case ScreenKind::Checklist: {
+        const ChecklistRules* rules = m_content.checklist(route.id);
+        const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
+        if (rules && words)
+            screenAction = m_checklist.draw(f, *rules, *words, view.session.checklist);
+        break;
+    }
+    case ScreenKind::Callback: screenAction = m_callback.draw(f, route.id); break;
     }
     endScrollArea();
     if (screenAction.any())

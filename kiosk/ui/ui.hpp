@@ -1,11 +1,13 @@
 // The whole picture for one frame: header, the current screen, footer, and overlays.
 #pragma once
 
+#include "core/content.hpp"
 #include "core/idle.hpp"
 #include "core/session.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
+#include "ui/pictures.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
@@ -18,9 +20,10 @@ struct ViewState {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     long attractStep = 0;
-    float scroll = 0;       // owed by the touch gesture to the content area
-    bool showError = false; // a frame failed a moment ago
-    std::string village;    // from configuration, shown in the header
+    float scroll = 0;         // owed by the touch gesture to the content area
+    bool showError = false;   // a frame failed a moment ago
+    bool maintenance = false; // no content passed its checks: show the notice only
+    std::string village;      // from configuration, shown in the header
 };
 
 struct DrawResult {
@@ -30,7 +33,13 @@ struct DrawResult {
 
 class Ui {
 public:
-    explicit Ui(const Strings& strings) : m_strings(strings) {}
+    Ui(const Content& content, const LocalContacts& contacts)
+        : m_content(content), m_strings(content.strings), m_contacts(contacts)
+    {
+    }
+
+    // Where image blocks get their pictures (none: captions only).
+    void setPictures(PictureSource* pictures) { m_pictures = pictures; }
 
     // Call after the font atlas is (re)built and whenever the window size changes.
     void setLayout(const Fonts& fonts, const Metrics& metrics);
@@ -44,11 +53,18 @@ private:
     Action drawFooter(Frame& f, bool atHome);
     void drawErrorBanner(Frame& f);
 
+    const Content& m_content;
     const Strings& m_strings;
+    const LocalContacts& m_contacts;
+    PictureSource* m_pictures = nullptr;
     Fonts m_fonts;
     Metrics m_metrics;
     HomeScreen m_home;
-    TopicScreen m_topic;
+    PageScreen m_page;
+    ChecklistScreen m_checklist;
+    CallbackScreen m_callback;
+    MaintenanceScreen m_maintenance;
+    std::string m_screenKey; // the screen drawn last, to start new ones at the top
     IdlePromptScreen m_prompt;
     AttractScreen m_attract;
 };

@@ -64,11 +64,12 @@ void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 cmin = dl->GetClipRectMin();
     const ImVec2 cmax = dl->GetClipRectMax();
+    const bool clipped = min.x < cmin.x || min.y < cmin.y || max.x > cmax.x || max.y > cmax.y;
     min = ImVec2(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
     max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
     if (max.x - min.x < 1.f || max.y - min.y < 1.f)
         return; // scrolled out of sight: not tappable now
-    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y});
+    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, clipped});
 }
 
 float wrappedHeight(ImFont* font, const std::string& text, float width)
@@ -179,6 +180,15 @@ void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border, ImU32 accent)
+{
+    dl->AddRectFilled(min, max, fill, m.rounding);
+    dl->AddRect(min, max, border, m.rounding, 0, std::max(1.f, 2.f * m.scale));
+    if (accent)
+        dl->AddRectFilled(min, ImVec2(min.x + 10.f * m.scale, max.y), accent, m.rounding,
+                          ImDrawFlags_RoundCornersLeft);
 }
 
 void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked)

@@ -2,10 +2,12 @@
 // text, and the drag-scrolled content area.
 #pragma once
 
+#include "core/content.hpp"
 #include "core/language.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
+#include "ui/pictures.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -17,6 +19,9 @@ namespace kiosk::ui {
 // What every screen draws with during one frame.
 struct Frame {
     const Strings& strings;
+    const Content& content;
+    const LocalContacts& contacts;
+    PictureSource* pictures; // may be null: image blocks show their caption
     Lang lang;
     const Metrics& m;
     const Fonts& fonts;
@@ -51,6 +56,10 @@ void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& 
 
 // Body text wrapped to the window's content width, or the comfortable line length if narrower.
 void paragraph(Frame& f, const std::string& text, ImFont* font = nullptr, ImU32 colour = 0);
+
+// A card: rounded rectangle with a border, and an accent band on the left when `accent` is set.
+void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border,
+          ImU32 accent = 0);
 
 // The content region between header and footer. Applies the scroll the gesture owes; sets
 // `blocked` when the content cannot move any further in that direction.

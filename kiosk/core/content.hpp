@@ -1,0 +1,124 @@
+// The guidance content: pages of blocks and checklists, per language, loaded from data/ and
+// checked so thoroughly that the screens can trust it.
+#pragma once
+
+#include "core/config.hpp"
+#include "core/language.hpp"
+#include "core/problems.hpp"
+#include "core/strings.hpp"
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class BlockType { Heading, Paragraph, Bullets, Steps, Warning, Tip, Contact, Image, Link };
+
+struct Block {
+    BlockType type = BlockType::Paragraph;
+    std::string text;               // heading, paragraph, warning, tip
+    std::string title;              // warning, tip (optional)
+    std::vector<std::string> items; // bullets, steps
+    // contact
+    std::string name, number, whatsapp, hours, purpose, local;
+    // image
+    std::string file, caption;
+    // link
+    std::string label, page, checklist;
+};
+
+struct Page {
+    std::string id;
+    std::string title;
+    std::string source;
+    std::string verified; // YYYY-MM-DD
+    std::vector<Block> blocks;
+};
+
+// answers[question id] = answer id
+using Answers = std::map<std::string, std::string>;
+// For some questions, the answers that make a rule apply; all named questions must match.
+using Condition = std::map<std::string, std::vector<std::string>>;
+
+[[nodiscard]] bool matches(const Condition& when, const Answers& answers);
+
+struct ChecklistRules {
+    struct Question {
+        std::string id;
+        std::vector<std::string> answers;
+        Condition skipWhen; // empty: always asked
+    };
+    struct Item {
+        std::string id;
+        std::string icon; // documents only
+        bool optional = false;
+        Condition when; // empty: always applies
+    };
+    std::string id;
+    std::vector<Question> questions;
+    std::vector<Item> documents;
+    std::vector<Item> fees;
+
+    // Questions asked for these answers, in order (skipped ones left out).
+    [[nodiscard]] std::vector<const Question*> asked(const Answers& answers) const;
+    // The first question asked but not yet answered, or nullptr when the checklist is complete.
+    [[nodiscard]] const Question* next(const Answers& answers) const;
+    [[nodiscard]] std::vector<const Item*> documentsFor(const Answers& answers) const;
+    [[nodiscard]] std::vector<const Item*> feesFor(const Answers& answers) const;
+};
+
+struct ChecklistText {
+    struct Question {
+        std::string text;
+        std::map<std::string, std::string> answers;
+    };
+    struct Document {
+        std::string name, explain, where;
+    };
+    std::string title, source, verified;
+    std::map<std::string, Question> questions;
+    std::map<std::string, Document> documents;
+    std::map<std::string, std::string> fees;
+};
+
+struct Content {
+    Strings strings;
+    std::map<std::string, std::array<std::optional<Page>, 3>> pages;
+    std::map<std::string, ChecklistRules> checklists;
+    std::map<std::string, std::array<std::optional<ChecklistText>, 3>> checklistTexts;
+
+    // The page in `lang`, else in Indonesian; nullptr if there is no such page.
+    [[nodiscard]] const Page* page(const std::string& id, Lang lang) const;
+    [[nodiscard]] const ChecklistText* checklistText(const std::string& id, Lang lang) const;
+    [[nodiscard]] const ChecklistRules* checklist(const std::string& id) const;
+    // The oldest `verified` date of any page or checklist (what officers should re-check first).
+    [[nodiscard]] std::string oldestVerified() const;
+    [[nodiscard]] bool empty() const { return pages.empty(); }
+};
+
+struct ContentLoad {
+    Content content;
+    Problems errors;   // the content must not be shown
+    Problems warnings; // shown, but someone should fix it (missing translations)
+    [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// Icons a checklist document may name.
+[[nodiscard]] const std::set<std::string>& checklistIcons();
+
+// Reads and checks everything under `dataDir` (content/, checklists/) with pictures from
+// `mediaDir` and local contacts from the configuration. Never throws for bad content; every
+// problem becomes one "FILE:LINE: message" line.
+[[nodiscard]] ContentLoad loadContent(const std::filesystem::path& dataDir,
+                                      const std::filesystem::path& mediaDir, const LocalContacts& contacts);
+
+// Parses one page from text (used by the loader and by the fuzz target).
+[[nodiscard]] std::optional<Page> parsePage(std::string_view text, const std::string& file,
+                                            const std::string& id, Problems& errors);
+
+} // namespace kiosk

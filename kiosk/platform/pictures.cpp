@@ -1,0 +1,46 @@
+// Media pictures: decoded by SFML (PNG, JPEG), uploaded as RGBA textures.
+#include "platform/pictures.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/OpenGL.hpp>
+
+#include <cstdint>
+#include <iostream>
+
+namespace kiosk::platform {
+
+TexturePictures::~TexturePictures()
+{
+    for (const auto& [file, pic] : m_cache)
+        if (pic) {
+            const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(pic->texture));
+            glDeleteTextures(1, &texture);
+        }
+}
+
+std::optional<ui::Picture> TexturePictures::picture(const std::string& file)
+{
+    if (const auto it = m_cache.find(file); it != m_cache.end())
+        return it->second;
+    std::optional<ui::Picture>& slot = m_cache[file];
+    sf::Image image;
+    // Content checks keep names inside the media folder; check again, a picture is no place to fail.
+    if (file.find("..") != std::string::npos || !image.loadFromFile((m_mediaDir / file).string())) {
+        std::cerr << "kiosk: cannot show the picture " << file << "\n";
+        return slot;
+    }
+    const auto [w, h] = image.getSize();
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(w), static_cast<GLsizei>(h), 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, image.getPixelsPtr());
+    slot = ui::Picture{reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)),
+                       static_cast<float>(w), static_cast<float>(h)};
+    return slot;
+}
+
+} // namespace kiosk::platform

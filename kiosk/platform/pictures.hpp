@@ -1,0 +1,28 @@
+// Pictures from the media folder as GL textures, loaded on first use and kept.
+#pragma once
+
+#include "ui/pictures.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace kiosk::platform {
+
+class TexturePictures final : public ui::PictureSource {
+public:
+    // The window's GL context must be current whenever this is used, and when it is destroyed.
+    explicit TexturePictures(std::filesystem::path mediaDir) : m_mediaDir(std::move(mediaDir)) {}
+    ~TexturePictures() override;
+    TexturePictures(const TexturePictures&) = delete;
+    TexturePictures& operator=(const TexturePictures&) = delete;
+
+    [[nodiscard]] std::optional<ui::Picture> picture(const std::string& file) override;
+
+private:
+    std::filesystem::path m_mediaDir;
+    std::map<std::string, std::optional<ui::Picture>> m_cache; // a failed load is not retried
+};
+
+} // namespace kiosk::platform

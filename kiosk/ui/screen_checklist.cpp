@@ -1,0 +1,214 @@
+// The passport-requirement checklist: up to three questions with big answers, then the documents
+// that apply. The resident taps those they have; the rest is listed with where to get it, the
+// fees, and a way to ask an officer for help.
+#include "ui/icons.hpp"
+#include "ui/screens.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+namespace {
+
+const char* documentIcon(const std::string& name)
+{
+    static const std::map<std::string, const char*> icons{{"id-card", icon::kIdCard},
+                                                          {"users", icon::kUsers},
+                                                          {"book", icon::kBook},
+                                                          {"file", icon::kFile},
+                                                          {"briefcase", icon::kBriefcase},
+                                                          {"moon", icon::kMoon},
+                                                          {"graduation", icon::kGraduation},
+                                                          {"child", icon::kChild},
+                                                          {"building", icon::kBuilding},
+                                                          {"money", icon::kMoney}};
+    const auto it = icons.find(name);
+    return it == icons.end() ? icon::kFile : it->second;
+}
+
+void wrapped(ImFont* font, ImU32 col, const std::string& s, float width)
+{
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to)
+{
+    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+        s.replace(pos, from.size(), to);
+    return s;
+}
+
+} // namespace
+
+Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+                             const ChecklistProgress& progress)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const float avail = ImGui::GetWindowWidth();
+    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
+    const float x0 = std::max(m.margin, (avail - width) / 2);
+    const Answers answers = progress.asMap();
+    Action action;
+
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    wrapped(f.fonts.heading, colour::kFrame, words.title, width);
+    ImGui::Dummy(ImVec2(1, 10.f * s));
+
+    if (const ChecklistRules::Question* q = rules.next(answers)) {
+        const auto asked = rules.asked(answers);
+        const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
+        ImGui::SetCursorPosX(x0);
+        wrapped(f.fonts.body, colour::kTextMuted,
+                replaceAll(replaceAll(f.t("checklist.progress"), "{n}", std::to_string(number)), "{total}",
+                           std::to_string(asked.size())),
+                width);
+        const auto qt = words.questions.find(q->id);
+        ImGui::SetCursorPosX(x0);
+        wrapped(f.fonts.tile, colour::kText, qt != words.questions.end() ? qt->second.text : q->id, width);
+        ImGui::Dummy(ImVec2(1, 14.f * s));
+        // Big answers, two per row where there is room.
+        const int columns = width >= 900.f * s ? 2 : 1;
+        const float gap = 20.f * s;
+        const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        const float h = m.tapHeight * 1.15f;
+        const float top = ImGui::GetCursorPosY();
+        for (std::size_t i = 0; i < q->answers.size(); ++i) {
+            const std::string& a = q->answers[i];
+            std::string label = a;
+            if (qt != words.questions.end())
+                if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
+                    label = it->second;
+            const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
+            const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
+            ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
+            if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
+                action = Action::answer(q->id, a);
+        }
+        ImGui::Dummy(ImVec2(1, m.margin));
+        return action;
+    }
+
+    // The result: documents, what is missing and where to get it, fees, help.
+    const auto documents = rules.documentsFor(answers);
+    const auto fees = rules.feesFor(answers);
+    std::vector<std::string> missing;
+    for (const auto* d : documents)
+        if (!d->optional && !progress.have.count(d->id)) {
+            const auto it = words.documents.find(d->id);
+            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
+        }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 24.f * s;
+    {
+        // Summary card: all there, or what is still missing.
+        std::string summary;
+        if (missing.empty()) {
+            summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
+        } else {
+            summary = f.t("checklist.still_needed") + ": ";
+            for (std::size_t i = 0; i < missing.size(); ++i)
+                summary += (i ? ", " : "") + missing[i];
+        }
+        const float inner = width - 2 * pad;
+        const float h =
+            f.fonts.bodyBold->CalcTextSizeA(f.fonts.bodyBold->FontSize, FLT_MAX, inner, summary.c_str()).y;
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+        const ImU32 accent = missing.empty() ? colour::kDone : colour::kFrame;
+        card(dl, p, q, m, missing.empty() ? colour::kDoneBg : colour::kTipBg, accent, accent);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
+        wrapped(f.fonts.bodyBold, missing.empty() ? colour::kDone : colour::kText, summary, inner);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
+        ImGui::Dummy(ImVec2(1, 8.f * s));
+    }
+    ImGui::SetCursorPosX(x0);
+    wrapped(f.fonts.body, colour::kTextMuted, f.t("checklist.tap_hint"), width);
+    ImGui::Dummy(ImVec2(1, 4.f * s));
+
+    // One row per document: a box to tick, the icon, the name, one line of explanation, and, until
+    // ticked, where to get it. The whole row is the button.
+    for (const auto* d : documents) {
+        const auto it = words.documents.find(d->id);
+        const std::string name = it != words.documents.end() ? it->second.name : d->id;
+        const std::string explain = it != words.documents.end() ? it->second.explain : std::string();
+        const std::string where = it != words.documents.end() ? it->second.where : std::string();
+        const bool have = progress.have.count(d->id) > 0;
+        const float boxW = f.fonts.heading->FontSize * 1.3f;
+        const float iconW = f.fonts.heading->FontSize * 1.4f;
+        const float inner = width - 2 * pad - boxW - iconW;
+        std::string title = name;
+        if (d->optional)
+            title += " (" + f.t("checklist.if_any") + ")";
+        std::string detail = explain;
+        if (!have && !where.empty())
+            detail += "\n" + f.t("checklist.where") + ": " + where;
+        const float h = std::max(
+            m.tapHeight - 2 * pad,
+            f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y +
+                f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, inner, detail.c_str()).y +
+                6.f * s);
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const std::string id = "checklist.doc." + d->id;
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, h + 2 * pad)))
+            action = Action::toggleHave(d->id);
+        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+        mapWidget(f, id, name, p, ImVec2(p.x + width, p.y + h + 2 * pad));
+        const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+        card(dl, p, q, m,
+             pressed ? colour::kCardPressed
+             : have  ? colour::kDoneBg
+                     : colour::kCard,
+             have ? colour::kDone : colour::kCardBorder);
+        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
+                    have ? colour::kDone : colour::kFrame, have ? icon::kCheckSquare : icon::kSquare);
+        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
+                    colour::kFrame, documentIcon(d->icon));
+        const float tx = p.x + pad + boxW + iconW;
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colour::kText, title.c_str(),
+                    nullptr, inner);
+        const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
+                    colour::kTextMuted, detail.c_str(), nullptr, inner);
+        ImGui::Dummy(ImVec2(1, 10.f * s));
+    }
+
+    // Fees that apply.
+    if (!fees.empty()) {
+        ImGui::Dummy(ImVec2(1, 10.f * s));
+        ImGui::SetCursorPosX(x0);
+        wrapped(f.fonts.tile, colour::kText, std::string(icon::kMoney) + "  " + f.t("checklist.fees"), width);
+        for (const auto* fee : fees) {
+            const auto it = words.fees.find(fee->id);
+            ImGui::SetCursorPosX(x0 + 20.f * s);
+            wrapped(f.fonts.body, colour::kText, "\u2022 " + (it != words.fees.end() ? it->second : fee->id),
+                    width - 20.f * s);
+        }
+    }
+    ImGui::Dummy(ImVec2(1, 24.f * s));
+    const float bw = std::min(width, 640.f * s);
+    ImGui::SetCursorPosX(x0);
+    if (button(f, "checklist.help", icon::kComments, f.t("checklist.help"), ImVec2(bw, m.tapHeight),
+               ButtonStyle::Primary))
+        action = Action::open(Route::callback(rules.id));
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    ImGui::SetCursorPosX(x0);
+    if (button(f, "checklist.restart", icon::kRefresh, f.t("checklist.restart"), ImVec2(bw, m.tapHeight),
+               ButtonStyle::Secondary))
+        action = Action::restartChecklist();
+    ImGui::Dummy(ImVec2(1, m.margin));
+    return action;
+}
+
+} // namespace kiosk::ui

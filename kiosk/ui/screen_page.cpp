@@ -1,0 +1,243 @@
+// A guidance page: its blocks top to bottom in one comfortable column, then where the facts come
+// from and when they were checked.
+#include "ui/icons.hpp"
+#include "ui/screens.hpp"
+
+#include "core/qr.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+namespace {
+
+// Draws `text` wrapped at `width` from the cursor, in a font and colour.
+void text(ImFont* font, ImU32 col, const std::string& s, float width)
+{
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+float textHeight(ImFont* font, const std::string& s, float width)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.c_str()).y;
+}
+
+// Draws wrapped text at `pos` without moving the layout cursor; returns its height.
+float put(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& s, ImVec2 pos, float width)
+{
+    dl->AddText(font, font->FontSize, pos, col, s.c_str(), nullptr, width);
+    return textHeight(font, s, width);
+}
+
+} // namespace
+
+Action PageScreen::draw(Frame& f, const Page& page)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    Action action;
+    const float avail = ImGui::GetWindowWidth();
+    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
+    const float x0 = std::max(m.margin, (avail - width) / 2);
+    const float gap = 8.f * s; // plus the item spacing on both sides
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    text(f.fonts.heading, colour::kFrame, page.title, width);
+    ImGui::Dummy(ImVec2(1, gap * 0.5f));
+
+    for (const Block& b : page.blocks) {
+        ImGui::SetCursorPosX(x0);
+        switch (b.type) {
+        case BlockType::Heading:
+            ImGui::Dummy(ImVec2(1, gap * 0.5f));
+            ImGui::SetCursorPosX(x0);
+            text(f.fonts.tile, colour::kText, b.text, width);
+            break;
+        case BlockType::Paragraph: text(f.fonts.body, colour::kText, b.text, width); break;
+        case BlockType::Bullets:
+        case BlockType::Steps: {
+            const float indent = 56.f * s;
+            for (std::size_t i = 0; i < b.items.size(); ++i) {
+                ImGui::SetCursorPosX(x0);
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                if (b.type == BlockType::Steps) {
+                    const float r = f.fonts.body->FontSize * 0.62f;
+                    const ImVec2 c(p.x + r + 2 * s, p.y + f.fonts.body->FontSize * 0.55f);
+                    dl->AddCircleFilled(c, r, colour::kFrame);
+                    const std::string n = std::to_string(i + 1);
+                    drawCentred(dl, f.fonts.bodyBold, colour::kOnFrame, n, ImVec2(c.x - r, c.y - r),
+                                ImVec2(c.x + r, c.y + r));
+                } else {
+                    const float r = 6.f * s;
+                    dl->AddCircleFilled(ImVec2(p.x + indent * 0.4f, p.y + f.fonts.body->FontSize * 0.55f), r,
+                                        colour::kFrame);
+                }
+                ImGui::SetCursorPosX(x0 + indent);
+                text(f.fonts.body, colour::kText, b.items[i], width - indent);
+                ImGui::Dummy(ImVec2(1, 6.f * s));
+            }
+            break;
+        }
+        case BlockType::Warning:
+        case BlockType::Tip: {
+            const bool warning = b.type == BlockType::Warning;
+            const ImU32 accent = warning ? colour::kWarning : colour::kFrame;
+            const char* ic = warning ? icon::kWarning : icon::kLightbulb;
+            const float pad = 26.f * s;
+            const float iconW = f.fonts.heading->FontSize * 1.3f;
+            const float inner = width - 2 * pad - iconW - 10.f * s;
+            float h = textHeight(f.fonts.body, b.text, inner);
+            if (!b.title.empty())
+                h += textHeight(f.fonts.bodyBold, b.title, inner) + 8.f * s;
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+            card(dl, p, q, m, warning ? colour::kWarningBg : colour::kTipBg, accent, accent);
+            dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + 6.f * s, p.y + pad),
+                        accent, ic);
+            const float tx = p.x + pad + iconW + 10.f * s;
+            float ty = p.y + pad;
+            if (!b.title.empty())
+                ty += put(dl, f.fonts.bodyBold, warning ? colour::kWarning : colour::kText, b.title,
+                          ImVec2(tx, ty), inner) +
+                      8.f * s;
+            put(dl, f.fonts.body, colour::kText, b.text, ImVec2(tx, ty), inner);
+            ImGui::Dummy(ImVec2(width, q.y - p.y));
+            break;
+        }
+        case BlockType::Contact: contact(f, b, x0, width); break;
+        case BlockType::Image: {
+            const Picture pic = f.pictures ? f.pictures->picture(b.file).value_or(Picture{}) : Picture{};
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            if (pic.texture && pic.width > 0) {
+                const float w = std::min(width, pic.width * s);
+                const float h = pic.height * (w / pic.width);
+                dl->AddImage(pic.texture, p, ImVec2(p.x + w, p.y + h));
+                ImGui::Dummy(ImVec2(w, h));
+            } else {
+                const float h = 120.f * s;
+                card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kCard, colour::kCardBorder);
+                ImGui::Dummy(ImVec2(width, h));
+            }
+            if (!b.caption.empty()) {
+                ImGui::SetCursorPosX(x0);
+                text(f.fonts.body, colour::kTextMuted, b.caption, width);
+            }
+            break;
+        }
+        case BlockType::Link: {
+            const std::string id = "page.link." + (b.page.empty() ? b.checklist : b.page);
+            const float w = std::min(width, 760.f * s);
+            if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
+                       ImVec2(w, m.tapHeight), ButtonStyle::Primary))
+                action = Action::open(b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page));
+            break;
+        }
+        }
+        ImGui::Dummy(ImVec2(1, gap));
+    }
+
+    // Where the facts come from and when they were last checked.
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddLine(p, ImVec2(p.x + width, p.y), colour::kCardBorder, std::max(1.f, 2.f * s));
+    ImGui::Dummy(ImVec2(1, gap * 0.6f));
+    ImGui::SetCursorPosX(x0);
+    text(f.fonts.body, colour::kTextMuted, f.t("page.source") + ": " + page.source, width);
+    ImGui::SetCursorPosX(x0);
+    text(f.fonts.body, colour::kTextMuted,
+         std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified, width);
+    ImGui::Dummy(ImVec2(1, m.margin));
+    return action;
+}
+
+void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    std::string number = b.number, whatsapp = b.whatsapp, hours = b.hours, address;
+    if (!b.local.empty()) {
+        if (const auto it = f.contacts.find(b.local); it != f.contacts.end()) {
+            number = it->second.number;
+            whatsapp = it->second.whatsapp;
+            if (!it->second.hours.empty())
+                hours = it->second.hours;
+            address = it->second.address;
+        }
+    }
+    const float pad = 26.f * s;
+    const float qrSide = number.empty() ? 0.f : 190.f * s;
+    const bool qrBeside = width >= 760.f * s;
+    const float inner = width - 2 * pad - (qrBeside ? qrSide + pad : 0.f);
+
+    // Lines of the card, measured first so the card can be drawn behind them.
+    struct Line {
+        ImFont* font;
+        ImU32 colour;
+        std::string text;
+    };
+    std::vector<Line> lines{{f.fonts.tile, colour::kText, b.name}};
+    if (!b.purpose.empty())
+        lines.push_back({f.fonts.body, colour::kTextMuted, b.purpose});
+    if (!number.empty())
+        lines.push_back({f.fonts.heading, colour::kFrame, std::string(icon::kPhone) + "  " + number});
+    else
+        lines.push_back(
+            {f.fonts.bodyBold, colour::kText, std::string(icon::kInfo) + "  " + f.t("contact.not_set")});
+    if (!whatsapp.empty())
+        lines.push_back({f.fonts.tile, colour::kDone, std::string(icon::kWhatsapp) + "  " + whatsapp});
+    if (!hours.empty())
+        lines.push_back({f.fonts.body, colour::kText, std::string(icon::kClock) + "  " + hours});
+    if (!address.empty())
+        lines.push_back({f.fonts.body, colour::kText, std::string(icon::kMapMarker) + "  " + address});
+    float h = 0;
+    for (const Line& l : lines)
+        h += textHeight(l.font, l.text, inner) + 6.f * s;
+    const float qrBlock = qrSide > 0 ? qrSide + f.fonts.body->FontSize * 2.6f : 0.f;
+    const float bodyH = qrBeside ? std::max(h, qrBlock) : h + (qrSide > 0 ? qrBlock + pad : 0.f);
+
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + width, p.y + bodyH + 2 * pad);
+    card(dl, p, q, m, colour::kCard, colour::kCardBorder, colour::kFrame);
+    float ty = p.y + pad;
+    for (const Line& l : lines)
+        ty += put(dl, l.font, l.colour, l.text, ImVec2(p.x + pad + 6.f * s, ty), inner) + 6.f * s;
+
+    if (qrSide > 0) {
+        auto it = m_qr.find(number);
+        if (it == m_qr.end())
+            it = m_qr.emplace(number, makeQr(telLink(number))).first;
+        const ImVec2 qp = qrBeside ? ImVec2(q.x - pad - qrSide, p.y + pad)
+                                   : ImVec2(p.x + pad + 6.f * s, p.y + pad + h + pad);
+        if (it->second) {
+            const QrCode& qr = *it->second;
+            const int quiet = 2;
+            const float cell = std::floor(qrSide / static_cast<float>(qr.size + 2 * quiet));
+            const float side = cell * static_cast<float>(qr.size + 2 * quiet);
+            dl->AddRectFilled(qp, ImVec2(qp.x + side, qp.y + side), IM_COL32_WHITE);
+            for (int y = 0; y < qr.size; ++y)
+                for (int x = 0; x < qr.size; ++x)
+                    if (qr.at(x, y)) {
+                        const ImVec2 a(qp.x + cell * static_cast<float>(x + quiet),
+                                       qp.y + cell * static_cast<float>(y + quiet));
+                        dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
+                    }
+            drawCentred(dl, f.fonts.body, colour::kTextMuted, f.t("contact.scan"),
+                        ImVec2(qp.x - 20.f * s, qp.y + side + 4.f * s),
+                        ImVec2(qp.x + side + 20.f * s, qp.y + side + f.fonts.body->FontSize * 2.4f));
+        }
+    }
+    ImGui::Dummy(ImVec2(width, q.y - p.y));
+}
+
+} // namespace kiosk::ui
