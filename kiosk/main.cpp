@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +22,8 @@
 #include <iostream>
 #include <regex>
 #include <tuple>
+#include <unistd.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -81,6 +85,56 @@ int checkContent(const fs::path& dir, fs::path mediaDir)
     }
 }
 
+// `kiosk --bench-content`: how long loading and checking takes, for the shipped content and for
+// a generated pack of 1,000 pages (the shipped pages copied under new ids).
+int benchContentLoad(const fs::path& dataDir, const fs::path& mediaDir)
+{
+    Problems problems;
+    const Config config = Config::load(dataDir / "kiosk.toml", problems);
+    auto time = [&](const fs::path& dir, int runs, std::size_t& pages) {
+        std::vector<double> ms;
+        for (int i = 0; i < runs; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
+            ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            pages = load.content.pages.size();
+            if (!load.ok())
+                return -1.0;
+        }
+        std::sort(ms.begin(), ms.end());
+        return ms[ms.size() / 2];
+    };
+    std::size_t pages = 0;
+    const double shipped = time(dataDir, 21, pages);
+    std::printf(
+        "{\"figure\": \"content_load_shipped_ms\", \"pages\": %zu, \"median\": %.2f, \"target\": 50}\n",
+        pages, shipped);
+
+    const fs::path tmp = fs::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::copy(dataDir, tmp, fs::copy_options::recursive, ec);
+    std::size_t made = 0;
+    for (Lang lang : kAllLangs) {
+        const fs::path dir = tmp / "content" / std::string(langCode(lang)) / "pages";
+        std::vector<fs::path> originals;
+        for (const auto& e : fs::directory_iterator(dir, ec))
+            originals.push_back(e.path());
+        for (std::size_t i = 0; made < 1000 * (static_cast<std::size_t>(lang) + 1) && !originals.empty();
+             ++i, ++made)
+            fs::copy_file(originals[i % originals.size()], dir / ("generated-" + std::to_string(i) + ".toml"),
+                          ec);
+    }
+    const double generated = time(tmp, 5, pages);
+    std::printf(
+        "{\"figure\": \"content_load_1000_pages_ms\", \"pages\": %zu, \"languages\": 3, \"median\": %.2f, "
+        "\"target\": 500}\n",
+        pages, generated);
+    fs::remove_all(tmp, ec);
+    return shipped < 0 || generated < 0 ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -112,6 +166,8 @@ int main(int argc, char** argv)
                    "Seconds the idle prompt counts down (overrides the configuration)");
     cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
+    bool benchContent = false;
+    cli.add_flag("--bench-content", benchContent, "Time loading and checking the content; print JSON lines");
     fs::path checkDir;
     CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
     check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
@@ -119,6 +175,8 @@ int main(int argc, char** argv)
 
     if (check->parsed())
         return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir);
+    if (benchContent)
+        return benchContentLoad(dataDir, mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir);
 
     if (configFile.empty())
         configFile = dataDir / "kiosk.toml";

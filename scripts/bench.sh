@@ -48,10 +48,13 @@ first_frame() { # PROGRAM ARGS...: figure name from $FIGURE
 FIGURE=start_to_first_frame_ms TARGET=', "target": 200' first_frame "$KIOSK" "${ARGS[@]}" --exit-after-first-frame
 FIGURE=empty_sfml_window_first_frame_ms TARGET='' first_frame "$BUILD/tests/gl_floor"
 
-# 2. Frame times on home and while dragging a long page.
+# 2. Loading and checking the content: the shipped pack, and a generated one of 1,000 pages.
+"$KIOSK" --data "$KIOSK_ROOT/data" --bench-content
+
+# 3. Frame times on home and while dragging a long page.
 "$KIOSK" --data "$KIOSK_ROOT/data" --db "$WORK/kiosk.db" --size "${W}x${H}" --bench-frames 300 2>/dev/null
 
-# 3. and 4. The kiosk at rest on home: CPU over 10 s, then memory.
+# 4. and 5. The kiosk at rest on home: CPU over 10 s, then memory.
 "$KIOSK" "${ARGS[@]}" --ui-map "$WORK/map.json" >/dev/null 2>&1 &
 KIOSK_PID=$!
 for _ in $(seq 200); do [ -s "$WORK/map.json" ] && break; sleep 0.05; done

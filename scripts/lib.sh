@@ -8,10 +8,10 @@ KIOSK_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libgl1-mesa-dri
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev
-    fonts-noto-core fonts-font-awesome
+    fontconfig fonts-noto-core fonts-font-awesome
 )
 # To test it without a screen.
-KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq)
+KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev)
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
@@ -37,17 +37,26 @@ ensure_packages() {
     fi
 }
 
-# build_kiosk DIR [CMAKE ARGS...]: configures (once) and builds into DIR.
+# build_kiosk DIR [CMAKE ARGS...] [--target T]: configures (once) and builds into DIR.
 build_kiosk() {
-    local dir="$1"
+    local dir="$1" args=() target=()
     shift
+    while [ $# -gt 0 ]; do
+        if [ "$1" = "--target" ]; then
+            target=(--target "$2")
+            shift 2
+        else
+            args+=("$1")
+            shift
+        fi
+    done
     if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$KIOSK_ROOT" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 || {
+        cmake -S "$KIOSK_ROOT" -B "$dir" -G Ninja "${args[@]}" >"$dir.configure.log" 2>&1 || {
             cat "$dir.configure.log" >&2
             return 1
         }
     fi
-    cmake --build "$dir" -j 2
+    cmake --build "$dir" -j 2 "${target[@]}"
 }
 
 # start_xvfb WxH DIR: starts an X server of that size on the first free display, exports DISPLAY

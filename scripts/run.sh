@@ -4,12 +4,15 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ensure_packages "${KIOSK_BUILD_PACKAGES[@]}"
+# Everything needed, known before building: without a display the tour needs Xvfb too.
+packages=("${KIOSK_BUILD_PACKAGES[@]}")
+[ -z "${DISPLAY:-}" ] && packages+=(xvfb xauth)
+ensure_packages "${packages[@]}"
 BUILD="$KIOSK_ROOT/build/release"
 mkdir -p "$BUILD"
 build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF
 
-DATA_HOME="${XDG_DATA_HOME:-$HOME/.local/share}/desa-kiosk"
+DATA_HOME="${XDG_DATA_HOME:-${HOME:-/root}/.local/share}/desa-kiosk"
 mkdir -p "$DATA_HOME"
 
 if [ -n "${DISPLAY:-}" ]; then
@@ -18,7 +21,6 @@ if [ -n "${DISPLAY:-}" ]; then
 fi
 
 say "No display here (DISPLAY is not set): rendering the tour of every screen instead."
-ensure_packages xvfb xauth
 TOUR="$KIOSK_ROOT/build/tour"
 rm -rf "$TOUR"
 for size in 1920x1080 1080x1920 1280x800; do

@@ -49,5 +49,26 @@ step "tour of every screen, language and size" tour
 
 step "end to end: xdotool on the real window" "$KIOSK_ROOT/tests/e2e/e2e_xdotool.sh" "$BUILD/kiosk/kiosk"
 
+step "content checker on the shipped data" "$BUILD/kiosk/kiosk" check-content "$KIOSK_ROOT/data"
+
+# libFuzzer on the content parsers for about a minute, from the shipped files as seeds.
+fuzz() {
+    local dir="$KIOSK_ROOT/build/fuzz" corpus
+    mkdir -p "$dir"
+    CC=clang-14 CXX=clang++-14 build_kiosk "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON \
+        -DKIOSK_SANITIZE=ON -DKIOSK_BUILD_TESTS=OFF --target fuzz_content || return 1
+    corpus="$(mktemp -d)"
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" "$dir/tests/fuzz/fuzz_content" -max_total_time=60 \
+        -max_len=16384 -timeout=10 -dict="$KIOSK_ROOT/tests/fuzz/content.dict" -print_final_stats=1 \
+        "$corpus" "$KIOSK_ROOT"/data/content/*/pages "$KIOSK_ROOT"/data/content/*/checklists \
+        "$KIOSK_ROOT/data/checklists" 2>"$corpus.log"
+    local rc=$?
+    grep -E "^(stat::number_of_executed_units|Done|==)" "$corpus.log" | head -5
+    [ "$rc" -ne 0 ] && tail -40 "$corpus.log"
+    rm -rf "$corpus" "$corpus.log"
+    return "$rc"
+}
+step "fuzzing the content parsers (60 s)" fuzz
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

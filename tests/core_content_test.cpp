@@ -1,6 +1,4 @@
-// Content: the shipped pack is clean; each kind of mistake is one clear FILE:LINE error; a broken
-// pack falls back to the last good copy, and with none to the maintenance notice.
-#include "app/content_store.hpp"
+// Content: the shipped pack is clean; each kind of mistake is one clear FILE:LINE error.
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "test_support.hpp"
@@ -14,43 +12,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-LocalContacts shippedContacts()
-{
-    Problems p;
-    return Config::load(test::dataDir() / "kiosk.toml", p).contacts;
-}
-
 ContentLoad loadShipped()
 {
-    return loadContent(test::dataDir(), test::dataDir().parent_path() / "media", shippedContacts());
+    return loadContent(test::dataDir(), test::dataDir().parent_path() / "media", test::shippedContacts());
 }
-
-// A copy of the shipped data/ (and media/) to break one thing in.
-struct Pack {
-    test::TempDir dir;
-    fs::path data = dir.path() / "data";
-    fs::path media = dir.path() / "media";
-    Pack()
-    {
-        fs::copy(test::dataDir(), data, fs::copy_options::recursive);
-        fs::create_directories(media);
-        if (fs::exists(test::dataDir().parent_path() / "media"))
-            fs::copy(test::dataDir().parent_path() / "media", media, fs::copy_options::recursive);
-    }
-    void append(const std::string& rel, const std::string& text) const
-    {
-        std::ofstream(data / rel, std::ios::app | std::ios::binary) << text;
-    }
-    void replace(const std::string& rel, const std::string& from, const std::string& to) const
-    {
-        std::string s = test::readFile(data / rel);
-        const auto pos = s.find(from);
-        REQUIRE_MESSAGE(pos != std::string::npos, rel << " has no '" << from << "'");
-        s.replace(pos, from.size(), to);
-        std::ofstream(data / rel, std::ios::binary | std::ios::trunc) << s;
-    }
-    ContentLoad load() const { return loadContent(data, media, shippedContacts()); }
-};
 
 bool has(const Problems& problems, const std::string& file, const std::string& text)
 {
@@ -99,7 +64,7 @@ TEST_CASE("every page keeps its facts' source and date")
 
 TEST_CASE("a TOML syntax error names its file and line")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("content/id/pages/hotlines.toml", "\n[[blocks]]\ntype = \"paragraph\ntext = 1\n");
     const ContentLoad load = pack.load();
     CHECK_FALSE(load.ok());
@@ -108,7 +73,7 @@ TEST_CASE("a TOML syntax error names its file and line")
 
 TEST_CASE("unknown keys, missing keys and unknown block types are errors")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("content/en/pages/hotlines.toml",
                 "\n[[blocks]]\ntype = \"paragraph\"\ntext = \"x\"\ncolour = \"red\"\n");
     pack.append("content/jv/pages/hotlines.toml", "\n[[blocks]]\ntype = \"poster\"\ntext = \"x\"\n");
@@ -122,7 +87,7 @@ TEST_CASE("unknown keys, missing keys and unknown block types are errors")
 
 TEST_CASE("a page without its source or with a date that is not a date is refused")
 {
-    Pack pack;
+    test::Pack pack;
     std::string page = test::readFile(pack.data / "content/id/pages/passport.toml");
     const auto start = page.find("source");
     page.erase(start, page.find('\n', start) - start);
@@ -136,7 +101,7 @@ TEST_CASE("a page without its source or with a date that is not a date is refuse
 
 TEST_CASE("links to pages or checklists that do not exist are errors")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("content/id/pages/trafficking.toml",
                 "\n[[blocks]]\ntype = \"link\"\nlabel = \"x\"\npage = \"nowhere\"\n");
     pack.append("content/jv/pages/trafficking.toml",
@@ -148,7 +113,7 @@ TEST_CASE("links to pages or checklists that do not exist are errors")
 
 TEST_CASE("a missing picture, an unknown local contact and a bad number are errors")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("content/id/pages/hotlines.toml",
                 "\n[[blocks]]\ntype = \"image\"\nfile = \"nothing.png\"\n"
                 "\n[[blocks]]\ntype = \"contact\"\nname = \"X\"\nlocal = \"nobody\"\n"
@@ -162,7 +127,7 @@ TEST_CASE("a missing picture, an unknown local contact and a bad number are erro
 
 TEST_CASE("invalid UTF-8, characters the fonts lack, and text too long for its block are errors")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("content/id/pages/hotlines.toml", "\n[[blocks]]\ntype = \"paragraph\"\ntext = \"caf\xff\"\n");
     pack.append("content/jv/pages/hotlines.toml",
                 "\n[[blocks]]\ntype = \"paragraph\"\ntext = \"Awas \xf0\x9f\x98\x80\"\n");
@@ -177,7 +142,7 @@ TEST_CASE("invalid UTF-8, characters the fonts lack, and text too long for its b
 
 TEST_CASE("checklist rules and words must name the same questions, answers, documents and fees")
 {
-    Pack pack;
+    test::Pack pack;
     pack.append("checklists/passport.toml",
                 "\n[[documents]]\nid = \"kk\"\nicon = \"users\"\n"
                 "\n[[documents]]\nid = \"visa\"\nicon = \"unicorn\"\nwhen = { colour = [\"red\"] }\n");
@@ -195,7 +160,7 @@ TEST_CASE("checklist rules and words must name the same questions, answers, docu
 
 TEST_CASE("a missing translation is a warning, shown in Indonesian")
 {
-    Pack pack;
+    test::Pack pack;
     fs::remove(pack.data / "content/en/pages/hotlines.toml");
     pack.replace("content/jv/ui.toml", "back = ", "# back = ");
     const ContentLoad load = pack.load();
@@ -208,7 +173,7 @@ TEST_CASE("a missing translation is a warning, shown in Indonesian")
 
 TEST_CASE("a page that exists only in a translation, or a tile's page missing, is an error")
 {
-    Pack pack;
+    test::Pack pack;
     fs::copy(pack.data / "content/en/pages/hotlines.toml", pack.data / "content/en/pages/extra.toml");
     fs::remove(pack.data / "content/id/pages/work-abroad.toml");
     fs::remove(pack.data / "content/jv/pages/work-abroad.toml");
@@ -217,33 +182,6 @@ TEST_CASE("a page that exists only in a translation, or a tile's page missing, i
     const ContentLoad load = pack.load();
     CHECK(has(load.errors, "id/pages/extra.toml", "must exist in Indonesian"));
     CHECK(has(load.errors, "id/pages/work-abroad.toml", "the home screen opens this page"));
-}
-
-TEST_CASE("broken content falls back to the last good copy, and with none to the notice")
-{
-    Pack pack;
-    test::TempDir state;
-    const fs::path good = state.path() / "content-good";
-    std::ostringstream log;
-
-    ShownContent first = loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
-    CHECK(first.origin == ShownContent::Origin::Data);
-    CHECK(fs::exists(good / "content/id/pages/passport.toml"));
-
-    pack.replace("content/id/pages/passport.toml", "title", "tittle");
-    ShownContent second = loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
-    CHECK(second.origin == ShownContent::Origin::LastGood);
-    CHECK_FALSE(second.errors.empty());
-    REQUIRE(second.content.page("passport", Lang::Id));
-    CHECK_FALSE(second.content.page("passport", Lang::Id)->title.empty());
-    // The broken content did not replace the good copy.
-    CHECK(loadContent(good, pack.media, shippedContacts()).ok());
-
-    ShownContent third =
-        loadShownContent(pack.data, pack.media, shippedContacts(), state.path() / "none", log);
-    CHECK(third.origin == ShownContent::Origin::None);
-    CHECK(third.content.empty());
-    CHECK(log.str().find("maintenance") != std::string::npos);
 }
 
 TEST_CASE("the loader survives nonsense")

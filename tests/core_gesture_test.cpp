@@ -103,6 +103,46 @@ TEST_CASE("a touch on a gliding page stops it and presses nothing")
     CHECK_FALSE(g.pointer().down);
 }
 
+TEST_CASE("a touch that caught a glide can drag on, and still presses nothing")
+{
+    TouchGesture g;
+    (void)g.apply(ev(T::Down, 100, 800, 0));
+    (void)g.apply(ev(T::Move, 100, 700, 50));
+    (void)g.apply(ev(T::Up, 100, 690, 60));
+    REQUIRE(g.gliding());
+    (void)g.takeScroll(60);
+    CHECK_FALSE(g.apply(ev(T::Down, 100, 500, 80)));
+    CHECK_FALSE(g.apply(ev(T::Move, 100, 470, 96))); // past the slop: a drag, buttons never saw a press
+    CHECK(g.dragging());
+    CHECK(g.takeScroll(96) == doctest::Approx(30.f));
+    CHECK_FALSE(g.pointer().down);
+}
+
+TEST_CASE("a lost release: the next touch ends the old one unclicked, then presses anew")
+{
+    TouchGesture g;
+    CHECK(g.apply(ev(T::Down, 100, 100, 0)));
+    // No Up ever came. Cancel (focus lost) lifts the finger far from every button.
+    CHECK(g.cancel());
+    CHECK_FALSE(g.pointer().down);
+    CHECK_FALSE(g.pointer().visible);
+    CHECK(g.apply(ev(T::Down, 300, 300, 50)));
+    CHECK(g.pointer().down);
+    CHECK(g.pointer().x == 300);
+    CHECK(g.apply({T::Cancel, 0, 0, 60, 0}));
+    CHECK_FALSE(g.apply({T::Cancel, 0, 0, 70, 0})); // nothing left to end
+}
+
+TEST_CASE("scroll is handed over in whole pixels; the fractions are kept, not lost")
+{
+    TouchGesture g;
+    (void)g.apply(ev(T::Down, 100, 500.f, 0));
+    (void)g.apply(ev(T::Move, 100, 480.4f, 10));
+    CHECK(g.takeScroll(10) == 19.f);
+    (void)g.apply(ev(T::Move, 100, 479.8f, 20));
+    CHECK(g.takeScroll(20) == 1.f); // 0.6 + 0.6 of a pixel
+}
+
 TEST_CASE("a swallowed touch neither presses nor scrolls")
 {
     TouchGesture g;

@@ -1,6 +1,11 @@
 // Helpers shared by the test files: the shipped data folder and scratch folders.
 #pragma once
 
+#include "core/config.hpp"
+#include "core/content.hpp"
+
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -52,5 +57,39 @@ inline std::string readFile(const std::filesystem::path& file)
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
+
+inline LocalContacts shippedContacts()
+{
+    Problems p;
+    return Config::load(dataDir() / "kiosk.toml", p).contacts;
+}
+
+// A copy of the shipped data/ (and media/) to break one thing in.
+struct Pack {
+    test::TempDir dir;
+    std::filesystem::path data = dir.path() / "data";
+    std::filesystem::path media = dir.path() / "media";
+    Pack()
+    {
+        std::filesystem::copy(test::dataDir(), data, std::filesystem::copy_options::recursive);
+        std::filesystem::create_directories(media);
+        if (std::filesystem::exists(test::dataDir().parent_path() / "media"))
+            std::filesystem::copy(test::dataDir().parent_path() / "media", media,
+                                  std::filesystem::copy_options::recursive);
+    }
+    void append(const std::string& rel, const std::string& text) const
+    {
+        std::ofstream(data / rel, std::ios::app | std::ios::binary) << text;
+    }
+    void replace(const std::string& rel, const std::string& from, const std::string& to) const
+    {
+        std::string s = test::readFile(data / rel);
+        const auto pos = s.find(from);
+        REQUIRE_MESSAGE(pos != std::string::npos, rel << " has no '" << from << "'");
+        s.replace(pos, from.size(), to);
+        std::ofstream(data / rel, std::ios::binary | std::ios::trunc) << s;
+    }
+    ContentLoad load() const { return loadContent(data, media, shippedContacts()); }
+};
 
 } // namespace kiosk::test

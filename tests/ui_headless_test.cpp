@@ -40,7 +40,7 @@ public:
         ContentLoad load =
             loadContent(test::dataDir(), test::dataDir().parent_path() / "media", m_config.contacts);
         for (const auto& e : load.errors)
-            INFO(e);
+            FAIL_CHECK(e);
         REQUIRE(load.ok());
         m_content = std::move(load.content);
         m_shell = std::make_unique<Shell>(m_config, m_content, fontFiles(), m_clock, w, h);
@@ -79,6 +79,21 @@ public:
         tapAt(w->centerX(), w->centerY());
     }
     void wake() { tap("attract.start"); }
+
+    // Scrolls the content (with the wheel, like a drag but exact) until `id` is in view.
+    const WidgetBox* reveal(const std::string& id)
+    {
+        for (int i = 0; i < 60 && !map().find(id); ++i) {
+            m_shell->push({T::Wheel, 10, 500, m_clock.now(), -1.f});
+            frames(2);
+        }
+        return map().find(id);
+    }
+    void revealAndTap(const std::string& id)
+    {
+        REQUIRE_MESSAGE(reveal(id), "no widget '" << id << "' on screen '" << map().screen << "'");
+        tap(id);
+    }
 
     [[nodiscard]] const UiMap& map() const { return m_shell->uiMap(); }
     [[nodiscard]] const Session& session() const { return m_shell->session(); }
@@ -191,22 +206,89 @@ TEST_CASE("two quick taps in one frame are two clicks")
     CHECK(k.session().nav.depth() == 2);
 }
 
-TEST_CASE("a drag that starts on a tile does not open it")
+TEST_CASE("a drag that starts and ends on a tile does not open it")
 {
     Harness k(1080, 1920);
     k.wake();
     const WidgetBox w = *k.map().find("home.tile.work-abroad");
-    float y = w.centerY();
-    k.shell().push({T::Down, w.centerX(), y, k.clock().now(), 0});
+    const float x = w.centerX(), y0 = w.centerY();
+    k.shell().push({T::Down, x, y0, k.clock().now(), 0});
     k.frame();
-    for (int i = 0; i < 10; ++i) {
-        y -= 15;
-        k.shell().push({T::Move, w.centerX(), y, k.clock().now(), 0});
+    // Out past the drag threshold and back: the finger lifts where it went down, on the tile.
+    for (float dy : {-10.f, -25.f, -40.f, -25.f, -10.f, 0.f}) {
+        k.shell().push({T::Move, x, y0 + dy, k.clock().now(), 0});
         k.frame();
     }
-    k.shell().push({T::Up, w.centerX(), y, k.clock().now(), 0});
-    k.frames(3);
+    k.shell().push({T::Up, x, y0, k.clock().now(), 0});
+    k.frames(4);
     CHECK(k.map().screen == "home");
+    CHECK_FALSE(ImGui::IsAnyItemActive());
+    // The same press and release without the drag does open it.
+    k.tapAt(x, y0);
+    CHECK(k.map().screen == "work-abroad");
+}
+
+TEST_CASE("a drag on a long page scrolls it; a tap on a link afterwards still works")
+{
+    Harness k(1280, 800);
+    k.wake();
+    k.tap("home.tile.passport");
+    REQUIRE(k.map().screen == "passport");
+    const WidgetBox before = *k.map().find("page.link.passport");
+    // Drag the page up by 300 px, slowly (no glide).
+    float y = 600;
+    k.shell().push({T::Down, 640, y, k.clock().now(), 0});
+    k.frame();
+    for (int i = 0; i < 15; ++i) {
+        y -= 20;
+        k.clock().advance(50);
+        k.shell().push({T::Move, 640, y, k.clock().now(), 0});
+        k.frame();
+    }
+    k.clock().advance(300);
+    k.shell().push({T::Up, 640, y, k.clock().now(), 0});
+    k.frames(4);
+    const WidgetBox* after = k.map().find("page.link.passport");
+    CHECK((after == nullptr || after->y < before.y - 100)); // moved up, or scrolled out of sight
+    CHECK(k.map().screen == "passport");
+    // Back to the top by dragging down, then the link opens the checklist.
+    k.shell().push({T::Down, 640, 200, k.clock().now(), 0});
+    k.frame();
+    for (int i = 0; i < 30; ++i) {
+        k.clock().advance(50);
+        k.shell().push({T::Move, 640, 200.f + static_cast<float>(i) * 20, k.clock().now(), 0});
+        k.frame();
+    }
+    k.clock().advance(300);
+    k.shell().push({T::Up, 640, 780, k.clock().now(), 0});
+    k.frames(4);
+    k.tap("page.link.passport");
+    CHECK(k.map().screen == "checklist-passport");
+}
+
+TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as held; help opens the form")
+{
+    Harness k;
+    k.wake();
+    k.tap("home.tile.passport");
+    k.tap("page.link.passport");
+    REQUIRE(k.map().screen == "checklist-passport");
+    k.tap("checklist.answer.work");
+    k.tap("checklist.answer.adult");
+    k.tap("checklist.answer.new");
+    CHECK(k.map().find("checklist.doc.ktp"));
+    k.tap("checklist.doc.ktp");
+    CHECK(k.reveal("checklist.doc.disnaker-recommendation"));
+    CHECK_FALSE(k.reveal("checklist.doc.parents-ktp"));
+    CHECK(k.session().checklist.have.count("ktp") == 1);
+    // Back takes back the last answer.
+    k.tap("nav.back");
+    CHECK(k.map().find("checklist.answer.renewal"));
+    k.tap("checklist.answer.renewal");
+    CHECK(k.reveal("checklist.doc.old-passport"));
+    k.revealAndTap("checklist.help");
+    CHECK(k.map().screen == "callback");
+    CHECK(k.session().nav.current().id == "passport");
 }
 
 TEST_CASE("after a tap the pointer is gone, so nothing stays highlighted")

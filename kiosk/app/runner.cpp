@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
-#include <thread>
 #include <vector>
 
 namespace kiosk {
@@ -32,12 +31,6 @@ extern "C" void onStopSignal(int)
 constexpr Millis kIdleWakeMs = 5'000;
 // While something moves (a drag, a glide), frames come at most this often.
 constexpr Millis kAnimationFrameMs = 16;
-
-void sleepMs(Millis ms)
-{
-    if (ms > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
 
 // Draws one frame into the back buffer; the caller presents it.
 void render(Shell& shell, Screen screen)
@@ -111,8 +104,10 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
                 return 0;
             }
         }
+        // While something moves, frames come at most every 16 ms; input that arrives meanwhile is
+        // read (and stamped) when it comes, so a flick's speed is measured from real times.
         if (shell.animating())
-            sleepMs(kAnimationFrameMs - (clock.now() - now));
+            screen.window.waitForInput(kAnimationFrameMs - (clock.now() - now));
     }
     return 0;
 }

@@ -35,6 +35,7 @@ Shell::Shell(const Config& config, const Content& content, ui::FontFiles files, 
       m_ui(content, m_config.contacts), m_idle(idleSettings(config), clock.now())
 {
     m_imgui = ImGui::CreateContext(fonts.atlas.get());
+    ImGui::SetCurrentContext(m_imgui); // CreateContext makes it current only if none was
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing of a visit is written to disk
     io.LogFilename = nullptr;
@@ -130,6 +131,12 @@ void Shell::consumeInput(Millis now)
     // on different frames, so a tap shorter than a frame still clicks.
     while (!m_queue.empty()) {
         const PointerEvent ev = m_queue.front();
+        if (ev.type == PointerEvent::Type::Down && m_gesture.pointer().down) {
+            // The previous touch's release never came: end it on this frame, press on the next.
+            m_gesture.cancel();
+            m_framesOwed = kFramesAfterChange;
+            break;
+        }
         m_queue.pop_front();
         bool swallow = false;
         if (ev.type == PointerEvent::Type::Down)
@@ -179,7 +186,8 @@ ImDrawData* Shell::frame()
 
     ImGui::NewFrame();
     try {
-        const ui::DrawResult result = m_ui.draw(view, m_map);
+        // Drawn into a scratch map: a frame that fails leaves the last complete one in place.
+        const ui::DrawResult result = m_ui.draw(view, m_drawingMap);
         if (result.scrollBlocked)
             m_gesture.stopInertia();
         if (result.action.any()) {
@@ -187,6 +195,7 @@ ImDrawData* Shell::frame()
             m_framesOwed = kFramesAfterChange;
         }
         ImGui::Render();
+        std::swap(m_map, m_drawingMap);
         m_failedFrames = 0;
     } catch (const std::exception& e) {
         // Close whatever the failed frame left open, go home, and say sorry calmly.

@@ -90,7 +90,8 @@ private:
     IdleTimer m_idle;
     TouchGesture m_gesture;
     std::deque<PointerEvent> m_queue;
-    UiMap m_map;
+    UiMap m_map;        // of the last frame drawn in full
+    UiMap m_drawingMap; // of the frame being drawn
     std::optional<IdleTimer::Phase> m_stagedPhase;
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;

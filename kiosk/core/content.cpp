@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 namespace kiosk {
@@ -382,7 +383,8 @@ std::optional<ChecklistRules> parseRules(const toml::table& root, const std::str
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const auto& q = rules.questions[i];
         checkCondition(q.skipWhen, root);
-        for (const auto& [other, answers] : q.skipWhen) {
+        for (const auto& entry : q.skipWhen) {
+            const std::string& other = entry.first;
             const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
                                           [&](const auto& x) { return x.id == other; });
             if (pos != rules.questions.end() && static_cast<std::size_t>(pos - rules.questions.begin()) >= i)
@@ -512,7 +514,9 @@ std::optional<ChecklistText> parseChecklistText(const toml::table& root, const s
                     missing.push_back(at(file, root) + "no words for the answer '" + a + "' of '" + q.id +
                                       "'");
         }
-        for (const auto& [id, q] : text.questions) {
+        for (const auto& entry : text.questions) {
+            const std::string& id = entry.first;
+            const ChecklistText::Question& q = entry.second;
             const auto rq = std::find_if(rules->questions.begin(), rules->questions.end(),
                                          [&](const auto& x) { return x.id == id; });
             if (rq == rules->questions.end())
@@ -528,10 +532,12 @@ std::optional<ChecklistText> parseChecklistText(const toml::table& root, const s
             for (const auto& item : items)
                 if (!words.count(item.id))
                     missing.push_back(at(file, root) + "no words for the " + what + " '" + item.id + "'");
-            for (const auto& [id, w] : words)
+            for (const auto& entry : words) {
+                const std::string& id = entry.first;
                 if (std::none_of(items.begin(), items.end(), [&](const auto& i) { return i.id == id; }))
                     errors.push_back(at(file, root) + "the " + what + " '" + id +
                                      "' is not in the checklist's rules");
+            }
         };
         pair(rules->documents, text.documents, "document");
         pair(rules->fees, text.fees, "fee");
@@ -655,6 +661,18 @@ std::string Content::oldestVerified() const
     return oldest;
 }
 
+std::optional<ChecklistRules> parseChecklistRules(std::string_view text, const std::string& file,
+                                                  const std::string& id, Problems& errors)
+{
+    try {
+        const toml::table root = toml::parse(text, file);
+        return parseRules(root, file, id, errors);
+    } catch (const toml::parse_error& err) {
+        errors.push_back(at(file, err.source().begin.line) + std::string(err.description()));
+        return std::nullopt;
+    }
+}
+
 std::optional<Page> parsePage(std::string_view text, const std::string& file, const std::string& id,
                               Problems& errors)
 {
@@ -716,25 +734,44 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                 c.checklists[id] = std::move(*rules);
     }
 
-    // Pages and checklist words, per language.
+    // Pages, one language per thread (parsing is most of the time), merged in a fixed order.
+    struct LangPages {
+        std::vector<Page> pages;
+        Problems errors;
+    };
+    std::vector<std::future<LangPages>> jobs;
+    for (Lang lang : kAllLangs)
+        jobs.push_back(
+            std::async(std::launch::async, [dir = contentDir / std::string(langCode(lang)) / "pages"] {
+                LangPages out;
+                for (const auto& path : tomlFiles(dir)) {
+                    const std::string id = path.stem().string();
+                    if (!validId(id)) {
+                        out.errors.push_back(at(path.string(), 0) +
+                                             "the file name must be an id: a-z, 0-9 and -");
+                        continue;
+                    }
+                    std::string text;
+                    if (!parseFile(path, out.errors, text))
+                        continue;
+                    if (auto page = parsePage(text, path.string(), id, out.errors))
+                        out.pages.push_back(std::move(*page));
+                }
+                return out;
+            }));
+    for (Lang lang : kAllLangs) {
+        LangPages done = jobs[index(lang)].get();
+        load.errors.insert(load.errors.end(), done.errors.begin(), done.errors.end());
+        for (Page& page : done.pages) {
+            const std::string id = page.id;
+            c.pages[id][index(lang)] = std::move(page);
+        }
+    }
+
+    // Checklist words, per language.
     for (Lang lang : kAllLangs) {
         const fs::path langDir = contentDir / std::string(langCode(lang));
         const bool reference = lang == kDefaultLang;
-        for (const auto& path : tomlFiles(langDir / "pages")) {
-            const std::string id = path.stem().string();
-            if (!validId(id)) {
-                load.errors.push_back(at(path.string(), 0) + "the file name must be an id: a-z, 0-9 and -");
-                continue;
-            }
-            std::string text;
-            Problems parseErrors;
-            if (!parseFile(path, parseErrors, text)) {
-                load.errors.insert(load.errors.end(), parseErrors.begin(), parseErrors.end());
-                continue;
-            }
-            if (auto page = parsePage(text, path.string(), id, load.errors))
-                c.pages[id][index(lang)] = std::move(*page);
-        }
         for (const auto& path : tomlFiles(langDir / "checklists")) {
             const std::string id = path.stem().string();
             const ChecklistRules* rules = c.checklist(id);

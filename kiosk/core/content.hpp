@@ -117,6 +117,10 @@ struct ContentLoad {
 [[nodiscard]] ContentLoad loadContent(const std::filesystem::path& dataDir,
                                       const std::filesystem::path& mediaDir, const LocalContacts& contacts);
 
+// Parses the rules of one checklist from text (used by the loader and by the fuzz target).
+[[nodiscard]] std::optional<ChecklistRules>
+parseChecklistRules(std::string_view text, const std::string& file, const std::string& id, Problems& errors);
+
 // Parses one page from text (used by the loader and by the fuzz target).
 [[nodiscard]] std::optional<Page> parsePage(std::string_view text, const std::string& file,
                                             const std::string& id, Problems& errors);

@@ -32,23 +32,32 @@ bool TouchGesture::apply(const PointerEvent& event, bool swallow)
         m_pendingScroll -= event.wheel * m_settings.wheelStepPx * m_scale;
         return false;
 
+    case PointerEvent::Type::Cancel: return cancel();
+
     case PointerEvent::Type::Down: {
-        // A touch that catches a gliding page only stops it.
+        // A finger already down means its release was lost: that touch ends here, unclicked.
+        // (The shell ends it a frame earlier, so that this press is seen on a frame of its own.)
+        if (m_view.down)
+            cancel();
+        // A touch that catches a gliding page stops it and presses nothing, but may drag on.
         const bool caught = m_inertia;
         m_inertia = false;
         m_samples.clear();
         m_startX = event.x;
         m_startY = m_lastY = event.y;
         m_samples.push_back({event.y, event.t});
-        if (swallow || caught) {
+        if (swallow) {
             m_phase = Phase::Swallowed;
+            return false;
+        }
+        if (caught) {
+            m_phase = Phase::Caught;
             return false;
         }
         m_phase = Phase::Pressed;
         m_hideNextFrame = false;
-        const bool changed = !m_view.down;
         m_view = {true, true, event.x, event.y};
-        return changed;
+        return true;
     }
 
     case PointerEvent::Type::Move: {
@@ -57,19 +66,22 @@ bool TouchGesture::apply(const PointerEvent& event, bool swallow)
         m_samples.push_back({event.y, event.t});
         while (m_samples.size() > 2 && event.t - m_samples.front().t > m_settings.velocityWindowMs)
             m_samples.pop_front();
-        if (m_phase == Phase::Pressed) {
+        if (m_phase == Phase::Pressed || m_phase == Phase::Caught) {
             const float slop = m_settings.slopPx * m_scale;
             if (std::hypot(event.x - m_startX, event.y - m_startY) < slop) {
-                m_view.x = event.x;
-                m_view.y = event.y;
+                if (m_phase == Phase::Pressed) {
+                    m_view.x = event.x;
+                    m_view.y = event.y;
+                }
                 return false;
             }
             // It is a drag: buttons see the finger lift far away, so nothing is pressed.
+            const bool wasPressed = m_phase == Phase::Pressed;
             m_phase = Phase::Dragging;
             m_pendingScroll -= event.y - m_startY;
             m_lastY = event.y;
             m_view = {false, false, 0, 0};
-            return true;
+            return wasPressed;
         }
         m_pendingScroll -= event.y - m_lastY;
         m_lastY = event.y;
@@ -91,6 +103,17 @@ bool TouchGesture::apply(const PointerEvent& event, bool swallow)
     }
     }
     return false;
+}
+
+bool TouchGesture::cancel()
+{
+    const bool wasDown = m_view.down;
+    m_phase = Phase::Idle;
+    m_samples.clear();
+    // Lifted far away from every button: nothing is clicked.
+    m_view = {false, false, 0, 0};
+    m_hideNextFrame = false;
+    return wasDown;
 }
 
 void TouchGesture::startInertia(Millis t)
@@ -126,8 +149,10 @@ float TouchGesture::takeScroll(Millis now)
         if (std::fabs(m_velocity) < m_settings.stopPxPerMs * m_scale)
             m_inertia = false;
     }
-    const float out = m_pendingScroll;
-    m_pendingScroll = 0;
+    // Whole pixels only (the widget layer keeps whole-pixel scroll positions); the rest stays owed,
+    // so a glide covers the same distance up as down.
+    const float out = std::trunc(m_pendingScroll);
+    m_pendingScroll -= out;
     return out;
 }
 

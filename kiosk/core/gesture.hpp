@@ -9,7 +9,7 @@
 namespace kiosk {
 
 struct PointerEvent {
-    enum class Type { Down, Move, Up, Wheel };
+    enum class Type { Down, Move, Up, Wheel, Cancel }; // Cancel: the touch ended unseen (focus lost)
     Type type = Type::Move;
     float x = 0;
     float y = 0;
@@ -51,7 +51,11 @@ public:
     // A swallowed touch (it woke the kiosk or dismissed a prompt) presses and scrolls nothing.
     bool apply(const PointerEvent& event, bool swallow = false);
 
-    // Scroll owed since the last call, in pixels, including inertia up to `now`. Positive means
+    // Ends the current touch without a click: the pointer is lifted away from every button.
+    // Returns true when buttons saw the finger down until now.
+    bool cancel();
+
+    // Scroll owed since the last call, in whole pixels, including inertia up to `now`. Positive means
     // the content moves up (the view scrolls further down the page).
     [[nodiscard]] float takeScroll(Millis now);
 
@@ -65,7 +69,8 @@ public:
     [[nodiscard]] bool gliding() const { return m_inertia; }
 
 private:
-    enum class Phase { Idle, Pressed, Dragging, Swallowed };
+    // Caught: the touch stopped a glide; it presses nothing but may still become a drag.
+    enum class Phase { Idle, Pressed, Caught, Dragging, Swallowed };
     struct Sample {
         float y;
         Millis t;

@@ -17,7 +17,6 @@ ImGuiRenderer::ImGuiRenderer()
 {
     if (!ImGui_ImplOpenGL2_Init())
         throw std::runtime_error("cannot initialise the ImGui OpenGL renderer");
-    uploadFonts();
 }
 
 ImGuiRenderer::~ImGuiRenderer()

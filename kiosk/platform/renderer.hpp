@@ -14,7 +14,8 @@ public:
     ImGuiRenderer(const ImGuiRenderer&) = delete;
     ImGuiRenderer& operator=(const ImGuiRenderer&) = delete;
 
-    // Uploads the current font atlas (again, after a rebuild) and frees its CPU copy.
+    // Uploads the current font atlas (before the first frame, and after every rebuild) and frees
+    // its CPU copy.
     void uploadFonts();
     // Draws the frame's draw data into the current GL context.
     void render(ImDrawData* data);

@@ -99,6 +99,12 @@ std::optional<WindowEvent> Window::poll(Millis now)
             if (ev.mouseButton.button == sf::Mouse::Left)
                 return pointer(PointerEvent::Type::Up, ev.mouseButton.x, ev.mouseButton.y);
             break;
+        // The touch ends unseen: a release outside the window, or the window losing focus.
+        case sf::Event::LostFocus:
+        case sf::Event::MouseLeft:
+            if (sf::Mouse::isButtonPressed(sf::Mouse::Left) && ev.type == sf::Event::MouseLeft)
+                break; // still dragging outside the window: SFML reports the release later
+            return pointer(PointerEvent::Type::Cancel, 0, 0);
         case sf::Event::MouseMoved: return pointer(PointerEvent::Type::Move, ev.mouseMove.x, ev.mouseMove.y);
         case sf::Event::MouseWheelScrolled:
             out = pointer(PointerEvent::Type::Wheel, ev.mouseWheelScroll.x, ev.mouseWheelScroll.y);

@@ -198,7 +198,7 @@ void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked)
         const float y = ImGui::GetScrollY();
         const float maxY = ImGui::GetScrollMaxY();
         const float target = std::clamp(y + scroll, 0.f, maxY);
-        if (target == y)
+        if (std::fabs(target - y) < 0.5f)
             blocked = true;
         ImGui::SetScrollY(target);
     }

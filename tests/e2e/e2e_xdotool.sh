@@ -91,16 +91,29 @@ click home.tile.hotlines && expect hotlines en
 click lang.id && expect hotlines id
 click nav.home && expect home id
 
-# A drag that starts on a tile scrolls (or not) but never opens it.
+# A drag that starts and ends on a tile (out past the threshold and back) never opens it...
 pos=($(centre home.tile.work-abroad))
 xdotool mousemove "${pos[0]}" "${pos[1]}" mousedown 1
-for step in 1 2 3 4 5 6 7 8; do
-    xdotool mousemove "${pos[0]}" $((pos[1] - step * 20))
-    sleep 0.02
+for dy in 20 40 60 80 60 40 20 0; do
+    xdotool mousemove "${pos[0]}" $((pos[1] - dy))
+    sleep 0.03
 done
 xdotool mouseup 1
-sleep 0.3
-expect home
+sleep 0.5
+checks=$((checks + 1))
+if [ "$(field .screen)" = "home" ]; then echo "ok: a drag did not press"; else fail "a drag opened $(field .screen)"; fi
+# ...while the same press without the drag does.
+click home.tile.work-abroad && expect work-abroad
+click nav.home && expect home
+
+# The passport checklist: answer, tick a document, ask for help.
+click home.tile.passport && expect passport
+click page.link.passport && expect checklist-passport
+click checklist.answer.work && sleep 0.2 && click checklist.answer.adult && sleep 0.2 && click checklist.answer.new
+checks=$((checks + 1))
+for _ in $(seq 60); do [ -n "$(centre checklist.doc.ktp)" ] && break; sleep 0.05; done
+if [ -n "$(centre checklist.doc.ktp)" ]; then echo "ok: documents listed"; else fail "no documents after three answers"; fi
+click nav.home && expect home
 
 # Idle: a visit in Javanese, left alone, is prompted, then wiped back to the attract screen.
 click lang.jv && click home.tile.trafficking && expect trafficking jv

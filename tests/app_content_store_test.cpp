@@ -1,0 +1,38 @@
+// Which content is shown: data/ when it passes, else the last good copy, else the notice.
+#include "app/content_store.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+using test::shippedContacts;
+
+TEST_CASE("broken content falls back to the last good copy, and with none to the notice")
+{
+    test::Pack pack;
+    test::TempDir state;
+    const fs::path good = state.path() / "content-good";
+    std::ostringstream log;
+
+    ShownContent first = loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    CHECK(first.origin == ShownContent::Origin::Data);
+    CHECK(fs::exists(good / "content/id/pages/passport.toml"));
+
+    pack.replace("content/id/pages/passport.toml", "title", "tittle");
+    ShownContent second = loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    CHECK(second.origin == ShownContent::Origin::LastGood);
+    CHECK_FALSE(second.errors.empty());
+    REQUIRE(second.content.page("passport", Lang::Id));
+    CHECK_FALSE(second.content.page("passport", Lang::Id)->title.empty());
+    // The broken content did not replace the good copy.
+    CHECK(loadContent(good, pack.media, shippedContacts()).ok());
+
+    ShownContent third =
+        loadShownContent(pack.data, pack.media, shippedContacts(), state.path() / "none", log);
+    CHECK(third.origin == ShownContent::Origin::None);
+    CHECK(third.content.empty());
+    CHECK(log.str().find("maintenance") != std::string::npos);
+}

@@ -1,0 +1,28 @@
+// libFuzzer target: whatever bytes an editor leaves in a content file, the page and checklist
+// parsers report problems and return; they never crash, hang or read out of bounds.
+#include "core/content.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    kiosk::Problems errors;
+    if (auto page = kiosk::parsePage(text, "fuzz.toml", "fuzz", errors))
+        for (const auto& block : page->blocks)
+            (void)block.text.size();
+    errors.clear();
+    if (auto rules = kiosk::parseChecklistRules(text, "fuzz.toml", "fuzz", errors)) {
+        kiosk::Answers answers;
+        while (const auto* q = rules->next(answers)) {
+            if (q->answers.empty())
+                break;
+            answers[q->id] = q->answers.front();
+        }
+        (void)rules->documentsFor(answers);
+        (void)rules->feesFor(answers);
+    }
+    return 0;
+}
