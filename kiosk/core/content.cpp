@@ -563,6 +563,31 @@ std::size_t index(Lang lang)
     return static_cast<std::size_t>(lang);
 }
 
+Page pageFromTable(const toml::table& root, const std::string& file, const std::string& id, Problems& errors)
+{
+    Page page;
+    page.id = id;
+    Fields f(root, file, errors, "a page");
+    page.title = f.text("title", kMaxTitle, true);
+    page.source = f.text("source", kMaxText, true);
+    f.allow("verified");
+    page.verified = dateOf(root, file, errors);
+    f.allow("blocks");
+    f.finish();
+    const toml::node* blocks = root.get("blocks");
+    if (!blocks) {
+        errors.push_back(at(file, root) + "a page needs [[blocks]]");
+    } else if (const auto* arr = blocks->as_array(); !arr || !arr->is_array_of_tables()) {
+        errors.push_back(at(file, *blocks) + "'blocks' should be [[blocks]] sections");
+    } else {
+        for (const auto& node : *arr)
+            if (auto b = parseBlock(*node.as_table(), file, errors))
+                page.blocks.push_back(std::move(*b));
+    }
+    return page;
+}
+
+
 } // namespace
 
 bool matches(const Condition& when, const Answers& answers)
@@ -683,26 +708,7 @@ std::optional<Page> parsePage(std::string_view text, const std::string& file, co
         errors.push_back(at(file, err.source().begin.line) + std::string(err.description()));
         return std::nullopt;
     }
-    Page page;
-    page.id = id;
-    Fields f(root, file, errors, "a page");
-    page.title = f.text("title", kMaxTitle, true);
-    page.source = f.text("source", kMaxText, true);
-    f.allow("verified");
-    page.verified = dateOf(root, file, errors);
-    f.allow("blocks");
-    f.finish();
-    const toml::node* blocks = root.get("blocks");
-    if (!blocks) {
-        errors.push_back(at(file, root) + "a page needs [[blocks]]");
-    } else if (const auto* arr = blocks->as_array(); !arr || !arr->is_array_of_tables()) {
-        errors.push_back(at(file, *blocks) + "'blocks' should be [[blocks]] sections");
-    } else {
-        for (const auto& node : *arr)
-            if (auto b = parseBlock(*node.as_table(), file, errors))
-                page.blocks.push_back(std::move(*b));
-    }
-    return page;
+    return pageFromTable(root, file, id, errors);
 }
 
 ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const LocalContacts& contacts)
@@ -738,6 +744,7 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
     struct LangPages {
         std::vector<Page> pages;
         Problems errors;
+        std::set<std::string> unreadable; // ids whose file did not parse: reported already
     };
     std::vector<std::future<LangPages>> jobs;
     for (Lang lang : kAllLangs)
@@ -752,16 +759,20 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                         continue;
                     }
                     std::string text;
-                    if (!parseFile(path, out.errors, text))
+                    const auto root = parseFile(path, out.errors, text);
+                    if (!root) {
+                        out.unreadable.insert(id);
                         continue;
-                    if (auto page = parsePage(text, path.string(), id, out.errors))
-                        out.pages.push_back(std::move(*page));
+                    }
+                    out.pages.push_back(pageFromTable(*root, path.string(), id, out.errors));
                 }
                 return out;
             }));
+    std::array<std::set<std::string>, 3> unreadable;
     for (Lang lang : kAllLangs) {
         LangPages done = jobs[index(lang)].get();
         load.errors.insert(load.errors.end(), done.errors.begin(), done.errors.end());
+        unreadable[index(lang)] = std::move(done.unreadable);
         for (Page& page : done.pages) {
             const std::string id = page.id;
             c.pages[id][index(lang)] = std::move(page);
@@ -791,6 +802,8 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
         for (Lang lang : kAllLangs) {
             const fs::path file = contentDir / std::string(langCode(lang)) / "pages" / (id + ".toml");
             if (!langs[index(lang)]) {
+                if (unreadable[index(lang)].count(id))
+                    continue; // its syntax error says enough
                 if (lang == kDefaultLang)
                     load.errors.push_back(at(file.string(), 0) +
                                           "missing: every page must exist in Indonesian");
