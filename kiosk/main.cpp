@@ -150,6 +150,7 @@ int main(int argc, char** argv)
     int idleAfter = 0, idlePrompt = 0;
     bool firstFrame = false;
     int benchFrames = 0;
+    bool reportTaps = false;
     fs::path mediaDir;
     cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")
         ->check(CLI::ExistingDirectory);
@@ -167,6 +168,7 @@ int main(int argc, char** argv)
     cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
     bool benchContent = false;
+    cli.add_flag("--report-taps", reportTaps, "On exit, print how long taps took to show their answer");
     cli.add_flag("--bench-content", benchContent, "Time loading and checking the content; print JSON lines");
     fs::path checkDir;
     CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
@@ -250,6 +252,7 @@ int main(int argc, char** argv)
         RunOptions run;
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
+        run.reportTaps = reportTaps;
         return runKiosk(shell, screen, clock, run);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";

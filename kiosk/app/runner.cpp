@@ -65,6 +65,7 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     bool first = true;
+    std::vector<double> tapTimes;
     while (!g_stop && screen.window.isOpen()) {
         const Millis now = clock.now();
         while (auto ev = screen.window.poll(now)) {
@@ -87,6 +88,11 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
             std::cerr << "kiosk: " << e.what() << "; exiting so that the service restarts it\n";
             return 70;
         }
+        if (options.reportTaps)
+            if (const auto down = shell.takeAnsweredTap()) {
+                screen.window.finish();
+                tapTimes.push_back(static_cast<double>(clock.now() - *down));
+            }
         if (!options.uiMap.empty()) {
             try {
                 writeFileAtomically(options.uiMap, shell.uiMap().toJson());
@@ -109,6 +115,10 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
         if (shell.animating())
             screen.window.waitForInput(kAnimationFrameMs - (clock.now() - now));
     }
+    if (options.reportTaps)
+        std::printf("{\"figure\": \"tap_to_frame_ms\", \"taps\": %zu, \"median\": %.0f, \"max\": %.0f, "
+                    "\"target\": 50}\n",
+                    tapTimes.size(), percentile(tapTimes, 0.5), percentile(tapTimes, 1.0));
     return 0;
 }
 

@@ -19,6 +19,7 @@ struct Screen {
 struct RunOptions {
     std::filesystem::path uiMap;      // rewritten after every frame when set
     bool exitAfterFirstFrame = false; // print when the first frame was shown, then exit
+    bool reportTaps = false;          // on exit, print how long taps took to show their answer
 };
 
 // The frame loop. Draws only when something changes; otherwise sleeps until input or the next

@@ -139,8 +139,10 @@ void Shell::consumeInput(Millis now)
         }
         m_queue.pop_front();
         bool swallow = false;
-        if (ev.type == PointerEvent::Type::Down)
+        if (ev.type == PointerEvent::Type::Down) {
             swallow = m_idle.touch(now) != IdleTimer::TouchResult::Passed;
+            m_touchDown = ev.t;
+        }
         else if (ev.type == PointerEvent::Type::Wheel)
             m_idle.touch(now);
         m_framesOwed = kFramesAfterChange;
@@ -169,6 +171,7 @@ ImDrawData* Shell::frame()
     io.DeltaTime = std::clamp(static_cast<float>(now - m_lastFrame) / 1000.f, 0.001f, 1.f);
     m_lastFrame = now;
 
+    m_answeredTap = std::exchange(m_answerPending, std::nullopt);
     m_gesture.beginFrame();
     consumeInput(now);
     ui::feedPointer(io, m_gesture.pointer());
@@ -192,6 +195,7 @@ ImDrawData* Shell::frame()
             m_gesture.stopInertia();
         if (result.action.any()) {
             apply(m_session, result.action);
+            m_answerPending = m_touchDown;
             m_framesOwed = kFramesAfterChange;
         }
         ImGui::Render();

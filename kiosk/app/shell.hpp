@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 struct ImGuiContext;
 struct ImFontAtlas;
@@ -63,6 +64,10 @@ public:
     // have run. Throws FatalFrameError after too many failed frames in a row.
     ImDrawData* frame();
 
+    // When the frame just drawn was the first to show the answer to a tap: the time that tap's
+    // finger came down (once per answered tap). For measuring input latency.
+    [[nodiscard]] std::optional<Millis> takeAnsweredTap() { return std::exchange(m_answeredTap, std::nullopt); }
+
     // For the tour: show this screen, in this language, in this idle phase, with no input.
     void stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress = {});
     // Where image blocks get their pictures.
@@ -100,6 +105,9 @@ private:
     Millis m_nextChange = 0;
     Millis m_errorUntil = 0;
     int m_failedFrames = 0;
+    Millis m_touchDown = 0;                 // when the current or last touch came down
+    std::optional<Millis> m_answerPending;  // a tap's action was applied; the next frame shows it
+    std::optional<Millis> m_answeredTap;
 };
 
 } // namespace kiosk
