@@ -19,17 +19,11 @@ void AttractScreen::draw(Frame& f, long step)
     ImGui::InvisibleButton("attract.start", size);
     mapWidget(f, "attract.start", f.strings.get(Lang::Id, "attract.touch"), ImVec2(0, 0), size);
 
-    const float l = m.margin * 2, r = size.x - m.margin * 2;
-    float y = size.y * 0.16f;
-    auto line = [&](ImFont* font, ImU32 col, const std::string& text, float after) {
-        const float h = wrappedHeight(font, text, r - l);
-        drawCentred(dl, font, col, text, ImVec2(l, y), ImVec2(r, y + h));
-        y += h + after;
-    };
-    line(f.fonts.display, colour::kOnFrame, icon::kHandPointer, 20.f * m.scale);
-    line(f.fonts.display, colour::kOnFrame, f.strings.get(Lang::Id, "attract.touch"), 24.f * m.scale);
-    line(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::Jv, "attract.touch"), 8.f * m.scale);
-    line(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::En, "attract.touch"), 0);
+    CentredColumn column(dl, m.margin * 2, size.x - m.margin * 2, size.y * 0.16f);
+    column.add(f.fonts.display, colour::kOnFrame, icon::kHandPointer, 20.f * m.scale);
+    column.add(f.fonts.display, colour::kOnFrame, f.strings.get(Lang::Id, "attract.touch"), 24.f * m.scale);
+    column.add(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::Jv, "attract.touch"), 8.f * m.scale);
+    column.add(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::En, "attract.touch"), 0);
 
     // One topic at a time, on a white card near the bottom.
     const Topic topic = kAllTopics[static_cast<std::size_t>(step) % kAllTopics.size()];

@@ -28,17 +28,6 @@ const char* documentIcon(const std::string& name)
     return it == icons.end() ? icon::kFile : it->second;
 }
 
-void wrapped(ImFont* font, ImU32 col, const std::string& s, float width)
-{
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
 std::string replaceAll(std::string s, const std::string& from, const std::string& to)
 {
     for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
@@ -60,20 +49,21 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     Action action;
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrapped(f.fonts.heading, colour::kFrame, words.title, width);
+    wrappedText(f.fonts.heading, colour::kFrame, words.title, width);
     ImGui::Dummy(ImVec2(1, 10.f * s));
 
     if (const ChecklistRules::Question* q = rules.next(answers)) {
         const auto asked = rules.asked(answers);
         const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
         ImGui::SetCursorPosX(x0);
-        wrapped(f.fonts.body, colour::kTextMuted,
-                replaceAll(replaceAll(f.t("checklist.progress"), "{n}", std::to_string(number)), "{total}",
-                           std::to_string(asked.size())),
-                width);
+        wrappedText(f.fonts.body, colour::kTextMuted,
+                    replaceAll(replaceAll(f.t("checklist.progress"), "{n}", std::to_string(number)),
+                               "{total}", std::to_string(asked.size())),
+                    width);
         const auto qt = words.questions.find(q->id);
         ImGui::SetCursorPosX(x0);
-        wrapped(f.fonts.tile, colour::kText, qt != words.questions.end() ? qt->second.text : q->id, width);
+        wrappedText(f.fonts.tile, colour::kText, qt != words.questions.end() ? qt->second.text : q->id,
+                    width);
         ImGui::Dummy(ImVec2(1, 14.f * s));
         // Big answers, two per row where there is room.
         const int columns = width >= 900.f * s ? 2 : 1;
@@ -128,12 +118,12 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         const ImU32 accent = missing.empty() ? colour::kDone : colour::kFrame;
         card(dl, p, q, m, missing.empty() ? colour::kDoneBg : colour::kTipBg, accent, accent);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-        wrapped(f.fonts.bodyBold, missing.empty() ? colour::kDone : colour::kText, summary, inner);
+        wrappedText(f.fonts.bodyBold, missing.empty() ? colour::kDone : colour::kText, summary, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
         ImGui::Dummy(ImVec2(1, 8.f * s));
     }
     ImGui::SetCursorPosX(x0);
-    wrapped(f.fonts.body, colour::kTextMuted, f.t("checklist.tap_hint"), width);
+    wrappedText(f.fonts.body, colour::kTextMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));
 
     // One row per document: a box to tick, the icon, the name, one line of explanation, and, until
@@ -188,12 +178,13 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     if (!fees.empty()) {
         ImGui::Dummy(ImVec2(1, 10.f * s));
         ImGui::SetCursorPosX(x0);
-        wrapped(f.fonts.tile, colour::kText, std::string(icon::kMoney) + "  " + f.t("checklist.fees"), width);
+        wrappedText(f.fonts.tile, colour::kText, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
+                    width);
         for (const auto* fee : fees) {
             const auto it = words.fees.find(fee->id);
             ImGui::SetCursorPosX(x0 + 20.f * s);
-            wrapped(f.fonts.body, colour::kText, "\u2022 " + (it != words.fees.end() ? it->second : fee->id),
-                    width - 20.f * s);
+            wrappedText(f.fonts.body, colour::kText,
+                        "\u2022 " + (it != words.fees.end() ? it->second : fee->id), width - 20.f * s);
         }
     }
     ImGui::Dummy(ImVec2(1, 24.f * s));

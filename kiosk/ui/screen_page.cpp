@@ -13,18 +13,6 @@
 namespace kiosk::ui {
 namespace {
 
-// Draws `text` wrapped at `width` from the cursor, in a font and colour.
-void text(ImFont* font, ImU32 col, const std::string& s, float width)
-{
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
 float textHeight(ImFont* font, const std::string& s, float width)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.c_str()).y;
@@ -51,7 +39,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    text(f.fonts.heading, colour::kFrame, page.title, width);
+    wrappedText(f.fonts.heading, colour::kFrame, page.title, width);
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
     for (const Block& b : page.blocks) {
@@ -60,9 +48,9 @@ Action PageScreen::draw(Frame& f, const Page& page)
         case BlockType::Heading:
             ImGui::Dummy(ImVec2(1, gap * 0.5f));
             ImGui::SetCursorPosX(x0);
-            text(f.fonts.tile, colour::kText, b.text, width);
+            wrappedText(f.fonts.tile, colour::kText, b.text, width);
             break;
-        case BlockType::Paragraph: text(f.fonts.body, colour::kText, b.text, width); break;
+        case BlockType::Paragraph: wrappedText(f.fonts.body, colour::kText, b.text, width); break;
         case BlockType::Bullets:
         case BlockType::Steps: {
             const float indent = 56.f * s;
@@ -82,8 +70,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
                                         colour::kFrame);
                 }
                 ImGui::SetCursorPosX(x0 + indent);
-                text(f.fonts.body, colour::kText, b.items[i], width - indent);
-                ImGui::Dummy(ImVec2(1, 6.f * s));
+                wrappedText(f.fonts.body, colour::kText, b.items[i], width - indent);
             }
             break;
         }
@@ -129,7 +116,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
             }
             if (!b.caption.empty()) {
                 ImGui::SetCursorPosX(x0);
-                text(f.fonts.body, colour::kTextMuted, b.caption, width);
+                wrappedText(f.fonts.body, colour::kTextMuted, b.caption, width);
             }
             break;
         }
@@ -151,10 +138,11 @@ Action PageScreen::draw(Frame& f, const Page& page)
     dl->AddLine(p, ImVec2(p.x + width, p.y), colour::kCardBorder, std::max(1.f, 2.f * s));
     ImGui::Dummy(ImVec2(1, gap * 0.6f));
     ImGui::SetCursorPosX(x0);
-    text(f.fonts.body, colour::kTextMuted, f.t("page.source") + ": " + page.source, width);
+    wrappedText(f.fonts.body, colour::kTextMuted, f.t("page.source") + ": " + page.source, width);
     ImGui::SetCursorPosX(x0);
-    text(f.fonts.body, colour::kTextMuted,
-         std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified, width);
+    wrappedText(f.fonts.body, colour::kTextMuted,
+                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
+                width);
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }

@@ -170,6 +170,24 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
     return tapped;
 }
 
+void CentredColumn::add(ImFont* font, ImU32 colour, const std::string& text, float after)
+{
+    const float h = wrappedHeight(font, text, m_right - m_left);
+    drawCentred(m_dl, font, colour, text, ImVec2(m_left, m_y), ImVec2(m_right, m_y + h));
+    m_y += h + after;
+}
+
+void wrappedText(ImFont* font, ImU32 col, const std::string& text, float width)
+{
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
 void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
 {
     ImGui::PushFont(font ? font : f.fonts.body);

@@ -54,6 +54,25 @@ void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& 
 // Height of `text` wrapped at `width`.
 [[nodiscard]] float wrappedHeight(ImFont* font, const std::string& text, float width);
 
+// Lines of text stacked down the screen from `y`, each wrapped and centred between `left` and `right`.
+class CentredColumn {
+public:
+    CentredColumn(ImDrawList* dl, float left, float right, float y)
+        : m_dl(dl), m_left(left), m_right(right), m_y(y)
+    {
+    }
+    // Adds one line (or wrapped block) and leaves `after` pixels below it.
+    void add(ImFont* font, ImU32 colour, const std::string& text, float after);
+    [[nodiscard]] float y() const { return m_y; }
+
+private:
+    ImDrawList* m_dl;
+    float m_left, m_right, m_y;
+};
+
+// Text wrapped at `width` from the layout cursor, in a font and colour.
+void wrappedText(ImFont* font, ImU32 colour, const std::string& text, float width);
+
 // Body text wrapped to the window's content width, or the comfortable line length if narrower.
 void paragraph(Frame& f, const std::string& text, ImFont* font = nullptr, ImU32 colour = 0);
 
