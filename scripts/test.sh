@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${KIOSK_TEST_PACKAGES[@]}" || exit 1
 BUILD="$KIOSK_ROOT/build/asan"
 mkdir -p "$BUILD"
-build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON || exit 1
+build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_SANITIZE=ON || exit 1
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

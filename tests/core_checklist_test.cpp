@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 
 using namespace kiosk;
@@ -51,7 +52,8 @@ std::set<std::string> expectedDocuments(const std::string& purpose, const std::s
         d.insert("damaged-passport");
     if (purpose == "umrah")
         d.insert("umrah-recommendation");
-    if (purpose == "work")
+    // Only adults may work abroad (UU 18/2017 Pasal 5): no recommendation for a child.
+    if (purpose == "work" && age != "child")
         d.insert("disnaker-recommendation");
     return d;
 }
@@ -68,9 +70,23 @@ std::set<std::string> expectedFees(const std::string& purpose, const std::string
         f.insert({"ordinary-10", "electronic-10"});
     if (purpose == "replace")
         f.insert({"replace-lost", "replace-damaged"});
-    if (purpose == "work" && first == "new")
+    if (purpose == "work" && first == "new" && age != "child")
         f.insert("migrant-first");
+    if (purpose == "replace")
+        f.insert("replace-note");
     return f;
+}
+
+// A child asked about work abroad is warned of trafficking; a 17-year-old of the minimum age.
+std::set<std::string> expectedWarnings(const std::string& purpose, const std::string& age)
+{
+    if (purpose != "work")
+        return {};
+    if (age == "child")
+        return {"work-underage"};
+    if (age == "adult")
+        return {"work-age"};
+    return {};
 }
 
 } // namespace
@@ -80,6 +96,11 @@ TEST_CASE("every combination of answers gives the documents and fees the facts c
     const ChecklistRules* rules = shipped().checklist("passport");
     REQUIRE(rules);
     int combinations = 0;
+    // The answers the rules offer must be exactly those the facts were checked for.
+    CHECK(rules->questions.at(0).answers ==
+          std::vector<std::string>{"visit", "umrah", "work", "study", "replace"});
+    CHECK(rules->questions.at(1).answers == std::vector<std::string>{"child", "adult", "married"});
+    CHECK(rules->questions.at(2).answers == std::vector<std::string>{"new", "renewal"});
     for (const std::string purpose : {"visit", "umrah", "work", "study", "replace"})
         for (const std::string age : {"child", "adult", "married"})
             for (const std::string first : {"new", "renewal", ""}) {
@@ -94,6 +115,7 @@ TEST_CASE("every combination of answers gives the documents and fees the facts c
                 CHECK(rules->asked(a).size() == (purpose == "replace" ? 2u : 3u));
                 CHECK(ids(rules->documentsFor(a)) == expectedDocuments(purpose, age, first));
                 CHECK(ids(rules->feesFor(a)) == expectedFees(purpose, age, first));
+                CHECK(ids(rules->warningsFor(a)) == expectedWarnings(purpose, age));
                 ++combinations;
             }
     CHECK(combinations == 5 * 3 * 2 - 3 * 2 + 3);
@@ -135,6 +157,27 @@ TEST_CASE("every question, answer, document and fee has its words in all three l
         }
         for (const auto& f : rules->fees)
             CHECK(words->fees.count(f.id));
+        for (const auto& w : rules->warnings)
+            CHECK(words->warnings.count(w.id));
+    }
+}
+
+TEST_CASE("the fees shown are those of PP 45/2024, in every language")
+{
+    const std::map<std::string, std::string> amounts{
+        {"ordinary-5", "350.000"},    {"electronic-5", "650.000"},   {"ordinary-10", "650.000"},
+        {"electronic-10", "950.000"}, {"replace-lost", "1.000.000"}, {"replace-damaged", "500.000"},
+        {"same-day", "1.000.000"},    {"migrant-first", "Rp0"}};
+    for (Lang lang : kAllLangs) {
+        const ChecklistText* words = shipped().checklistText("passport", lang);
+        REQUIRE(words);
+        for (const auto& [fee, amount] : amounts)
+            CHECK_MESSAGE(words->fees.at(fee).find(amount) != std::string::npos,
+                          langCode(lang) << " " << fee << ": " << words->fees.at(fee));
+        const std::string& migrant = words->fees.at("migrant-first");
+        const bool nonElectronic =
+            migrant.find("lektron") != std::string::npos || migrant.find("lectron") != std::string::npos;
+        CHECK_MESSAGE(nonElectronic, migrant);
     }
 }
 

@@ -234,7 +234,7 @@ TEST_CASE("a drag on a long page scrolls it; a tap on a link afterwards still wo
     k.wake();
     k.tap("home.tile.passport");
     REQUIRE(k.map().screen == "passport");
-    const WidgetBox before = *k.map().find("page.link.passport");
+    const WidgetBox before = *k.map().find("page.link.checklist.passport");
     // Drag the page up by 300 px, slowly (no glide).
     float y = 600;
     k.shell().push({T::Down, 640, y, k.clock().now(), 0});
@@ -248,7 +248,7 @@ TEST_CASE("a drag on a long page scrolls it; a tap on a link afterwards still wo
     k.clock().advance(300);
     k.shell().push({T::Up, 640, y, k.clock().now(), 0});
     k.frames(4);
-    const WidgetBox* after = k.map().find("page.link.passport");
+    const WidgetBox* after = k.map().find("page.link.checklist.passport");
     CHECK((after == nullptr || after->y < before.y - 100)); // moved up, or scrolled out of sight
     CHECK(k.map().screen == "passport");
     // Back to the top by dragging down, then the link opens the checklist.
@@ -262,7 +262,7 @@ TEST_CASE("a drag on a long page scrolls it; a tap on a link afterwards still wo
     k.clock().advance(300);
     k.shell().push({T::Up, 640, 780, k.clock().now(), 0});
     k.frames(4);
-    k.tap("page.link.passport");
+    k.tap("page.link.checklist.passport");
     CHECK(k.map().screen == "checklist-passport");
 }
 
@@ -271,7 +271,7 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     Harness k;
     k.wake();
     k.tap("home.tile.passport");
-    k.tap("page.link.passport");
+    k.tap("page.link.checklist.passport");
     REQUIRE(k.map().screen == "checklist-passport");
     k.tap("checklist.answer.work");
     k.tap("checklist.answer.adult");
@@ -364,8 +364,8 @@ TEST_CASE("every screen in every language at every size: all words present, targ
         const auto stills = tourStills(k.content());
         for (Lang lang : kAllLangs) {
             for (const Still& still : stills) {
-                k.shell().stage(still.route, lang, still.phase, still.progress);
-                k.frames(3);
+                k.shell().stage(still.route, lang, still.phase, still.progress, still.atEnd);
+                k.frames(4);
                 INFO(size.w, "x", size.h, " ", still.name, " ", langCode(lang));
                 CHECK(k.map().screen ==
                       (still.phase == IdleTimer::Phase::Active ? still.route.screenId() : still.name));

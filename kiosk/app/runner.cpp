@@ -130,8 +130,9 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     int failures = 0;
     for (Lang lang : kAllLangs) {
         for (const Still& still : tourStills(content)) {
-            shell.stage(still.route, lang, still.phase, still.progress);
-            for (int i = 0; i < 2; ++i) // a new ImGui window is hidden on its first frame
+            shell.stage(still.route, lang, still.phase, still.progress, still.atEnd);
+            // A new ImGui window is hidden on its first frame; scrolling lands a frame later.
+            for (int i = 0; i < 3; ++i)
                 drawFrame(shell, screen);
             render(shell, screen);
             const std::string& name = still.name;

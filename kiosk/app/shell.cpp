@@ -142,8 +142,7 @@ void Shell::consumeInput(Millis now)
         if (ev.type == PointerEvent::Type::Down) {
             swallow = m_idle.touch(now) != IdleTimer::TouchResult::Passed;
             m_touchDown = ev.t;
-        }
-        else if (ev.type == PointerEvent::Type::Wheel)
+        } else if (ev.type == PointerEvent::Type::Wheel)
             m_idle.touch(now);
         m_framesOwed = kFramesAfterChange;
         if (m_gesture.apply(ev, swallow))
@@ -151,8 +150,10 @@ void Shell::consumeInput(Millis now)
     }
 }
 
-void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress)
+void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress,
+                  bool atEnd)
 {
+    m_stagedAtEnd = atEnd;
     m_session.reset();
     m_session.nav.open(route);
     m_session.lang = lang;
@@ -175,7 +176,8 @@ ImDrawData* Shell::frame()
     m_gesture.beginFrame();
     consumeInput(now);
     ui::feedPointer(io, m_gesture.pointer());
-    const float scroll = m_gesture.takeScroll(now);
+    // A staged "end" screen asks for more scroll than any page has; the content area stops at its end.
+    const float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
 
     const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
     const ui::ViewState view{.session = m_session,

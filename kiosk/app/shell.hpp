@@ -66,10 +66,14 @@ public:
 
     // When the frame just drawn was the first to show the answer to a tap: the time that tap's
     // finger came down (once per answered tap). For measuring input latency.
-    [[nodiscard]] std::optional<Millis> takeAnsweredTap() { return std::exchange(m_answeredTap, std::nullopt); }
+    [[nodiscard]] std::optional<Millis> takeAnsweredTap()
+    {
+        return std::exchange(m_answeredTap, std::nullopt);
+    }
 
     // For the tour: show this screen, in this language, in this idle phase, with no input.
-    void stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress = {});
+    void stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress = {},
+               bool atEnd = false);
     // Where image blocks get their pictures.
     void setPictures(ui::PictureSource* pictures) { m_ui.setPictures(pictures); }
 
@@ -98,6 +102,7 @@ private:
     UiMap m_map;        // of the last frame drawn in full
     UiMap m_drawingMap; // of the frame being drawn
     std::optional<IdleTimer::Phase> m_stagedPhase;
+    bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;
     int m_framesOwed = 2;
@@ -105,8 +110,8 @@ private:
     Millis m_nextChange = 0;
     Millis m_errorUntil = 0;
     int m_failedFrames = 0;
-    Millis m_touchDown = 0;                 // when the current or last touch came down
-    std::optional<Millis> m_answerPending;  // a tap's action was applied; the next frame shows it
+    Millis m_touchDown = 0;                // when the current or last touch came down
+    std::optional<Millis> m_answerPending; // a tap's action was applied; the next frame shows it
     std::optional<Millis> m_answeredTap;
 };
 

@@ -16,10 +16,10 @@ struct Still {
     Route route;
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     ChecklistProgress progress;
+    bool atEnd = false; // scrolled to the end of the screen
 };
 
-// Home, every page, every question of every checklist, a result for every answer to its first
-// question, the callback screen, the idle prompt and the attract screen.
+// Every screen and checklist state worth a look: see tour.cpp.
 [[nodiscard]] std::vector<Still> tourStills(const Content& content);
 
 } // namespace kiosk

@@ -115,6 +115,8 @@ public:
             }
             std::string value(trimmed(s->get()));
             check(value, item, key, maxLength);
+            if (value.empty())
+                m_errors.push_back(at(m_file, item) + "an item of '" + key + "' is empty");
             out.push_back(std::move(value));
         }
         if (required && out.empty())
@@ -242,6 +244,7 @@ std::optional<Block> parseBlock(const toml::table& t, const std::string& file, P
     }
     Block b;
     b.type = it->second;
+    b.line = t.source().begin.line;
     switch (b.type) {
     case BlockType::Heading: b.text = f.text("text", kMaxTitle, true); break;
     case BlockType::Paragraph: b.text = f.text("text", kMaxText, true); break;
@@ -259,6 +262,9 @@ std::optional<Block> parseBlock(const toml::table& t, const std::string& file, P
         b.whatsapp = f.text("whatsapp", 24, false);
         b.hours = f.text("hours", kMaxTitle, false);
         b.purpose = f.text("purpose", kMaxItem, false);
+        for (const std::string* n : {&b.number, &b.whatsapp})
+            if (!n->empty() && n->find_first_of("0123456789") == std::string::npos)
+                errors.push_back(at(file, t) + "the number '" + *n + "' has no digits");
         if (!b.local.empty() && !b.number.empty())
             errors.push_back(at(file, t) + "a contact has either 'number' or 'local', not both");
         for (const std::string* n : {&b.number, &b.whatsapp})
@@ -308,9 +314,49 @@ Condition parseCondition(const toml::node* node, const std::string& file, const 
             errors.push_back(at(file, answers) + "'" + std::string(q.str()) +
                              "' should be a list of answers");
         }
+        if (list.empty())
+            errors.push_back(at(file, answers) + "'" + std::string(q.str()) + "' in '" + key +
+                             "' lists no answers, so it could never apply");
         out[std::string(q.str())] = std::move(list);
     }
     return out;
+}
+
+// Every key of ui.toml that the screens use.
+std::set<std::string> uiKeys(const Content& c)
+{
+    std::set<std::string> keys{"lang.self",          "header.programme",     "nav.back",
+                               "nav.home",           "footer.help",          "home.welcome",
+                               "home.intro",         "idle.title",           "idle.countdown",
+                               "idle.seconds",       "idle.erase",           "idle.continue",
+                               "attract.touch",      "error.frame",          "page.source",
+                               "page.verified",      "contact.not_set",      "contact.scan",
+                               "checklist.progress", "checklist.all_ready",  "checklist.still_needed",
+                               "checklist.tap_hint", "checklist.if_any",     "checklist.where",
+                               "checklist.fees",     "checklist.help",       "checklist.restart",
+                               "checklist.warning",  "callback.topic_label", "callback.preparing"};
+    for (Topic t : kAllTopics) {
+        keys.insert("home.tile." + std::string(topicId(t)) + ".label");
+        keys.insert("home.tile." + std::string(topicId(t)) + ".hint");
+    }
+    // The callback form names the checklist a resident came from.
+    for (const auto& [id, rules] : c.checklists)
+        keys.insert("callback.topics." + id);
+    return keys;
+}
+
+// PNG or JPEG, by their signatures: what the kiosk can show.
+bool isPicture(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    unsigned char head[8]{};
+    in.read(reinterpret_cast<char*>(head), sizeof head);
+    if (in.gcount() < 8)
+        return false;
+    const bool png = head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G' &&
+                     head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A;
+    const bool jpeg = head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    return png || jpeg;
 }
 
 bool validId(std::string_view id)
@@ -328,7 +374,7 @@ std::optional<ChecklistRules> parseRules(const toml::table& root, const std::str
     rules.id = id;
     std::map<std::string, std::set<std::string>> answersOf;
     for (const auto& [key, node] : root)
-        if (key != "questions" && key != "documents" && key != "fees")
+        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
             errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
 
     auto tables = [&](const char* key) {
@@ -351,6 +397,11 @@ std::optional<ChecklistRules> parseRules(const toml::table& root, const std::str
         ChecklistRules::Question q;
         q.id = f.text("id", 40, true);
         q.answers = f.list("answers", 8, 40, true);
+        if (!q.id.empty() && !validId(q.id))
+            errors.push_back(at(file, *t) + "the id '" + q.id + "' may only have a-z, 0-9 and -");
+        for (const auto& a : q.answers)
+            if (!a.empty() && !validId(a))
+                errors.push_back(at(file, *t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
         f.allow("skip_when");
         q.skipWhen = parseCondition(t->get("skip_when"), file, "skip_when", errors);
         f.finish();
@@ -396,9 +447,11 @@ std::optional<ChecklistRules> parseRules(const toml::table& root, const std::str
     auto items = [&](const char* key, std::vector<ChecklistRules::Item>& out, bool documents) {
         std::set<std::string> seen;
         for (const toml::table* t : tables(key)) {
-            Fields f(*t, file, errors, documents ? "this document" : "this fee");
+            Fields f(*t, file, errors, std::string("this ") + key);
             ChecklistRules::Item item;
             item.id = f.text("id", 60, true);
+            if (!item.id.empty() && !validId(item.id))
+                errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
             if (documents) {
                 item.icon = f.text("icon", 20, true);
                 if (!item.icon.empty() && !checklistIcons().count(item.icon))
@@ -416,6 +469,7 @@ std::optional<ChecklistRules> parseRules(const toml::table& root, const std::str
     };
     items("documents", rules.documents, true);
     items("fees", rules.fees, false);
+    items("warnings", rules.warnings, false);
     return rules;
 }
 
@@ -429,7 +483,7 @@ std::optional<ChecklistText> parseChecklistText(const toml::table& root, const s
     text.source = top.text("source", kMaxText, true);
     top.allow("verified");
     text.verified = dateOf(root, file, errors);
-    for (const char* k : {"questions", "documents", "fees"})
+    for (const char* k : {"questions", "documents", "fees", "warnings"})
         top.allow(k);
     top.finish();
 
@@ -501,6 +555,20 @@ std::optional<ChecklistText> parseChecklistText(const toml::table& root, const s
         }
     }
 
+    if (const auto* ws = section("warnings")) {
+        for (const auto& [id, node] : *ws) {
+            const auto* t = node.as_table();
+            if (!t) {
+                errors.push_back(at(file, node) + "[warnings." + std::string(id.str()) +
+                                 "] should be a section");
+                continue;
+            }
+            Fields f(*t, file, errors, "warning '" + std::string(id.str()) + "'");
+            text.warnings[std::string(id.str())] = f.text("text", kMaxText, true);
+            f.finish();
+        }
+    }
+
     if (rules) {
         // Every id named by the rules has words here; every id here is named by the rules.
         for (const auto& q : rules->questions) {
@@ -541,6 +609,7 @@ std::optional<ChecklistText> parseChecklistText(const toml::table& root, const s
         };
         pair(rules->documents, text.documents, "document");
         pair(rules->fees, text.fees, "fee");
+        pair(rules->warnings, text.warnings, "warning");
     }
     return text;
 }
@@ -587,7 +656,6 @@ Page pageFromTable(const toml::table& root, const std::string& file, const std::
     return page;
 }
 
-
 } // namespace
 
 bool matches(const Condition& when, const Answers& answers)
@@ -623,6 +691,15 @@ std::vector<const ChecklistRules::Item*> ChecklistRules::documentsFor(const Answ
     for (const auto& d : documents)
         if (matches(d.when, answers))
             out.push_back(&d);
+    return out;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::warningsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& w : warnings)
+        if (matches(w.when, answers))
+            out.push_back(&w);
     return out;
 }
 
@@ -728,6 +805,7 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                                         ":0: no translation of '" + key + "'");
 
     // Checklist rules.
+    std::set<std::string> unreadableChecklists; // reported already: no follow-on errors about them
     for (const auto& path : tomlFiles(dataDir / "checklists")) {
         const std::string id = path.stem().string();
         if (!validId(id)) {
@@ -735,9 +813,12 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
             continue;
         }
         std::string text;
-        if (auto root = parseFile(path, load.errors, text))
+        if (auto root = parseFile(path, load.errors, text)) {
             if (auto rules = parseRules(*root, path.string(), id, load.errors))
                 c.checklists[id] = std::move(*rules);
+        } else {
+            unreadableChecklists.insert(id);
+        }
     }
 
     // Pages, one language per thread (parsing is most of the time), merged in a fixed order.
@@ -779,6 +860,11 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
         }
     }
 
+    auto anyUnreadable = [&](const std::string& page) {
+        return std::any_of(unreadable.begin(), unreadable.end(),
+                           [&](const auto& set) { return set.count(page) > 0; });
+    };
+
     // Checklist words, per language.
     for (Lang lang : kAllLangs) {
         const fs::path langDir = contentDir / std::string(langCode(lang));
@@ -786,7 +872,7 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
         for (const auto& path : tomlFiles(langDir / "checklists")) {
             const std::string id = path.stem().string();
             const ChecklistRules* rules = c.checklist(id);
-            if (!rules)
+            if (!rules && !unreadableChecklists.count(id))
                 load.errors.push_back(at(path.string(), 0) + "there is no checklists/" + id +
                                       ".toml with its rules");
             std::string text;
@@ -796,6 +882,31 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                     c.checklistTexts[id][index(lang)] = std::move(*words);
         }
     }
+
+    // Words on buttons: every word the screens use exists in Indonesian; no unknown words; each
+    // short enough and drawable.
+    const std::set<std::string> used = uiKeys(c);
+    for (Lang lang : kAllLangs) {
+        const std::string file = (contentDir / std::string(langCode(lang)) / "ui.toml").string();
+        for (const auto& [key, text] : c.strings.table(lang)) {
+            const std::string where = at(file, c.strings.line(lang, key));
+            if (!used.count(key)) {
+                load.errors.push_back(where + "unknown key '" + key + "': the kiosk has no place for it");
+                continue;
+            }
+            const auto cps = codepoints(text);
+            if (cps.size() > kMaxText)
+                load.errors.push_back(where + "'" + key + "' is too long for a button or a line");
+            if (std::any_of(cps.begin(), cps.end(), [](char32_t ch) { return !drawable(ch); }))
+                load.errors.push_back(where + "'" + key + "' has a character the kiosk cannot show");
+            if (text.empty())
+                load.errors.push_back(where + "'" + key + "' is empty");
+        }
+    }
+    for (const auto& key : used)
+        if (!c.strings.has(kDefaultLang, key))
+            load.errors.push_back(at((contentDir / "id" / "ui.toml").string(), 0) + "the word for '" + key +
+                                  "' is missing");
 
     // Across files: every page and checklist in Indonesian; translations; links; pictures; contacts.
     for (const auto& [id, langs] : c.pages) {
@@ -811,22 +922,33 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                     load.warnings.push_back(at(file.string(), 0) + "missing: shown in Indonesian");
                 continue;
             }
+            std::set<std::string> linkTargets;
             for (const Block& b : langs[index(lang)]->blocks) {
-                if (b.type == BlockType::Link && !b.page.empty() && !c.pages.count(b.page))
-                    load.errors.push_back(at(file.string(), 0) + "links to the page '" + b.page +
-                                          "', which does not exist");
-                if (b.type == BlockType::Link && !b.checklist.empty() && !c.checklists.count(b.checklist))
-                    load.errors.push_back(at(file.string(), 0) + "links to the checklist '" + b.checklist +
-                                          "', which does not exist");
+                const std::string where = at(file.string(), b.line);
+                if (b.type == BlockType::Link) {
+                    if (!b.page.empty() && !c.pages.count(b.page) && !anyUnreadable(b.page))
+                        load.errors.push_back(where + "links to the page '" + b.page +
+                                              "', which does not exist");
+                    if (!b.checklist.empty() && !c.checklists.count(b.checklist) &&
+                        !unreadableChecklists.count(b.checklist))
+                        load.errors.push_back(where + "links to the checklist '" + b.checklist +
+                                              "', which does not exist");
+                    const std::string target = b.page.empty() ? "checklist " + b.checklist : "page " + b.page;
+                    if (!linkTargets.insert(target).second)
+                        load.errors.push_back(where + "a second button to the " + target +
+                                              " on this page: one is enough");
+                }
                 if (b.type == BlockType::Image && !b.file.empty()) {
                     std::error_code ec;
                     if (b.file.find("..") != std::string::npos || b.file.front() == '/' ||
                         !fs::is_regular_file(mediaDir / b.file, ec))
-                        load.errors.push_back(at(file.string(), 0) + "the picture '" + b.file +
-                                              "' is not in " + mediaDir.string());
+                        load.errors.push_back(where + "the picture '" + b.file + "' is not in " +
+                                              mediaDir.string());
+                    else if (!isPicture(mediaDir / b.file))
+                        load.errors.push_back(where + "'" + b.file + "' is not a PNG or JPEG picture");
                 }
                 if (b.type == BlockType::Contact && !b.local.empty() && !contacts.count(b.local))
-                    load.errors.push_back(at(file.string(), 0) + "the local contact '" + b.local +
+                    load.errors.push_back(where + "the local contact '" + b.local +
                                           "' is not in kiosk.toml [contacts]");
             }
         }

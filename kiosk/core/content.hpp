@@ -30,6 +30,7 @@ struct Block {
     std::string file, caption;
     // link
     std::string label, page, checklist;
+    std::size_t line = 0; // in its file, for messages about it
 };
 
 struct Page {
@@ -63,6 +64,7 @@ struct ChecklistRules {
     std::vector<Question> questions;
     std::vector<Item> documents;
     std::vector<Item> fees;
+    std::vector<Item> warnings; // shown in red above the result when they apply
 
     // Questions asked for these answers, in order (skipped ones left out).
     [[nodiscard]] std::vector<const Question*> asked(const Answers& answers) const;
@@ -70,6 +72,7 @@ struct ChecklistRules {
     [[nodiscard]] const Question* next(const Answers& answers) const;
     [[nodiscard]] std::vector<const Item*> documentsFor(const Answers& answers) const;
     [[nodiscard]] std::vector<const Item*> feesFor(const Answers& answers) const;
+    [[nodiscard]] std::vector<const Item*> warningsFor(const Answers& answers) const;
 };
 
 struct ChecklistText {
@@ -84,6 +87,7 @@ struct ChecklistText {
     std::map<std::string, Question> questions;
     std::map<std::string, Document> documents;
     std::map<std::string, std::string> fees;
+    std::map<std::string, std::string> warnings;
 };
 
 struct Content {

@@ -17,16 +17,18 @@ std::string where(const std::filesystem::path& file, const toml::source_region& 
 }
 
 void flatten(const toml::table& table, const std::string& prefix,
-             std::map<std::string, std::string, std::less<>>& out, const std::filesystem::path& file,
+             std::map<std::string, std::string, std::less<>>& out,
+             std::map<std::string, std::size_t, std::less<>>& lines, const std::filesystem::path& file,
              Problems& problems)
 {
     for (const auto& [key, node] : table) {
         const std::string name =
             prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
         if (const auto* sub = node.as_table()) {
-            flatten(*sub, name, out, file, problems);
+            flatten(*sub, name, out, lines, file, problems);
         } else if (const auto* text = node.as_string()) {
             out[name] = text->get();
+            lines[name] = node.source().begin.line;
         } else {
             problems.push_back(where(file, node.source()) + "'" + name + "' should be text in quotes");
         }
@@ -47,12 +49,19 @@ Strings Strings::load(const std::filesystem::path& contentDir, Problems& problem
         }
         try {
             const toml::table root = toml::parse_file(file.string());
-            flatten(root, "", strings.m_tables[index(lang)], file, problems);
+            flatten(root, "", strings.m_tables[index(lang)], strings.m_lines[index(lang)], file, problems);
         } catch (const toml::parse_error& err) {
             problems.push_back(where(file, err.source()) + std::string(err.description()));
         }
     }
     return strings;
+}
+
+std::size_t Strings::line(Lang lang, std::string_view key) const
+{
+    const auto& lines = m_lines[index(lang)];
+    const auto it = lines.find(key);
+    return it == lines.end() ? 0 : it->second;
 }
 
 void Strings::set(Lang lang, std::string key, std::string text)

@@ -27,9 +27,12 @@ public:
     [[nodiscard]] bool has(Lang lang, std::string_view key) const;
     [[nodiscard]] const std::map<std::string, std::string, std::less<>>& table(Lang lang) const;
     [[nodiscard]] const std::set<std::string, std::less<>>& missing() const { return m_missing; }
+    // The line of `key` in the language's ui.toml (0 if unknown).
+    [[nodiscard]] std::size_t line(Lang lang, std::string_view key) const;
 
 private:
     std::array<std::map<std::string, std::string, std::less<>>, 3> m_tables;
+    std::array<std::map<std::string, std::size_t, std::less<>>, 3> m_lines;
     mutable std::set<std::string, std::less<>> m_missing;
     mutable std::map<std::string, std::string, std::less<>> m_placeholders;
 };

@@ -99,6 +99,25 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 24.f * s;
+    // Warnings first, in red: they matter more than any document.
+    for (const auto* w : rules.warningsFor(answers)) {
+        const auto it = words.warnings.find(w->id);
+        const std::string text = it != words.warnings.end() ? it->second : w->id;
+        const std::string title = std::string(icon::kWarning) + "  " + f.t("checklist.warning");
+        const float inner = width - 2 * pad - 10.f * s;
+        const float th = wrappedHeight(f.fonts.tile, title, inner);
+        const float bh = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, inner, text.c_str()).y;
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + width, p.y + th + bh + 2 * pad + 8.f * s);
+        card(dl, p, q, m, colour::kWarningBg, colour::kWarning, colour::kWarning);
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + 10.f * s, p.y + pad),
+                    colour::kWarning, title.c_str());
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize,
+                    ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), colour::kText, text.c_str(),
+                    nullptr, inner);
+        ImGui::Dummy(ImVec2(width, q.y - p.y));
+    }
     {
         // Summary card: all there, or what is still missing.
         std::string summary;

@@ -121,7 +121,9 @@ Action PageScreen::draw(Frame& f, const Page& page)
             break;
         }
         case BlockType::Link: {
-            const std::string id = "page.link." + (b.page.empty() ? b.checklist : b.page);
+            // One button per target on a page (the content checks see to it): a stable map id.
+            const std::string id =
+                b.page.empty() ? "page.link.checklist." + b.checklist : "page.link.page." + b.page;
             const float w = std::min(width, 760.f * s);
             if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
                        ImVec2(w, m.tapHeight), ButtonStyle::Primary))

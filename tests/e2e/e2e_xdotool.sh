@@ -108,7 +108,7 @@ click nav.home && expect home
 
 # The passport checklist: answer, tick a document, ask for help.
 click home.tile.passport && expect passport
-click page.link.passport && expect checklist-passport
+click page.link.checklist.passport && expect checklist-passport
 click checklist.answer.work && sleep 0.2 && click checklist.answer.adult && sleep 0.2 && click checklist.answer.new
 checks=$((checks + 1))
 for _ in $(seq 60); do [ -n "$(centre checklist.doc.ktp)" ] && break; sleep 0.05; done
