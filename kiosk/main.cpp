@@ -198,8 +198,12 @@ int main(int argc, char** argv)
     fs::create_directories(stateDir, ec);
     if (ec)
         std::cerr << "kiosk: cannot create " << stateDir << ": " << ec.message() << "\n";
-    ShownContent shown =
-        loadShownContent(dataDir, mediaDir, config.contacts, stateDir / "content-good", std::cerr);
+    // The tour and the benchmark read the content but leave the kiosk's last good copy alone.
+    const bool measuring = !tourDir.empty() || benchFrames > 0 || firstFrame;
+    ShownContent shown = loadShownContent(dataDir, mediaDir, config.contacts,
+                                          measuring ? fs::path() : stateDir / "content-good", std::cerr);
+    if (!shown.mediaDir.empty())
+        mediaDir = shown.mediaDir;
 
     std::string why;
     const auto fonts = platform::findFontFiles(why);

@@ -36,3 +36,38 @@ TEST_CASE("broken content falls back to the last good copy, and with none to the
     CHECK(third.content.empty());
     CHECK(log.str().find("maintenance") != std::string::npos);
 }
+
+TEST_CASE("a later good edit refreshes the copy; an unchanged start writes nothing")
+{
+    test::Pack pack;
+    test::TempDir state;
+    const fs::path good = state.path() / "content-good";
+    std::ostringstream log;
+    (void)loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    const auto stamp = fs::last_write_time(good / "content/id/pages/hotlines.toml");
+
+    (void)loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    CHECK(fs::last_write_time(good / "content/id/pages/hotlines.toml") == stamp);
+
+    pack.replace("content/id/pages/hotlines.toml", "title = \"", "title = \"Baru: ");
+    (void)loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    CHECK(test::readFile(good / "content/id/pages/hotlines.toml").find("Baru: ") != std::string::npos);
+    CHECK_FALSE(fs::exists(good.string() + ".new"));
+}
+
+TEST_CASE("the last good copy keeps its own pictures, and a half-made copy is ignored")
+{
+    test::Pack pack;
+    test::TempDir state;
+    const fs::path good = state.path() / "content-good";
+    std::ostringstream log;
+    (void)loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    REQUIRE(fs::exists(good / "media" / "work-abroad-steps.png"));
+
+    // The picture disappears and a page breaks: the copy still stands, pictures included.
+    fs::remove(pack.media / "work-abroad-steps.png");
+    fs::create_directories(good.string() + ".new/content"); // as if a copy was cut short
+    const ShownContent shown = loadShownContent(pack.data, pack.media, shippedContacts(), good, log);
+    CHECK(shown.origin == ShownContent::Origin::LastGood);
+    CHECK(shown.mediaDir == good / "media");
+}

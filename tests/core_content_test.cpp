@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <string_view>
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -22,6 +23,17 @@ bool has(const Problems& problems, const std::string& file, const std::string& t
     for (const auto& p : problems)
         if (p.find(file) != std::string::npos && p.find(text) != std::string::npos)
             return true;
+    return false;
+}
+
+// A problem in `file` that names a real line (not 0).
+bool hasLine(const Problems& problems, const std::string& file)
+{
+    for (const auto& p : problems) {
+        const auto at = p.find(file + ":");
+        if (at != std::string::npos && p[at + file.size() + 1] >= '1' && p[at + file.size() + 1] <= '9')
+            return true;
+    }
     return false;
 }
 
@@ -68,7 +80,7 @@ TEST_CASE("a TOML syntax error names its file and line")
     pack.append("content/id/pages/hotlines.toml", "\n[[blocks]]\ntype = \"paragraph\ntext = 1\n");
     const ContentLoad load = pack.load();
     CHECK_FALSE(load.ok());
-    CHECK(has(load.errors, "id/pages/hotlines.toml:", ""));
+    CHECK(hasLine(load.errors, "id/pages/hotlines.toml"));
 }
 
 TEST_CASE("unknown keys, missing keys and unknown block types are errors")
@@ -135,7 +147,7 @@ TEST_CASE("invalid UTF-8, characters the fonts lack, and text too long for its b
                 "\n[[blocks]]\ntype = \"heading\"\ntext = \"" + std::string(81, 'a') + "\"\n");
     const ContentLoad load = pack.load();
     INFO(dump(load.errors));
-    CHECK(has(load.errors, "id/pages/hotlines.toml:", ""));
+    CHECK(hasLine(load.errors, "id/pages/hotlines.toml"));
     CHECK(has(load.errors, "jv/pages/hotlines.toml:", "U+1F600, which the kiosk cannot show"));
     CHECK(has(load.errors, "en/pages/hotlines.toml:", "at most 80 fit"));
 }
@@ -178,7 +190,7 @@ TEST_CASE("a page that exists only in a translation, or a tile's page missing, i
     fs::remove(pack.data / "content/id/pages/work-abroad.toml");
     fs::remove(pack.data / "content/jv/pages/work-abroad.toml");
     fs::remove(pack.data / "content/en/pages/work-abroad.toml");
-    // Links to it would be errors of their own: take them out.
+    // (Links to it are errors of their own, reported too.)
     const ContentLoad load = pack.load();
     CHECK(has(load.errors, "id/pages/extra.toml", "must exist in Indonesian"));
     CHECK(has(load.errors, "id/pages/work-abroad.toml", "the home screen opens this page"));
@@ -186,13 +198,62 @@ TEST_CASE("a page that exists only in a translation, or a tile's page missing, i
 
 TEST_CASE("the loader survives nonsense")
 {
+    using namespace std::string_view_literals;
     Problems errors;
-    for (const char* text :
-         {"", "=", "[[blocks]]\n[[blocks]]", "blocks = 3", "blocks = [1, 2]", "title = [\"x\"]",
-          "[[blocks]]\ntype = \"bullets\"\nitems = \"x\"", "[[blocks]]\ntype = 7",
-          "a = {b = {c = {d = {e = 1}}}}", "\xef\xbb\xbf\x00\x01"}) {
+    for (std::string_view text :
+         {""sv, "="sv, "[[blocks]]\n[[blocks]]"sv, "blocks = 3"sv, "blocks = [1, 2]"sv, "title = [\"x\"]"sv,
+          "[[blocks]]\ntype = \"bullets\"\nitems = \"x\""sv, "[[blocks]]\ntype = 7"sv,
+          "a = {b = {c = {d = {e = 1}}}}"sv, "\xef\xbb\xbf\x00\x01title = \"x\""sv}) {
         errors.clear();
         (void)parsePage(text, "x.toml", "x", errors);
         CHECK_FALSE(errors.empty());
+        errors.clear();
+        (void)parseChecklistRules(text, "x.toml", "x", errors);
+        CHECK_FALSE(errors.empty());
     }
+}
+
+TEST_CASE("rules that could never apply, empty items and number-less numbers are refused")
+{
+    Problems errors;
+    (void)parseChecklistRules("[[questions]]\nid = \"age\"\nanswers = [\"child\"]\n"
+                              "[[documents]]\nid = \"x\"\nicon = \"file\"\nwhen = { age = [] }\n"
+                              "[[documents]]\nid = \"Bad Id\"\nicon = \"file\"\n",
+                              "r.toml", "r", errors);
+    INFO(dump(errors));
+    CHECK(has(errors, "r.toml:7:", "could never apply"));
+    CHECK(has(errors, "r.toml:", "'Bad Id' may only have"));
+    errors.clear();
+    (void)parsePage("title = \"t\"\nsource = \"s\"\nverified = 2026-11-29\n"
+                    "[[blocks]]\ntype = \"bullets\"\nitems = [\"a\", \" \"]\n"
+                    "[[blocks]]\ntype = \"contact\"\nname = \"X\"\nnumber = \"---\"\n",
+                    "p.toml", "p", errors);
+    INFO(dump(errors));
+    CHECK(has(errors, "p.toml:", "an item of 'items' is empty"));
+    CHECK(has(errors, "p.toml:", "has no digits"));
+}
+
+TEST_CASE("ui.toml: unknown keys and missing words are errors with their lines")
+{
+    test::Pack pack;
+    pack.replace("content/id/ui.toml", "help = \"Minta", "helpp = \"Minta");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(hasLine(load.errors, "id/ui.toml"));
+    CHECK(has(load.errors, "id/ui.toml:", "unknown key 'checklist.helpp'"));
+    CHECK(has(load.errors, "id/ui.toml:0:", "the word for 'checklist.help' is missing"));
+}
+
+TEST_CASE("two buttons to one place on a page, and a picture that is not one, are errors")
+{
+    test::Pack pack;
+    pack.append("content/id/pages/trafficking.toml",
+                "\n[[blocks]]\ntype = \"link\"\nlabel = \"x\"\npage = \"hotlines\"\n"
+                "\n[[blocks]]\ntype = \"image\"\nfile = \"fake.png\"\n");
+    std::ofstream(pack.media / "fake.png") << "not a picture";
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/pages/trafficking.toml:", "a second button to the page hotlines"));
+    CHECK(has(load.errors, "id/pages/trafficking.toml:", "'fake.png' is not a PNG or JPEG"));
+    CHECK(hasLine(load.errors, "id/pages/trafficking.toml"));
 }

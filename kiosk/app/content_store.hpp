@@ -16,9 +16,11 @@ struct ShownContent {
     Origin origin = Origin::None;
     Problems errors; // of the content in data/ (officer mode shows them)
     Problems warnings;
+    std::filesystem::path mediaDir; // where its pictures are, when not the usual folder
 };
 
-// Loads `dataDir`; on success refreshes the copy in `goodDir`. Problems are also written to `log`.
+// Loads `dataDir`; on success refreshes the copy in `goodDir` (unless it is empty, or nothing
+// changed). Problems are also written to `log`.
 [[nodiscard]] ShownContent loadShownContent(const std::filesystem::path& dataDir,
                                             const std::filesystem::path& mediaDir,
                                             const LocalContacts& contacts,
