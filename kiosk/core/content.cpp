@@ -775,6 +775,19 @@ std::optional<ChecklistRules> parseChecklistRules(std::string_view text, const s
     }
 }
 
+std::optional<ChecklistText> parseChecklistWords(std::string_view text, const std::string& file,
+                                                 const ChecklistRules* rules, Problems& errors,
+                                                 Problems& warnings)
+{
+    try {
+        const toml::table root = toml::parse(text, file);
+        return parseChecklistText(root, file, rules, true, errors, warnings);
+    } catch (const toml::parse_error& err) {
+        errors.push_back(at(file, err.source().begin.line) + std::string(err.description()));
+        return std::nullopt;
+    }
+}
+
 std::optional<Page> parsePage(std::string_view text, const std::string& file, const std::string& id,
                               Problems& errors)
 {

@@ -125,6 +125,11 @@ struct ContentLoad {
 [[nodiscard]] std::optional<ChecklistRules>
 parseChecklistRules(std::string_view text, const std::string& file, const std::string& id, Problems& errors);
 
+// Parses the words of one checklist, checked against its rules when given (for the fuzz target).
+[[nodiscard]] std::optional<ChecklistText> parseChecklistWords(std::string_view text, const std::string& file,
+                                                               const ChecklistRules* rules, Problems& errors,
+                                                               Problems& warnings);
+
 // Parses one page from text (used by the loader and by the fuzz target).
 [[nodiscard]] std::optional<Page> parsePage(std::string_view text, const std::string& file,
                                             const std::string& id, Problems& errors);

@@ -1,5 +1,6 @@
-// libFuzzer target: whatever bytes an editor leaves in a content file, the page and checklist
-// parsers report problems and return; they never crash, hang or read out of bounds.
+// libFuzzer target: whatever bytes an editor leaves in a content file, the page, checklist-rules
+// and checklist-words parsers report problems and return; they never crash, hang or read out of
+// bounds. The words are checked against the rules parsed from the same bytes, and against none.
 #include "core/content.hpp"
 
 #include <cstddef>
@@ -23,6 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         (void)rules->documentsFor(answers);
         (void)rules->feesFor(answers);
+        (void)rules->warningsFor(answers);
+        kiosk::Problems warnings;
+        (void)kiosk::parseChecklistWords(text, "fuzz.toml", &*rules, errors, warnings);
     }
+    kiosk::Problems warnings;
+    errors.clear();
+    (void)kiosk::parseChecklistWords(text, "fuzz.toml", nullptr, errors, warnings);
     return 0;
 }
