@@ -20,7 +20,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
-#include <regex>
+#include <string_view>
 #include <tuple>
 #include <unistd.h>
 #include <vector>
@@ -41,12 +41,24 @@ fs::path defaultDatabase()
 
 bool parseSize(const std::string& text, unsigned& w, unsigned& h)
 {
-    static const std::regex pattern(R"((\d{3,5})x(\d{3,5}))");
-    std::smatch m;
-    if (!std::regex_match(text, m, pattern))
+    // "WxH", each side 3 to 5 digits.
+    const auto x = text.find('x');
+    if (x == std::string::npos)
         return false;
-    w = static_cast<unsigned>(std::stoul(m[1]));
-    h = static_cast<unsigned>(std::stoul(m[2]));
+    const auto side = [](std::string_view digits, unsigned& out) {
+        if (digits.size() < 3 || digits.size() > 5)
+            return false;
+        out = 0;
+        for (const char c : digits) {
+            if (c < '0' || c > '9')
+                return false;
+            out = out * 10 + static_cast<unsigned>(c - '0');
+        }
+        return true;
+    };
+    const std::string_view all(text);
+    if (!side(all.substr(0, x), w) || !side(all.substr(x + 1), h))
+        return false;
     return w >= 640 && h >= 480 && w <= 7680 && h <= 7680;
 }
 

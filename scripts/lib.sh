@@ -37,7 +37,8 @@ ensure_packages() {
     fi
 }
 
-# build_kiosk DIR [CMAKE ARGS...] [--target T]: configures (once) and builds into DIR.
+# build_kiosk DIR [CMAKE ARGS...] [--target T]: configures and builds into DIR. Configuring every
+# time (a second with a cache) means the arguments given always win over a cache from older ones.
 build_kiosk() {
     local dir="$1" args=() target=()
     shift
@@ -50,12 +51,11 @@ build_kiosk() {
             shift
         fi
     done
-    if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$KIOSK_ROOT" -B "$dir" -G Ninja "${args[@]}" >"$dir.configure.log" 2>&1 || {
-            cat "$dir.configure.log" >&2
-            return 1
-        }
-    fi
+    mkdir -p "$dir"
+    cmake -S "$KIOSK_ROOT" -B "$dir" -G Ninja "${args[@]}" >"$dir.configure.log" 2>&1 || {
+        cat "$dir.configure.log" >&2
+        return 1
+    }
     cmake --build "$dir" -j 2 "${target[@]}"
 }
 
