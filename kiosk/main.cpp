@@ -1,6 +1,8 @@
 // Composition root of the village kiosk: reads the command line, configuration and content, finds
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
 #include "app/content_store.hpp"
+#include "app/pending_store.hpp"
+#include "app/requests_cli.hpp"
 #include "app/runner.hpp"
 #include "app/shell.hpp"
 #include "core/config.hpp"
@@ -185,6 +187,7 @@ int main(int argc, char** argv)
     fs::path checkDir;
     CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
     check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
+    const RequestsCommand requests(cli, dbFile);
     CLI11_PARSE(cli, argc, argv);
 
     if (check->parsed())
@@ -199,6 +202,8 @@ int main(int argc, char** argv)
     Problems configProblems;
     Config config = Config::load(configFile, configProblems);
     report("configuration", configProblems);
+    if (requests.parsed())
+        return requests.run(config.kioskId, std::cout, std::cerr);
     if (idleAfter > 0)
         config.idleAfterMs = idleAfter * 1000L;
     if (idlePrompt > 0)
@@ -250,6 +255,11 @@ int main(int argc, char** argv)
             return ui::buildFontSet(
                 *fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
         });
+        // The database opens (and checks itself) meanwhile too; the first send waits for it if it must.
+        SystemClock wallClock;
+        std::unique_ptr<PendingStore> store;
+        if (tourDir.empty() && benchFrames == 0)
+            store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
         platform::Window window(wopts);
         ui::FontSet fontSet = fontJob.get();
         // The shell (and its ImGui context) must outlive the renderer.
@@ -258,6 +268,7 @@ int main(int argc, char** argv)
         platform::ImGuiRenderer renderer;
         platform::TexturePictures pictures(mediaDir);
         shell.setPictures(&pictures);
+        shell.setRequestSink(store.get());
         const Screen screen{window, renderer};
         if (!tourDir.empty())
             return runTour(shell, screen, shown.content, tourDir);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Which layer may include what: core no ImGui, SFML, GL or SQLite; ui no SFML, GL or SQLite;
-# only platform SFML and GL. Prints every include that breaks the rule; fails if there is one.
+# store no ImGui, SFML, GL or a layer above it; only platform SFML and GL. Prints every include
+# that breaks the rule; fails if there is one.
 set -u
 root="$1"
 bad=0
@@ -16,5 +17,6 @@ check() { # DIR PATTERN WHAT
 check core 'imgui|backends/|SFML/|GL/|sqlite3|platform/|ui/|app/|store/|export/' "ImGui, SFML, GL, SQLite or another layer"
 check ui 'SFML/|GL/|sqlite3|platform/|app/|store/|export/' "SFML, GL, SQLite, platform or app"
 check platform 'sqlite3|app/|store/|export/' "SQLite, app, store or export"
+check store 'imgui|backends/|SFML/|GL/|ui/|platform/|app/|export/' "ImGui, SFML, GL, ui, platform, app or export"
 [ "$bad" -eq 0 ] && echo "layering: 1 passed, 0 failed"
 exit "$bad"

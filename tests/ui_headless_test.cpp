@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
+#include "store/requests.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 
 #include <cfloat>
 #include <memory>
+#include <sstream>
 
 using namespace kiosk;
 using T = PointerEvent::Type;
@@ -80,13 +82,15 @@ public:
     }
     void wake() { tap("attract.start"); }
 
-    // Scrolls the content (with the wheel, like a drag but exact) until `id` is in view.
+    // Scrolls the content (with the wheel, like a drag but exact) until `id` is in view: down
+    // first, then up.
     const WidgetBox* reveal(const std::string& id)
     {
-        for (int i = 0; i < 60 && !map().find(id); ++i) {
-            m_shell->push({T::Wheel, 10, 500, m_clock.now(), -1.f});
-            frames(2);
-        }
+        for (const float wheel : {-1.f, 1.f})
+            for (int i = 0; i < 60 && !map().find(id); ++i) {
+                m_shell->push({T::Wheel, 10, 500, m_clock.now(), wheel});
+                frames(2);
+            }
         return map().find(id);
     }
     void revealAndTap(const std::string& id)
@@ -364,7 +368,7 @@ TEST_CASE("every screen in every language at every size: all words present, targ
         const auto stills = tourStills(k.content());
         for (Lang lang : kAllLangs) {
             for (const Still& still : stills) {
-                k.shell().stage(still.route, lang, still.phase, still.progress, still.atEnd);
+                k.shell().stage(still, lang);
                 k.frames(4);
                 INFO(size.w, "x", size.h, " ", still.name, " ", langCode(lang));
                 CHECK(k.map().screen ==
@@ -391,4 +395,177 @@ TEST_CASE("every screen in every language at every size: all words present, targ
         for (const auto& key : k.strings().missing())
             FAIL_CHECK("no text for " << key);
     }
+}
+
+namespace {
+
+// Types `text` key by key on the on-screen keyboard, as a finger would.
+void typeOnKeyboard(Harness& k, const std::string& text)
+{
+    for (const char c : text) {
+        std::string id(1, c);
+        if (c == ' ')
+            id = "space";
+        else if (c == '.')
+            id = "period";
+        else if (c == ',')
+            id = "comma";
+        k.tap("osk.key." + id);
+    }
+}
+
+} // namespace
+
+TEST_CASE("a resident fills the whole form with the on-screen keyboard alone, sends it, and the request "
+          "is in the database with the reference shown")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    auto opened = store::RequestStore::open(dir.path() / "kiosk.db", "CMG", wall, log);
+    REQUIRE(opened.store->available());
+    Harness k;
+    k.shell().setRequestSink(opened.store.get());
+    k.wake();
+    k.tap("home.tile.callback");
+    REQUIRE(k.map().screen == "callback");
+    CHECK_FALSE(k.map().find("osk.key.a")); // no keyboard until a field is touched
+
+    k.tap("form.field.name");
+    REQUIRE(k.map().find("osk.key.q"));
+    typeOnKeyboard(k, "siti aminah");
+    k.tap("osk.key.next");
+    CHECK(k.session().form.editing == Field::Phone);
+    CHECK(k.map().find("osk.key.0"));      // the number pad
+    CHECK_FALSE(k.map().find("osk.key.q")); // not the letters
+    typeOnKeyboard(k, "0812 3456 7890");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "krajan");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "3");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "05");
+    k.tap("osk.key.next");
+    CHECK(k.session().form.editing == Field::Note);
+    typeOnKeyboard(k, "tolong telepon sore, terima kasih.");
+    k.tap("osk.key.done");
+    CHECK_FALSE(k.map().find("osk.key.a"));
+
+    k.revealAndTap("form.topic.work-abroad");
+    k.revealAndTap("form.time.afternoon");
+    k.revealAndTap("form.consent");
+    k.revealAndTap("form.review");
+    REQUIRE(k.map().screen == "callback-review");
+    k.tap("form.send");
+    REQUIRE(k.map().screen == "callback-done");
+    const std::string reference = k.map().values.at("reference");
+    CHECK(reference == "CMG-0001");
+
+    const auto rows = opened.store->list();
+    REQUIRE(rows.size() == 1);
+    const StoredRequest& row = rows.front();
+    CHECK(row.reference == reference);
+    CHECK(row.request.name == "Siti Aminah"); // each word started with a capital by itself
+    CHECK(row.request.phone == "+6281234567890");
+    CHECK(row.request.dusun == "Krajan");
+    CHECK(row.request.rt == "3");
+    CHECK(row.request.rw == "5");
+    CHECK(row.request.topic == RequestTopic::WorkAbroad);
+    CHECK(row.request.time == ContactTime::Afternoon);
+    CHECK(row.request.note == "tolong telepon sore, terima kasih.");
+    CHECK(row.request.lang == Lang::Id);
+
+    // Nothing of it is left for the next resident.
+    k.tap("form.finish");
+    CHECK(k.session().nav.atHome());
+    k.tap("home.tile.callback");
+    CHECK(k.session().form.at(Field::Name).text.empty());
+    CHECK(log.str().empty());
+}
+
+TEST_CASE("backspace: a tap deletes one character, holding it deletes on and on, letting go adds none")
+{
+    Harness k;
+    k.wake();
+    k.tap("home.tile.callback");
+    k.tap("form.field.name");
+    typeOnKeyboard(k, "abcdefghijklmnop");
+    const std::string& name = k.session().form.at(Field::Name).text;
+    REQUIRE(name.size() == 16);
+    k.tap("osk.key.backspace");
+    CHECK(name.size() == 15);
+
+    const WidgetBox* key = k.map().find("osk.key.backspace");
+    REQUIRE(key);
+    const float x = key->centerX(), y = key->centerY();
+    k.shell().push({T::Down, x, y, k.clock().now(), 0});
+    k.frame();
+    for (int i = 0; i < 60; ++i) { // about a second
+        CHECK(k.shell().needsFrame()); // the repeat needs frames although nothing else moves
+        k.frame();
+    }
+    const std::size_t held = name.size();
+    CHECK(held <= 15 - 4);
+    CHECK(held >= 15 - 9);
+    k.shell().push({T::Up, x, y, k.clock().now(), 0});
+    k.frames(3);
+    CHECK(name.size() == held);
+}
+
+TEST_CASE("when the request cannot be saved, the resident is told calmly and keeps everything typed")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    // A folder that does not exist: no database can be made there.
+    auto opened = store::RequestStore::open(dir.path() / "no-such-folder" / "kiosk.db", "CMG", wall, log);
+    CHECK_FALSE(opened.store->available());
+    Harness k;
+    k.shell().setRequestSink(opened.store.get());
+    k.wake();
+    k.tap("home.tile.callback");
+    k.tap("form.field.name");
+    typeOnKeyboard(k, "tri");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "085711112222");
+    k.tap("osk.key.done");
+    k.revealAndTap("form.topic.other");
+    k.revealAndTap("form.consent");
+    k.revealAndTap("form.review");
+    REQUIRE(k.map().screen == "callback-review");
+    k.tap("form.send");
+    CHECK(k.map().screen == "callback-review");
+    CHECK(k.session().form.sendFailure == SaveFailure::Unavailable);
+    const WidgetBox* retry = k.map().find("form.send");
+    REQUIRE(retry);
+    CHECK(retry->label == k.strings().get(Lang::Id, "review.retry"));
+    CHECK(k.session().form.at(Field::Name).text == "Tri");
+    // The log says what failed, never who.
+    CHECK(log.str().find("Tri") == std::string::npos);
+    CHECK(log.str().find("0857") == std::string::npos);
+    // Back to the form: still filled.
+    k.tap("form.edit");
+    CHECK(k.map().screen == "callback");
+    CHECK(k.session().form.at(Field::Phone).text == "085711112222");
+}
+
+TEST_CASE("bad typing gets a message in the resident's language beside the field, and nothing is lost")
+{
+    Harness k;
+    k.wake();
+    k.tap("lang.jv");
+    k.tap("home.tile.callback");
+    k.tap("form.field.phone");
+    typeOnKeyboard(k, "0271");
+    k.revealAndTap("form.field.name"); // leaving the phone field checks it
+    CHECK(k.session().form.errorOf(Field::Phone) == "form.error.phone_landline");
+    CHECK(k.session().form.at(Field::Phone).text == "0271");
+    CHECK(k.strings().get(Lang::Jv, "form.error.phone_landline").find("nomer HP") != std::string::npos);
+    // Tapping in the text moves the caret there.
+    k.tap("osk.key.done");
+    const WidgetBox* box = k.map().find("form.field.phone");
+    REQUIRE(box);
+    k.tapAt(box->x + 5, box->centerY()); // at the very start of the text
+    CHECK(k.session().form.editing == Field::Phone);
+    CHECK(k.session().form.at(Field::Phone).caret == 0);
 }

@@ -130,7 +130,7 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     int failures = 0;
     for (Lang lang : kAllLangs) {
         for (const Still& still : tourStills(content)) {
-            shell.stage(still.route, lang, still.phase, still.progress, still.atEnd);
+            shell.stage(still, lang);
             // A new ImGui window is hidden on its first frame; scrolling lands a frame later.
             for (int i = 0; i < 3; ++i)
                 drawFrame(shell, screen);
@@ -165,7 +165,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
                     figure, size.c_str(), times.size(), percentile(times, 0.5), percentile(times, 0.99));
     };
 
-    shell.stage(Route::home(), Lang::Id, IdleTimer::Phase::Active);
+    shell.stage(Route::home(), Lang::Id);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> home;
@@ -174,7 +174,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
     report("frame_home", home);
 
     // Drag a finger up and down the longest page in steps, release with speed, let it glide.
-    shell.stage(Route::page("hotlines"), Lang::Id, IdleTimer::Phase::Active);
+    shell.stage(Route::page("hotlines"), Lang::Id);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> drag;
@@ -195,6 +195,35 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
             drag.push_back(timed());
     }
     report("frame_drag_scroll", drag);
+
+    // Typing on the on-screen keyboard: each press and release is a frame; the release frame
+    // applies the key, and the frame after it shows the letter.
+    Still typing{"typing", Route::callback()};
+    typing.form.focus(Field::Note);
+    shell.stage(typing, Lang::Id);
+    for (int i = 0; i < 5; ++i)
+        drawFrame(shell, screen);
+    std::vector<double> keys;
+    int shown = 0, presses = 0;
+    for (int i = 0; keys.size() < static_cast<std::size_t>(frames); ++i) {
+        const char* id = i % 20 == 19 ? "osk.key.backspace" : i % 6 == 5 ? "osk.key.space" : "osk.key.e";
+        const WidgetBox* key = shell.uiMap().find(id);
+        if (!key)
+            break;
+        const std::size_t before = shell.session().form.at(Field::Note).text.size();
+        shell.push({PointerEvent::Type::Down, key->centerX(), key->centerY(), clock.now(), 0});
+        keys.push_back(timed());
+        shell.push({PointerEvent::Type::Up, key->centerX(), key->centerY(), clock.now(), 0});
+        keys.push_back(timed());
+        ++presses;
+        if (shell.session().form.at(Field::Note).text.size() != before)
+            ++shown;
+        if (shell.session().form.at(Field::Note).text.size() > 200) // stay below the note's limit
+            shell.stage(typing, Lang::Id);
+    }
+    report("frame_keyboard", keys);
+    std::printf("{\"figure\": \"keys_applied_on_release_frame\", \"presses\": %d, \"applied\": %d}\n", presses,
+                shown);
     return 0;
 }
 

@@ -112,12 +112,13 @@ void Shell::update()
 
 bool Shell::animating() const
 {
-    return m_gesture.gliding() || m_gesture.dragging();
+    return m_gesture.gliding() || m_gesture.dragging() || m_uiAnimating;
 }
 
 bool Shell::needsFrame() const
 {
-    return m_framesOwed > 0 || !m_queue.empty() || m_gesture.gliding() || m_clock.now() >= m_nextChange;
+    return m_framesOwed > 0 || !m_queue.empty() || m_gesture.gliding() || m_uiAnimating ||
+           m_clock.now() >= m_nextChange;
 }
 
 Millis Shell::nextDue() const
@@ -150,16 +151,20 @@ void Shell::consumeInput(Millis now)
     }
 }
 
-void Shell::stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress,
-                  bool atEnd)
+void Shell::stage(const Still& still, Lang lang)
 {
-    m_stagedAtEnd = atEnd;
+    m_stagedAtEnd = still.atEnd;
     m_session.reset();
-    m_session.nav.open(route);
+    // A review or confirmation sits on top of the form, as it would after the resident's taps.
+    if (still.route.kind == ScreenKind::CallbackReview)
+        m_session.nav.open(Route::callback());
+    m_session.nav.open(still.route);
     m_session.lang = lang;
-    m_session.checklist = std::move(progress);
-    m_stagedPhase = phase;
-    if (phase == IdleTimer::Phase::Active)
+    m_session.checklist = still.progress;
+    m_session.form = still.form;
+    m_session.reference = still.reference;
+    m_stagedPhase = still.phase;
+    if (still.phase == IdleTimer::Phase::Active)
         (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
     m_framesOwed = kFramesAfterChange;
 }
@@ -195,8 +200,9 @@ ImDrawData* Shell::frame()
         const ui::DrawResult result = m_ui.draw(view, m_drawingMap);
         if (result.scrollBlocked)
             m_gesture.stopInertia();
+        m_uiAnimating = result.animating;
         if (result.action.any()) {
-            apply(m_session, result.action);
+            apply(m_session, result.action, m_sink);
             m_answerPending = m_touchDown;
             m_framesOwed = kFramesAfterChange;
         }

@@ -8,7 +8,9 @@
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
 #include "core/session.hpp"
+#include "core/request.hpp"
 #include "core/ui_map.hpp"
+#include "app/tour.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui.hpp"
 
@@ -71,9 +73,12 @@ public:
         return std::exchange(m_answeredTap, std::nullopt);
     }
 
-    // For the tour: show this screen, in this language, in this idle phase, with no input.
-    void stage(const Route& route, Lang lang, IdleTimer::Phase phase, ChecklistProgress progress = {},
-               bool atEnd = false);
+    // For the tour: show this still (screen, idle phase, checklist and form as left), in this
+    // language, with no input.
+    void stage(const Still& still, Lang lang);
+    void stage(const Route& route, Lang lang) { stage(Still{{}, route}, lang); }
+    // Where sent callback requests are saved (none: sending fails, calmly). Must outlive the shell.
+    void setRequestSink(RequestSink* sink) { m_sink = sink; }
     // Where image blocks get their pictures.
     void setPictures(ui::PictureSource* pictures) { m_ui.setPictures(pictures); }
 
@@ -101,6 +106,8 @@ private:
     std::deque<PointerEvent> m_queue;
     UiMap m_map;        // of the last frame drawn in full
     UiMap m_drawingMap; // of the frame being drawn
+    RequestSink* m_sink = nullptr;
+    bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
     std::optional<IdleTimer::Phase> m_stagedPhase;
     bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end
     float m_width = 0, m_height = 0;

@@ -21,6 +21,64 @@ void combinations(const ChecklistRules& rules, ChecklistProgress progress,
     }
 }
 
+// The form as a resident might fill it (synthetic data), through the same calls the keyboard makes.
+FormState filledForm()
+{
+    FormState form;
+    form.insert(Field::Name, "Siti Aminah");
+    form.insert(Field::Phone, "0812 3456 7890");
+    form.insert(Field::Dusun, "Krajan");
+    form.insert(Field::Rt, "3");
+    form.insert(Field::Rw, "5");
+    form.topic = RequestTopic::WorkAbroad;
+    form.time = ContactTime::Afternoon;
+    form.insert(Field::Note, "Anak saya ditawari kerja di Malaysia lewat Facebook. Apakah resmi?");
+    form.consent = true;
+    return form;
+}
+
+void formStills(std::vector<Still>& stills)
+{
+    const Route form = Route::callback();
+    auto still = [&](std::string name, Route route, FormState state, bool atEnd = false) {
+        Still s{std::move(name), std::move(route)};
+        s.form = std::move(state);
+        s.atEnd = atEnd;
+        stills.push_back(std::move(s));
+    };
+    still("callback", form, {});
+    // Typing a name: capitals, the keyboard below, the field just above it.
+    FormState typing;
+    typing.focus(Field::Name);
+    for (const char* k : {"s", "e-acute", "n", "o", "space"})
+        typing.key(k);
+    still("callback-keyboard-letters", form, typing);
+    // The phone on the number pad, with the message of a landline left behind.
+    FormState phone;
+    phone.insert(Field::Name, "S\u00e9no Bagus");
+    phone.focus(Field::Phone);
+    for (const char* k : {"0", "2", "7", "1"})
+        phone.key(k);
+    phone.focus(Field::Rt);
+    phone.focus(Field::Phone);
+    still("callback-keyboard-numbers", form, phone);
+    FormState note = filledForm();
+    note.focus(Field::Note);
+    still("callback-keyboard-note", form, note);
+    // Asked to go on with nothing filled: every message, the first at the top.
+    FormState empty;
+    (void)empty.check(kDefaultLang);
+    still("callback-errors", form, empty);
+    still("callback-filled-end", form, filledForm(), true);
+    still("callback-review", Route::callbackReview(), filledForm());
+    FormState failed = filledForm();
+    failed.sendFailure = SaveFailure::Full;
+    still("callback-review-failed", Route::callbackReview(), failed);
+    Still done{"callback-done", Route::callbackDone()};
+    done.reference = "CMG-0427";
+    stills.push_back(std::move(done));
+}
+
 } // namespace
 
 std::vector<Still> tourStills(const Content& content)
@@ -58,7 +116,7 @@ std::vector<Still> tourStills(const Content& content)
                 stills.push_back({name + "-end", route, IdleTimer::Phase::Active, result, true});
         }
     }
-    stills.push_back({"callback", Route::callback(), IdleTimer::Phase::Active, {}});
+    formStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
     stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
     return stills;

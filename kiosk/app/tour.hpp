@@ -7,16 +7,26 @@
 #include "core/session.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
 
 struct Still {
+    Still(std::string name_, Route route_, IdleTimer::Phase phase_ = IdleTimer::Phase::Active,
+          ChecklistProgress progress_ = {}, bool atEnd_ = false)
+        : name(std::move(name_)), route(std::move(route_)), phase(phase_), progress(std::move(progress_)),
+          atEnd(atEnd_)
+    {
+    }
+
     std::string name; // file name stem before "-<lang>-<W>x<H>.png"
     Route route;
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     ChecklistProgress progress;
     bool atEnd = false; // scrolled to the end of the screen
+    FormState form;        // the callback form as a resident left it
+    std::string reference; // shown on the confirmation
 };
 
 // Every screen and checklist state worth a look: see tour.cpp.

@@ -1,4 +1,4 @@
-// Time as the kiosk sees it: milliseconds on a monotonic clock, injectable so tests can fake it.
+// Time as the kiosk sees it: milliseconds on a monotonic or a wall clock, injectable so tests can fake it.
 #pragma once
 
 #include <chrono>
@@ -20,6 +20,16 @@ public:
     {
         using namespace std::chrono;
         return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+};
+
+// Wall-clock time: milliseconds since the Unix epoch (UTC), for stamping saved requests.
+class SystemClock final : public Clock {
+public:
+    [[nodiscard]] Millis now() const override
+    {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
     }
 };
 

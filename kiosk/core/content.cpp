@@ -2,7 +2,9 @@
 // nothing in the content can make this code throw or the screens draw garbage.
 #include "core/content.hpp"
 
+#include "core/form.hpp"
 #include "core/navigation.hpp"
+#include "core/text.hpp"
 
 #include <toml++/toml.h>
 
@@ -34,28 +36,10 @@ std::string at(const std::string& file, std::size_t line)
     return file + ":" + std::to_string(line) + ": ";
 }
 
-// Characters the kiosk's fonts can draw: Latin-1 and general punctuation.
+// Characters content may hold: what the fonts draw, and line breaks.
 bool drawable(char32_t c)
 {
-    return c == '\n' || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) || (c >= 0x2010 && c <= 0x2027);
-}
-
-// Code points of valid UTF-8 (toml++ has already refused invalid UTF-8).
-std::vector<char32_t> codepoints(std::string_view s)
-{
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-        if (i + static_cast<std::size_t>(len) > s.size())
-            len = 1;
-        char32_t c = len == 1 ? b : static_cast<char32_t>(b & (0x7F >> len));
-        for (int k = 1; k < len; ++k)
-            c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out.push_back(c);
-        i += static_cast<std::size_t>(len);
-    }
-    return out;
+    return c == '\n' || isDrawable(c);
 }
 
 // Reads text fields of one table, reporting unknown keys, missing keys, wrong types, length and
@@ -160,7 +144,7 @@ private:
 
     void check(const std::string& value, const toml::node& node, const char* key, std::size_t maxLength)
     {
-        const auto cps = codepoints(value);
+        const auto cps = codePoints(value);
         if (cps.size() > maxLength)
             m_errors.push_back(at(m_file, node) + "'" + key + "' is " + std::to_string(cps.size()) +
                                " characters; at most " + std::to_string(maxLength) + " fit on the screen");
@@ -323,7 +307,7 @@ Condition parseCondition(const toml::node* node, const std::string& file, const 
 }
 
 // Every key of ui.toml that the screens use.
-std::set<std::string> uiKeys(const Content& c)
+std::set<std::string> uiKeys()
 {
     std::set<std::string> keys{"lang.self",          "header.programme",     "nav.back",
                                "nav.home",           "footer.help",          "home.welcome",
@@ -334,14 +318,31 @@ std::set<std::string> uiKeys(const Content& c)
                                "checklist.progress", "checklist.all_ready",  "checklist.still_needed",
                                "checklist.tap_hint", "checklist.if_any",     "checklist.where",
                                "checklist.fees",     "checklist.help",       "checklist.restart",
-                               "checklist.warning",  "callback.topic_label", "callback.preparing"};
+                               "checklist.warning"};
     for (Topic t : kAllTopics) {
         keys.insert("home.tile." + std::string(topicId(t)) + ".label");
         keys.insert("home.tile." + std::string(topicId(t)) + ".hint");
     }
-    // The callback form names the checklist a resident came from.
-    for (const auto& [id, rules] : c.checklists)
-        keys.insert("callback.topics." + id);
+    // The callback form, its review and its confirmation.
+    for (const char* k : {"form.intro", "form.optional", "form.tap_to_fill", "form.address", "form.topic.label",
+                          "form.time.label", "form.consent.label", "form.consent.text", "form.review",
+                          "form.notice.max_length", "form.field.name.hint", "form.field.phone.hint",
+                          "form.field.note.hint", "form.error.required", "form.error.name_short",
+                          "form.error.name_long", "form.error.name_chars", "form.error.phone_prefix",
+                          "form.error.phone_landline", "form.error.phone_short", "form.error.phone_long",
+                          "form.error.phone_chars", "form.error.area_number", "form.error.dusun_long",
+                          "form.error.dusun_chars", "form.error.note_long", "form.error.unsupported_char",
+                          "form.error.topic", "form.error.consent", "osk.backspace", "osk.next", "osk.done",
+                          "osk.space", "osk.newline", "review.title", "review.intro", "review.edit",
+                          "review.send", "review.retry", "review.failed", "review.consent_given", "done.title",
+                          "done.reference", "done.note", "done.next", "done.finish"})
+        keys.insert(k);
+    for (Field field : kAllFields)
+        keys.insert("form.field." + std::string(fieldId(field)) + ".label");
+    for (RequestTopic t : kAllRequestTopics)
+        keys.insert("form.topic." + std::string(requestTopicId(t)));
+    for (ContactTime t : kAllContactTimes)
+        keys.insert("form.time." + std::string(contactTimeId(t)));
     return keys;
 }
 
@@ -898,7 +899,7 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
 
     // Words on buttons: every word the screens use exists in Indonesian; no unknown words; each
     // short enough and drawable.
-    const std::set<std::string> used = uiKeys(c);
+    const std::set<std::string> used = uiKeys();
     for (Lang lang : kAllLangs) {
         const std::string file = (contentDir / std::string(langCode(lang)) / "ui.toml").string();
         for (const auto& [key, text] : c.strings.table(lang)) {
@@ -907,7 +908,7 @@ ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const
                 load.errors.push_back(where + "unknown key '" + key + "': the kiosk has no place for it");
                 continue;
             }
-            const auto cps = codepoints(text);
+            const auto cps = codePoints(text);
             if (cps.size() > kMaxText)
                 load.errors.push_back(where + "'" + key + "' is too long for a button or a line");
             if (std::any_of(cps.begin(), cps.end(), [](char32_t ch) { return !drawable(ch); }))

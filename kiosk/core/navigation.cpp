@@ -29,6 +29,8 @@ std::string Route::screenId() const
     case ScreenKind::Page: return id;
     case ScreenKind::Checklist: return "checklist-" + id;
     case ScreenKind::Callback: return "callback";
+    case ScreenKind::CallbackReview: return "callback-review";
+    case ScreenKind::CallbackDone: return "callback-done";
     }
     return "home";
 }

@@ -17,7 +17,8 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);
 
-enum class ScreenKind { Home, Page, Checklist, Callback };
+// Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
+enum class ScreenKind { Home, Page, Checklist, Callback, CallbackReview, CallbackDone };
 
 struct Route {
     ScreenKind kind = ScreenKind::Home;
@@ -31,10 +32,12 @@ struct Route {
     {
         return {ScreenKind::Callback, std::move(topic)};
     }
+    [[nodiscard]] static Route callbackReview() { return {ScreenKind::CallbackReview, {}}; }
+    [[nodiscard]] static Route callbackDone() { return {ScreenKind::CallbackDone, {}}; }
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
     // Stable screen id for the UI map and the tour: "home", the page id ("trafficking"),
-    // "checklist-passport", "callback".
+    // "checklist-passport", "callback", "callback-review", "callback-done".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/content.hpp"
+#include "core/form.hpp"
 #include "core/language.hpp"
 #include "core/navigation.hpp"
 
@@ -25,6 +26,8 @@ struct Session {
     Navigator nav;
     Lang lang = kDefaultLang;
     ChecklistProgress checklist;
+    FormState form;
+    std::string reference; // of the request just saved, for the confirmation screen
     // Counts visits, so per-visit widget state (scroll positions) starts fresh for each resident.
     unsigned visit = 0;
 
@@ -34,12 +37,28 @@ struct Session {
 
 // What a resident asked for on a frame. Screens return it; the shell applies it.
 struct Action {
-    enum class Kind { None, Open, Back, Home, SetLang, Answer, ToggleHave, RestartChecklist };
+    enum class Kind {
+        None,
+        Open,
+        Back,
+        Home,
+        SetLang,
+        Answer,
+        ToggleHave,
+        RestartChecklist,
+        FormFocus,   // key: field id; opens the keyboard on it
+        FormKey,     // key: on-screen key id
+        FormCaret,   // key: field id; value: byte offset
+        FormChoose,  // key: "topic" or "time"; value: its id
+        FormConsent, // ticks or unticks the consent box
+        FormReview,  // check everything, then show the review screen
+        FormSend,    // save through the RequestSink, then show the reference
+    };
     Kind kind = Kind::None;
     Route route{};
     Lang lang = kDefaultLang;
-    std::string key;   // Answer: question; ToggleHave: document
-    std::string value; // Answer: answer
+    std::string key;   // Answer: question; ToggleHave: document; Form*: see Kind
+    std::string value; // Answer: answer; Form*: see Kind
 
     [[nodiscard]] static Action open(Route r) { return {Kind::Open, std::move(r), kDefaultLang, {}, {}}; }
     [[nodiscard]] static Action back() { return {Kind::Back, {}, kDefaultLang, {}, {}}; }
@@ -57,10 +76,15 @@ struct Action {
     {
         return {Kind::RestartChecklist, {}, kDefaultLang, {}, {}};
     }
+    [[nodiscard]] static Action form(Kind kind, std::string key = {}, std::string value = {})
+    {
+        return {kind, {}, kDefaultLang, std::move(key), std::move(value)};
+    }
     [[nodiscard]] bool any() const { return kind != Kind::None; }
 };
 
-// Applies an action. On a checklist, Back first takes back the last answer.
-void apply(Session& session, const Action& action);
+// Applies an action. On a checklist, Back first takes back the last answer; on the form, Back
+// first closes the keyboard. FormSend saves through `sink` (none: the save fails, calmly).
+void apply(Session& session, const Action& action, RequestSink* sink = nullptr);
 
 } // namespace kiosk

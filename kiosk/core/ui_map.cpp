@@ -23,8 +23,9 @@ std::string UiMap::toJson() const
                         {"x", std::lround(w.x)},
                         {"y", std::lround(w.y)},
                         {"w", std::lround(w.w)},
-                        {"h", std::lround(w.h)}});
-    nlohmann::json doc = {{"screen", screen}, {"lang", lang}, {"widgets", std::move(list)}};
+                        {"h", std::lround(w.h)},
+                        {"clipped", w.clipped}});
+    nlohmann::json doc = {{"screen", screen}, {"lang", lang}, {"widgets", std::move(list)}, {"values", values}};
     return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -1,6 +1,7 @@
 // The UI map: which screen is up and where every tappable widget is, for tests that drive the window.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,17 @@ struct UiMap {
     std::string screen;
     std::string lang;
     std::vector<WidgetBox> widgets;
+    // Things shown that a test may need to read back, such as {"reference": "CMG-0427"}.
+    std::map<std::string, std::string> values;
 
-    void clear() { widgets.clear(); }
+    void clear()
+    {
+        widgets.clear();
+        values.clear();
+    }
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
-    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h"}]}
+    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped"}],
+    //  "values": {...}}
     [[nodiscard]] std::string toJson() const;
 };
 

@@ -3,8 +3,11 @@
 
 #include "ui/icons.hpp"
 
+#include "core/text.hpp"
+
 #include <imgui_freetype.h>
 
+#include <array>
 #include <cmath>
 #include <fstream>
 
@@ -12,8 +15,17 @@ namespace kiosk::ui {
 namespace {
 
 // Basic Latin, Latin-1 (é, è, ·) and general punctuation (dashes, quotes, •, …): all that
-// Indonesian, Javanese in Latin script and English need.
-constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0};
+// Indonesian, Javanese in Latin script and English need; core/text checks typed text against the
+// same table.
+constexpr auto kTextRanges = [] {
+    std::array<ImWchar, 2 * std::size(kDrawableRanges) + 1> r{};
+    std::size_t i = 0;
+    for (const CodeRange& range : kDrawableRanges) {
+        r[i++] = static_cast<ImWchar>(range.first);
+        r[i++] = static_cast<ImWchar>(range.last);
+    }
+    return r;
+}();
 // The largest size shows only short words and numbers (attract screen, countdown).
 constexpr ImWchar kDisplayRanges[] = {0x0020, 0x007E, 0};
 
@@ -24,7 +36,7 @@ bool readable(const std::string& path)
 }
 
 ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icons, float px,
-            const ImVector<ImWchar>& iconRanges, const ImWchar* textRanges = kTextRanges)
+            const ImVector<ImWchar>& iconRanges, const ImWchar* textRanges = kTextRanges.data())
 {
     ImFontConfig cfg;
     cfg.OversampleH = 1;

@@ -6,16 +6,20 @@
 
 namespace kiosk::ui::icon {
 
+inline constexpr const char* kUser = "\uF007";          // fa-user
 inline constexpr const char* kCheck = "\uF00C";         // fa-check
 inline constexpr const char* kHome = "\uF015";          // fa-home
 inline constexpr const char* kClock = "\uF017";         // fa-clock-o
 inline constexpr const char* kRefresh = "\uF021";       // fa-refresh
 inline constexpr const char* kBook = "\uF02D";          // fa-book
+inline constexpr const char* kPencil = "\uF040";        // fa-pencil
 inline constexpr const char* kMapMarker = "\uF041";     // fa-map-marker
 inline constexpr const char* kChevronRight = "\uF054";  // fa-chevron-right
 inline constexpr const char* kQuestion = "\uF059";      // fa-question-circle
 inline constexpr const char* kInfo = "\uF05A";          // fa-info-circle
 inline constexpr const char* kArrowLeft = "\uF060";     // fa-arrow-left
+inline constexpr const char* kArrowRight = "\uF061";    // fa-arrow-right
+inline constexpr const char* kArrowUp = "\uF062";       // fa-arrow-up
 inline constexpr const char* kWarning = "\uF071";       // fa-exclamation-triangle
 inline constexpr const char* kPlane = "\uF072";         // fa-plane
 inline constexpr const char* kComments = "\uF086";      // fa-comments
@@ -29,19 +33,22 @@ inline constexpr const char* kLightbulb = "\uF0EB";     // fa-lightbulb-o
 inline constexpr const char* kFile = "\uF0F6";          // fa-file-text-o
 inline constexpr const char* kBuilding = "\uF0F7";      // fa-building-o
 inline constexpr const char* kShield = "\uF132";        // fa-shield
+inline constexpr const char* kLevelDown = "\uF149";     // fa-level-down
 inline constexpr const char* kCheckSquare = "\uF14A";   // fa-check-square
+inline constexpr const char* kLongArrowLeft = "\uF177"; // fa-long-arrow-left
 inline constexpr const char* kMoon = "\uF186";          // fa-moon-o
 inline constexpr const char* kGraduation = "\uF19D";    // fa-graduation-cap
 inline constexpr const char* kChild = "\uF1AE";         // fa-child
+inline constexpr const char* kPaperPlane = "\uF1D8";    // fa-paper-plane
 inline constexpr const char* kWhatsapp = "\uF232";      // fa-whatsapp
 inline constexpr const char* kHandPointer = "\uF25A";   // fa-hand-pointer-o
 inline constexpr const char* kCalendarCheck = "\uF274"; // fa-calendar-check-o
 inline constexpr const char* kIdCard = "\uF2C3";        // fa-id-card-o
 
 // Code points of the glyphs above, for the atlas.
-inline constexpr std::array<unsigned, 31> kCodepoints{
-    0xF00C, 0xF015, 0xF017, 0xF021, 0xF02D, 0xF041, 0xF054, 0xF059, 0xF05A, 0xF060, 0xF071,
-    0xF072, 0xF086, 0xF095, 0xF096, 0xF0AC, 0xF0B1, 0xF0C0, 0xF0D6, 0xF0EB, 0xF0F6, 0xF0F7,
-    0xF132, 0xF14A, 0xF186, 0xF19D, 0xF1AE, 0xF232, 0xF25A, 0xF274, 0xF2C3};
+inline constexpr std::array<unsigned, 38> kCodepoints{
+    0xF007, 0xF00C, 0xF015, 0xF017, 0xF021, 0xF02D, 0xF040, 0xF041, 0xF054, 0xF059, 0xF05A, 0xF060, 0xF061,
+    0xF062, 0xF071, 0xF072, 0xF086, 0xF095, 0xF096, 0xF0AC, 0xF0B1, 0xF0C0, 0xF0D6, 0xF0EB, 0xF0F6, 0xF0F7,
+    0xF132, 0xF149, 0xF14A, 0xF177, 0xF186, 0xF19D, 0xF1AE, 0xF1D8, 0xF232, 0xF25A, 0xF274, 0xF2C3};
 
 } // namespace kiosk::ui::icon

@@ -1,44 +1,508 @@
-// "Minta Dihubungi": until the callback form exists, the screen says so and names the topic the
-// resident came for, so an officer nearby can help.
+// "Minta Dihubungi": the callback form, its review, and the reference once the request is saved.
+// The form is one scrolling column; while a field is edited the keyboard takes the bottom of the
+// screen and the field is scrolled to sit just above it.
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
 
+#include "core/text.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk::ui {
+namespace {
 
-Action CallbackScreen::draw(Frame& f, const std::string& topic)
+const char* topicIconFor(RequestTopic t)
 {
-    const Metrics& m = f.m;
+    switch (t) {
+    case RequestTopic::Passport: return icon::kBook;
+    case RequestTopic::WorkAbroad: return icon::kBriefcase;
+    case RequestTopic::Trafficking: return icon::kWarning;
+    case RequestTopic::Other: return icon::kQuestion;
+    }
+    return icon::kQuestion;
+}
+
+const char* fieldIcon(Field field)
+{
+    switch (field) {
+    case Field::Name: return icon::kUser;
+    case Field::Phone: return icon::kPhone;
+    case Field::Dusun:
+    case Field::Rt:
+    case Field::Rw: return icon::kMapMarker;
+    case Field::Note: return icon::kPencil;
+    }
+    return icon::kPencil;
+}
+
+// Lines of a text box: byte ranges [begin, end) of `text`, wrapped at `width`, breaking at newlines.
+struct TextLine {
+    std::size_t begin, end;
+};
+
+std::vector<TextLine> layoutLines(ImFont* font, const std::string& text, float width)
+{
+    std::vector<TextLine> lines;
+    const char* base = text.c_str();
+    const char* s = base;
+    const char* end = base + text.size();
+    while (true) {
+        const char* nl = std::find(s, end, '\n');
+        const char* wrap = s == nl ? nl : font->CalcWordWrapPositionA(1.f, s, nl, width);
+        if (wrap == s && s < nl) { // one character wider than the box: take it anyway
+            ++wrap;
+            while (wrap < nl && (static_cast<unsigned char>(*wrap) & 0xC0) == 0x80)
+                ++wrap;
+        }
+        lines.push_back({static_cast<std::size_t>(s - base), static_cast<std::size_t>(wrap - base)});
+        if (wrap < nl) {
+            s = wrap;
+            continue;
+        }
+        if (nl == end)
+            break;
+        s = nl + 1; // the newline belongs to no line; the next line starts after it
+    }
+    return lines;
+}
+
+float textWidth(ImFont* font, const std::string& text, std::size_t from, std::size_t to)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str() + from, text.c_str() + to).x;
+}
+
+// The caret offset nearest to a point, relative to the text's top left.
+std::size_t caretAt(ImFont* font, const std::string& text, const std::vector<TextLine>& lines, float x,
+                    float y)
+{
+    const auto row = static_cast<std::size_t>(
+        std::clamp(std::floor(y / font->FontSize), 0.f, static_cast<float>(lines.size() - 1)));
+    const TextLine& line = lines[row];
+    std::size_t best = line.begin;
+    float bestDistance = std::fabs(x);
+    for (std::size_t pos = line.begin; pos < line.end;) {
+        const auto d = decodeUtf8(text, pos);
+        pos += d ? d->length : 1;
+        const float distance = std::fabs(textWidth(font, text, line.begin, pos) - x);
+        if (distance < bestDistance) {
+            best = pos;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+// "+6281234567890" as a resident writes it: "0812-3456-7890".
+std::string phoneForReading(const std::string& normalised)
+{
+    if (normalised.rfind("+62", 0) != 0)
+        return normalised;
+    const std::string national = "0" + normalised.substr(3);
+    std::string out;
+    for (std::size_t i = 0; i < national.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out.push_back('-');
+        out.push_back(national[i]);
+    }
+    return out;
+}
+
+// A message beside a field: the attention colour, an icon, the words.
+void fieldMessage(Frame& f, const std::string& key, float x0, float width)
+{
+    if (key.empty())
+        return;
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.bodyBold, colour::kAttention, std::string(icon::kInfo) + "  " + f.t(key), width);
+}
+
+// Heading of one part of the form: icon, words, and "(optional)" where it is.
+void partLabel(Frame& f, const char* ic, const std::string& label, bool optional, float x0, float width)
+{
+    ImGui::SetCursorPosX(x0);
+    std::string text = std::string(ic) + "  " + label;
+    if (optional)
+        text += "  (" + f.t("form.optional") + ")";
+    wrappedText(f.fonts.tile, colour::kText, text, width);
+}
+
+struct Column {
+    float x0, width;
+};
+
+Column column(const Metrics& m)
+{
     const float avail = ImGui::GetWindowWidth();
     const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
-    const float x0 = std::max(m.margin, (avail - width) / 2);
+    return {std::max(m.margin, (avail - width) / 2), width};
+}
+
+} // namespace
+
+Action CallbackScreen::drawForm(Frame& f, const FormState& form)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column(m);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Action action;
+    float scrollTarget = -1; // where the part asked for begins, in window content coordinates
+    auto anchor = [&](std::string_view part) {
+        if (form.scrollTo == part)
+            scrollTarget = ImGui::GetCursorPosY();
+    };
+
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    ImGui::BeginGroup();
-    paragraph(f, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"), f.fonts.heading,
-              colour::kFrame);
-    paragraph(f, f.t("home.tile.callback.hint"), f.fonts.body, colour::kTextMuted);
-    if (!topic.empty())
-        paragraph(f, f.t("callback.topic_label") + ": " + f.t("callback.topics." + topic), f.fonts.bodyBold,
-                  colour::kText);
+    wrappedText(f.fonts.heading, colour::kFrame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
+                width);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colour::kTextMuted, f.t("form.intro"), width);
+    ImGui::Dummy(ImVec2(1, 16.f * s));
+
+    // One text box: its label, hint, the text with the caret, and its message.
+    auto textBox = [&](Field field, float bx, float bw, bool withLabel) {
+        const std::string id(fieldId(field));
+        const bool editing = form.editing == field;
+        const FieldText& ft = form.at(field);
+        ImFont* font = f.fonts.tile;
+        const float pad = 20.f * s;
+        if (withLabel) {
+            anchor(id);
+            const bool optional = field != Field::Name && field != Field::Phone;
+            partLabel(f, fieldIcon(field), f.t("form.field." + id + ".label"), optional, bx, bw);
+            const std::string& hint = f.t("form.field." + id + ".hint");
+            if (!hint.empty()) {
+                ImGui::SetCursorPosX(bx);
+                wrappedText(f.fonts.body, colour::kTextMuted, hint, bw);
+            }
+            ImGui::Dummy(ImVec2(1, 6.f * s));
+        }
+        const auto lines = layoutLines(font, ft.text, bw - 2 * pad);
+        const float minLines = isMultiline(field) ? 3.f : 1.f;
+        const float textH = std::max(minLines, static_cast<float>(lines.size())) * font->FontSize;
+        const float h = std::max(m.tapHeight, textH + 2 * pad);
+        ImGui::SetCursorPosX(bx);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + bw, p.y + h);
+        const std::string widget = "form.field." + id;
+        if (ImGui::InvisibleButton(widget.c_str(), ImVec2(bw, h))) {
+            const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+            const std::size_t caret = caretAt(font, ft.text, lines, at.x - p.x - pad, at.y - p.y - pad);
+            action = Action::form(Action::Kind::FormCaret, id, std::to_string(caret));
+        }
+        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+        mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
+        const bool problem = !form.errorOf(field).empty();
+        dl->AddRectFilled(p, q, pressed ? colour::kCardPressed : colour::kCard, m.rounding);
+        dl->AddRect(p, q, editing ? colour::kFrame : problem ? colour::kAttention : colour::kCardBorder, m.rounding, 0,
+                    (editing ? 4.f : 2.f) * s);
+        const float ty = p.y + (lines.size() == 1 && !isMultiline(field) ? (h - font->FontSize) / 2 : pad);
+        if (ft.text.empty() && !editing) {
+            dl->AddText(f.fonts.body, f.fonts.body->FontSize,
+                        ImVec2(p.x + pad, p.y + (isMultiline(field) ? pad : (h - f.fonts.body->FontSize) / 2)),
+                        colour::kTextMuted, f.t("form.tap_to_fill").c_str());
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            dl->AddText(font, font->FontSize, ImVec2(p.x + pad, ty + static_cast<float>(i) * font->FontSize),
+                        colour::kText, ft.text.c_str() + lines[i].begin, ft.text.c_str() + lines[i].end);
+        if (editing) {
+            // The caret: on the line that holds it (at a wrap, the start of the next line).
+            std::size_t row = 0;
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                if (ft.caret >= lines[i].begin && ft.caret <= lines[i].end)
+                    row = i;
+            const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, ft.caret);
+            const float cy = ty + static_cast<float>(row) * font->FontSize;
+            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colour::kFrame);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
+        if (isMultiline(field)) {
+            ImGui::SetCursorPosX(bx);
+            wrappedText(f.fonts.body, colour::kTextMuted,
+                        std::to_string(countCodePoints(ft.text)) + " / " + std::to_string(maxLength(field)), bw);
+        }
+        fieldMessage(f, form.errorOf(field), bx, bw);
+        if (editing)
+            fieldMessage(f, form.notice, bx, bw);
+    };
+
+    textBox(Field::Name, x0, width, true);
+    ImGui::Dummy(ImVec2(1, m.gap));
+    textBox(Field::Phone, x0, width, true);
     ImGui::Dummy(ImVec2(1, m.gap));
 
-    const std::string text = std::string(icon::kInfo) + "  " + f.t("callback.preparing");
-    const float pad = 28.f * m.scale;
-    const float textH = wrappedHeight(f.fonts.body, text, width - 2 * pad);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    card(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + width, pos.y + textH + 2 * pad), m, colour::kCard,
-         colour::kCardBorder);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
-    ImGui::PushFont(f.fonts.body);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopFont();
-    ImGui::PopTextWrapPos();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + textH + 2 * pad));
+    // Address: dusun, then RT and RW side by side.
+    const bool addressAsked = form.scrollTo == "dusun" || form.scrollTo == "rt" || form.scrollTo == "rw";
+    if (addressAsked)
+        scrollTarget = ImGui::GetCursorPosY();
+    partLabel(f, icon::kMapMarker, f.t("form.address"), true, x0, width);
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.bodyBold, colour::kText, f.t("form.field.dusun.label"), width);
+    textBox(Field::Dusun, x0, width, false);
+    ImGui::Dummy(ImVec2(1, 10.f * s));
+    {
+        const float half = (width - m.gap) / 2;
+        const float top = ImGui::GetCursorPosY();
+        float bottom = top;
+        for (const auto& [field, bx] : {std::pair{Field::Rt, x0}, std::pair{Field::Rw, x0 + half + m.gap}}) {
+            ImGui::SetCursorPos(ImVec2(bx, top));
+            ImGui::BeginGroup();
+            ImGui::SetCursorPosX(bx);
+            wrappedText(f.fonts.bodyBold, colour::kText, f.t("form.field." + std::string(fieldId(field)) + ".label"),
+                        half);
+            textBox(field, bx, half, false);
+            ImGui::EndGroup();
+            bottom = std::max(bottom, ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY());
+        }
+        ImGui::SetCursorPos(ImVec2(x0, bottom));
+    }
+    ImGui::Dummy(ImVec2(1, m.gap));
+
+    // Topic and time: big buttons, two to a row where there is room.
+    const int columns = width >= 900.f * s ? 2 : 1;
+    const float bgap = 20.f * s;
+    const float bw = (width - bgap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    auto choices = [&](const char* group, const auto& values, auto idOf, auto iconOf, auto isChosen) {
+        float top = ImGui::GetCursorPosY();
+        int i = 0;
+        for (const auto v : values) {
+            const std::string vid(idOf(v));
+            const float col = static_cast<float>(i % columns);
+            ImGui::SetCursorPos(ImVec2(x0 + col * (bw + bgap), top));
+            const bool chosen = isChosen(v);
+            const std::string label = f.t(std::string("form.") + group + "." + vid);
+            if (button(f, std::string("form.") + group + "." + vid, chosen ? icon::kCheck : iconOf(v), label,
+                       ImVec2(bw, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                       f.fonts.bodyBold))
+                action = Action::form(Action::Kind::FormChoose, group, vid);
+            if (++i % columns == 0)
+                top += m.tapHeight + bgap;
+        }
+        if (i % columns != 0)
+            top += m.tapHeight + bgap;
+        ImGui::SetCursorPos(ImVec2(x0, top));
+    };
+    anchor("topic");
+    partLabel(f, icon::kComments, f.t("form.topic.label"), false, x0, width);
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    choices(
+        "topic", kAllRequestTopics, requestTopicId, topicIconFor,
+        [&](RequestTopic t) { return form.topic == t; });
+    fieldMessage(f, form.topicError, x0, width);
+    ImGui::Dummy(ImVec2(1, m.gap));
+
+    partLabel(f, icon::kClock, f.t("form.time.label"), false, x0, width);
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    choices(
+        "time", kAllContactTimes, contactTimeId, [](ContactTime) { return icon::kClock; },
+        [&](ContactTime t) { return form.time == t; });
+    ImGui::Dummy(ImVec2(1, m.gap));
+
+    textBox(Field::Note, x0, width, true);
+    ImGui::Dummy(ImVec2(1, m.gap));
+
+    // Consent: the whole card is the box to tick.
+    anchor("consent");
+    {
+        const float pad = 24.f * s;
+        const float boxW = f.fonts.heading->FontSize * 1.4f;
+        const std::string& text = f.t("form.consent.text");
+        const float inner = width - 2 * pad - boxW;
+        const float h = std::max(m.tapHeight, wrappedHeight(f.fonts.body, text, inner) + 2 * pad);
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + width, p.y + h);
+        if (ImGui::InvisibleButton("form.consent", ImVec2(width, h)))
+            action = Action::form(Action::Kind::FormConsent);
+        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+        mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
+        const bool problem = !form.consentError.empty();
+        card(dl, p, q, m,
+             pressed        ? colour::kCardPressed
+             : form.consent ? colour::kDoneBg
+                            : colour::kCard,
+             form.consent ? colour::kDone
+             : problem    ? colour::kAttention
+                          : colour::kCardBorder);
+        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
+                    form.consent ? colour::kDone : colour::kFrame, form.consent ? icon::kCheckSquare : icon::kSquare);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + boxW, p.y + pad));
+        wrappedText(f.fonts.body, colour::kText, text, inner);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
+        fieldMessage(f, form.consentError, x0, width);
+    }
+    ImGui::Dummy(ImVec2(1, m.gap));
+
+    ImGui::SetCursorPosX(x0);
+    if (button(f, "form.review", icon::kChevronRight, f.t("form.review"), ImVec2(std::min(width, 640.f * s), m.tapHeight),
+               ButtonStyle::Primary))
+        action = Action::form(Action::Kind::FormReview);
     ImGui::Dummy(ImVec2(1, m.margin));
-    ImGui::EndGroup();
+
+    // Bring the part asked for to the top of what can be seen (above the keyboard, when it is open).
+    if (form.scrollRequest != m_scrollSeen) {
+        m_scrollSeen = form.scrollRequest;
+        if (scrollTarget >= 0)
+            ImGui::SetScrollY(std::max(0.f, scrollTarget - 16.f * s));
+    }
+    return action;
+}
+
+Action CallbackScreen::drawKeyboard(Frame& f, const FormState& form, float width)
+{
+    if (auto key = m_keyboard.draw(f, form, width))
+        return Action::form(Action::Kind::FormKey, std::move(*key));
     return {};
+}
+
+void CallbackScreen::drawReview(Frame& f, const FormState& form)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column(m);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    wrappedText(f.fonts.heading, colour::kFrame, std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colour::kTextMuted, f.t("review.intro"), width);
+    ImGui::Dummy(ImVec2(1, 12.f * s));
+
+    if (form.sendFailure != SaveFailure::None) {
+        // Nothing was saved; say so calmly, in the resident's language, and keep everything.
+        const float pad = 24.f * s;
+        const std::string text = std::string(icon::kInfo) + "  " + f.t("review.failed");
+        const float h = wrappedHeight(f.fonts.bodyBold, text, width - 2 * pad - 10.f * s) + 2 * pad;
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kAttentionBg, colour::kAttention, colour::kAttention);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 10.f * s, p.y + pad));
+        wrappedText(f.fonts.bodyBold, colour::kText, text, width - 2 * pad - 10.f * s);
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
+    }
+
+    // What will be sent, in large type, as it will be stored.
+    const std::string phone = checkPhone(form.at(Field::Phone).text).normalised;
+    std::string address = normaliseName(form.at(Field::Dusun).text);
+    const std::string rt = normaliseAreaNumber(form.at(Field::Rt).text);
+    const std::string rw = normaliseAreaNumber(form.at(Field::Rw).text);
+    if (!rt.empty())
+        address += (address.empty() ? "" : ", ") + f.t("form.field.rt.label") + " " + rt;
+    if (!rw.empty())
+        address += (address.empty() ? "" : rt.empty() ? ", " : " / ") + f.t("form.field.rw.label") + " " + rw;
+    const std::string note = normaliseNote(form.at(Field::Note).text);
+    const std::pair<std::string, std::string> rows[] = {
+        {f.t("form.field.name.label"), normaliseName(form.at(Field::Name).text)},
+        {f.t("form.field.phone.label"), phoneForReading(phone)},
+        {f.t("form.address"), address.empty() ? "\u2013" : address},
+        {f.t("form.topic.label"), form.topic ? f.t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
+        {f.t("form.time.label"), f.t("form.time." + std::string(contactTimeId(form.time)))},
+        {f.t("form.field.note.label"), note.empty() ? "\u2013" : note},
+    };
+    // Label and value side by side where there is room, so that Send is in sight without scrolling.
+    const float pad = 24.f * s;
+    const float inner = width - 2 * pad;
+    const bool twoColumns = width >= 900.f * s;
+    const float labelW = twoColumns ? inner * 0.34f : inner;
+    const float valueX = twoColumns ? labelW + 16.f * s : 0.f;
+    const float valueW = inner - valueX;
+    const float rowGap = 12.f * s;
+    auto rowHeight = [&](const std::string& label, const std::string& value) {
+        const float lh = wrappedHeight(f.fonts.body, label, labelW);
+        const float vh = wrappedHeight(f.fonts.tile, value, valueW);
+        return twoColumns ? std::max(lh, vh) : lh + vh;
+    };
+    float h = 2 * pad - rowGap;
+    for (const auto& [label, value] : rows)
+        h += rowHeight(label, value) + rowGap;
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kCard, colour::kCardBorder);
+    float y = p.y + pad;
+    for (const auto& [label, value] : rows) {
+        const float rh = rowHeight(label, value);
+        // The label sits on the value's baseline row: body text nudged down to the tile font's line.
+        const float nudge = twoColumns ? (f.fonts.tile->FontSize - f.fonts.body->FontSize) * 0.7f : 0.f;
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad, y + nudge), colour::kTextMuted,
+                    label.c_str(), nullptr, labelW);
+        const float vy = twoColumns ? y : y + wrappedHeight(f.fonts.body, label, labelW);
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + valueX, vy), colour::kText,
+                    value.c_str(), nullptr, valueW);
+        y += rh + rowGap;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colour::kDone, std::string(icon::kCheck) + "  " + f.t("review.consent_given"), width);
+    ImGui::Dummy(ImVec2(1, m.gap));
+}
+
+float CallbackScreen::reviewBarHeight(const Metrics& m)
+{
+    return m.tapHeight + 2 * m.gap;
+}
+
+Action CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float width)
+{
+    // Edit and Send stay in sight below the review, however long the note.
+    const Metrics& m = f.m;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + reviewBarHeight(m)), colour::kKeyboard);
+    const float inner = std::min(width - 2 * m.margin, m.maxLineWidth);
+    const float x0 = origin.x + (width - inner) / 2;
+    const float bw = (inner - m.gap) / 2;
+    Action action;
+    ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + m.gap));
+    if (button(f, "form.edit", icon::kPencil, f.t("review.edit"), ImVec2(bw, m.tapHeight), ButtonStyle::Secondary))
+        action = Action::back();
+    ImGui::SetCursorScreenPos(ImVec2(x0 + bw + m.gap, origin.y + m.gap));
+    if (button(f, "form.send", icon::kPaperPlane,
+               form.sendFailure == SaveFailure::None ? f.t("review.send") : f.t("review.retry"),
+               ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
+        action = Action::form(Action::Kind::FormSend);
+    return action;
+}
+
+Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column(m);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Action action;
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float left = ImGui::GetWindowPos().x + x0;
+    CentredColumn col(dl, left, left + width, origin.y + m.margin * 0.75f);
+    col.add(f.fonts.icon, colour::kDone, icon::kCheck, 8.f * s);
+    col.add(f.fonts.heading, colour::kDone, f.t("done.title"), 24.f * s);
+    col.add(f.fonts.tile, colour::kText, f.t("done.reference"), 12.f * s);
+    f.map.values["reference"] = reference;
+
+    // The reference, in the largest type, on a card of its own.
+    const float refW = f.fonts.display->CalcTextSizeA(f.fonts.display->FontSize, FLT_MAX, 0, reference.c_str()).x;
+    const float cardW = std::min(width, refW + 120.f * s);
+    const ImVec2 p(left + (width - cardW) / 2, col.y());
+    const ImVec2 q(p.x + cardW, p.y + f.fonts.display->FontSize + 48.f * s);
+    card(dl, p, q, m, colour::kDoneBg, colour::kDone);
+    drawCentred(dl, f.fonts.display, colour::kText, reference, p, q);
+    CentredColumn rest(dl, left, left + width, q.y + 20.f * s);
+    rest.add(f.fonts.bodyBold, colour::kText, f.t("done.note"), 20.f * s);
+    rest.add(f.fonts.body, colour::kTextMuted, f.t("done.next"), m.gap);
+
+    const float bw = std::min(width, 520.f * s);
+    ImGui::SetCursorScreenPos(ImVec2(left + (width - bw) / 2, rest.y()));
+    if (button(f, "form.finish", icon::kHome, f.t("done.finish"), ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
+        action = Action::home();
+    ImGui::Dummy(ImVec2(1, m.margin));
+    return action;
 }
 
 } // namespace kiosk::ui

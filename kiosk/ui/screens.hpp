@@ -6,6 +6,7 @@
 #include "core/navigation.hpp"
 #include "core/qr.hpp"
 #include "core/session.hpp"
+#include "ui/keyboard.hpp"
 #include "ui/widgets.hpp"
 
 #include <map>
@@ -40,10 +41,24 @@ public:
                 const ChecklistProgress& progress);
 };
 
-// "Ask to be called back", with the topic it was opened for.
+// "Ask to be called back": the form (with its keyboard), the review before sending, and the
+// reference once saved.
 class CallbackScreen {
 public:
-    Action draw(Frame& f, const std::string& topic);
+    // The form, in the scrolled content area.
+    Action drawForm(Frame& f, const FormState& form);
+    // The keyboard, below the content area, while a field is being edited.
+    Action drawKeyboard(Frame& f, const FormState& form, float width);
+    [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
+    void drawReview(Frame& f, const FormState& form);
+    // Edit and Send, below the content area on the review screen.
+    [[nodiscard]] static float reviewBarHeight(const Metrics& m);
+    Action drawReviewBar(Frame& f, const FormState& form, float width);
+    Action drawDone(Frame& f, const std::string& reference);
+
+private:
+    Keyboard m_keyboard;
+    unsigned m_scrollSeen = 0;
 };
 
 // Full screen, over everything: "still there?" with the seconds left.

@@ -26,8 +26,12 @@ inline constexpr ImU32 kDone = rgb(0x1E, 0x6E, 0x35);      // done / saved
 inline constexpr ImU32 kWarningBg = rgb(0xFD, 0xEE, 0xEE); // behind trafficking warnings
 inline constexpr ImU32 kTipBg = rgb(0xEA, 0xF1, 0xFA);     // behind tips
 inline constexpr ImU32 kDoneBg = rgb(0xE8, 0xF5, 0xEC);    // behind documents already held
+inline constexpr ImU32 kAttention = rgb(0x7A, 0x45, 0x00);   // a field to correct: 7.8:1 on white
+inline constexpr ImU32 kAttentionBg = rgb(0xFF, 0xF4, 0xE0); // behind it (7.2:1)
+inline constexpr ImU32 kKeyboard = rgb(0xDD, 0xE3, 0xEC);    // behind the on-screen keyboard
 inline constexpr ImU32 kLangActive = rgb(0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kLangActiveText = rgb(0x0B, 0x3D, 0x7A);
+
 } // namespace colour
 
 // Sizes in pixels for the current window, all derived from one scale (1.0 at 1080 px).

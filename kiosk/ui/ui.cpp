@@ -82,8 +82,13 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         m_screenKey = screenKey;
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
     }
-    beginScrollArea("content", ImVec2(size.x, size.y - m.headerHeight - m.footerHeight), view.scroll,
-                    result.scrollBlocked);
+    // While a field of the form is edited, the keyboard takes the bottom of the content area.
+    const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
+    // The review keeps its Edit and Send buttons below it in the same way.
+    const bool reviewBar = route.kind == ScreenKind::CallbackReview;
+    const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackScreen::reviewBarHeight(m) : 0.f;
+    const float contentH = size.y - m.headerHeight - m.footerHeight - below;
+    beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
     Action screenAction;
     switch (route.kind) {
     case ScreenKind::Home: screenAction = m_home.draw(f); break;
@@ -98,11 +103,24 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
             screenAction = m_checklist.draw(f, *rules, *words, view.session.checklist);
         break;
     }
-    case ScreenKind::Callback: screenAction = m_callback.draw(f, route.id); break;
+    case ScreenKind::Callback: screenAction = m_callback.drawForm(f, view.session.form); break;
+    case ScreenKind::CallbackReview: m_callback.drawReview(f, view.session.form); break;
+    case ScreenKind::CallbackDone: screenAction = m_callback.drawDone(f, view.session.reference); break;
     }
     endScrollArea();
     if (screenAction.any())
         result.action = screenAction;
+    if (keyboard) {
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        if (Action a = m_callback.drawKeyboard(f, view.session.form, size.x); a.any())
+            result.action = a;
+        result.animating = m_callback.keyboardRepeating();
+    }
+    if (reviewBar) {
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        if (Action a = m_callback.drawReviewBar(f, view.session.form, size.x); a.any())
+            result.action = a;
+    }
 
     if (Action a = drawFooter(f, view.session.nav.atHome()); a.any())
         result.action = a;

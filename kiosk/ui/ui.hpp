@@ -29,6 +29,7 @@ struct ViewState {
 struct DrawResult {
     Action action;
     bool scrollBlocked = false;
+    bool animating = false; // a held key repeats: keep drawing frames
 };
 
 class Ui {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: starts the real kiosk in its own Xvfb, clicks widgets found in the UI map with
 # xdotool, and checks the map's screen after every click: wake, every tile and back, home,
-# languages, a drag that must not press, and the idle reset.
+# languages, a drag that must not press, the checklist, a callback request typed on the on-screen
+# keyboard and found with `kiosk requests list`, and the idle reset.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -114,6 +115,60 @@ checks=$((checks + 1))
 for _ in $(seq 60); do [ -n "$(centre checklist.doc.ktp)" ] && break; sleep 0.05; done
 if [ -n "$(centre checklist.doc.ktp)" ]; then echo "ok: documents listed"; else fail "no documents after three answers"; fi
 click nav.home && expect home
+
+# The callback form with the on-screen keyboard alone, sent, and found on disk.
+# wait_for ID: waits up to 3 s for a widget to be in the map.
+wait_for() {
+    for _ in $(seq 60); do [ -n "$(centre "$1")" ] && return 0; sleep 0.05; done
+    fail "no widget '$1' on screen '$(field .screen)'"
+    return 1
+}
+# type_keys TEXT: one on-screen key per character.
+type_keys() {
+    local text="$1" i c id
+    for ((i = 0; i < ${#text}; i++)); do
+        c="${text:i:1}"
+        case "$c" in
+        " ") id=space ;;
+        ".") id=period ;;
+        *) id="$c" ;;
+        esac
+        click "osk.key.$id"
+    done
+}
+# reveal_click ID: scrolls the content with the wheel until ID is fully in sight, then clicks it.
+reveal_click() {
+    local clipped
+    for _ in $(seq 40); do
+        clipped="$(jq -r --arg id "$1" '.widgets[] | select(.id == $id) | .clipped' "$MAP" 2>/dev/null)"
+        [ "$clipped" = "false" ] && break
+        xdotool mousemove $((W / 2)) $((H / 2)) click 5
+        sleep 0.1
+    done
+    click "$1"
+}
+click home.tile.callback && expect callback
+click form.field.name && wait_for osk.key.q
+type_keys "siti aminah"
+click osk.key.next && wait_for osk.key.0
+type_keys "081234567890"
+click osk.key.done
+reveal_click form.topic.passport
+reveal_click form.time.morning
+reveal_click form.consent
+reveal_click form.review && expect callback-review
+click form.send && expect callback-done
+reference="$(field .values.reference)"
+checks=$((checks + 1))
+if "$KIOSK" requests list --db "$WORK/kiosk.db" --json |
+    jq -e --arg ref "$reference" '.[] | select(.reference == $ref and .name == "Siti Aminah" and
+        .phone == "+6281234567890" and .topic == "passport" and .contact_time == "morning")' >/dev/null; then
+    echo "ok: request $reference is in the database"
+else
+    fail "request '$reference' not found by 'kiosk requests list'"
+    "$KIOSK" requests list --db "$WORK/kiosk.db"
+fi
+click form.finish && expect home
 
 # Idle: a visit in Javanese, left alone, is prompted, then wiped back to the attract screen.
 click lang.jv && click home.tile.trafficking && expect trafficking jv

@@ -1,0 +1,405 @@
+// Checking and editing the callback form. Messages are keys into ui.toml, so every check speaks
+// the resident's language.
+#include "core/form.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+constexpr std::string_view kNamePunctuation = " .,-'/";
+
+bool isAsciiDigit(char32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+std::string_view trim(std::string_view s, std::string_view what = " \n")
+{
+    const auto first = s.find_first_not_of(what);
+    if (first == std::string_view::npos)
+        return {};
+    const auto last = s.find_last_not_of(what);
+    return s.substr(first, last - first + 1);
+}
+
+// Checks every code point of `text` with `allowed`; false on invalid UTF-8 too.
+template <typename Pred>
+bool allOf(std::string_view text, Pred allowed)
+{
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto d = decodeUtf8(text, pos);
+        if (!d || !allowed(d->cp))
+            return false;
+        pos += d->length;
+    }
+    return true;
+}
+
+std::size_t countIf(std::string_view text, bool (*pred)(char32_t))
+{
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto d = decodeUtf8(text, pos);
+        if (!d)
+            return n;
+        n += pred(d->cp) ? 1 : 0;
+        pos += d->length;
+    }
+    return n;
+}
+
+bool isNameCharacter(char32_t cp)
+{
+    return isLetter(cp) || (cp < 0x80 && kNamePunctuation.find(static_cast<char>(cp)) != std::string_view::npos);
+}
+
+} // namespace
+
+std::string_view fieldId(Field field)
+{
+    switch (field) {
+    case Field::Name: return "name";
+    case Field::Phone: return "phone";
+    case Field::Dusun: return "dusun";
+    case Field::Rt: return "rt";
+    case Field::Rw: return "rw";
+    case Field::Note: return "note";
+    }
+    return "name";
+}
+
+std::optional<Field> fieldFromId(std::string_view id)
+{
+    for (Field f : kAllFields)
+        if (fieldId(f) == id)
+            return f;
+    return std::nullopt;
+}
+
+std::size_t maxLength(Field field)
+{
+    switch (field) {
+    case Field::Name: return 60;
+    case Field::Phone: return 20; // up to 13 digits, a +, and the spaces or dashes people write
+    case Field::Dusun: return 40;
+    case Field::Rt:
+    case Field::Rw: return 3;
+    case Field::Note: return 280;
+    }
+    return 60;
+}
+
+bool usesNumberPad(Field field)
+{
+    return field == Field::Phone || field == Field::Rt || field == Field::Rw;
+}
+
+bool isMultiline(Field field)
+{
+    return field == Field::Note;
+}
+
+std::string normaliseName(std::string_view name)
+{
+    std::string out;
+    bool space = false;
+    for (const char c : trim(name, " \n\t")) {
+        if (c == ' ' || c == '\n' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space)
+            out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string normaliseAreaNumber(std::string_view rtOrRw)
+{
+    std::string_view digits = trim(rtOrRw);
+    while (digits.size() > 1 && digits.front() == '0')
+        digits.remove_prefix(1);
+    return std::string(digits);
+}
+
+std::string normaliseNote(std::string_view note)
+{
+    return std::string(trim(note, " \n\t"));
+}
+
+std::string checkName(std::string_view name)
+{
+    const std::string n = normaliseName(name);
+    if (n.empty())
+        return "form.error.required";
+    if (countCodePoints(n) > maxLength(Field::Name))
+        return "form.error.name_long";
+    if (!allOf(n, isNameCharacter))
+        return "form.error.name_chars";
+    if (countIf(n, isLetter) < 2)
+        return "form.error.name_short";
+    return {};
+}
+
+PhoneCheck checkPhone(std::string_view phone)
+{
+    std::string digits;
+    for (std::size_t i = 0; i < phone.size(); ++i) {
+        const char c = phone[i];
+        if (c == ' ' || c == '-')
+            continue;
+        if (c == '+' && digits.empty()) {
+            digits.push_back('+');
+            continue;
+        }
+        if (c < '0' || c > '9')
+            return {{}, "form.error.phone_chars"};
+        digits.push_back(c);
+    }
+    if (digits.empty())
+        return {{}, "form.error.required"};
+    if (digits == "+")
+        return {{}, "form.error.phone_prefix"};
+
+    // The national form, 0…, whichever way it was written.
+    std::string national;
+    if (digits.rfind("+62", 0) == 0)
+        national = "0" + digits.substr(3);
+    else if (digits.front() == '+')
+        return {{}, "form.error.phone_prefix"}; // another country
+    else if (digits.rfind("62", 0) == 0)
+        national = "0" + digits.substr(2);
+    else if (digits.front() == '0')
+        national = digits;
+    else
+        return {{}, "form.error.phone_prefix"};
+
+    if (national.rfind("08", 0) != 0) {
+        // 0271… is a landline in Solo/Sragen; 00… is an international prefix: neither is a mobile.
+        if (national.size() >= 2 && national[1] >= '1' && national[1] <= '9')
+            return {{}, "form.error.phone_landline"};
+        return {{}, "form.error.phone_prefix"};
+    }
+    if (national.size() < 10)
+        return {{}, "form.error.phone_short"};
+    if (national.size() > 13)
+        return {{}, "form.error.phone_long"};
+    return {"+62" + national.substr(1), {}};
+}
+
+std::string checkDusun(std::string_view dusun)
+{
+    const std::string d = normaliseName(dusun);
+    if (d.empty())
+        return {};
+    if (countCodePoints(d) > maxLength(Field::Dusun))
+        return "form.error.dusun_long";
+    if (!allOf(d, [](char32_t cp) { return isNameCharacter(cp) || isAsciiDigit(cp); }))
+        return "form.error.dusun_chars";
+    return {};
+}
+
+std::string checkAreaNumber(std::string_view rtOrRw)
+{
+    const std::string_view t = trim(rtOrRw);
+    if (t.empty())
+        return {};
+    if (t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        normaliseAreaNumber(t) == "0")
+        return "form.error.area_number";
+    return {};
+}
+
+std::string checkNote(std::string_view note)
+{
+    if (countCodePoints(note) > maxLength(Field::Note))
+        return "form.error.note_long";
+    if (!allOf(note, [](char32_t cp) { return cp == '\n' || isDrawable(cp); }))
+        return "form.error.unsupported_char";
+    return {};
+}
+
+std::optional<std::string> FormState::keyText(std::string_view id, bool shift)
+{
+    if (id.size() == 1 && id[0] >= 'a' && id[0] <= 'z')
+        return std::string(1, shift ? static_cast<char>(id[0] - 'a' + 'A') : id[0]);
+    if (id.size() == 1 && id[0] >= '0' && id[0] <= '9')
+        return std::string(id);
+    if (id == "e-acute")
+        return shift ? "\u00C9" : "\u00E9";
+    if (id == "e-grave")
+        return shift ? "\u00C8" : "\u00E8";
+    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
+        {"space", " "}, {"period", "."}, {"comma", ","}, {"dash", "-"},  {"apostrophe", "'"},
+        {"slash", "/"}, {"plus", "+"},   {"newline", "\n"}};
+    for (const auto& [name, text] : kSigns)
+        if (id == name)
+            return std::string(text);
+    return std::nullopt;
+}
+
+bool FormState::autoCapital() const
+{
+    if (!editing || (*editing != Field::Name && *editing != Field::Dusun))
+        return false;
+    const FieldText& ft = at(*editing);
+    return ft.caret == 0 || ft.text[ft.caret - 1] == ' ';
+}
+
+void FormState::focus(Field field)
+{
+    if (editing && *editing != field)
+        checkField(*editing);
+    editing = field;
+    FieldText& ft = at(field);
+    ft.caret = ft.text.size();
+    shift = autoCapital();
+    notice.clear();
+    scrollTo = std::string(fieldId(field));
+    ++scrollRequest;
+}
+
+void FormState::closeKeyboard()
+{
+    if (editing)
+        checkField(*editing);
+    editing.reset();
+    shift = false;
+    notice.clear();
+}
+
+KeyResult FormState::key(std::string_view id)
+{
+    if (!editing)
+        return KeyResult::Ignored;
+    const Field field = *editing;
+    FieldText& ft = at(field);
+    notice.clear();
+    if (id == "shift") {
+        shift = !shift;
+        return KeyResult::Typed;
+    }
+    if (id == "done") {
+        closeKeyboard();
+        return KeyResult::Typed;
+    }
+    if (id == "next") { // on to the next text field; after the last, the keyboard closes
+        const auto i = static_cast<std::size_t>(field) + 1;
+        if (i < kAllFields.size())
+            focus(kAllFields[i]);
+        else
+            closeKeyboard();
+        return KeyResult::Typed;
+    }
+    if (id == "backspace") {
+        if (ft.caret == 0)
+            return KeyResult::Ignored;
+        const std::size_t from = previousBoundary(ft.text, ft.caret);
+        ft.text.erase(from, ft.caret - from);
+        ft.caret = from;
+        errorOf(field).clear();
+        shift = autoCapital();
+        return KeyResult::Typed;
+    }
+    if (id == "newline" && !isMultiline(field))
+        return KeyResult::Ignored;
+    const auto text = keyText(id, shift);
+    if (!text)
+        return KeyResult::Ignored;
+    return insert(field, *text);
+}
+
+KeyResult FormState::insert(Field field, std::string_view text)
+{
+    FieldText& ft = at(field);
+    CleanText clean = cleanText(text, isMultiline(field));
+    KeyResult result = clean.refused ? KeyResult::Refused : KeyResult::Typed;
+    notice = clean.refused ? "form.error.unsupported_char" : "";
+
+    const std::size_t have = countCodePoints(ft.text);
+    const std::size_t room = have >= maxLength(field) ? 0 : maxLength(field) - have;
+    if (countCodePoints(clean.text) > room) {
+        std::size_t end = 0;
+        for (std::size_t n = 0; n < room; ++n)
+            end += decodeUtf8(clean.text, end)->length;
+        clean.text.resize(end);
+        result = KeyResult::TooLong;
+        notice = "form.notice.max_length";
+    }
+    ft.caret = boundaryAtOrBefore(ft.text, ft.caret);
+    ft.text.insert(ft.caret, clean.text);
+    ft.caret += clean.text.size();
+    if (!clean.text.empty())
+        errorOf(field).clear();
+    if (editing == field)
+        shift = autoCapital();
+    return result;
+}
+
+void FormState::setCaret(Field field, std::size_t byteOffset)
+{
+    FieldText& ft = at(field);
+    ft.caret = boundaryAtOrBefore(ft.text, byteOffset);
+    if (editing == field)
+        shift = autoCapital();
+}
+
+void FormState::checkField(Field field)
+{
+    const std::string& text = at(field).text;
+    std::string& error = errorOf(field);
+    switch (field) {
+    case Field::Name: error = normaliseName(text).empty() ? "" : checkName(text); break;
+    case Field::Phone: error = normaliseName(text).empty() ? "" : checkPhone(text).error; break;
+    case Field::Dusun: error = checkDusun(text); break;
+    case Field::Rt:
+    case Field::Rw: error = checkAreaNumber(text); break;
+    case Field::Note: error = checkNote(text); break;
+    }
+}
+
+std::optional<CallbackRequest> FormState::check(Lang lang)
+{
+    for (Field f : kAllFields)
+        checkField(f);
+    // Required fields say so only when the resident asks to go on.
+    errorOf(Field::Name) = checkName(at(Field::Name).text);
+    const PhoneCheck phone = checkPhone(at(Field::Phone).text);
+    errorOf(Field::Phone) = phone.error;
+    topicError = topic ? "" : "form.error.topic";
+    consentError = consent ? "" : "form.error.consent";
+
+    std::string first;
+    for (Field f : kAllFields) {
+        if (!errorOf(f).empty() && first.empty())
+            first = std::string(fieldId(f));
+        // The topic is asked between the address and the note.
+        if (f == Field::Rw && first.empty() && !topicError.empty())
+            first = "topic";
+    }
+    if (first.empty() && !consentError.empty())
+        first = "consent";
+    if (!first.empty()) {
+        scrollTo = first;
+        ++scrollRequest;
+        return std::nullopt;
+    }
+    CallbackRequest r;
+    r.name = normaliseName(at(Field::Name).text);
+    r.phone = phone.normalised;
+    r.dusun = normaliseName(at(Field::Dusun).text);
+    r.rt = normaliseAreaNumber(at(Field::Rt).text);
+    r.rw = normaliseAreaNumber(at(Field::Rw).text);
+    r.topic = *topic;
+    r.time = time;
+    r.note = normaliseNote(at(Field::Note).text);
+    r.lang = lang;
+    return r;
+}
+
+} // namespace kiosk

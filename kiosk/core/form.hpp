@@ -1,0 +1,104 @@
+// The callback form: what a resident has typed and chosen, editing it key by key from the
+// on-screen keyboard, and checking each field in the words the resident will read.
+#pragma once
+
+#include "core/language.hpp"
+#include "core/request.hpp"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+enum class Field { Name, Phone, Dusun, Rt, Rw, Note };
+inline constexpr std::array<Field, 6> kAllFields{Field::Name, Field::Phone, Field::Dusun,
+                                                 Field::Rt,   Field::Rw,    Field::Note};
+
+// "name", "phone", "dusun", "rt", "rw", "note": UI map ids (form.field.<id>) and string keys.
+[[nodiscard]] std::string_view fieldId(Field field);
+[[nodiscard]] std::optional<Field> fieldFromId(std::string_view id);
+// Most characters a field takes; typing stops there with a notice (nothing already typed is lost).
+[[nodiscard]] std::size_t maxLength(Field field);
+// Phone and RT/RW get the number pad; the rest the letters.
+[[nodiscard]] bool usesNumberPad(Field field);
+[[nodiscard]] bool isMultiline(Field field);
+
+// Each check returns the key of its message in ui.toml ("form.error.phone_prefix"), or "" when
+// the value is fine. Values are checked as typed (spaces at the ends do not count).
+[[nodiscard]] std::string checkName(std::string_view name);
+[[nodiscard]] std::string checkDusun(std::string_view dusun);
+[[nodiscard]] std::string checkAreaNumber(std::string_view rtOrRw);
+[[nodiscard]] std::string checkNote(std::string_view note);
+
+struct PhoneCheck {
+    std::string normalised; // "+628…" when good
+    std::string error;      // message key when not
+};
+// Indonesian mobile numbers written 08…, +628… or 628…, with spaces or dashes; 10–13 digits in
+// the 08… form.
+[[nodiscard]] PhoneCheck checkPhone(std::string_view phone);
+
+// Normalised values, as they are stored.
+[[nodiscard]] std::string normaliseName(std::string_view name);      // trimmed, single spaces
+[[nodiscard]] std::string normaliseAreaNumber(std::string_view rtOrRw); // "007" -> "7"
+[[nodiscard]] std::string normaliseNote(std::string_view note);      // trimmed ends
+
+// One text field: its text and where the caret is (a byte offset on a character boundary).
+struct FieldText {
+    std::string text;
+    std::size_t caret = 0;
+};
+
+// The keys of the on-screen keyboard, by their UI map ids (osk.key.<id>).
+enum class KeyResult { Typed, Refused, TooLong, Ignored };
+
+struct FormState {
+    std::array<FieldText, kAllFields.size()> fields;
+    std::array<std::string, kAllFields.size()> errors; // message keys, shown beside each field
+    std::optional<RequestTopic> topic;
+    std::string topicError;
+    ContactTime time = ContactTime::Any;
+    bool consent = false;
+    std::string consentError;
+    std::optional<Field> editing; // the keyboard is open on this field
+    bool shift = false;           // the next letter is a capital
+    // A message about the last key (too long, a character the kiosk cannot show), until the next key.
+    std::string notice;
+    // The last send failed: the review screen apologises and the form stays as it was.
+    SaveFailure sendFailure = SaveFailure::None;
+    // Bumped whenever the screen should bring a part into view: the field now edited, or the first
+    // part with a problem after a check. `scrollTo` is a field id, "topic" or "consent".
+    unsigned scrollRequest = 0;
+    std::string scrollTo;
+
+    [[nodiscard]] FieldText& at(Field f) { return fields[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] const FieldText& at(Field f) const { return fields[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] std::string& errorOf(Field f) { return errors[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] const std::string& errorOf(Field f) const { return errors[static_cast<std::size_t>(f)]; }
+
+    // Opens the keyboard on `field` (checking the field being left), with the caret at the end.
+    void focus(Field field);
+    // Closes the keyboard, checking the field being left.
+    void closeKeyboard();
+    // One key of the on-screen keyboard on the field being edited: a letter or digit id ("a", "7"),
+    // or "shift", "space", "backspace", "period", "comma", "dash", "apostrophe", "slash", "plus",
+    // "e-acute", "e-grave", "newline", "next" (the next field), "done" (closes the keyboard).
+    KeyResult key(std::string_view id);
+    // Text from anywhere else (a physical keyboard, a test): cleaned, then inserted at the caret.
+    KeyResult insert(Field field, std::string_view text);
+    void setCaret(Field field, std::size_t byteOffset);
+    // Checks one field now and keeps its message.
+    void checkField(Field field);
+    // Checks everything; the request when all is well, else the messages are set and the screen
+    // is asked to show the first field with a problem.
+    std::optional<CallbackRequest> check(Lang lang);
+    // Only the keys that a letter key types: "a" -> "a" or "A", "e-acute" -> "é".
+    [[nodiscard]] static std::optional<std::string> keyText(std::string_view id, bool shift);
+    // Whether letters start capitalised here (names and dusun: the start of each word).
+    [[nodiscard]] bool autoCapital() const;
+};
+
+} // namespace kiosk

@@ -1,0 +1,93 @@
+// The migrations, in order: each one is frozen once shipped (never edit one, add the next).
+#include "store/schema.hpp"
+
+#include <iterator>
+#include <string>
+
+namespace kiosk::store {
+
+namespace {
+
+struct Migration {
+    int version; // user_version after this step
+    const char* sql;
+};
+
+// Version 1: callback requests and the events officers must be told about.
+// - AUTOINCREMENT: ids (and the references made from them) are never reused, even after deletes.
+// - STRICT: SQLite refuses a value of the wrong type instead of storing it anyway.
+// - The CHECK lists are the stable ids of core/request.hpp at the time of this version.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    dusun TEXT NOT NULL DEFAULT '',
+    rt TEXT NOT NULL DEFAULT '',
+    rw TEXT NOT NULL DEFAULT '',
+    topic TEXT NOT NULL CHECK (topic IN ('passport', 'work-abroad', 'trafficking', 'other')),
+    contact_time TEXT NOT NULL CHECK (contact_time IN ('morning', 'midday', 'afternoon', 'any')),
+    note TEXT NOT NULL DEFAULT '',
+    fingerprint BLOB NOT NULL
+) STRICT;
+CREATE INDEX requests_by_fingerprint ON requests (fingerprint, created_ms);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kVersion1},
+};
+static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
+
+} // namespace
+
+SchemaTooNew::SchemaTooNew(int found, int known)
+    : std::runtime_error("the database has schema version " + std::to_string(found) +
+                         ", newer than this kiosk knows (" + std::to_string(known) +
+                         "); it was made by a newer kiosk and is left untouched"),
+      m_found(found)
+{
+}
+
+int schemaVersion(Db& db)
+{
+    return static_cast<int>(db.queryInt("PRAGMA user_version"));
+}
+
+void migrate(Db& db, int target)
+{
+    if (target < 0 || target > kSchemaVersion)
+        throw std::invalid_argument("no schema version " + std::to_string(target));
+    int current = schemaVersion(db);
+    if (current > kSchemaVersion)
+        throw SchemaTooNew(current, kSchemaVersion);
+    for (const Migration& step : kMigrations) {
+        if (step.version > target)
+            break;
+        if (current >= step.version)
+            continue;
+        // The version is read again under the write lock: another process may have migrated.
+        Transaction transaction(db);
+        current = schemaVersion(db);
+        if (current > kSchemaVersion)
+            throw SchemaTooNew(current, kSchemaVersion);
+        if (current >= step.version)
+            continue; // rolls back the empty transaction
+        db.exec(step.sql);
+        // PRAGMA takes no bound parameters; the value is a constant of this file.
+        db.exec("PRAGMA user_version = " + std::to_string(step.version));
+        transaction.commit();
+        current = step.version;
+    }
+}
+
+} // namespace kiosk::store

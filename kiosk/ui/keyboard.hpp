@@ -1,0 +1,30 @@
+// The on-screen keyboard: letters with shift, é and è, a few signs, space and backspace (held, it
+// repeats); or a number pad for the phone and RT/RW. Keys are as large as every touch target.
+#pragma once
+
+#include "core/form.hpp"
+#include "ui/widgets.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kiosk::ui {
+
+class Keyboard {
+public:
+    // Height of the keyboard panel for a field, at this scale.
+    [[nodiscard]] static float height(const Metrics& m);
+
+    // Draws the panel at the cursor, `width` wide. Returns the id of the key tapped (or repeated,
+    // for a held backspace) on this frame.
+    std::optional<std::string> draw(Frame& f, const FormState& form, float width);
+
+    // True while a key is held that repeats: the kiosk must keep drawing frames.
+    [[nodiscard]] bool repeating() const { return m_holding; }
+
+private:
+    bool m_holding = false;  // backspace is down
+    bool m_repeated = false; // …and has repeated, so its release deletes nothing more
+};
+
+} // namespace kiosk::ui
