@@ -153,6 +153,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Action action;
     float scrollTarget = -1; // where the part asked for begins, in window content coordinates
+    float editedBottom = -1; // where the field being edited ends, its messages included
     auto anchor = [&](std::string_view part) {
         if (form.scrollTo == part)
             scrollTarget = ImGui::GetCursorPosY();
@@ -175,7 +176,17 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         if (withLabel) {
             anchor(id);
             const bool optional = field != Field::Name && field != Field::Phone;
+            const float labelY = ImGui::GetCursorScreenPos().y;
             partLabel(f, fieldIcon(field), f.t("form.field." + id + ".label"), optional, bx, bw);
+            if (isMultiline(field)) { // how much room is left, at the end of the label's line
+                const std::string count =
+                    std::to_string(countCodePoints(ft.text)) + " / " + std::to_string(maxLength(field));
+                const float cw = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, count.c_str()).x;
+                dl->AddText(f.fonts.body, f.fonts.body->FontSize,
+                            ImVec2(ImGui::GetWindowPos().x + bx + bw - cw,
+                                   labelY + f.fonts.tile->FontSize - f.fonts.body->FontSize),
+                            colour::kTextMuted, count.c_str());
+            }
             const std::string& hint = f.t("form.field." + id + ".hint");
             if (!hint.empty()) {
                 ImGui::SetCursorPosX(bx);
@@ -222,14 +233,11 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
             dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colour::kFrame);
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
-        if (isMultiline(field)) {
-            ImGui::SetCursorPosX(bx);
-            wrappedText(f.fonts.body, colour::kTextMuted,
-                        std::to_string(countCodePoints(ft.text)) + " / " + std::to_string(maxLength(field)), bw);
-        }
         fieldMessage(f, form.errorOf(field), bx, bw);
-        if (editing)
+        if (editing) {
             fieldMessage(f, form.notice, bx, bw);
+            editedBottom = ImGui::GetCursorPosY();
+        }
     };
 
     textBox(Field::Name, x0, width, true);
@@ -346,12 +354,28 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         action = Action::form(Action::Kind::FormReview);
     ImGui::Dummy(ImVec2(1, m.margin));
 
-    // Bring the part asked for to the top of what can be seen (above the keyboard, when it is open).
-    if (form.scrollRequest != m_scrollSeen) {
-        m_scrollSeen = form.scrollRequest;
-        if (scrollTarget >= 0)
-            ImGui::SetScrollY(std::max(0.f, scrollTarget - 16.f * s));
+    // Bring the part asked for into sight: a part with problems to the top; the field being edited,
+    // with its messages, just above the keyboard (its label at the top if it is too tall for that),
+    // again whenever what it shows changes.
+    std::string edited;
+    if (form.editing) {
+        const Field e = *form.editing;
+        edited = std::string(fieldId(e)) + '\n' + form.at(e).text + '\n' + form.errorOf(e) + '\n' + form.notice;
     }
+    const bool asked = form.scrollRequest != m_scrollSeen;
+    if ((asked || edited != m_editedSeen) && scrollTarget >= 0) {
+        const float gap = 16.f * s;
+        const float viewH = ImGui::GetWindowHeight();
+        const float y = ImGui::GetScrollY();
+        float target = scrollTarget - gap;
+        if (editedBottom >= 0) {
+            const bool inSight = scrollTarget - gap >= y && editedBottom + gap <= y + viewH;
+            target = inSight ? y : std::min(scrollTarget - gap, std::max(0.f, editedBottom + gap - viewH));
+        }
+        ImGui::SetScrollY(std::max(0.f, target));
+    }
+    m_scrollSeen = form.scrollRequest;
+    m_editedSeen = std::move(edited);
     return action;
 }
 

@@ -59,6 +59,7 @@ public:
 private:
     Keyboard m_keyboard;
     unsigned m_scrollSeen = 0;
+    std::string m_editedSeen; // what the edited field showed last frame
 };
 
 // Full screen, over everything: "still there?" with the seconds left.
