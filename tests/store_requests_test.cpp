@@ -46,6 +46,15 @@ struct Kiosk {
     void close() { store.reset(); }
 };
 
+// Every request in the store, in order, is exactly one sent.
+void checkStoredAsSent(Kiosk& k, const std::vector<CallbackRequest>& sent)
+{
+    const auto rows = k.store->list();
+    REQUIRE(rows.size() == sent.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        CHECK(rows[i].request == sent[i]);
+}
+
 CallbackRequest fullRequest()
 {
     CallbackRequest r;
@@ -146,10 +155,7 @@ TEST_CASE("every topic, time and language is stored and read back")
                 REQUIRE(k.store->submit(r).status == Status::Saved);
                 sent.push_back(r);
             }
-    const auto rows = k.store->list();
-    REQUIRE(rows.size() == sent.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        CHECK(rows[i].request == sent[i]);
+    checkStoredAsSent(k, sent);
 }
 
 TEST_CASE("uids and references are unique, and references count up")
@@ -297,10 +303,7 @@ TEST_CASE("SQL and spreadsheet formulas in the fields are stored verbatim")
         REQUIRE(k.store->submit(r).status == Status::Saved);
         sent.push_back(r);
     }
-    const auto rows = k.store->list();
-    REQUIRE(rows.size() == sent.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        CHECK(rows[i].request == sent[i]);
+    checkStoredAsSent(k, sent);
     CHECK(integrityCheck(*k.store->database()) == std::vector<std::string>{"ok"});
 }
 
