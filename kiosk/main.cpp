@@ -255,7 +255,7 @@ int main(int argc, char** argv)
             return ui::buildFontSet(
                 *fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
         });
-        // The database opens (and checks itself) meanwhile too; the first send waits for it if it must.
+        // The database opens (and checks itself) once the first picture is up.
         SystemClock wallClock;
         std::unique_ptr<PendingStore> store;
         if (tourDir.empty() && benchFrames == 0)
@@ -280,6 +280,10 @@ int main(int argc, char** argv)
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
         run.reportTaps = reportTaps;
+        run.afterFirstFrame = [&store] {
+            if (store)
+                store->start();
+        };
         return runKiosk(shell, screen, clock, run);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";

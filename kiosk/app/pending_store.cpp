@@ -7,11 +7,16 @@ namespace kiosk {
 
 PendingStore::PendingStore(std::filesystem::path file, std::string kioskId, const Clock& wallClock,
                            std::ostream& log)
-    : m_opening(std::async(std::launch::async,
-                           [file = std::move(file), id = std::move(kioskId), &wallClock, &log] {
-                               return store::RequestStore::open(file, id, wallClock, log);
-                           }))
+    : m_file(std::move(file)), m_kioskId(std::move(kioskId)), m_clock(wallClock), m_log(log)
 {
+}
+
+void PendingStore::start()
+{
+    if (m_opening.valid() || m_store)
+        return;
+    m_opening = std::async(std::launch::async,
+                           [this] { return store::RequestStore::open(m_file, m_kioskId, m_clock, m_log); });
 }
 
 PendingStore::~PendingStore()
@@ -23,6 +28,7 @@ PendingStore::~PendingStore()
 store::RequestStore& PendingStore::get()
 {
     if (!m_store) {
+        start();
         store::RequestStore::Opened opened = m_opening.get();
         m_store = std::move(opened.store);
     }

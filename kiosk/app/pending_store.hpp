@@ -1,5 +1,5 @@
-// The request store, opened on a thread of its own while the window opens, so that a large or
-// damaged database never delays the first picture; the first send waits for it if it must.
+// The request store, opened (and checked) on a thread of its own once the first picture is up, so
+// that a large or damaged database never delays it; a send before it is ready waits for it.
 #pragma once
 
 #include "core/clock.hpp"
@@ -16,8 +16,10 @@ namespace kiosk {
 
 class PendingStore final : public RequestSink {
 public:
-    // Starts opening at once. `wallClock` and `log` must outlive this.
+    // `wallClock` and `log` must outlive this. Nothing is opened before start() or the first use.
     PendingStore(std::filesystem::path file, std::string kioskId, const Clock& wallClock, std::ostream& log);
+    // Starts opening in the background (once).
+    void start();
     ~PendingStore() override;
     PendingStore(const PendingStore&) = delete;
     PendingStore& operator=(const PendingStore&) = delete;
@@ -27,6 +29,10 @@ public:
     store::RequestStore& get();
 
 private:
+    std::filesystem::path m_file;
+    std::string m_kioskId;
+    const Clock& m_clock;
+    std::ostream& m_log;
     std::future<store::RequestStore::Opened> m_opening;
     std::unique_ptr<store::RequestStore> m_store;
 };

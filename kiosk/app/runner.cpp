@@ -107,8 +107,11 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
                 timespec ts{};
                 clock_gettime(CLOCK_REALTIME, &ts);
                 std::printf("first_frame_epoch=%ld.%06ld\n", static_cast<long>(ts.tv_sec), ts.tv_nsec / 1000);
-                return 0;
             }
+            if (options.afterFirstFrame)
+                options.afterFirstFrame();
+            if (options.exitAfterFirstFrame)
+                return 0; // (after the work above has started, as it would in use)
         }
         // While something moves, frames come at most every 16 ms; input that arrives meanwhile is
         // read (and stamped) when it comes, so a flick's speed is measured from real times.

@@ -6,6 +6,7 @@
 #include "platform/window.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace kiosk {
@@ -20,6 +21,7 @@ struct RunOptions {
     std::filesystem::path uiMap;      // rewritten after every frame when set
     bool exitAfterFirstFrame = false; // print when the first frame was shown, then exit
     bool reportTaps = false;          // on exit, print how long taps took to show their answer
+    std::function<void()> afterFirstFrame; // work that must not delay the first picture
 };
 
 // The frame loop. Draws only when something changes; otherwise sleeps until input or the next

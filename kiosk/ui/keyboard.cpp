@@ -85,7 +85,9 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height(m)), colour::kKeyboard);
+    // The panel is the page's own colour (already cleared: software rendering pays per pixel
+    // painted), set off from the form above by a rule.
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + 3.f * s), colour::kCardBorder);
 
     // Number keys are wider than letters, but the pad stays a compact block in the middle.
     const float usable = std::min(width - 2 * kPad * s, (numbers ? 900.f : kMaxWidth) * s);
@@ -106,7 +108,7 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
             std::string label;
             const char* icon = nullptr;
             ImFont* font = f.fonts.heading;
-            ButtonStyle style = ButtonStyle::Secondary;
+            ButtonStyle style = ButtonStyle::Key;
             if (const auto text = FormState::keyText(k.id, form.shift); text && k.id != "space" &&
                                                                         k.id != "newline") {
                 label = *text;

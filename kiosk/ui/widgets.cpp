@@ -53,6 +53,9 @@ Palette paletteFor(ButtonStyle style)
         return {colour::kFrame, colour::kFramePressed, colour::kOnFrameMuted, colour::kOnFrame};
     case ButtonStyle::Selected:
         return {colour::kLangActive, colour::kCardPressed, colour::kLangActive, colour::kLangActiveText};
+    // The page colour is already there: software rendering pays for every pixel painted, and a
+    // keyboard has many keys.
+    case ButtonStyle::Key: return {colour::kPage, colour::kCardPressed, colour::kFrame, colour::kFrame};
     }
     return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
 }
@@ -105,7 +108,8 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
     const Palette p = paletteFor(style);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = f.m.rounding;
-    dl->AddRectFilled(pos, max, pressed ? p.fillPressed : p.fill, r);
+    if (pressed || p.fill != colour::kPage)
+        dl->AddRectFilled(pos, max, pressed ? p.fillPressed : p.fill, r);
     dl->AddRect(pos, max, p.border, r, 0, std::max(2.f, 3.f * f.m.scale));
 
     std::string text = icon ? std::string(icon) + "  " + label : label;

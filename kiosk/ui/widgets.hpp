@@ -35,6 +35,7 @@ enum class ButtonStyle {
     Secondary, // white card, blue words
     OnFrame,   // on the blue header: outlined
     Selected,  // on the blue header: the current choice, filled white
+    Key,       // a key of the on-screen keyboard: outlined on the page, filled only while pressed
 };
 
 // Records a tappable rectangle in the UI map, clipped to what is visible of the current window.
