@@ -46,6 +46,7 @@ TEST_CASE("phone numbers: every usual way of writing a mobile number is stored a
         {"0812345678", "+62812345678"},       // 10 digits: the shortest
         {"0812345678901", "+62812345678901"}, // 13 digits: the longest
         {"62 857 1234 5678", "+6285712345678"},
+        {"+62 0812-3456-7890", "+6281234567890"}, // the national 0 kept after +62
     };
     for (const auto& [in, out] : good) {
         const PhoneCheck c = checkPhone(in);
@@ -64,6 +65,7 @@ TEST_CASE("phone numbers: every usual way of writing a mobile number is stored a
         {"+60 12 345 6789", "form.error.phone_prefix"}, // Malaysia
         {"812345678", "form.error.phone_prefix"},
         {"00812345678", "form.error.phone_prefix"},
+        {"+62 0271 891234", "form.error.phone_landline"},
         {"+", "form.error.phone_prefix"},
         {"08123+4567", "form.error.phone_chars"},
         {std::string(10'000, '8'), "form.error.phone_prefix"},

@@ -510,6 +510,63 @@ TEST_CASE("backspace: a tap deletes one character, holding it deletes on and on,
     k.shell().push({T::Up, x, y, k.clock().now(), 0});
     k.frames(3);
     CHECK(name.size() == held);
+
+    // A touch that lands on backspace and turns into a drag deletes nothing, at once or later.
+    k.shell().push({T::Down, x, y, k.clock().now(), 0});
+    k.frame();
+    for (int i = 1; i <= 12; ++i) {
+        k.shell().push({T::Move, x, y - 10.f * static_cast<float>(i), k.clock().now(), 0});
+        k.frame();
+    }
+    k.wait(1000);
+    k.shell().push({T::Up, x, y - 120.f, k.clock().now(), 0});
+    k.frames(3);
+    CHECK(name.size() == held);
+}
+
+TEST_CASE("the idle wipe takes the form, the keyboard and the reference with it")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    auto opened = store::RequestStore::open(dir.path() / "kiosk.db", "CMG", wall, log);
+    Harness k;
+    k.shell().setRequestSink(opened.store.get());
+    k.wake();
+    k.tap("home.tile.callback");
+    k.tap("form.field.name");
+    typeOnKeyboard(k, "siti");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "081234567890");
+    // Left half-typed with the keyboard open: prompt, countdown, wipe.
+    k.wait(91'000);
+    CHECK(k.map().screen == "idle-prompt");
+    k.wait(16'000);
+    CHECK(k.map().screen == "attract");
+    k.wake();
+    k.tap("home.tile.callback");
+    CHECK(k.session().form.at(Field::Name).text.empty());
+    CHECK(k.session().form.at(Field::Phone).text.empty());
+    CHECK_FALSE(k.session().form.editing);
+    CHECK_FALSE(k.map().find("osk.key.a"));
+
+    // A confirmation left on screen goes too.
+    k.tap("form.field.name");
+    typeOnKeyboard(k, "tri");
+    k.tap("osk.key.next");
+    typeOnKeyboard(k, "085711112222");
+    k.tap("osk.key.done");
+    k.revealAndTap("form.topic.other");
+    k.revealAndTap("form.consent");
+    k.revealAndTap("form.review");
+    k.tap("form.send");
+    REQUIRE(k.map().screen == "callback-done");
+    k.wait(91'000);
+    k.wait(16'000);
+    CHECK(k.map().screen == "attract");
+    CHECK(k.session().reference.empty());
+    k.wake();
+    CHECK(k.map().screen == "home");
 }
 
 TEST_CASE("when the request cannot be saved, the resident is told calmly and keeps everything typed")

@@ -1,6 +1,7 @@
 // Opening the request store in the background and handing it over on first use.
 #include "app/pending_store.hpp"
 
+#include <exception>
 #include <utility>
 
 namespace kiosk {
@@ -15,8 +16,13 @@ void PendingStore::start()
 {
     if (m_opening.valid() || m_store)
         return;
-    m_opening = std::async(std::launch::async,
-                           [this] { return store::RequestStore::open(m_file, m_kioskId, m_clock, m_log); });
+    try {
+        m_opening = std::async(std::launch::async,
+                               [this] { return store::RequestStore::open(m_file, m_kioskId, m_clock, m_log); });
+    } catch (const std::exception& e) {
+        // No thread to be had: the first use opens it on this one instead.
+        m_log << "kiosk: cannot open the database in the background: " << e.what() << "\n";
+    }
 }
 
 PendingStore::~PendingStore()
@@ -29,7 +35,9 @@ store::RequestStore& PendingStore::get()
 {
     if (!m_store) {
         start();
-        store::RequestStore::Opened opened = m_opening.get();
+        store::RequestStore::Opened opened = m_opening.valid()
+                                                 ? m_opening.get()
+                                                 : store::RequestStore::open(m_file, m_kioskId, m_clock, m_log);
         m_store = std::move(opened.store);
     }
     return *m_store;
@@ -37,7 +45,13 @@ store::RequestStore& PendingStore::get()
 
 SubmitResult PendingStore::submit(const CallbackRequest& request)
 {
-    return get().submit(request);
+    try {
+        return get().submit(request);
+    } catch (const std::exception& e) { // RequestStore::open never throws; its thread might
+        m_log << "kiosk: could not save a callback request: the database could not be opened (" << e.what()
+              << ")\n";
+        return {SubmitResult::Status::Failed, {}, SaveFailure::Unavailable};
+    }
 }
 
 } // namespace kiosk

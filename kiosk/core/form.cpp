@@ -168,7 +168,9 @@ PhoneCheck checkPhone(std::string_view phone)
 
     // The national form, 0…, whichever way it was written.
     std::string national;
-    if (digits.rfind("+62", 0) == 0)
+    if (digits.rfind("+620", 0) == 0) // "+62 0812…": the 0 of the national form kept by habit
+        national = digits.substr(3);
+    else if (digits.rfind("+62", 0) == 0)
         national = "0" + digits.substr(3);
     else if (digits.front() == '+')
         return {{}, "form.error.phone_prefix"}; // another country

@@ -37,8 +37,8 @@ struct PhoneCheck {
     std::string normalised; // "+628…" when good
     std::string error;      // message key when not
 };
-// Indonesian mobile numbers written 08…, +628… or 628…, with spaces or dashes; 10–13 digits in
-// the 08… form.
+// Indonesian mobile numbers written 08…, +628… or 628… (also +62 08…), with spaces or dashes;
+// 10–13 digits in the 08… form.
 [[nodiscard]] PhoneCheck checkPhone(std::string_view phone);
 
 // Normalised values, as they are stored.

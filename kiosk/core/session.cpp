@@ -39,7 +39,10 @@ void apply(Session& session, const Action& action, RequestSink* sink)
             session.nav.back();
         }
         break;
-    case Action::Kind::Home: session.nav.home(); break;
+    case Action::Kind::Home:
+        form.closeKeyboard(); // leaving the form checks the field being edited
+        session.nav.home();
+        break;
     case Action::Kind::SetLang: session.lang = action.lang; break;
     case Action::Kind::Answer: {
         // Answering again replaces that answer and everything after it.

@@ -216,15 +216,16 @@ void RequestStore::openDb()
     // a database fails here (SQLITE_NOTADB).
     if (const int version = schemaVersion(*db); version > kSchemaVersion)
         throw SchemaTooNew(version, kSchemaVersion);
+    // Checked before anything is written: a damaged file is moved aside exactly as it was.
+    const bool quick = m_options.check == StartupCheck::Quick;
+    if (const auto problems = integrityCheck(*db, quick); problems.size() != 1 || problems.front() != "ok")
+        throw Damaged(std::string(quick ? "quick_check" : "integrity_check") + ": " +
+                      (problems.empty() ? "no answer" : problems.front()));
     if (const std::string mode = db->queryText("PRAGMA journal_mode = WAL"); mode != "wal")
         m_log << "kiosk: the database " << m_file.string() << " stays in journal mode '" << mode
               << "' (WAL was refused); saving still waits for the disk\n";
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
-    const bool quick = m_options.check == StartupCheck::Quick;
-    if (const auto problems = integrityCheck(*db, quick); problems.size() != 1 || problems.front() != "ok")
-        throw Damaged(std::string(quick ? "quick_check" : "integrity_check") + ": " +
-                      (problems.empty() ? "no answer" : problems.front()));
     migrate(*db);
     if (!existed)
         syncDirectory(m_file.parent_path());

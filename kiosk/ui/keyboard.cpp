@@ -138,13 +138,16 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
             const std::string id = "osk.key." + k.id;
             if (button(f, id, nullptr, text, ImVec2(w, keyH), style, font) && !(k.id == "backspace" && m_repeated))
                 pressed = k.id;
-            if (k.id == "backspace" && ImGui::IsItemActive()) {
+            if (k.id == "backspace" && ImGui::IsItemActive() && ImGui::IsItemHovered()) {
                 holding = true;
                 const ImGuiIO& io = ImGui::GetIO();
                 const float t1 = io.MouseDownDuration[0];
                 const float t0 = t1 - io.DeltaTime;
-                if (ImGui::CalcTypematicRepeatAmount(t0, t1, static_cast<float>(kRepeatDelay),
-                                                     static_cast<float>(kRepeatRate)) > 0) {
+                // Not on the frame the finger lands (1.86 counts t1 == 0 as a repeat): a tap
+                // deletes on release like every key, and a touch that turns into a drag deletes
+                // nothing.
+                if (t1 > 0.f && ImGui::CalcTypematicRepeatAmount(t0, t1, static_cast<float>(kRepeatDelay),
+                                                                 static_cast<float>(kRepeatRate)) > 0) {
                     pressed = k.id;
                     m_repeated = true;
                 }

@@ -62,8 +62,13 @@ std::vector<TextLine> layoutLines(ImFont* font, const std::string& text, float w
         }
         lines.push_back({static_cast<std::size_t>(s - base), static_cast<std::size_t>(wrap - base)});
         if (wrap < nl) {
+            // The blanks at a wrap belong to no line (as ImGui draws it); a caret among them
+            // shows at the end of the line before.
             s = wrap;
-            continue;
+            while (s < nl && *s == ' ')
+                ++s;
+            if (s < nl)
+                continue;
         }
         if (nl == end)
             break;
@@ -225,10 +230,11 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         if (editing) {
             // The caret: on the line that holds it (at a wrap, the start of the next line).
             std::size_t row = 0;
-            for (std::size_t i = 0; i < lines.size(); ++i)
-                if (ft.caret >= lines[i].begin && ft.caret <= lines[i].end)
-                    row = i;
-            const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, ft.caret);
+            while (row + 1 < lines.size() && ft.caret >= lines[row + 1].begin &&
+                   !(ft.caret <= lines[row].end && lines[row].end < lines[row + 1].begin))
+                ++row;
+            const std::size_t upTo = std::min(std::max(ft.caret, lines[row].begin), lines[row].end);
+            const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, upTo);
             const float cy = ty + static_cast<float>(row) * font->FontSize;
             dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colour::kFrame);
         }

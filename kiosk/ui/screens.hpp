@@ -50,6 +50,8 @@ public:
     // The keyboard, below the content area, while a field is being edited.
     Action drawKeyboard(Frame& f, const FormState& form, float width);
     [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
+    // A new visit: nothing of the last resident's typing is kept, even for comparison.
+    void forget() { *this = CallbackScreen{}; }
     void drawReview(Frame& f, const FormState& form);
     // Edit and Send, below the content area on the review screen.
     [[nodiscard]] static float reviewBarHeight(const Metrics& m);

@@ -63,6 +63,10 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         return result;
     }
 
+    if (view.session.visit != m_visit) {
+        m_visit = view.session.visit;
+        m_callback.forget();
+    }
     const Route& route = view.session.nav.current();
     map.screen = route.screenId();
     beginFullScreen("kiosk", kBackground);

@@ -66,6 +66,7 @@ private:
     CallbackScreen m_callback;
     MaintenanceScreen m_maintenance;
     std::string m_screenKey; // the screen drawn last, to start new ones at the top
+    unsigned m_visit = 0;    // the visit drawn last
     IdlePromptScreen m_prompt;
     AttractScreen m_attract;
 };
