@@ -1,6 +1,7 @@
 // Composition root of the village kiosk: reads the command line, configuration and content, finds
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
 #include "app/content_store.hpp"
+#include "app/export_cli.hpp"
 #include "app/pending_store.hpp"
 #include "app/requests_cli.hpp"
 #include "app/runner.hpp"
@@ -188,6 +189,7 @@ int main(int argc, char** argv)
     CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
     check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
     const RequestsCommand requests(cli, dbFile);
+    const ExportCommand exporting(cli, dbFile);
     CLI11_PARSE(cli, argc, argv);
 
     if (check->parsed())
@@ -204,6 +206,8 @@ int main(int argc, char** argv)
     report("configuration", configProblems);
     if (requests.parsed())
         return requests.run(config.kioskId, std::cout, std::cerr);
+    if (exporting.parsed())
+        return exporting.run(config.kioskId, std::cout, std::cerr);
     if (idleAfter > 0)
         config.idleAfterMs = idleAfter * 1000L;
     if (idlePrompt > 0)

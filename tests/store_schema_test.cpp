@@ -1,5 +1,6 @@
 // Tests of the schema: every earlier version migrates to the latest with its rows intact, and a
 // database from a newer kiosk is refused and left as it was.
+#include "store/batches.hpp"
 #include "store/requests.hpp"
 #include "store/schema.hpp"
 
@@ -22,6 +23,47 @@ std::vector<StoredRequest> fillAtVersion([[maybe_unused]] Db& db, int version)
 {
     switch (version) {
     case 0: return {}; // no tables yet
+    case 1: {
+        // Version 1's columns, with notes holding quotes, commas, newlines and non-ASCII letters.
+        Stmt insert(db,
+                    "INSERT INTO requests (id, uid, reference, created_ms, lang, name, phone, dusun, rt, rw, "
+                    "topic, contact_time, note, fingerprint) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, x'0102')");
+        std::vector<StoredRequest> rows;
+        for (std::int64_t id = 1; id <= 3; ++id) {
+            StoredRequest r;
+            r.id = id;
+            r.uid = "CMG-00000000-0000-4000-8000-00000000000" + std::to_string(id);
+            r.reference = formatReference("CMG", id);
+            r.createdMs = 1'700'000'000'000 + id * 60'000;
+            r.request.lang = kAllLangs[static_cast<std::size_t>(id % 3)];
+            r.request.name = "Dèwi \"Ayu\", " + std::to_string(id);
+            r.request.phone = "+62812345678" + std::to_string(id);
+            r.request.dusun = id == 2 ? "" : "Krajan";
+            r.request.rt = std::to_string(id);
+            r.request.rw = id == 3 ? "" : "2";
+            r.request.topic = kAllRequestTopics[static_cast<std::size_t>(id)];
+            r.request.time = kAllContactTimes[static_cast<std::size_t>(id)];
+            r.request.note = "=1+1\nbaris, dua";
+            insert.reset();
+            insert.bind(1, r.id)
+                .bind(2, r.uid)
+                .bind(3, r.reference)
+                .bind(4, r.createdMs)
+                .bind(5, langCode(r.request.lang))
+                .bind(6, r.request.name)
+                .bind(7, r.request.phone)
+                .bind(8, r.request.dusun)
+                .bind(9, r.request.rt)
+                .bind(10, r.request.rw)
+                .bind(11, requestTopicId(r.request.topic))
+                .bind(12, contactTimeId(r.request.time))
+                .bind(13, r.request.note)
+                .run();
+            rows.push_back(r);
+        }
+        return rows;
+    }
     default: FAIL("fillAtVersion needs the rows of schema version " << version); return {};
     }
 }
@@ -43,7 +85,7 @@ TEST_CASE("a new database is migrated to the latest version")
     CHECK(schemaVersion(db) == 0);
     migrate(db);
     CHECK(schemaVersion(db) == kSchemaVersion);
-    CHECK(tables(db) == std::vector<std::string>{"events", "requests", "sqlite_sequence"});
+    CHECK(tables(db) == std::vector<std::string>{"batches", "events", "requests", "sqlite_sequence"});
     migrate(db); // again: nothing to do
     CHECK(schemaVersion(db) == kSchemaVersion);
     CHECK_THROWS_AS(migrate(db, kSchemaVersion + 1), std::invalid_argument);
@@ -78,6 +120,14 @@ TEST_CASE("every earlier version migrates to the latest with its rows intact")
             CHECK(after[i].createdMs == rows[i].createdMs);
             CHECK(after[i].request == rows[i].request);
         }
+        // Every migrated request is new (not collected), and no batch exists yet.
+        const auto fresh = requestsToExport(*store.database(), ExportScope::New);
+        CHECK(fresh.size() == rows.size());
+        for (const auto& e : fresh) {
+            CHECK_FALSE(e.collected());
+            CHECK_FALSE(e.collectedMs.has_value());
+        }
+        CHECK(listBatches(*store.database()).empty());
         // And it works: a new request gets the next reference.
         CallbackRequest r;
         r.name = "Séno";

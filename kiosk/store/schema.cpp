@@ -43,8 +43,28 @@ CREATE TABLE events (
 ) STRICT;
 )sql";
 
+// Version 2: batches of requests collected onto a stick (officer export), and on each request
+// the batch that first collected it. NULL collected_batch = new, not yet collected.
+// - batches.id is the batch id written into the folder name and the manifest.
+// - sealed: 1 when the files with personal data were sealed to the office key.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE batches (
+    id TEXT PRIMARY KEY,
+    created_ms INTEGER NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    first_created_ms INTEGER,
+    last_created_ms INTEGER,
+    folder TEXT NOT NULL,
+    sealed INTEGER NOT NULL CHECK (sealed IN (0, 1))
+) STRICT;
+ALTER TABLE requests ADD COLUMN collected_batch TEXT REFERENCES batches (id);
+ALTER TABLE requests ADD COLUMN collected_ms INTEGER;
+CREATE INDEX requests_by_collected_batch ON requests (collected_batch);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 

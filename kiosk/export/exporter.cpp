@@ -1,0 +1,270 @@
+// The export engine: the durable write sequence, the batch folder and manifest, marking, decrypting.
+#include "export/exporter.hpp"
+
+#include "export/format.hpp"
+#include "store/schema.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#ifndef KIOSK_APP_VERSION
+#define KIOSK_APP_VERSION "unknown"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace kiosk::exporter {
+
+namespace {
+
+constexpr std::string_view kManifest = "manifest.json";
+constexpr std::string_view kFormat = "desa-kiosk-batch";
+constexpr int kFormatVersion = 1;
+constexpr std::string_view kSealedSuffix = ".sealed";
+
+std::string randomBatchId()
+{
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium could not be initialised");
+    unsigned char b[5];
+    randombytes_buf(b, sizeof b);
+    char hex[sizeof b * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, b, sizeof b);
+    return hex;
+}
+
+// Closes a handle on every path; a failed close after a failure is not the error to report.
+void closeQuietly(FileWriter& files, int handle)
+{
+    try {
+        files.closeFile(handle);
+    } catch (...) {
+    }
+}
+
+// Temporary name, write, fsync, fsync the folder, read back and check, rename, fsync the folder.
+void writeDurably(FileWriter& files, const fs::path& dir, const std::string& name, const std::string& bytes)
+{
+    const fs::path temp = dir / (name + ".tmp");
+    const int handle = files.createFile(temp);
+    try {
+        files.write(handle, bytes);
+        files.syncFile(handle);
+    } catch (...) {
+        closeQuietly(files, handle);
+        throw;
+    }
+    files.closeFile(handle);
+    files.syncDir(dir);
+    if (sha256Hex(files.readFile(temp)) != sha256Hex(bytes))
+        throw std::system_error(EIO, std::generic_category(),
+                                name + " reads back differently from what was written");
+    files.rename(temp, dir / name);
+    files.syncDir(dir);
+}
+
+nlohmann::ordered_json isoOrNull(const std::optional<Millis>& ms)
+{
+    return ms ? nlohmann::ordered_json(isoLocal(*ms)) : nlohmann::ordered_json(nullptr);
+}
+
+std::string readWhole(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw SealError(file.filename().string() + " is missing from the batch folder");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+std::string safeFolderName(std::string_view name)
+{
+    std::string out;
+    for (const char c : name) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-';
+        out.push_back(ok ? c : '_');
+    }
+    if (out.empty() || out.front() == '.')
+        out.insert(out.begin(), '_');
+    return out;
+}
+
+ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options)
+{
+    const std::vector<store::ExportRequest> requests = store::requestsToExport(db, options.scope);
+    ExportResult result;
+    if (requests.empty())
+        return result;
+
+    store::BatchRecord batch;
+    batch.id = randomBatchId();
+    batch.createdMs = options.nowMs;
+    batch.count = static_cast<std::int64_t>(requests.size());
+    batch.firstCreatedMs = requests.front().stored.createdMs;
+    batch.lastCreatedMs = requests.front().stored.createdMs;
+    for (const store::ExportRequest& r : requests) {
+        batch.firstCreatedMs = std::min(*batch.firstCreatedMs, r.stored.createdMs);
+        batch.lastCreatedMs = std::max(*batch.lastCreatedMs, r.stored.createdMs);
+    }
+    batch.folder = folderStamp(options.nowMs) + "-" + batch.id;
+    batch.sealed = options.officeKey.has_value();
+
+    // Everything is built before the first write: a failure to build writes nothing.
+    struct Output {
+        std::string name;
+        std::string content; // the name of the plain file it holds
+        std::string bytes;
+    };
+    std::vector<Output> outputs;
+    outputs.push_back({"requests.csv", "requests.csv", requestsCsv(requests)});
+    outputs.push_back({"requests.json", "requests.json", requestsJson(requests)});
+    if (options.officeKey)
+        for (Output& o : outputs) {
+            o.bytes = seal(o.bytes, *options.officeKey);
+            o.name += kSealedSuffix;
+        }
+
+    nlohmann::ordered_json manifest;
+    manifest["format"] = kFormat;
+    manifest["format_version"] = kFormatVersion;
+    manifest["kiosk_id"] = options.kioskId;
+    manifest["batch_id"] = batch.id;
+    manifest["created"] = isoLocal(options.nowMs);
+    manifest["scope"] = options.scope == store::ExportScope::All ? "all" : "new";
+    manifest["count"] = batch.count;
+    manifest["first_created"] = isoOrNull(batch.firstCreatedMs);
+    manifest["last_created"] = isoOrNull(batch.lastCreatedMs);
+    manifest["schema_version"] = store::kSchemaVersion;
+    manifest["app_version"] = KIOSK_APP_VERSION;
+    manifest["sealed"] = batch.sealed;
+    auto list = nlohmann::ordered_json::array();
+    for (const Output& o : outputs) {
+        nlohmann::ordered_json f;
+        f["name"] = o.name;
+        f["content"] = o.content;
+        f["bytes"] = o.bytes.size();
+        f["sha256"] = sha256Hex(o.bytes);
+        list.push_back(std::move(f));
+    }
+    manifest["files"] = std::move(list);
+    outputs.push_back({std::string(kManifest), std::string(kManifest), manifest.dump(2) + "\n"});
+
+    const fs::path top = options.destination / "desa-kiosk";
+    const fs::path root = top / safeFolderName(options.kioskId);
+    const fs::path incomplete = root / (batch.folder + ".incomplete");
+    const fs::path final = root / batch.folder;
+    files.makeDir(top, true);
+    files.makeDir(root, true);
+    files.makeDir(incomplete, false);
+    bool renamed = false;
+    const auto removePartial = [&] {
+        // Best effort: what cannot be removed stays as *.incomplete, never under the final name.
+        try {
+            if (renamed) {
+                files.rename(final, incomplete);
+                renamed = false;
+            }
+            files.remove(incomplete);
+            files.syncDir(root);
+        } catch (...) {
+        }
+    };
+    try {
+        for (const Output& o : outputs) {
+            writeDurably(files, incomplete, o.name, o.bytes);
+            result.files.push_back(o.name);
+        }
+        files.rename(incomplete, final);
+        renamed = true;
+        files.syncDir(root);
+    } catch (...) {
+        removePartial();
+        throw;
+    }
+
+    std::vector<std::int64_t> ids;
+    ids.reserve(requests.size());
+    for (const store::ExportRequest& r : requests)
+        ids.push_back(r.stored.id);
+    try {
+        result.marked = store::markCollected(db, batch, ids, options.nowMs);
+    } catch (...) {
+        // Not recorded as collected: the folder must not look like a finished batch.
+        removePartial();
+        throw;
+    }
+    result.folder = final;
+    result.batchId = batch.id;
+    result.count = requests.size();
+    result.sealed = batch.sealed;
+    return result;
+}
+
+DecryptResult decryptBatch(const fs::path& batchDir, const SecretKey& key, const fs::path& outDir)
+{
+    nlohmann::json manifest;
+    try {
+        manifest = nlohmann::json::parse(readWhole(batchDir / kManifest));
+    } catch (const nlohmann::json::exception&) {
+        throw std::runtime_error((batchDir / kManifest).string() + " is not valid JSON");
+    }
+    if (!manifest.is_object() || manifest.value("format", "") != kFormat || !manifest.contains("files") ||
+        !manifest["files"].is_array())
+        throw std::runtime_error((batchDir / kManifest).string() + " is not the manifest of a kiosk batch");
+    if (manifest.value("format_version", 0) != kFormatVersion)
+        throw std::runtime_error("a batch of an unknown format version (made by a newer kiosk?)");
+
+    // Everything is checked before anything is written.
+    const PublicKey pub = publicKeyOf(key);
+    struct Plain {
+        std::string name;
+        std::string bytes;
+    };
+    std::vector<Plain> plains;
+    for (const auto& f : manifest["files"]) {
+        const std::string name = f.value("name", "");
+        const std::string content = f.value("content", "");
+        if (name.empty() || content.empty() || name.find('/') != std::string::npos ||
+            content.find('/') != std::string::npos || name.front() == '.' || content.front() == '.')
+            throw std::runtime_error("the manifest names a file it should not: '" + name + "'");
+        const std::string bytes = readWhole(batchDir / name);
+        if (sha256Hex(bytes) != f.value("sha256", ""))
+            throw SealError(
+                name +
+                ": its SHA-256 differs from the manifest (the file was changed, damaged or truncated)");
+        const bool sealed =
+            name.size() > kSealedSuffix.size() &&
+            name.compare(name.size() - kSealedSuffix.size(), kSealedSuffix.size(), kSealedSuffix) == 0;
+        try {
+            plains.push_back({content, sealed ? unseal(bytes, pub, key) : bytes});
+        } catch (const SealError& e) {
+            throw SealError(name + ": " + e.what());
+        }
+    }
+    plains.push_back({std::string(kManifest), readWhole(batchDir / kManifest)});
+
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    if (ec)
+        throw std::system_error(ec, "cannot create " + outDir.string());
+    for (const Plain& p : plains)
+        if (fs::exists(fs::symlink_status(outDir / p.name, ec)))
+            throw std::system_error(EEXIST, std::generic_category(),
+                                    (outDir / p.name).string() + " exists; it is never overwritten");
+    PosixFileWriter files;
+    DecryptResult result;
+    for (const Plain& p : plains) {
+        writeDurably(files, outDir, p.name, p.bytes);
+        result.written.push_back(outDir / p.name);
+    }
+    result.count = manifest.value("count", std::int64_t{0});
+    return result;
+}
+
+} // namespace kiosk::exporter

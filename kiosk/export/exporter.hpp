@@ -1,0 +1,60 @@
+// The export engine: a batch folder of requests written durably (optionally sealed), then marked.
+#pragma once
+
+#include "core/clock.hpp"
+#include "export/file_writer.hpp"
+#include "export/seal.hpp"
+#include "store/batches.hpp"
+#include "store/db.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::exporter {
+
+struct ExportOptions {
+    std::filesystem::path destination; // the stick's root (or a plain folder)
+    std::string kioskId;
+    store::ExportScope scope = store::ExportScope::New;
+    std::optional<PublicKey> officeKey; // seal the files with personal data when set
+    Millis nowMs = 0;
+};
+
+struct ExportResult {
+    std::filesystem::path folder; // the batch folder; empty when there was nothing to export
+    std::string batchId;
+    std::size_t count = 0;   // requests in the batch
+    std::int64_t marked = 0; // of them newly marked collected
+    bool sealed = false;
+    std::vector<std::string> files; // names in the folder, manifest.json last
+};
+
+// Writes `<destination>/desa-kiosk/<kiosk id>/<YYYYMMDDTHHMMSS>-<batch>/` with requests.csv,
+// requests.json (each `.sealed` when a key is set) and manifest.json. Each file: written under a
+// temporary name, fsync, fsync of the folder, read back and hash-checked, renamed into place,
+// fsync of the folder. The folder is made as `<name>.incomplete` and renamed when complete; only
+// then the requests are marked collected, in one transaction with the batch row.
+// On any failure nothing is marked, the partial folder is removed (or left `*.incomplete` when it
+// cannot be), and the exception is rethrown: std::system_error with the errno for the files,
+// store::SqliteError for the database. Nothing to export: returns with an empty folder.
+ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options);
+
+struct DecryptResult {
+    std::vector<std::filesystem::path> written;
+    std::int64_t count = 0;
+};
+
+// Checks every file of `batchDir` against the SHA-256 in its manifest, then writes the plain
+// files (and a copy of the manifest) to `outDir`, never overwriting. Throws SealError (wrong key,
+// changed, truncated or missing file; nothing is written then), std::runtime_error for a
+// manifest that is not ours, std::system_error when writing fails.
+DecryptResult decryptBatch(const std::filesystem::path& batchDir, const SecretKey& key,
+                           const std::filesystem::path& outDir);
+
+// The kiosk id as a folder name valid on FAT32/exFAT: [A-Za-z0-9._-], anything else becomes '_'.
+[[nodiscard]] std::string safeFolderName(std::string_view name);
+
+} // namespace kiosk::exporter

@@ -1,0 +1,138 @@
+// The batch's CSV and JSON, local ISO 8601 times with their offset, and SHA-256 in hex.
+#include "export/format.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+
+namespace kiosk::exporter {
+
+namespace {
+
+std::tm localTm(Millis unixMs)
+{
+    const std::int64_t seconds = unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000;
+    const auto t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    if (!localtime_r(&t, &tm))
+        throw std::runtime_error("cannot convert a time to local time");
+    return tm;
+}
+
+} // namespace
+
+std::string isoLocal(Millis unixMs)
+{
+    const std::tm tm = localTm(unixMs);
+    char text[64];
+    std::size_t used = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
+    const long offset = tm.tm_gmtoff;
+    const long minutes = (offset < 0 ? -offset : offset) / 60;
+    std::snprintf(text + used, sizeof text - used, "%c%02ld:%02ld", offset < 0 ? '-' : '+', minutes / 60,
+                  minutes % 60);
+    return text;
+}
+
+std::string folderStamp(Millis unixMs)
+{
+    const std::tm tm = localTm(unixMs);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &tm);
+    return text;
+}
+
+std::string csvField(std::string_view value)
+{
+    std::string cell;
+    if (!value.empty()) {
+        const char c = value.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+            cell.push_back('\'');
+    }
+    cell.append(value);
+    if (cell.find_first_of("\",\r\n") == std::string::npos)
+        return cell;
+    std::string quoted = "\"";
+    for (const char c : cell) {
+        if (c == '"')
+            quoted.push_back('"');
+        quoted.push_back(c);
+    }
+    quoted.push_back('"');
+    return quoted;
+}
+
+std::string requestsCsv(std::span<const store::ExportRequest> requests)
+{
+    std::string out = "\xEF\xBB\xBF";
+    const auto record = [&out](std::initializer_list<std::string_view> fields) {
+        bool first = true;
+        for (const std::string_view f : fields) {
+            if (!first)
+                out.push_back(',');
+            out += csvField(f);
+            first = false;
+        }
+        out += "\r\n";
+    };
+    bool first = true;
+    for (const std::string_view column : kCsvColumns) {
+        if (!first)
+            out.push_back(',');
+        out.append(column);
+        first = false;
+    }
+    out += "\r\n";
+    for (const store::ExportRequest& e : requests) {
+        const StoredRequest& r = e.stored;
+        const CallbackRequest& q = r.request;
+        record({r.reference, r.uid, isoLocal(r.createdMs), q.name, q.phone, q.dusun, q.rt, q.rw,
+                requestTopicId(q.topic), contactTimeId(q.time), q.note, langCode(q.lang)});
+    }
+    return out;
+}
+
+std::string requestsJson(std::span<const store::ExportRequest> requests)
+{
+    auto all = nlohmann::ordered_json::array();
+    for (const store::ExportRequest& e : requests) {
+        const StoredRequest& r = e.stored;
+        const CallbackRequest& q = r.request;
+        nlohmann::ordered_json j;
+        j["id"] = r.id;
+        j["uid"] = r.uid;
+        j["reference"] = r.reference;
+        j["created"] = isoLocal(r.createdMs);
+        j["created_ms"] = r.createdMs;
+        j["lang"] = std::string(langCode(q.lang));
+        j["name"] = q.name;
+        j["phone"] = q.phone;
+        j["dusun"] = q.dusun;
+        j["rt"] = q.rt;
+        j["rw"] = q.rw;
+        j["topic"] = std::string(requestTopicId(q.topic));
+        j["contact_time"] = std::string(contactTimeId(q.time));
+        j["note"] = q.note;
+        // The batch that collected it before (exports with --all), or null.
+        j["collected_batch"] = e.collected() ? nlohmann::ordered_json(e.collectedBatch) : nullptr;
+        j["collected"] = e.collectedMs ? nlohmann::ordered_json(isoLocal(*e.collectedMs)) : nullptr;
+        all.push_back(std::move(j));
+    }
+    return all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string sha256Hex(std::string_view bytes)
+{
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium could not be initialised");
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+} // namespace kiosk::exporter

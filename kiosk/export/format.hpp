@@ -1,0 +1,34 @@
+// What goes into a batch: requests.csv (RFC 4180, BOM, formula-safe), requests.json, times, hashes.
+#pragma once
+
+#include "core/clock.hpp"
+#include "store/batches.hpp"
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace kiosk::exporter {
+
+// The CSV columns, in order.
+inline constexpr std::string_view kCsvColumns[] = {"reference", "uid",          "created", "name",
+                                                   "phone",     "dusun",        "rt",      "rw",
+                                                   "topic",     "contact_time", "note",    "lang"};
+
+// "2026-11-29T08:01:02+07:00": the kiosk's local time and its offset (localtime_r, tm_gmtoff).
+[[nodiscard]] std::string isoLocal(Millis unixMs);
+// "20261129T080102": the local time for folder names (valid on FAT32 and exFAT).
+[[nodiscard]] std::string folderStamp(Millis unixMs);
+
+// One CSV field: a leading = + - @ TAB or CR gets a ' (formula injection), then quoted when it
+// holds " , CR or LF, with quotes doubled.
+[[nodiscard]] std::string csvField(std::string_view value);
+// The whole file: UTF-8 BOM, the header, one CRLF-ended record per request.
+[[nodiscard]] std::string requestsCsv(std::span<const store::ExportRequest> requests);
+// A JSON array of objects with every field.
+[[nodiscard]] std::string requestsJson(std::span<const store::ExportRequest> requests);
+
+// SHA-256 of `bytes` (libsodium), lower-case hex.
+[[nodiscard]] std::string sha256Hex(std::string_view bytes);
+
+} // namespace kiosk::exporter

@@ -1,0 +1,371 @@
+// Tests of the export engine: round trip, every fault at every step, --all, sealed batches.
+#include "export/exporter.hpp"
+#include "export/format.hpp"
+#include "export/seal.hpp"
+#include "store/schema.hpp"
+
+#include "export_support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <limits>
+#include <system_error>
+
+using namespace kiosk;
+using namespace kiosk::exporter;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr Millis kNow = 1'764'400'000'000; // 2025-11-29T14:06:40+07:00
+
+ExportOptions optionsFor(const fs::path& dest, std::optional<PublicKey> key = std::nullopt,
+                         store::ExportScope scope = store::ExportScope::New)
+{
+    ExportOptions o;
+    o.destination = dest;
+    o.kioskId = "CMG";
+    o.scope = scope;
+    o.officeKey = key;
+    o.nowMs = kNow;
+    return o;
+}
+
+// The folders under <dest>/desa-kiosk/CMG.
+std::vector<std::string> batchFolders(const fs::path& dest)
+{
+    std::vector<std::string> names;
+    const fs::path root = dest / "desa-kiosk" / "CMG";
+    std::error_code ec;
+    if (!fs::exists(root, ec))
+        return names;
+    for (const auto& e : fs::directory_iterator(root))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// The CSV's records checked against the store's requests (header first).
+void checkCsv(const std::string& csv, const std::vector<store::ExportRequest>& expected)
+{
+    REQUIRE(csv.substr(0, 3) == "\xEF\xBB\xBF");
+    const auto records = test::parseCsv(std::string_view(csv).substr(3));
+    REQUIRE(records.size() == expected.size() + 1);
+    CHECK(records[0] == std::vector<std::string>(std::begin(kCsvColumns), std::end(kCsvColumns)));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        const StoredRequest& r = expected[i].stored;
+        const CallbackRequest& q = r.request;
+        const std::vector<std::string> want = {r.reference,
+                                               r.uid,
+                                               isoLocal(r.createdMs),
+                                               test::neutralised(q.name),
+                                               test::neutralised(q.phone),
+                                               test::neutralised(q.dusun),
+                                               q.rt,
+                                               q.rw,
+                                               std::string(requestTopicId(q.topic)),
+                                               std::string(contactTimeId(q.time)),
+                                               test::neutralised(q.note),
+                                               std::string(langCode(q.lang))};
+        CHECK(records[i + 1] == want);
+    }
+}
+
+} // namespace
+
+TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly its requests")
+{
+    test::ExportFixture f;
+    const auto expected = store::requestsToExport(f.db, store::ExportScope::New);
+    REQUIRE(expected.size() == 5);
+    PosixFileWriter files;
+    const ExportResult result = exportBatch(f.db, files, optionsFor(f.dest));
+    REQUIRE_FALSE(result.folder.empty());
+    CHECK(result.count == 5);
+    CHECK(result.marked == 5);
+    CHECK_FALSE(result.sealed);
+    CHECK(result.folder == f.dest / "desa-kiosk" / "CMG" / ("20251129T140640-" + result.batchId));
+    CHECK(result.folder.filename().string().find(':') == std::string::npos);
+    CHECK(batchFolders(f.dest) == std::vector<std::string>{result.folder.filename().string()});
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(result.folder))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"manifest.json", "requests.csv", "requests.json"});
+
+    const std::string csv = test::readFile(result.folder / "requests.csv");
+    checkCsv(csv, expected);
+    CHECK(csv.find("2025-11-29T08:01:02+07:00") != std::string::npos);
+
+    const auto json = nlohmann::json::parse(test::readFile(result.folder / "requests.json"));
+    REQUIRE(json.size() == 5);
+    CHECK(json[0]["id"] == expected[0].stored.id);
+    CHECK(json[0]["uid"] == expected[0].stored.uid);
+    CHECK(json[0]["name"] == expected[0].stored.request.name); // JSON holds the raw value
+    CHECK(json[2]["note"] == expected[2].stored.request.note);
+    CHECK(json[0]["created"] == "2025-11-29T08:01:02+07:00");
+    CHECK(json[0]["collected_batch"].is_null());
+
+    const std::string manifestText = test::readFile(result.folder / "manifest.json");
+    const auto manifest = nlohmann::json::parse(manifestText);
+    CHECK(manifest["kiosk_id"] == "CMG");
+    CHECK(manifest["batch_id"] == result.batchId);
+    CHECK(manifest["count"] == 5);
+    CHECK(manifest["schema_version"] == store::kSchemaVersion);
+    CHECK(manifest["first_created"] == "2025-11-29T08:01:02+07:00");
+    CHECK(manifest["last_created"] == isoLocal(expected.back().stored.createdMs));
+    CHECK(manifest["sealed"] == false);
+    REQUIRE(manifest["files"].size() == 2);
+    for (const auto& file : manifest["files"])
+        CHECK(file["sha256"] == sha256Hex(test::readFile(result.folder / file["name"].get<std::string>())));
+    for (const auto& e : expected) { // no personal data in the manifest
+        CHECK(manifestText.find(e.stored.request.phone) == std::string::npos);
+        CHECK(manifestText.find(e.stored.uid) == std::string::npos);
+    }
+
+    // Marked, with the batch row.
+    CHECK(f.newCount() == 0);
+    for (const auto& e : store::requestsToExport(f.db, store::ExportScope::All))
+        CHECK(e.collectedBatch == result.batchId);
+    const auto batches = store::listBatches(f.db);
+    REQUIRE(batches.size() == 1);
+    CHECK(batches[0].id == result.batchId);
+    CHECK(batches[0].count == 5);
+    CHECK(batches[0].folder == result.folder.filename().string());
+
+    // Nothing new: no folder.
+    const ExportResult none = exportBatch(f.db, files, optionsFor(f.dest));
+    CHECK(none.folder.empty());
+    CHECK(none.count == 0);
+}
+
+TEST_CASE("--all includes requests collected before, and marks only the new ones")
+{
+    test::ExportFixture f;
+    PosixFileWriter files;
+    const ExportResult first = exportBatch(f.db, files, optionsFor(f.dest));
+    REQUIRE(first.count == 5);
+    f.add({test::numberedRequest(40), test::numberedRequest(41)});
+    const ExportResult all =
+        exportBatch(f.db, files, optionsFor(f.dest, std::nullopt, store::ExportScope::All));
+    CHECK(all.count == 7);
+    CHECK(all.marked == 2);
+    const auto everything = store::requestsToExport(f.db, store::ExportScope::All);
+    checkCsv(test::readFile(all.folder / "requests.csv"), everything);
+    CHECK(everything[0].collectedBatch == first.batchId); // keeps its first batch
+    CHECK(everything[6].collectedBatch == all.batchId);
+    const auto json = nlohmann::json::parse(test::readFile(all.folder / "requests.json"));
+    CHECK(json[0]["collected_batch"] == first.batchId);
+    CHECK(nlohmann::json::parse(test::readFile(all.folder / "manifest.json"))["scope"] == "all");
+}
+
+TEST_CASE("a fault at every file operation: nothing marked, no finished folder, the next export succeeds")
+{
+    test::ExportFixture f;
+    test::NoSyncFileWriter real;
+    std::size_t total = 0;
+    {
+        // How many operations one export makes.
+        FaultyFileWriter counting(real, std::numeric_limits<std::size_t>::max(), EIO);
+        const ExportResult r = exportBatch(f.db, counting, optionsFor(f.dest));
+        REQUIRE(r.count == 5);
+        total = counting.operations();
+        f.db.exec("UPDATE requests SET collected_batch = NULL, collected_ms = NULL; DELETE FROM batches");
+        fs::remove_all(f.dest / "desa-kiosk");
+    }
+    REQUIRE(total > 20);
+    int failures = 0;
+    for (const int error : {ENOSPC, EIO, EROFS})
+        for (const bool sticky : {false, true})
+            for (std::size_t n = 0;; ++n) {
+                CAPTURE(error);
+                CAPTURE(sticky);
+                CAPTURE(n);
+                FaultyFileWriter faulty(real, n, error, sticky);
+                bool succeeded = false;
+                try {
+                    (void)exportBatch(f.db, faulty, optionsFor(f.dest));
+                    succeeded = true;
+                } catch (const std::system_error& e) {
+                    CHECK(e.code().value() == error);
+                }
+                if (!faulty.fired()) {
+                    CHECK(succeeded);
+                    CHECK(n == total);
+                    f.db.exec("UPDATE requests SET collected_batch = NULL, collected_ms = NULL; DELETE FROM "
+                              "batches");
+                    fs::remove_all(f.dest / "desa-kiosk");
+                    break;
+                }
+                ++failures;
+                REQUIRE_FALSE(succeeded);
+                CHECK(f.newCount() == 5);
+                CHECK(store::listBatches(f.db).empty());
+                for (const std::string& name : batchFolders(f.dest)) {
+                    // A fault on every operation from the last fsync on cannot even rename it back.
+                    if (!(sticky && n == total - 1))
+                        CHECK(name.ends_with(".incomplete"));
+                    if (!sticky)
+                        FAIL("the partial folder was not removed: " << name);
+                }
+
+                // (Without fsync to keep the loop fast; the real writer has its own tests above.)
+                const ExportResult next = exportBatch(f.db, real, optionsFor(f.dest));
+                CHECK(next.count == 5);
+                CHECK(f.newCount() == 0);
+                checkCsv(test::readFile(next.folder / "requests.csv"),
+                         store::requestsToExport(f.db, store::ExportScope::All));
+                f.db.exec(
+                    "UPDATE requests SET collected_batch = NULL, collected_ms = NULL; DELETE FROM batches");
+                fs::remove_all(f.dest / "desa-kiosk");
+            }
+    CHECK(failures == static_cast<int>(6 * total));
+    MESSAGE(total << " file operations per export, each failed with ENOSPC, EIO and EROFS, once and sticky");
+}
+
+TEST_CASE("when marking fails, the written folder is removed and nothing is marked")
+{
+    test::ExportFixture f;
+    f.db.exec(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON batches BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    PosixFileWriter files;
+    CHECK_THROWS_AS((void)exportBatch(f.db, files, optionsFor(f.dest)), store::SqliteError);
+    CHECK(f.newCount() == 5);
+    CHECK(batchFolders(f.dest).empty());
+    f.db.exec("DROP TRIGGER refuse");
+    CHECK(exportBatch(f.db, files, optionsFor(f.dest)).count == 5);
+}
+
+TEST_CASE("a sealed export decrypts to the same records; wrong key, changed or cut files are refused")
+{
+    test::ExportFixture f;
+    const KeyPair office = makeKeyPair();
+    const auto expected = store::requestsToExport(f.db, store::ExportScope::New);
+    PosixFileWriter files;
+    const ExportResult result = exportBatch(f.db, files, optionsFor(f.dest, office.publicKey));
+    REQUIRE(result.sealed);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(result.folder))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"manifest.json", "requests.csv.sealed", "requests.json.sealed"});
+    const std::string sealedCsv = test::readFile(result.folder / "requests.csv.sealed");
+    CHECK(sealedCsv.find(expected[0].stored.request.phone) == std::string::npos);
+    const auto manifest = nlohmann::json::parse(test::readFile(result.folder / "manifest.json"));
+    CHECK(manifest["sealed"] == true);
+    for (const auto& file : manifest["files"])
+        CHECK(file["sha256"] == sha256Hex(test::readFile(result.folder / file["name"].get<std::string>())));
+
+    test::TempDir office1;
+    const DecryptResult plain = decryptBatch(result.folder, office.secretKey, office1.path() / "out");
+    CHECK(plain.count == 5);
+    CHECK(plain.written.size() == 3);
+    checkCsv(test::readFile(office1.path() / "out" / "requests.csv"), expected);
+    CHECK(nlohmann::json::parse(test::readFile(office1.path() / "out" / "requests.json")).size() == 5);
+    // Never overwrites.
+    CHECK_THROWS_AS((void)decryptBatch(result.folder, office.secretKey, office1.path() / "out"),
+                    std::system_error);
+
+    const auto refused = [&](const fs::path& batch, const SecretKey& key, const std::string& says) {
+        test::TempDir out;
+        try {
+            (void)decryptBatch(batch, key, out.path() / "out");
+            FAIL("decrypted: " << says);
+        } catch (const SealError& e) {
+            CHECK_MESSAGE(std::string(e.what()).find(says) != std::string::npos, e.what());
+        }
+        CHECK_FALSE(fs::exists(out.path() / "out")); // nothing written
+    };
+    refused(result.folder, makeKeyPair().secretKey, "wrong secret key");
+
+    const auto copyBatch = [&](const std::string& name) {
+        const fs::path copy = office1.path() / name;
+        fs::copy(result.folder, copy, fs::copy_options::recursive);
+        return copy;
+    };
+    {
+        const fs::path flipped = copyBatch("flipped");
+        std::string bytes = sealedCsv;
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x01);
+        office1.write("flipped/requests.csv.sealed", bytes);
+        refused(flipped, office.secretKey, "SHA-256 differs");
+    }
+    {
+        const fs::path cut = copyBatch("cut");
+        office1.write("cut/requests.json.sealed", sealedCsv.substr(0, sealedCsv.size() - 20));
+        refused(cut, office.secretKey, "SHA-256 differs");
+    }
+    {
+        // A flipped byte with the manifest hash made to match: the AEAD refuses it.
+        const fs::path forged = copyBatch("forged");
+        std::string bytes = sealedCsv;
+        bytes.back() = static_cast<char>(bytes.back() ^ 0x80);
+        office1.write("forged/requests.csv.sealed", bytes);
+        auto m = nlohmann::json::parse(test::readFile(forged / "manifest.json"));
+        for (auto& file : m["files"])
+            if (file["name"] == "requests.csv.sealed")
+                file["sha256"] = sha256Hex(bytes);
+        office1.write("forged/manifest.json", m.dump());
+        refused(forged, office.secretKey, "changed or damaged");
+    }
+    {
+        const fs::path missing = copyBatch("missing");
+        fs::remove(missing / "requests.json.sealed");
+        refused(missing, office.secretKey, "missing");
+    }
+}
+
+TEST_CASE("a real small tmpfs: full, then read-only, then room: nothing marked until the export fits")
+{
+    test::ExportFixture f;
+    const fs::path mountPoint = f.dir.path() / "tmpfs";
+    fs::create_directories(mountPoint);
+    const auto run = [](const std::string& command) { return std::system(command.c_str()) == 0; };
+    if (::geteuid() != 0 ||
+        !run("mount -t tmpfs -o size=64k tmpfs '" + mountPoint.string() + "' 2>/dev/null")) {
+        MESSAGE(
+            "SKIPPED: cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN); the injected faults above "
+            "cover ENOSPC and EROFS");
+        return;
+    }
+    struct Unmount {
+        fs::path at;
+        ~Unmount() { (void)std::system(("umount '" + at.string() + "' 2>/dev/null").c_str()); }
+    } unmount{mountPoint};
+    std::vector<CallbackRequest> many;
+    for (int i = 0; i < 300; ++i)
+        many.push_back(test::numberedRequest(100 + i));
+    f.add(many);
+    const std::size_t all = f.newCount();
+    PosixFileWriter files;
+
+    try {
+        (void)exportBatch(f.db, files, optionsFor(mountPoint));
+        FAIL("a 64 KiB tmpfs took the whole batch");
+    } catch (const std::system_error& e) {
+        CHECK(e.code().value() == ENOSPC);
+    }
+    CHECK(f.newCount() == all);
+    CHECK(batchFolders(mountPoint).empty());
+
+    REQUIRE(run("mount -o remount,ro,size=4m '" + mountPoint.string() + "'"));
+    try {
+        (void)exportBatch(f.db, files, optionsFor(mountPoint));
+        FAIL("exported to a read-only file system");
+    } catch (const std::system_error& e) {
+        CHECK(e.code().value() == EROFS);
+    }
+    CHECK(f.newCount() == all);
+
+    REQUIRE(run("mount -o remount,rw,size=4m '" + mountPoint.string() + "'"));
+    const ExportResult result = exportBatch(f.db, files, optionsFor(mountPoint));
+    CHECK(result.count == all);
+    CHECK(f.newCount() == 0);
+    CHECK(batchFolders(mountPoint) == std::vector<std::string>{result.folder.filename().string()});
+}

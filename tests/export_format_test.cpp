@@ -1,0 +1,45 @@
+// Tests of the batch formats: CSV fields (RFC 4180, formula injection), local ISO times, SHA-256.
+#include "export/format.hpp"
+
+#include "export_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace kiosk::exporter;
+
+TEST_CASE("CSV fields are quoted per RFC 4180 and formula starts are neutralised")
+{
+    CHECK(csvField("") == "");
+    CHECK(csvField("plain é") == "plain é");
+    CHECK(csvField("a,b") == "\"a,b\"");
+    CHECK(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csvField("a\nb") == "\"a\nb\"");
+    CHECK(csvField("a\r\nb") == "\"a\r\nb\"");
+    CHECK(csvField("=1+1") == "'=1+1");
+    CHECK(csvField("+628123") == "'+628123");
+    CHECK(csvField("-2") == "'-2");
+    CHECK(csvField("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csvField("\tx") == "'\tx");
+    CHECK(csvField("\rx") == "\"'\rx\"");
+    CHECK(csvField("=\"x\",y") == "\"'=\"\"x\"\",y\"");
+    CHECK(csvField("a=b") == "a=b"); // only the first character matters
+}
+
+TEST_CASE("times are ISO 8601 with the kiosk's offset; folder stamps have no colon")
+{
+    test::useKioskTimeZone();
+    CHECK(isoLocal(1'764'378'062'000) == "2025-11-29T08:01:02+07:00");
+    CHECK(isoLocal(1'764'378'062'999) == "2025-11-29T08:01:02+07:00");
+    CHECK(folderStamp(1'764'378'062'000) == "20251129T080102");
+    ::setenv("TZ", "NST+3:30", 1); // a negative offset with minutes
+    ::tzset();
+    CHECK(isoLocal(0) == "1969-12-31T20:30:00-03:30");
+    test::useKioskTimeZone();
+}
+
+TEST_CASE("SHA-256 in hex")
+{
+    CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
