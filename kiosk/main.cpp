@@ -3,6 +3,7 @@
 #include "app/content_store.hpp"
 #include "app/export_cli.hpp"
 #include "app/pending_store.hpp"
+#include "app/pin_cli.hpp"
 #include "app/requests_cli.hpp"
 #include "app/runner.hpp"
 #include "app/shell.hpp"
@@ -190,6 +191,7 @@ int main(int argc, char** argv)
     check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
     const RequestsCommand requests(cli, dbFile);
     const ExportCommand exporting(cli, dbFile);
+    const SetPinCommand setPin(cli, dbFile);
     CLI11_PARSE(cli, argc, argv);
 
     if (check->parsed())
@@ -208,6 +210,8 @@ int main(int argc, char** argv)
         return requests.run(config.kioskId, std::cout, std::cerr);
     if (exporting.parsed())
         return exporting.run(config.kioskId, std::cout, std::cerr);
+    if (setPin.parsed())
+        return setPin.run(config.kioskId, std::cin, std::cout, std::cerr);
     if (idleAfter > 0)
         config.idleAfterMs = idleAfter * 1000L;
     if (idlePrompt > 0)

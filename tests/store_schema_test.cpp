@@ -64,6 +64,7 @@ std::vector<StoredRequest> fillAtVersion([[maybe_unused]] Db& db, int version)
         }
         return rows;
     }
+    case 2: return fillAtVersion(db, 1); // the same columns; collected ones stay NULL (new requests)
     default: FAIL("fillAtVersion needs the rows of schema version " << version); return {};
     }
 }
@@ -85,7 +86,8 @@ TEST_CASE("a new database is migrated to the latest version")
     CHECK(schemaVersion(db) == 0);
     migrate(db);
     CHECK(schemaVersion(db) == kSchemaVersion);
-    CHECK(tables(db) == std::vector<std::string>{"batches", "events", "requests", "sqlite_sequence"});
+    CHECK(tables(db) ==
+          std::vector<std::string>{"audit", "batches", "events", "officer", "requests", "sqlite_sequence"});
     migrate(db); // again: nothing to do
     CHECK(schemaVersion(db) == kSchemaVersion);
     CHECK_THROWS_AS(migrate(db, kSchemaVersion + 1), std::invalid_argument);
@@ -135,6 +137,51 @@ TEST_CASE("every earlier version migrates to the latest with its rows intact")
         const auto result = store.submit(r);
         CHECK(result.status == SubmitResult::Status::Saved);
         CHECK(result.reference == formatReference("CMG", static_cast<std::int64_t>(rows.size()) + 1));
+    }
+}
+
+TEST_CASE("a version 2 database with a collected batch migrates to version 3 intact")
+{
+    test::TempDir dir;
+    const auto file = dir.path() / "kiosk.db";
+    std::vector<StoredRequest> rows;
+    {
+        Db db(file, OpenMode::ReadWriteCreate);
+        migrate(db, 2);
+        rows = fillAtVersion(db, 2);
+        db.exec(
+            "INSERT INTO batches (id, created_ms, count, first_created_ms, last_created_ms, folder, sealed) "
+            "VALUES ('b-1', 1700000500000, 1, 1700000060000, 1700000060000, '20231114T221500Z-b-1', 1);"
+            "UPDATE requests SET collected_batch = 'b-1', collected_ms = 1700000500000 WHERE id = 1;"
+            "INSERT INTO events (at_ms, kind, detail) VALUES (1700000600000, 'database-moved-aside', 'x')");
+    }
+    {
+        Db db(file, OpenMode::ReadWriteCreate);
+        migrate(db);
+        CHECK(schemaVersion(db) == 3);
+        const auto all = requestsToExport(db, ExportScope::All);
+        REQUIRE(all.size() == rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CHECK(all[i].stored.id == rows[i].id);
+            CHECK(all[i].stored.uid == rows[i].uid);
+            CHECK(all[i].stored.request == rows[i].request);
+            CHECK(all[i].collected() == (i == 0));
+        }
+        CHECK(all[0].collectedBatch == "b-1");
+        CHECK(all[0].collectedMs == 1'700'000'500'000);
+        const auto batches = listBatches(db);
+        REQUIRE(batches.size() == 1);
+        CHECK(batches[0].folder == "20231114T221500Z-b-1");
+        CHECK(batches[0].sealed);
+        CHECK(readEvents(db).size() == 1);
+        // The new tables start empty, and the officer row admits only id 1.
+        CHECK(db.queryInt("SELECT count(*) FROM audit") == 0);
+        CHECK(db.queryInt("SELECT count(*) FROM officer") == 0);
+        db.exec("INSERT INTO officer (id) VALUES (1)");
+        CHECK(db.queryInt("SELECT failures + lockouts + locked_until_ms FROM officer") == 0);
+        CHECK_THROWS_AS(db.exec("INSERT INTO officer (id) VALUES (2)"), SqliteError);
+        CHECK_THROWS_AS(db.exec("INSERT INTO audit (at_ms, kind) VALUES ('soon', 'x')"), SqliteError);
+        CHECK(integrityCheck(db) == std::vector<std::string>{"ok"});
     }
 }
 

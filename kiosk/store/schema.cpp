@@ -62,9 +62,31 @@ ALTER TABLE requests ADD COLUMN collected_ms INTEGER;
 CREATE INDEX requests_by_collected_batch ON requests (collected_batch);
 )sql";
 
+// Version 3: officer mode. The audit log (who did what is never recorded: no PIN, hash, name or
+// phone ever goes into `detail`), and the officer PIN with its lockout state in a single row.
+// - officer.pin_hash: a crypto_pwhash_str string (Argon2id); NULL while no PIN is set.
+// - failures: wrong PINs since the last correct one or lockout; lockouts: how many so far (each
+//   doubles the next); locked_until_ms: wall-clock end of the current lockout, 0 when none.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE officer (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    pin_hash TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    lockouts INTEGER NOT NULL DEFAULT 0,
+    locked_until_ms INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 
