@@ -4,6 +4,7 @@
 
 #include "store/requests.hpp"
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,38 +17,16 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
+using Run = test::CliRun;
 
 Run kioskCommand(const std::vector<std::string>& args, const fs::path& defaultDb)
 {
-    CLI::App cli{"kiosk"};
-    fs::path dbFile = defaultDb;
-    cli.add_option("--db", dbFile, "Database file");
-    ExportCommand command(cli, dbFile);
-    Run run;
-    std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 takes them last first
-    try {
-        cli.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-        std::ostringstream out, err;
-        run.code = cli.exit(e, out, err);
-        run.err = err.str() + out.str();
-        return run;
-    }
-    REQUIRE(command.parsed());
-    std::ostringstream out, err;
-    run.code = command.run("CMG", out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
+    return test::runKioskCommand<ExportCommand>(args, defaultDb);
 }
 
 std::size_t lines(const std::string& text)
 {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return test::lineCount(text);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "store/requests.hpp"
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,38 +18,16 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
+using Run = test::CliRun;
 
-// As kiosk/main.cpp does it: a top-level --db with a default, and the requests commands.
 Run kioskCommand(const std::string& args, const fs::path& defaultDb)
 {
-    CLI::App cli{"kiosk"};
-    fs::path dbFile = defaultDb;
-    cli.add_option("--db", dbFile, "Database file");
-    RequestsCommand requests(cli, dbFile);
-    Run run;
-    try {
-        cli.parse(args, false);
-    } catch (const CLI::ParseError& e) {
-        std::ostringstream out, err;
-        run.code = cli.exit(e, out, err);
-        run.err = err.str() + out.str();
-        return run;
-    }
-    REQUIRE(requests.parsed());
-    std::ostringstream out, err;
-    run.code = requests.run("CMG", out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
+    return test::runKioskCommand<RequestsCommand>(args, defaultDb);
 }
 
 std::size_t lines(const std::string& text)
 {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return test::lineCount(text);
 }
 
 } // namespace
