@@ -65,6 +65,18 @@ TEST_CASE("keygen, a sealed export, decrypt; failures exit 1 with one line")
     CHECK(nothing.code == 0);
     CHECK(nothing.out.find("nothing to export") != std::string::npos);
 
+    // The stick was lost: the same batch again, by the id at the end of its folder's name.
+    const std::string folderName = batch.filename().string();
+    const std::string batchId = folderName.substr(folderName.rfind('-') + 1);
+    const Run copied =
+        kioskCommand({"export", "--to", stick.string(), "--db", db.string(), "--again", batchId}, db);
+    REQUIRE_MESSAGE(copied.code == 0, copied.err);
+    const fs::path copy = copied.out.substr(0, copied.out.find('\n'));
+    CHECK(copy != batch);
+    CHECK(fs::exists(copy / "requests.csv"));
+    CHECK(copied.out.find("1 requests, NOT sealed") != std::string::npos);
+    CHECK(copied.out.find("0 newly marked collected") != std::string::npos);
+
     const Run decrypted = kioskCommand(
         {"decrypt", "--key", key + ".secret", batch.string(), "--out", (dir.path() / "plain").string()}, db);
     REQUIRE_MESSAGE(decrypted.code == 0, decrypted.err);
@@ -75,6 +87,8 @@ TEST_CASE("keygen, a sealed export, decrypt; failures exit 1 with one line")
          {std::vector<std::string>{"export", "--to", (dir.path() / "no-stick").string(), "--db", db.string()},
           std::vector<std::string>{"export", "--to", stick.string(), "--db",
                                    (dir.path() / "none.db").string()},
+          std::vector<std::string>{"export", "--to", stick.string(), "--db", db.string(), "--again",
+                                   "0000000000"},
           std::vector<std::string>{"decrypt", "--key", (dir.path() / "office.public").string(),
                                    batch.string(), "--out", (dir.path() / "plain2").string()}}) {
         const Run run = kioskCommand(failing, db);

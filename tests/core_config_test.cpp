@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
+
 using namespace kiosk;
 
 TEST_CASE("the shipped kiosk.toml loads without a problem")
@@ -45,4 +47,134 @@ TEST_CASE("a file that is not TOML is one problem, not a crash")
     Problems missing;
     (void)Config::load(dir.path() / "nothing.toml", missing);
     CHECK(missing.size() == 1);
+}
+
+namespace {
+
+struct Loaded {
+    test::TempDir dir;
+    Config config;
+    Problems problems;
+};
+
+// kiosk.toml with a valid [kiosk] section (lines 1-2) and `officer` from line 4 on, after "[officer]".
+std::unique_ptr<Loaded> loadOfficer(const std::string& officer)
+{
+    auto l = std::make_unique<Loaded>();
+    const auto file = l->dir.write("data/kiosk.toml", "[kiosk]\nid = \"CMG\"\n[officer]\n" + officer);
+    l->config = Config::load(file, l->problems);
+    return l;
+}
+
+bool hasDefaultOfficer(const Config& c)
+{
+    return c.exportDir.empty() && c.officePublicKey.empty() && c.retentionDays == 14 &&
+           c.usbRoots == std::vector<std::filesystem::path>{"/media", "/run/media"} &&
+           c.officerIdleMs == 120'000;
+}
+
+} // namespace
+
+TEST_CASE("[officer]: the shipped file and a file without the section give the defaults")
+{
+    Problems problems;
+    const Config shipped = Config::load(test::dataDir() / "kiosk.toml", problems);
+    CHECK(problems.empty());
+    CHECK(hasDefaultOfficer(shipped));
+
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n");
+    Problems none;
+    const Config c = Config::load(file, none);
+    CHECK(none.empty());
+    CHECK(hasDefaultOfficer(c));
+}
+
+TEST_CASE("[officer]: good values, relative paths taken from the folder of kiosk.toml")
+{
+    const auto l = loadOfficer("export_dir = \"/srv/ekspor\"\n"
+                               "office_public_key = \"kunci/kantor.public\"\n"
+                               "retention_days = 30\n"
+                               "usb_mount_roots = [\"/media/\", \"/mnt/usb\"]\n"
+                               "idle_minutes = 5\n");
+    for (const auto& p : l->problems)
+        FAIL_CHECK(p);
+    const auto data = l->dir.path() / "data";
+    CHECK(l->config.exportDir == "/srv/ekspor");
+    CHECK(l->config.officePublicKey == data / "kunci" / "kantor.public");
+    CHECK(l->config.retentionDays == 30);
+    CHECK(l->config.usbRoots == std::vector<std::filesystem::path>{"/media/", "/mnt/usb"});
+    CHECK(l->config.officerIdleMs == 300'000);
+
+    const auto up = loadOfficer("export_dir = \"../ekspor\"\noffice_public_key = \"./kantor.public\"\n"
+                                "retention_days = 1\nidle_minutes = 30\nusb_mount_roots = [\"/media\"]\n");
+    CHECK(up->problems.empty());
+    CHECK(up->config.exportDir == up->dir.path() / "ekspor");
+    CHECK(up->config.officePublicKey == up->dir.path() / "data" / "kantor.public");
+    CHECK(up->config.retentionDays == 1);
+    CHECK(up->config.officerIdleMs == 30 * 60'000);
+    CHECK(up->config.usbRoots == std::vector<std::filesystem::path>{"/media"});
+
+    // Empty means "none": look for sticks, do not encrypt.
+    const auto empty = loadOfficer("export_dir = \"\"\noffice_public_key = \"\"\n");
+    CHECK(empty->problems.empty());
+    CHECK(hasDefaultOfficer(empty->config));
+}
+
+TEST_CASE("[officer]: every wrong value keeps its default and names its line and key")
+{
+    const auto l = loadOfficer("export_dir = 5\n"                          // 4
+                               "office_public_key = \"~/kantor.public\"\n" // 5
+                               "retention_days = 0\n"                      // 6
+                               "usb_mount_roots = [\n"                     // 7
+                               "  \"/media\",\n"                           // 8
+                               "  \"media\",\n"                            // 9
+                               "]\n"                                       // 10
+                               "idle_minutes = \"2\"\n"                    // 11
+                               "retention_day = 30\n");                    // 12
+    REQUIRE(l->problems.size() == 6);
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"kiosk.toml:12:", "retention_day"},
+        {"kiosk.toml:4:", "officer.export_dir"},
+        {"kiosk.toml:5:", "officer.office_public_key"},
+        {"kiosk.toml:6:", "officer.retention_days"},
+        {"kiosk.toml:11:", "officer.idle_minutes"},
+        {"kiosk.toml:9:", "officer.usb_mount_roots"},
+    };
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK_MESSAGE(l->problems[i].find(expected[i].first) != std::string::npos, l->problems[i]);
+        CHECK_MESSAGE(l->problems[i].find(expected[i].second) != std::string::npos, l->problems[i]);
+    }
+    CHECK(hasDefaultOfficer(l->config));
+
+    const auto more = loadOfficer("office_public_key = \"kantor.secret\"\n" // 4
+                                  "retention_days = 366\n"                  // 5
+                                  "usb_mount_roots = []\n"                  // 6
+                                  "idle_minutes = true\n");                 // 7
+    REQUIRE(more->problems.size() == 4);
+    CHECK(more->problems[0].find("kiosk.toml:4: officer.office_public_key names a secret key") !=
+          std::string::npos);
+    CHECK(more->problems[1].find(
+              "kiosk.toml:5: officer.retention_days must be a whole number of days from 1 to 365") !=
+          std::string::npos);
+    CHECK(more->problems[2].find(
+              "kiosk.toml:7: officer.idle_minutes must be a whole number of minutes from 1 to 30") !=
+          std::string::npos);
+    CHECK(more->problems[3].find("kiosk.toml:6: officer.usb_mount_roots must be a list of folders") !=
+          std::string::npos);
+    CHECK(hasDefaultOfficer(more->config));
+
+    const auto notList =
+        loadOfficer("usb_mount_roots = \"/media\"\nidle_minutes = 31\nretention_days = 14.5\n");
+    REQUIRE(notList->problems.size() == 3);
+    CHECK(notList->problems[0].find("kiosk.toml:6: officer.retention_days") != std::string::npos);
+    CHECK(notList->problems[1].find("kiosk.toml:5: officer.idle_minutes") != std::string::npos);
+    CHECK(notList->problems[2].find("kiosk.toml:4: officer.usb_mount_roots") != std::string::npos);
+    CHECK(hasDefaultOfficer(notList->config));
+
+    test::TempDir dir;
+    Problems problems;
+    (void)Config::load(dir.write("kiosk.toml", "officer = 3\n[kiosk]\nid = \"CMG\"\n"), problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("kiosk.toml:1: officer must be a section") != std::string::npos);
 }

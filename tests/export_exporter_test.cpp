@@ -1,7 +1,9 @@
-// Tests of the export engine: round trip, every fault at every step, --all, sealed batches.
+// Tests of the export engine: round trip, every fault at every step, --all, sealed batches, the
+// audit carried batch to batch, writing a batch again, progress.
 #include "export/exporter.hpp"
 #include "export/format.hpp"
 #include "export/seal.hpp"
+#include "store/officer.hpp"
 #include "store/schema.hpp"
 
 #include "export_support.hpp"
@@ -97,7 +99,9 @@ TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly
     for (const auto& e : fs::directory_iterator(result.folder))
         names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
-    CHECK(names == std::vector<std::string>{"manifest.json", "requests.csv", "requests.json"});
+    CHECK(names == std::vector<std::string>{"audit.csv", "manifest.json", "requests.csv", "requests.json"});
+    CHECK(result.files ==
+          std::vector<std::string>{"requests.csv", "requests.json", "audit.csv", "manifest.json"});
 
     const std::string csv = test::readFile(result.folder / "requests.csv");
     checkCsv(csv, expected);
@@ -121,7 +125,7 @@ TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly
     CHECK(manifest["first_created"] == "2025-11-29T08:01:02+07:00");
     CHECK(manifest["last_created"] == isoLocal(expected.back().stored.createdMs));
     CHECK(manifest["sealed"] == false);
-    REQUIRE(manifest["files"].size() == 2);
+    REQUIRE(manifest["files"].size() == 3);
     for (const auto& file : manifest["files"])
         CHECK(file["sha256"] == sha256Hex(test::readFile(result.folder / file["name"].get<std::string>())));
     for (const auto& e : expected) { // no personal data in the manifest
@@ -138,6 +142,13 @@ TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly
     CHECK(batches[0].id == result.batchId);
     CHECK(batches[0].count == 5);
     CHECK(batches[0].folder == result.folder.filename().string());
+    // No audit entries yet: audit.csv holds its header only, and the batch took none.
+    CHECK(test::readFile(result.folder / "audit.csv") == "\xEF\xBB\xBFid,time,kind,detail\r\n");
+    CHECK(batches[0].auditThrough == 0);
+    const auto audit = store::auditSince(f.db, 0);
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].kind == store::kAuditExport);
+    CHECK(audit[0].detail == "batch=" + result.batchId + " count=5 marked=5 sealed=no");
 
     // Nothing new: no folder.
     const ExportResult none = exportBatch(f.db, files, optionsFor(f.dest));
@@ -171,11 +182,13 @@ TEST_CASE("a fault at every file operation: nothing marked, no finished folder, 
     test::NoSyncFileWriter real;
     std::size_t total = 0;
     {
-        // How many operations one export makes.
+        // How many operations one export makes, every file of the batch among them.
         FaultyFileWriter counting(real, std::numeric_limits<std::size_t>::max(), EIO);
         const ExportResult r = exportBatch(f.db, counting, optionsFor(f.dest));
         REQUIRE(r.count == 5);
         total = counting.operations();
+        CHECK(real.created == std::vector<std::string>{"requests.csv.tmp", "requests.json.tmp",
+                                                       "audit.csv.tmp", "manifest.json.tmp"});
         f.db.exec("UPDATE requests SET collected_batch = NULL, collected_ms = NULL; DELETE FROM batches");
         fs::remove_all(f.dest / "desa-kiosk");
     }
@@ -188,6 +201,7 @@ TEST_CASE("a fault at every file operation: nothing marked, no finished folder, 
                 CAPTURE(sticky);
                 CAPTURE(n);
                 FaultyFileWriter faulty(real, n, error, sticky);
+                const std::size_t auditBefore = store::auditSince(f.db, 0).size();
                 bool succeeded = false;
                 try {
                     (void)exportBatch(f.db, faulty, optionsFor(f.dest));
@@ -207,6 +221,7 @@ TEST_CASE("a fault at every file operation: nothing marked, no finished folder, 
                 REQUIRE_FALSE(succeeded);
                 CHECK(f.newCount() == 5);
                 CHECK(store::listBatches(f.db).empty());
+                CHECK(store::auditSince(f.db, 0).size() == auditBefore); // no "export" row
                 for (const std::string& name : batchFolders(f.dest)) {
                     // A fault on every operation from the last fsync on cannot even rename it back.
                     if (!(sticky && n == total - 1))
@@ -254,7 +269,8 @@ TEST_CASE("a sealed export decrypts to the same records; wrong key, changed or c
     for (const auto& e : fs::directory_iterator(result.folder))
         names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
-    CHECK(names == std::vector<std::string>{"manifest.json", "requests.csv.sealed", "requests.json.sealed"});
+    CHECK(names == std::vector<std::string>{"audit.csv", "manifest.json", "requests.csv.sealed",
+                                            "requests.json.sealed"});
     const std::string sealedCsv = test::readFile(result.folder / "requests.csv.sealed");
     CHECK(sealedCsv.find(expected[0].stored.request.phone) == std::string::npos);
     const auto manifest = nlohmann::json::parse(test::readFile(result.folder / "manifest.json"));
@@ -265,7 +281,10 @@ TEST_CASE("a sealed export decrypts to the same records; wrong key, changed or c
     test::TempDir office1;
     const DecryptResult plain = decryptBatch(result.folder, office.secretKey, office1.path() / "out");
     CHECK(plain.count == 5);
-    CHECK(plain.written.size() == 3);
+    CHECK(plain.written.size() == 4);
+    // The audit is not sealed, and comes out as it went in.
+    CHECK(test::readFile(office1.path() / "out" / "audit.csv") ==
+          test::readFile(result.folder / "audit.csv"));
     checkCsv(test::readFile(office1.path() / "out" / "requests.csv"), expected);
     CHECK(nlohmann::json::parse(test::readFile(office1.path() / "out" / "requests.json")).size() == 5);
     // Never overwrites.
@@ -368,4 +387,195 @@ TEST_CASE("a real small tmpfs: full, then read-only, then room: nothing marked u
     CHECK(result.count == all);
     CHECK(f.newCount() == 0);
     CHECK(batchFolders(mountPoint) == std::vector<std::string>{result.folder.filename().string()});
+}
+
+namespace {
+
+// audit.csv's records after the header, checked against the store's entries.
+void checkAuditCsv(const std::string& csv, const std::vector<store::AuditEntry>& expected)
+{
+    REQUIRE(csv.substr(0, 3) == "\xEF\xBB\xBF");
+    const auto records = test::parseCsv(std::string_view(csv).substr(3));
+    REQUIRE(records.size() == expected.size() + 1);
+    CHECK(records[0] == std::vector<std::string>(std::begin(kAuditCsvColumns), std::end(kAuditCsvColumns)));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        const store::AuditEntry& e = expected[i];
+        CHECK(records[i + 1] == std::vector<std::string>{std::to_string(e.id), isoLocal(e.atMs),
+                                                         test::neutralised(e.kind),
+                                                         test::neutralised(e.detail)});
+    }
+}
+
+} // namespace
+
+TEST_CASE("audit.csv carries the audit entries since the previous batch, plain and formula-safe")
+{
+    test::ExportFixture f;
+    store::appendAudit(f.db, kNow - 3'000, store::kAuditContent);
+    store::appendAudit(f.db, kNow - 2'000, "officer-login-ok");
+    store::appendAudit(f.db, kNow - 1'000, "=cmd|' /C calc'!A0", "-1+2, \"kutip\"\r\nbaris dua");
+    PosixFileWriter files;
+    const ExportResult first = exportBatch(f.db, files, optionsFor(f.dest));
+    const std::string firstCsv = test::readFile(first.folder / "audit.csv");
+    const auto all = store::auditSince(f.db, 0);
+    REQUIRE(all.size() == 4); // the three, then the export's own row, written after the file
+    checkAuditCsv(firstCsv, {all[0], all[1], all[2]});
+    CHECK(all[3].kind == store::kAuditExport);
+    CHECK(firstCsv.find("2025-11-29T14:06:37+07:00") != std::string::npos);
+    CHECK(firstCsv.find("\"'-1+2, \"\"kutip\"\"\r\nbaris dua\"") != std::string::npos);
+    CHECK(store::listBatches(f.db).at(0).auditThrough == 3);
+    const auto manifest = nlohmann::json::parse(test::readFile(first.folder / "manifest.json"));
+    CHECK(manifest["audit_through"] == 3);
+    bool listed = false;
+    for (const auto& file : manifest["files"])
+        if (file["name"] == "audit.csv") {
+            listed = true;
+            CHECK(file["content"] == "audit.csv");
+            CHECK(file["sha256"] == sha256Hex(firstCsv));
+        }
+    CHECK(listed);
+
+    // The second batch starts after the first one's: its export row, and what came after it.
+    store::appendAudit(f.db, kNow + 5'000, store::kAuditPurge, "count=1 days=14");
+    f.add({test::numberedRequest(40)});
+    ExportOptions later = optionsFor(f.dest);
+    later.nowMs = kNow + 60'000;
+    const ExportResult second = exportBatch(f.db, files, later);
+    const auto secondEntries = store::auditSince(f.db, 3);
+    REQUIRE(secondEntries.size() == 3); // export 1, purge, export 2 (written after the file)
+    checkAuditCsv(test::readFile(second.folder / "audit.csv"), {secondEntries[0], secondEntries[1]});
+    CHECK(secondEntries[0].detail == "batch=" + first.batchId + " count=5 marked=5 sealed=no");
+    CHECK(secondEntries[2].detail == "batch=" + second.batchId + " count=1 marked=1 sealed=no");
+    const auto batches = store::listBatches(f.db);
+    REQUIRE(batches.size() == 2);
+    CHECK(batches[1].auditThrough == secondEntries[1].id);
+    CHECK(store::auditExportedThrough(f.db) == secondEntries[1].id);
+
+    // A sealed batch: the requests sealed, the audit plain beside them.
+    f.add({test::numberedRequest(41)});
+    const KeyPair office = makeKeyPair();
+    ExportOptions sealed = optionsFor(f.dest, office.publicKey);
+    sealed.nowMs = kNow + 120'000;
+    const ExportResult third = exportBatch(f.db, files, sealed);
+    CHECK(fs::exists(third.folder / "requests.csv.sealed"));
+    CHECK_FALSE(fs::exists(third.folder / "audit.csv.sealed"));
+    checkAuditCsv(test::readFile(third.folder / "audit.csv"), {secondEntries[2]});
+    CHECK(store::auditSince(f.db, 0).back().detail ==
+          "batch=" + third.batchId + " count=1 marked=1 sealed=yes");
+}
+
+TEST_CASE("writing a batch again: the same requests, nothing newly marked, audited as a re-export")
+{
+    test::ExportFixture f;
+    PosixFileWriter files;
+    ExportOptions options = optionsFor(f.dest);
+    options.stickLabel = "KANTOR-A";
+    const ExportResult first = exportBatch(f.db, files, options);
+    REQUIRE(first.count == 5);
+    const auto firstRequests = store::requestsOfBatch(f.db, first.batchId);
+    f.add({test::numberedRequest(40)}); // new since: stays new
+
+    ExportOptions again = optionsFor(f.dest, std::nullopt, store::ExportScope::All); // scope ignored
+    again.againBatch = first.batchId;
+    again.stickLabel = "KANTOR-B";
+    again.nowMs = kNow + 3'600'000;
+    const ExportResult copy = exportBatch(f.db, files, again);
+    CHECK(copy.count == 5);
+    CHECK(copy.marked == 0);
+    CHECK(copy.batchId != first.batchId);
+    CHECK(copy.folder != first.folder);
+    CHECK(test::readFile(copy.folder / "requests.csv") == test::readFile(first.folder / "requests.csv"));
+    checkCsv(test::readFile(copy.folder / "requests.csv"), firstRequests);
+    CHECK(f.newCount() == 1);
+    for (const auto& e : store::requestsOfBatch(f.db, first.batchId))
+        CHECK(e.collectedBatch == first.batchId); // keeps the batch that collected it
+    CHECK(store::requestsOfBatch(f.db, copy.batchId).empty());
+
+    const auto manifest = nlohmann::json::parse(test::readFile(copy.folder / "manifest.json"));
+    CHECK(manifest["scope"] == "again");
+    CHECK(manifest["again_of"] == first.batchId);
+    CHECK(manifest["count"] == 5);
+    const auto batches = store::listBatches(f.db);
+    REQUIRE(batches.size() == 2);
+    CHECK(batches[0].stick == "KANTOR-A");
+    CHECK(batches[1].stick == "KANTOR-B");
+    CHECK(batches[1].count == 5);
+    CHECK(batches[1].againOf == first.batchId);
+    CHECK_FALSE(batches[0].again());
+    const auto audit = store::recentAudit(f.db, 1);
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].kind == store::kAuditReexport);
+    CHECK(audit[0].detail == "batch=" + copy.batchId + " count=5 marked=0 sealed=no");
+    CHECK(audit[0].atMs == again.nowMs);
+
+    // The copy got lost too: writing the copy again writes the first batch's requests once more.
+    again.againBatch = copy.batchId;
+    again.stickLabel = "KANTOR-C";
+    const ExportResult copyOfCopy = exportBatch(f.db, files, again);
+    CHECK(copyOfCopy.count == 5);
+    CHECK(copyOfCopy.marked == 0);
+    CHECK(test::readFile(copyOfCopy.folder / "requests.csv") ==
+          test::readFile(first.folder / "requests.csv"));
+    CHECK(store::listBatches(f.db).back().againOf == first.batchId);
+    CHECK(nlohmann::json::parse(test::readFile(copyOfCopy.folder / "manifest.json"))["again_of"] ==
+          first.batchId);
+
+    // A batch that never was: refused, nothing written.
+    again.againBatch = "0000000000";
+    CHECK_THROWS_AS((void)exportBatch(f.db, files, again), std::invalid_argument);
+    CHECK(batchFolders(f.dest).size() == 3);
+    // Every request of it purged: nothing to write.
+    f.db.exec("DELETE FROM requests WHERE collected_batch IS NOT NULL");
+    again.againBatch = first.batchId;
+    CHECK(exportBatch(f.db, files, again).folder.empty());
+}
+
+TEST_CASE("progress: 0 first, then after each file by bytes, and 1 only once the batch is marked")
+{
+    test::ExportFixture f;
+    PosixFileWriter files;
+    std::vector<double> seen;
+    std::size_t newWhenComplete = 99;
+    ExportOptions options = optionsFor(f.dest);
+    options.progress = [&](double fraction) {
+        seen.push_back(fraction);
+        if (fraction == 1.0)
+            newWhenComplete = f.newCount();
+    };
+    const ExportResult result = exportBatch(f.db, files, options);
+    REQUIRE(seen.size() == result.files.size() + 1);
+    CHECK(seen.front() == 0.0);
+    CHECK(seen.back() == 1.0);
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        CHECK(seen[i] > seen[i - 1]);
+    CHECK(newWhenComplete == 0);
+    // Fractions of the bytes of the files in the order they were written.
+    double total = 0;
+    for (const std::string& name : result.files)
+        total += static_cast<double>(fs::file_size(result.folder / name));
+    double done = 0;
+    for (std::size_t i = 0; i + 1 < result.files.size(); ++i) {
+        done += static_cast<double>(fs::file_size(result.folder / result.files[i]));
+        CHECK(seen[i + 1] == doctest::Approx(done / total));
+    }
+
+    // A failed export never reports 1.
+    f.add({test::numberedRequest(40)});
+    test::NoSyncFileWriter real;
+    FaultyFileWriter faulty(real, 20, ENOSPC);
+    seen.clear();
+    CHECK_THROWS_AS((void)exportBatch(f.db, faulty, options), std::system_error);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(seen.back() < 1.0);
+
+    // A callback that throws (the officer cancelled) fails the export before it is marked.
+    options.progress = [](double fraction) {
+        if (fraction > 0.0)
+            throw std::runtime_error("cancelled");
+    };
+    CHECK_THROWS_AS((void)exportBatch(f.db, files, options), std::runtime_error);
+    CHECK(f.newCount() == 1);
+    CHECK(store::listBatches(f.db).size() == 1);
+    CHECK(batchFolders(f.dest).size() == 1);
 }

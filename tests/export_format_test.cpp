@@ -43,3 +43,15 @@ TEST_CASE("SHA-256 in hex")
     CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("audit.csv: BOM, header, one CRLF record per entry, local times, formula starts neutralised")
+{
+    test::useKioskTimeZone();
+    const store::AuditEntry entries[] = {
+        {7, 1'764'378'062'000, "export", "batch=ab12 count=2 marked=2 sealed=no"},
+        {8, 1'764'378'063'000, "@kind", "=1+1, \"x\""}};
+    CHECK(auditCsv(entries) == "\xEF\xBB\xBFid,time,kind,detail\r\n"
+                               "7,2025-11-29T08:01:02+07:00,export,batch=ab12 count=2 marked=2 sealed=no\r\n"
+                               "8,2025-11-29T08:01:03+07:00,'@kind,\"'=1+1, \"\"x\"\"\"\r\n");
+    CHECK(auditCsv({}) == "\xEF\xBB\xBFid,time,kind,detail\r\n");
+}

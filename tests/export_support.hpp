@@ -1,4 +1,4 @@
-// Helpers shared by the export tests: a store with awkward requests, a CSV reader, a fixed time zone.
+// Helpers shared by the export tests: a store with awkward requests, a CSV reader, file writers.
 #pragma once
 
 #include "export/file_writer.hpp"
@@ -18,13 +18,6 @@
 #include <vector>
 
 namespace kiosk::test {
-
-// Local time for every export test: Western Indonesian Time, UTC+7, no tzdata needed.
-inline void useKioskTimeZone()
-{
-    ::setenv("TZ", "WIB-7", 1);
-    ::tzset();
-}
 
 // Requests whose fields need every CSV rule: quotes, commas, CR/LF, formula starts, non-ASCII.
 inline std::vector<CallbackRequest> awkwardRequests()
@@ -128,11 +121,19 @@ inline std::string neutralised(const std::string& value)
 }
 
 // The real file operations without the fsyncs (the fault loop runs hundreds of exports; the
-// fsync calls are still counted and faulted by FaultyFileWriter around this).
+// fsync calls are still counted and faulted by FaultyFileWriter around this). Remembers the name
+// of every file it created, in order.
 class NoSyncFileWriter final : public exporter::FileWriter {
 public:
+    std::vector<std::string> created;
+
     void makeDir(const std::filesystem::path& d, bool mayExist) override { m_real.makeDir(d, mayExist); }
-    int createFile(const std::filesystem::path& f) override { return m_real.createFile(f); }
+    int createFile(const std::filesystem::path& f) override
+    {
+        const int handle = m_real.createFile(f);
+        created.push_back(f.filename().string());
+        return handle;
+    }
     void write(int h, std::string_view b) override { m_real.write(h, b); }
     void syncFile(int) override {}
     void closeFile(int h) override { m_real.closeFile(h); }

@@ -1,5 +1,7 @@
-// Tests of export batches in the store: which requests are exported, and marking in one transaction.
+// Tests of export batches in the store: which requests are exported, marking and its audit row in
+// one transaction, a batch's requests again, the newest batches.
 #include "store/batches.hpp"
+#include "store/officer.hpp"
 #include "store/requests.hpp"
 
 #include "store_support.hpp"
@@ -8,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <stdexcept>
 
 using namespace kiosk;
 using namespace kiosk::store;
@@ -84,5 +87,98 @@ TEST_CASE("markCollected marks nothing when the batch row cannot be inserted")
     CHECK_THROWS_AS(markCollected(f.db, batchOf("same", 3), ids, 2), SqliteError);
     CHECK(requestsToExport(f.db, ExportScope::New).size() == 2);
     CHECK(listBatches(f.db).size() == 1);
+    CHECK(auditSince(f.db, 0).size() == 1); // the first batch's only
     CHECK_FALSE(f.db.inTransaction());
+}
+
+TEST_CASE("markCollected audits the batch with counts only, in the same transaction")
+{
+    Fixture f(4);
+    BatchRecord first = batchOf("aaaa", 2);
+    first.sealed = true;
+    first.stick = "KANTOR-2";
+    first.auditThrough = 7;
+    const std::int64_t ids[] = {1, 2};
+    CHECK(markCollected(f.db, first, ids, 7'000) == 2);
+    // The same requests written again (a lost stick): nothing newly marked.
+    BatchRecord copy = batchOf("bbbb", 2);
+    copy.againOf = "aaaa";
+    CHECK(markCollected(f.db, copy, ids, 8'000) == 0);
+
+    const auto audit = auditSince(f.db, 0);
+    REQUIRE(audit.size() == 2);
+    CHECK(audit[0].kind == kAuditExport);
+    CHECK(audit[0].detail == "batch=aaaa count=2 marked=2 sealed=yes");
+    CHECK(audit[0].atMs == 7'000);
+    CHECK(audit[1].kind == kAuditReexport);
+    CHECK(audit[1].detail == "batch=bbbb count=2 marked=0 sealed=no");
+    for (const auto& e : requestsToExport(f.db, ExportScope::All))
+        for (const AuditEntry& a : audit) {
+            CHECK(a.detail.find(e.stored.request.name) == std::string::npos);
+            CHECK(a.detail.find(e.stored.request.phone) == std::string::npos);
+        }
+
+    const auto batches = listBatches(f.db);
+    REQUIRE(batches.size() == 2);
+    CHECK(batches[0].stick == "KANTOR-2");
+    CHECK(batches[0].auditThrough == 7);
+    CHECK(batches[0].sealed);
+    CHECK_FALSE(batches[0].again());
+    CHECK(batches[1].stick.empty());
+    CHECK(batches[1].auditThrough == 0);
+    CHECK(batches[1].againOf == "aaaa");
+    REQUIRE(findBatch(f.db, "bbbb").has_value());
+    CHECK(findBatch(f.db, "bbbb")->againOf == "aaaa");
+    CHECK_FALSE(findBatch(f.db, "cccc").has_value());
+    // A copy of a batch that never was: refused (foreign key).
+    BatchRecord stray = batchOf("dddd", 0);
+    stray.againOf = "none";
+    CHECK_THROWS_AS(markCollected(f.db, stray, {}, 8'500), SqliteError);
+    CHECK(auditExportedThrough(f.db) == 7);
+
+    // When the audit row cannot be written, neither is the batch nor a mark.
+    f.db.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const std::int64_t rest[] = {3, 4};
+    CHECK_THROWS_AS(markCollected(f.db, batchOf("cccc", 2), rest, 9'000), SqliteError);
+    CHECK(requestsToExport(f.db, ExportScope::New).size() == 2);
+    CHECK(listBatches(f.db).size() == 2);
+    CHECK_FALSE(f.db.inTransaction());
+}
+
+TEST_CASE("a batch's requests still on the kiosk, and the newest batches first")
+{
+    Fixture f(5);
+    CHECK_THROWS_AS((void)requestsOfBatch(f.db, "none"), std::invalid_argument);
+    const std::int64_t some[] = {4, 1, 3};
+    CHECK(markCollected(f.db, batchOf("aaaa", 3), some, 7'000) == 3);
+    auto of = requestsOfBatch(f.db, "aaaa");
+    REQUIRE(of.size() == 3);
+    CHECK(of[0].stored.id == 1);
+    CHECK(of[1].stored.id == 3);
+    CHECK(of[2].stored.id == 4);
+    CHECK(of[0].stored.request == test::numberedRequest(1));
+    CHECK(of[0].collectedMs == 7'000);
+    // One purged: the others are still there to write again.
+    f.db.exec("DELETE FROM requests WHERE id = 3");
+    of = requestsOfBatch(f.db, "aaaa");
+    REQUIRE(of.size() == 2);
+    CHECK(of[1].stored.id == 4);
+
+    // The wall clock went back between two batches: the one written last is still first.
+    BatchRecord later = batchOf("bbbb", 0);
+    later.createdMs = 1'000;
+    later.auditThrough = 3;
+    CHECK(markCollected(f.db, later, {}, 8'000) == 0);
+    BatchRecord last = batchOf("0000", 0);
+    last.createdMs = 2'000;
+    CHECK(markCollected(f.db, last, {}, 9'000) == 0);
+    const auto recent = recentBatches(f.db, 2);
+    REQUIRE(recent.size() == 2);
+    CHECK(recent[0].id == "0000");
+    CHECK(recent[1].id == "bbbb");
+    CHECK(recentBatches(f.db, 10).size() == 3);
+    CHECK(recentBatches(f.db, 0).empty());
+    CHECK(requestsOfBatch(f.db, "0000").empty());
+    // The highest any batch took, even when a later batch took none.
+    CHECK(auditExportedThrough(f.db) == 3);
 }

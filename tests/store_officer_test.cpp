@@ -185,3 +185,35 @@ TEST_CASE("5 wrong PINs lock for 5 minutes, the next lockout for 10; state survi
         CHECK(since[0].atMs == clock.now());
     }
 }
+
+TEST_CASE("the audit as free functions: appended in the caller's transaction, read both ways")
+{
+    Db db = migratedMemory();
+    appendAudit(db, 1'000, kAuditContent);
+    appendAudit(db, 2'000, kAuditPurge, "count=3 days=14");
+    {
+        // Rolled back with the action it belongs to.
+        Transaction transaction(db);
+        appendAudit(db, 3'000, kAuditExport, "batch=x count=1 marked=1 sealed=no");
+    }
+    const auto all = auditSince(db, 0);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].kind == "content-loaded");
+    CHECK(all[0].detail.empty());
+    CHECK(db.queryInt("SELECT count(*) FROM audit WHERE detail IS NULL") == 0);
+    CHECK(all[1].atMs == 2'000);
+    CHECK(all[1].detail == "count=3 days=14");
+    CHECK(auditSince(db, all[0].id).size() == 1);
+    CHECK(auditSince(db, all[1].id).empty());
+    const auto recent = recentAudit(db, 5);
+    REQUIRE(recent.size() == 2);
+    CHECK(recent[0].id == all[1].id);
+
+    // OfficerAccess writes to the same log, at its clock's time.
+    FakeClock clock;
+    OfficerAccess officer(db, clock);
+    officer.appendAudit(kAuditReexport, "batch=y count=1 marked=0 sealed=yes");
+    CHECK(recentAudit(db, 1)[0].atMs == clock.now());
+    CHECK(officer.auditSince(0).size() == 3);
+    CHECK(officer.recentAudit(1)[0].kind == "re-export");
+}

@@ -1,8 +1,11 @@
 // Tests of the schema: every earlier version migrates to the latest with its rows intact, and a
 // database from a newer kiosk is refused and left as it was.
 #include "store/batches.hpp"
+#include "store/dashboard.hpp"
+#include "store/officer.hpp"
 #include "store/requests.hpp"
 #include "store/schema.hpp"
+#include "store/usage.hpp"
 
 #include "test_support.hpp"
 
@@ -65,17 +68,38 @@ std::vector<StoredRequest> fillAtVersion([[maybe_unused]] Db& db, int version)
         return rows;
     }
     case 2: return fillAtVersion(db, 1); // the same columns; collected ones stay NULL (new requests)
+    case 3: {
+        // The same requests, and an officer with a PIN and some audit rows.
+        std::vector<StoredRequest> rows = fillAtVersion(db, 2);
+        db.exec("INSERT INTO officer (id, pin_hash, failures, lockouts, locked_until_ms) "
+                "VALUES (1, '$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA', 2, 1, 0);"
+                "INSERT INTO audit (at_ms, kind, detail) VALUES (1700000100000, 'pin-changed', 'first');"
+                "INSERT INTO audit (at_ms, kind, detail) VALUES (1700000200000, 'officer-login-ok', '')");
+        return rows;
+    }
     default: FAIL("fillAtVersion needs the rows of schema version " << version); return {};
     }
 }
 
-std::vector<std::string> tables(Db& db)
+std::vector<std::string> schemaNames(Db& db, const char* type)
 {
-    Stmt s(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    Stmt s(db, "SELECT name FROM sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_autoindex%' "
+               "ORDER BY name");
+    s.bind(1, std::string_view(type));
     std::vector<std::string> names;
     while (s.step())
         names.push_back(s.columnText(0));
     return names;
+}
+
+std::vector<std::string> tables(Db& db)
+{
+    return schemaNames(db, "table");
+}
+
+std::vector<std::string> indexes(Db& db)
+{
+    return schemaNames(db, "index");
 }
 
 } // namespace
@@ -86,8 +110,9 @@ TEST_CASE("a new database is migrated to the latest version")
     CHECK(schemaVersion(db) == 0);
     migrate(db);
     CHECK(schemaVersion(db) == kSchemaVersion);
-    CHECK(tables(db) ==
-          std::vector<std::string>{"audit", "batches", "events", "officer", "requests", "sqlite_sequence"});
+    CHECK(tables(db) == std::vector<std::string>{"audit", "batches", "events", "officer", "requests",
+                                                 "sqlite_sequence", "usage"});
+    CHECK(indexes(db) == std::vector<std::string>{"requests_by_fingerprint", "requests_for_dashboard"});
     migrate(db); // again: nothing to do
     CHECK(schemaVersion(db) == kSchemaVersion);
     CHECK_THROWS_AS(migrate(db, kSchemaVersion + 1), std::invalid_argument);
@@ -157,7 +182,7 @@ TEST_CASE("a version 2 database with a collected batch migrates to version 3 int
     }
     {
         Db db(file, OpenMode::ReadWriteCreate);
-        migrate(db);
+        migrate(db, 3);
         CHECK(schemaVersion(db) == 3);
         const auto all = requestsToExport(db, ExportScope::All);
         REQUIRE(all.size() == rows.size());
@@ -169,10 +194,10 @@ TEST_CASE("a version 2 database with a collected batch migrates to version 3 int
         }
         CHECK(all[0].collectedBatch == "b-1");
         CHECK(all[0].collectedMs == 1'700'000'500'000);
-        const auto batches = listBatches(db);
-        REQUIRE(batches.size() == 1);
-        CHECK(batches[0].folder == "20231114T221500Z-b-1");
-        CHECK(batches[0].sealed);
+        // Read with version 3's columns (listBatches reads those of the latest version).
+        CHECK(db.queryInt("SELECT count(*) FROM batches") == 1);
+        CHECK(db.queryText("SELECT folder FROM batches") == "20231114T221500Z-b-1");
+        CHECK(db.queryInt("SELECT sealed FROM batches") == 1);
         CHECK(readEvents(db).size() == 1);
         // The new tables start empty, and the officer row admits only id 1.
         CHECK(db.queryInt("SELECT count(*) FROM audit") == 0);
@@ -182,6 +207,88 @@ TEST_CASE("a version 2 database with a collected batch migrates to version 3 int
         CHECK_THROWS_AS(db.exec("INSERT INTO officer (id) VALUES (2)"), SqliteError);
         CHECK_THROWS_AS(db.exec("INSERT INTO audit (at_ms, kind) VALUES ('soon', 'x')"), SqliteError);
         CHECK(integrityCheck(db) == std::vector<std::string>{"ok"});
+    }
+}
+
+TEST_CASE("every earlier version with batches, audit rows and events migrates to version 4 intact")
+{
+    for (int version = 0; version < 4; ++version) {
+        CAPTURE(version);
+        test::TempDir dir;
+        const auto file = dir.path() / "kiosk.db";
+        std::vector<StoredRequest> rows;
+        {
+            // With the SQL of that version: the tables it had, and a collected request from version 2.
+            Db db(file, OpenMode::ReadWriteCreate);
+            migrate(db, version);
+            rows = fillAtVersion(db, version);
+            if (version >= 1)
+                db.exec("INSERT INTO events (at_ms, kind, detail) "
+                        "VALUES (1700000600000, 'database-moved-aside', '/var/kiosk.db.corrupt-x')");
+            if (version >= 2)
+                db.exec(
+                    "INSERT INTO batches (id, created_ms, count, first_created_ms, last_created_ms, folder, "
+                    "sealed) VALUES ('b-1', 1700000500000, 1, 1700000060000, 1700000060000, "
+                    "'20231114T221500-b-1', 0);"
+                    "UPDATE requests SET collected_batch = 'b-1', collected_ms = 1700000500000 WHERE id = 1");
+        }
+        Db db(file, OpenMode::ReadWriteCreate);
+        db.exec("PRAGMA foreign_keys = ON");
+        migrate(db);
+        REQUIRE(schemaVersion(db) == 4);
+        CHECK(integrityCheck(db) == std::vector<std::string>{"ok"});
+        CHECK(db.queryText("PRAGMA foreign_key_check") == "");
+        CHECK(tables(db) == std::vector<std::string>{"audit", "batches", "events", "officer", "requests",
+                                                     "sqlite_sequence", "usage"});
+        // requests_for_dashboard took over from requests_by_collected_batch.
+        CHECK(indexes(db) == std::vector<std::string>{"requests_by_fingerprint", "requests_for_dashboard"});
+
+        const auto all = requestsToExport(db, ExportScope::All);
+        REQUIRE(all.size() == rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            CHECK(all[i].stored.uid == rows[i].uid);
+            CHECK(all[i].stored.request == rows[i].request);
+            CHECK(all[i].collected() == (version >= 2 && i == 0));
+        }
+        const auto batches = listBatches(db);
+        REQUIRE(batches.size() == (version >= 2 ? 1U : 0U));
+        if (version >= 2) {
+            // The new columns of a batch written before them: no stick known, no audit taken.
+            CHECK(batches[0].id == "b-1");
+            CHECK(batches[0].stick.empty());
+            CHECK(batches[0].auditThrough == 0);
+            CHECK_FALSE(batches[0].again());
+            CHECK(batches[0].folder == "20231114T221500-b-1");
+            CHECK(requestsOfBatch(db, "b-1").size() == 1);
+        }
+        CHECK(readEvents(db).size() == (version >= 1 ? 1U : 0U));
+        const auto audit = auditSince(db, 0);
+        REQUIRE(audit.size() == (version >= 3 ? 2U : 0U));
+        if (version >= 3) {
+            CHECK(audit[0].kind == "pin-changed");
+            CHECK(audit[0].detail == "first");
+            CHECK(audit[1].atMs == 1'700'000'200'000);
+            CHECK(db.queryInt("SELECT failures * 10 + lockouts FROM officer") == 21);
+        }
+
+        // The dashboard reads the migrated file.
+        const DashboardStats stats = loadDashboard(db, 1'700'000'700'000);
+        CHECK(stats.fresh.total() + stats.collected.total() == static_cast<std::int64_t>(rows.size()));
+        CHECK(stats.collected.total() == (version >= 2 ? 1 : 0));
+
+        // usage starts empty, counts up, and refuses what is not a count of a day.
+        CHECK(usageSince(db, "0000-00-00").empty());
+        const UsageCount views[] = {{"2023-11-15", "home", "id", 2}, {"2023-11-15", "home", "id", 3}};
+        addUsage(db, views);
+        CHECK(db.queryInt("SELECT views FROM usage") == 5);
+        CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('2023-11-15', 'page', 'en', -1)"), SqliteError);
+        CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('15/11/2023', 'page', 'en', 1)"), SqliteError);
+        CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('2023-11-15', 'page', 'en', 'many')"),
+                        SqliteError);
+        if (version >= 2) {
+            CHECK_THROWS_AS(db.exec("UPDATE batches SET audit_through = -1"), SqliteError);
+            CHECK_THROWS_AS(db.exec("UPDATE batches SET again_of = 'none'"), SqliteError);
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-// Helpers shared by the store tests: requests made from a number, and running code in a child
-// process (as an unprivileged user when the tests run as root).
+// Helpers shared by the store tests: requests made from a number, a fixed time zone, and running
+// code in a child process (as an unprivileged user when the tests run as root).
 #pragma once
 
 #include "core/request.hpp"
@@ -10,10 +10,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <string>
 
 namespace kiosk::test {
+
+// Local time for the tests of local days and times: Western Indonesian Time, UTC+7, no tzdata
+// needed.
+inline void useKioskTimeZone()
+{
+    ::setenv("TZ", "WIB-7", 1);
+    ::tzset();
+}
 
 // A different, valid request for every `n`, the same one every time for the same `n`.
 inline CallbackRequest numberedRequest(long n)

@@ -24,7 +24,14 @@ ExportCommand::ExportCommand(CLI::App& cli, fs::path& dbFile) : m_dbFile(dbFile)
     m_export->add_option("--to", m_to, "Destination folder, which must exist (a USB stick's root)")
         ->required();
     m_export->add_option("--db", m_dbFile, "Database file (default: the kiosk's)");
-    m_export->add_flag("--all", m_all, "Include requests already collected that are still on the kiosk");
+    CLI::Option* all =
+        m_export->add_flag("--all", m_all, "Include requests already collected that are still on the kiosk");
+    m_export
+        ->add_option(
+            "--again", m_again,
+            "Write batch BATCH again (a lost stick): its requests still on the kiosk, none newly marked")
+        ->type_name("BATCH")
+        ->excludes(all);
     m_export->add_option("--public-key", m_publicKey, "Seal the files with personal data to this office key")
         ->check(CLI::ExistingFile);
 
@@ -74,6 +81,7 @@ int ExportCommand::runExport(const std::string& kioskId, std::ostream& out, std:
         options.destination = m_to;
         options.kioskId = kioskId;
         options.scope = m_all ? store::ExportScope::All : store::ExportScope::New;
+        options.againBatch = m_again;
         if (!m_publicKey.empty())
             options.officeKey = exporter::readPublicKey(m_publicKey);
         const SystemClock clock;
@@ -87,7 +95,10 @@ int ExportCommand::runExport(const std::string& kioskId, std::ostream& out, std:
         const exporter::ExportResult result =
             exporter::exportBatch(*opened.store->database(), files, options);
         if (result.folder.empty()) {
-            out << "nothing to export: no " << (m_all ? "" : "new ") << "requests\n";
+            if (!m_again.empty())
+                out << "nothing to export: every request of batch " << m_again << " was purged\n";
+            else
+                out << "nothing to export: no " << (m_all ? "" : "new ") << "requests\n";
             return 0;
         }
         out << result.folder.string() << "\n"

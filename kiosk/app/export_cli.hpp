@@ -35,6 +35,7 @@ private:
     CLI::App* m_decrypt = nullptr;
     std::filesystem::path m_to;
     bool m_all = false;
+    std::string m_again; // a batch id: write its requests again
     std::filesystem::path m_publicKey;
     std::filesystem::path m_keyName;
     std::filesystem::path m_secretKey;

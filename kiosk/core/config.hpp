@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -23,6 +24,13 @@ struct Config {
     Millis idlePromptMs = 15'000;
     Millis attractCycleMs = 4'000;
     LocalContacts contacts;
+
+    // [officer]. Relative paths are taken from the folder of the configuration file.
+    std::filesystem::path exportDir;       // a plain folder to export to instead of sticks; empty: sticks
+    std::filesystem::path officePublicKey; // NAME.public of `kiosk keygen`; empty: exports not encrypted
+    int retentionDays = 14;                // collected requests are deleted this many days later
+    std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
+    Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch
 
     // Reads `file`; every value that is missing or out of range keeps its default and adds a
     // problem. A missing file is itself a problem.

@@ -9,6 +9,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <system_error>
 
 #ifndef KIOSK_APP_VERSION
@@ -97,10 +98,24 @@ std::string safeFolderName(std::string_view name)
 
 ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options)
 {
-    const std::vector<store::ExportRequest> requests = store::requestsToExport(db, options.scope);
+    // Writing a batch again: the requests of the batch that collected them, also when the one
+    // named was itself a copy (its stick got lost too).
+    std::string againOf;
+    if (!options.againBatch.empty()) {
+        const std::optional<store::BatchRecord> named = store::findBatch(db, options.againBatch);
+        if (!named)
+            throw std::invalid_argument("there is no batch " + options.againBatch + " on this kiosk");
+        againOf = named->again() ? named->againOf : named->id;
+    }
+    const bool again = !againOf.empty();
+    const std::vector<store::ExportRequest> requests =
+        again ? store::requestsOfBatch(db, againOf) : store::requestsToExport(db, options.scope);
     ExportResult result;
     if (requests.empty())
         return result;
+    // The audit entries no batch has taken yet. An entry written from here on (an officer in
+    // another session) goes with the next batch: audit_through says where this one stopped.
+    const std::vector<store::AuditEntry> audit = store::auditSince(db, store::auditExportedThrough(db));
 
     store::BatchRecord batch;
     batch.id = randomBatchId();
@@ -114,21 +129,27 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     }
     batch.folder = folderStamp(options.nowMs) + "-" + batch.id;
     batch.sealed = options.officeKey.has_value();
+    batch.stick = options.stickLabel;
+    batch.auditThrough = audit.empty() ? 0 : audit.back().id;
+    batch.againOf = againOf;
 
     // Everything is built before the first write: a failure to build writes nothing.
     struct Output {
         std::string name;
         std::string content; // the name of the plain file it holds
         std::string bytes;
+        bool personal; // sealed when there is a key
     };
     std::vector<Output> outputs;
-    outputs.push_back({"requests.csv", "requests.csv", requestsCsv(requests)});
-    outputs.push_back({"requests.json", "requests.json", requestsJson(requests)});
+    outputs.push_back({"requests.csv", "requests.csv", requestsCsv(requests), true});
+    outputs.push_back({"requests.json", "requests.json", requestsJson(requests), true});
+    outputs.push_back({"audit.csv", "audit.csv", auditCsv(audit), false});
     if (options.officeKey)
-        for (Output& o : outputs) {
-            o.bytes = seal(o.bytes, *options.officeKey);
-            o.name += kSealedSuffix;
-        }
+        for (Output& o : outputs)
+            if (o.personal) {
+                o.bytes = seal(o.bytes, *options.officeKey);
+                o.name += kSealedSuffix;
+            }
 
     nlohmann::ordered_json manifest;
     manifest["format"] = kFormat;
@@ -136,10 +157,13 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     manifest["kiosk_id"] = options.kioskId;
     manifest["batch_id"] = batch.id;
     manifest["created"] = isoLocal(options.nowMs);
-    manifest["scope"] = options.scope == store::ExportScope::All ? "all" : "new";
+    manifest["scope"] = again ? "again" : options.scope == store::ExportScope::All ? "all" : "new";
+    if (again)
+        manifest["again_of"] = againOf;
     manifest["count"] = batch.count;
     manifest["first_created"] = isoOrNull(batch.firstCreatedMs);
     manifest["last_created"] = isoOrNull(batch.lastCreatedMs);
+    manifest["audit_through"] = batch.auditThrough;
     manifest["schema_version"] = store::kSchemaVersion;
     manifest["app_version"] = KIOSK_APP_VERSION;
     manifest["sealed"] = batch.sealed;
@@ -153,7 +177,15 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
         list.push_back(std::move(f));
     }
     manifest["files"] = std::move(list);
-    outputs.push_back({std::string(kManifest), std::string(kManifest), manifest.dump(2) + "\n"});
+    outputs.push_back({std::string(kManifest), std::string(kManifest), manifest.dump(2) + "\n", false});
+
+    std::size_t totalBytes = 0;
+    for (const Output& o : outputs)
+        totalBytes += o.bytes.size();
+    const auto report = [&options](double fraction) {
+        if (options.progress)
+            options.progress(fraction);
+    };
 
     const fs::path top = options.destination / "desa-kiosk";
     const fs::path root = top / safeFolderName(options.kioskId);
@@ -176,9 +208,15 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
         }
     };
     try {
+        report(0.0);
+        std::size_t written = 0;
         for (const Output& o : outputs) {
             writeDurably(files, incomplete, o.name, o.bytes);
             result.files.push_back(o.name);
+            written += o.bytes.size();
+            // The last file's share is reported with the end: 1 means the batch is complete.
+            if (written < totalBytes)
+                report(static_cast<double>(written) / static_cast<double>(totalBytes));
         }
         files.rename(incomplete, final);
         renamed = true;
@@ -203,6 +241,11 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     result.batchId = batch.id;
     result.count = requests.size();
     result.sealed = batch.sealed;
+    // Marked and committed: a failing progress callback can no longer undo any of it.
+    try {
+        report(1.0);
+    } catch (...) {
+    }
     return result;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,16 @@ struct ExportOptions {
     store::ExportScope scope = store::ExportScope::New;
     std::optional<PublicKey> officeKey; // seal the files with personal data when set
     Millis nowMs = 0;
+    // Non-empty: a new batch of exactly the requests this batch collected that are still on the
+    // kiosk (the officer lost the stick; for a batch that was itself written again, those of the
+    // batch it copied); `scope` is ignored, nothing is newly marked, the audit row says "re-export".
+    std::string againBatch;
+    std::string stickLabel; // stored in the batch row
+    // The fraction (0 to 1) of the batch's bytes durably written so far, on the exporting thread:
+    // 0 before the first file, after each file, and 1 only once the batch is complete and marked.
+    // May be empty. An exception from it fails the export like a write failure (from the final 1
+    // it is ignored: the batch is complete by then).
+    std::function<void(double)> progress;
 };
 
 struct ExportResult {
@@ -33,13 +44,15 @@ struct ExportResult {
 };
 
 // Writes `<destination>/desa-kiosk/<kiosk id>/<YYYYMMDDTHHMMSS>-<batch>/` with requests.csv,
-// requests.json (each `.sealed` when a key is set) and manifest.json. Each file: written under a
-// temporary name, fsync, fsync of the folder, read back and hash-checked, renamed into place,
-// fsync of the folder. The folder is made as `<name>.incomplete` and renamed when complete; only
-// then the requests are marked collected, in one transaction with the batch row.
-// On any failure nothing is marked, the partial folder is removed (or left `*.incomplete` when it
-// cannot be), and the exception is rethrown: std::system_error with the errno for the files,
-// store::SqliteError for the database. Nothing to export: returns with an empty folder.
+// requests.json (each `.sealed` when a key is set), audit.csv (never sealed: the audit holds no
+// personal data; the entries after those the earlier batches took) and manifest.json. Each file:
+// written under a temporary name, fsync, fsync of the folder, read back and hash-checked, renamed
+// into place, fsync of the folder. The folder is made as `<name>.incomplete` and renamed when
+// complete; only then the requests are marked collected, in one transaction with the batch row
+// and its audit row. On any failure nothing is marked or audited, the partial folder is removed
+// (or left `*.incomplete` when it cannot be), and the exception is rethrown: std::system_error
+// with the errno for the files, store::SqliteError for the database, std::invalid_argument for an
+// unknown `againBatch`. Nothing to export: returns with an empty folder.
 ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options);
 
 struct DecryptResult {

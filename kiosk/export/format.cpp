@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <initializer_list>
 #include <stdexcept>
 
 namespace kiosk::exporter {
@@ -20,6 +21,34 @@ std::tm localTm(Millis unixMs)
     if (!localtime_r(&t, &tm))
         throw std::runtime_error("cannot convert a time to local time");
     return tm;
+}
+
+// Appends one CRLF-ended record, every field through csvField.
+void csvRecord(std::string& out, std::initializer_list<std::string_view> fields)
+{
+    bool first = true;
+    for (const std::string_view f : fields) {
+        if (!first)
+            out.push_back(',');
+        out += csvField(f);
+        first = false;
+    }
+    out += "\r\n";
+}
+
+// The UTF-8 BOM (so spreadsheet programs read the file as UTF-8) and the header record.
+std::string csvStart(std::span<const std::string_view> columns)
+{
+    std::string out = "\xEF\xBB\xBF";
+    bool first = true;
+    for (const std::string_view column : columns) {
+        if (!first)
+            out.push_back(',');
+        out.append(column);
+        first = false;
+    }
+    out += "\r\n";
+    return out;
 }
 
 } // namespace
@@ -67,31 +96,21 @@ std::string csvField(std::string_view value)
 
 std::string requestsCsv(std::span<const store::ExportRequest> requests)
 {
-    std::string out = "\xEF\xBB\xBF";
-    const auto record = [&out](std::initializer_list<std::string_view> fields) {
-        bool first = true;
-        for (const std::string_view f : fields) {
-            if (!first)
-                out.push_back(',');
-            out += csvField(f);
-            first = false;
-        }
-        out += "\r\n";
-    };
-    bool first = true;
-    for (const std::string_view column : kCsvColumns) {
-        if (!first)
-            out.push_back(',');
-        out.append(column);
-        first = false;
-    }
-    out += "\r\n";
+    std::string out = csvStart(kCsvColumns);
     for (const store::ExportRequest& e : requests) {
         const StoredRequest& r = e.stored;
         const CallbackRequest& q = r.request;
-        record({r.reference, r.uid, isoLocal(r.createdMs), q.name, q.phone, q.dusun, q.rt, q.rw,
-                requestTopicId(q.topic), contactTimeId(q.time), q.note, langCode(q.lang)});
+        csvRecord(out, {r.reference, r.uid, isoLocal(r.createdMs), q.name, q.phone, q.dusun, q.rt, q.rw,
+                        requestTopicId(q.topic), contactTimeId(q.time), q.note, langCode(q.lang)});
     }
+    return out;
+}
+
+std::string auditCsv(std::span<const store::AuditEntry> entries)
+{
+    std::string out = csvStart(kAuditCsvColumns);
+    for (const store::AuditEntry& e : entries)
+        csvRecord(out, {std::to_string(e.id), isoLocal(e.atMs), e.kind, e.detail});
     return out;
 }
 

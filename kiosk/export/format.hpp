@@ -1,8 +1,10 @@
-// What goes into a batch: requests.csv (RFC 4180, BOM, formula-safe), requests.json, times, hashes.
+// What goes into a batch: requests.csv and audit.csv (RFC 4180, BOM, formula-safe), requests.json,
+// times, hashes.
 #pragma once
 
 #include "core/clock.hpp"
 #include "store/batches.hpp"
+#include "store/officer.hpp"
 
 #include <span>
 #include <string>
@@ -14,6 +16,8 @@ namespace kiosk::exporter {
 inline constexpr std::string_view kCsvColumns[] = {"reference", "uid",          "created", "name",
                                                    "phone",     "dusun",        "rt",      "rw",
                                                    "topic",     "contact_time", "note",    "lang"};
+// The columns of audit.csv.
+inline constexpr std::string_view kAuditCsvColumns[] = {"id", "time", "kind", "detail"};
 
 // "2026-11-29T08:01:02+07:00": the kiosk's local time and its offset (localtime_r, tm_gmtoff).
 [[nodiscard]] std::string isoLocal(Millis unixMs);
@@ -25,6 +29,8 @@ inline constexpr std::string_view kCsvColumns[] = {"reference", "uid",          
 [[nodiscard]] std::string csvField(std::string_view value);
 // The whole file: UTF-8 BOM, the header, one CRLF-ended record per request.
 [[nodiscard]] std::string requestsCsv(std::span<const store::ExportRequest> requests);
+// The audit log's entries in the same form (they hold no personal data, so it is never sealed).
+[[nodiscard]] std::string auditCsv(std::span<const store::AuditEntry> entries);
 // A JSON array of objects with every field.
 [[nodiscard]] std::string requestsJson(std::span<const store::ExportRequest> requests);
 

@@ -86,13 +86,6 @@ void OfficerAccess::writeState(const State& state)
     upsert.bind(2, state.failures).bind(3, state.lockouts).bind(4, state.lockedUntilMs).run();
 }
 
-void OfficerAccess::insertAudit(Millis atMs, std::string_view kind, std::string_view detail)
-{
-    Stmt insert(m_db, "INSERT INTO audit (at_ms, kind, detail) VALUES (?1, ?2, ?3)");
-    // An empty view may have no data pointer, which SQLite would store as NULL.
-    insert.bind(1, atMs).bind(2, kind).bind(3, detail.empty() ? std::string_view("") : detail).run();
-}
-
 bool OfficerAccess::hasPin()
 {
     return !readState().pinHash.empty();
@@ -116,7 +109,7 @@ void OfficerAccess::setPin(std::string_view pin)
     state = State{};
     state.pinHash = hash;
     writeState(state);
-    insertAudit(m_clock.now(), kAuditPinChanged, first ? "first" : "replaced");
+    store::appendAudit(m_db, m_clock.now(), kAuditPinChanged, first ? "first" : "replaced");
     transaction.commit();
 }
 
@@ -151,11 +144,11 @@ PinCheck OfficerAccess::check(std::string_view pin)
         state.failures = 0;
         state.lockedUntilMs = 0;
         writeState(state);
-        insertAudit(now, kAuditLoginOk, {});
+        store::appendAudit(m_db, now, kAuditLoginOk);
         result.status = PinCheck::Status::Ok;
     } else {
         ++state.failures;
-        insertAudit(now, kAuditLoginFailed, "failures=" + std::to_string(state.failures));
+        store::appendAudit(m_db, now, kAuditLoginFailed, "failures=" + std::to_string(state.failures));
         result.status = PinCheck::Status::Wrong;
         result.failures = static_cast<int>(state.failures);
         if (state.failures >= kPinFailuresBeforeLockout) {
@@ -163,9 +156,9 @@ PinCheck OfficerAccess::check(std::string_view pin)
             const Millis length = lockoutDuration(state.lockouts);
             state.failures = 0;
             state.lockedUntilMs = now + length;
-            insertAudit(now, kAuditLockout,
-                        "lockout=" + std::to_string(state.lockouts) +
-                            " seconds=" + std::to_string(length / 1000));
+            store::appendAudit(m_db, now, kAuditLockout,
+                               "lockout=" + std::to_string(state.lockouts) +
+                                   " seconds=" + std::to_string(length / 1000));
             result.status = PinCheck::Status::Locked;
             result.secondsLeft = length / 1000;
         }
@@ -177,7 +170,17 @@ PinCheck OfficerAccess::check(std::string_view pin)
 
 void OfficerAccess::appendAudit(std::string_view kind, std::string_view detail)
 {
-    insertAudit(m_clock.now(), kind, detail);
+    store::appendAudit(m_db, m_clock.now(), kind, detail);
+}
+
+std::vector<AuditEntry> OfficerAccess::recentAudit(std::size_t n)
+{
+    return store::recentAudit(m_db, n);
+}
+
+std::vector<AuditEntry> OfficerAccess::auditSince(std::int64_t id)
+{
+    return store::auditSince(m_db, id);
 }
 
 namespace {
@@ -192,17 +195,24 @@ std::vector<AuditEntry> readAudit(Stmt& rows)
 
 } // namespace
 
-std::vector<AuditEntry> OfficerAccess::recentAudit(std::size_t n)
+void appendAudit(Db& db, Millis atMs, std::string_view kind, std::string_view detail)
 {
-    Stmt rows(m_db, "SELECT id, at_ms, kind, detail FROM audit ORDER BY id DESC LIMIT ?1");
-    rows.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(n, 1'000'000)));
+    Stmt insert(db, "INSERT INTO audit (at_ms, kind, detail) VALUES (?1, ?2, ?3)");
+    // An empty view may have no data pointer, which SQLite would store as NULL.
+    insert.bind(1, atMs).bind(2, kind).bind(3, detail.empty() ? std::string_view("") : detail).run();
+}
+
+std::vector<AuditEntry> auditSince(Db& db, std::int64_t id)
+{
+    Stmt rows(db, "SELECT id, at_ms, kind, detail FROM audit WHERE id > ?1 ORDER BY id");
+    rows.bind(1, id);
     return readAudit(rows);
 }
 
-std::vector<AuditEntry> OfficerAccess::auditSince(std::int64_t id)
+std::vector<AuditEntry> recentAudit(Db& db, std::size_t n)
 {
-    Stmt rows(m_db, "SELECT id, at_ms, kind, detail FROM audit WHERE id > ?1 ORDER BY id");
-    rows.bind(1, id);
+    Stmt rows(db, "SELECT id, at_ms, kind, detail FROM audit ORDER BY id DESC LIMIT ?1");
+    rows.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(n, 1'000'000)));
     return readAudit(rows);
 }
 

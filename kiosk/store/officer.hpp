@@ -27,6 +27,19 @@ inline constexpr std::string_view kAuditLoginLocked = "officer-login-locked"; //
 inline constexpr std::string_view kAuditLoginNoPin = "officer-login-no-pin";
 inline constexpr std::string_view kAuditLockout = "officer-lockout"; // detail: lockout=N seconds=S
 inline constexpr std::string_view kAuditPinChanged = "pin-changed";  // detail: first|replaced
+// Written by the other parts of the store and by the app.
+inline constexpr std::string_view kAuditExport = "export"; // detail: batch=ID count=N marked=M sealed=yes|no
+inline constexpr std::string_view kAuditReexport = "re-export"; // the same, for a batch copied again
+inline constexpr std::string_view kAuditPurge = "purge";        // detail: count=N days=D
+inline constexpr std::string_view kAuditContent = "content-loaded";
+
+// Appends one audit row. It joins the caller's transaction when there is one, so an action and
+// its audit row are committed together or not at all. Throws SqliteError.
+void appendAudit(Db& db, Millis atMs, std::string_view kind, std::string_view detail = {});
+// Every entry with an id above `id`, oldest first (the export: entries since the last batch).
+[[nodiscard]] std::vector<AuditEntry> auditSince(Db& db, std::int64_t id);
+// The newest `n` entries, newest first (the dashboard).
+[[nodiscard]] std::vector<AuditEntry> recentAudit(Db& db, std::size_t n);
 
 // This many wrong PINs in a row lock officer mode.
 inline constexpr int kPinFailuresBeforeLockout = 5;
@@ -61,10 +74,9 @@ public:
     // failures but not the lockout count, so repeated guessing keeps escalating between logins.
     [[nodiscard]] PinCheck check(std::string_view pin);
 
+    // The free functions above, on this database and (for appendAudit) at this clock's time.
     void appendAudit(std::string_view kind, std::string_view detail = {});
-    // The newest `n` entries, newest first (the dashboard).
     [[nodiscard]] std::vector<AuditEntry> recentAudit(std::size_t n);
-    // Every entry with an id above `id`, oldest first (the export: entries since the last batch).
     [[nodiscard]] std::vector<AuditEntry> auditSince(std::int64_t id);
 
 private:
@@ -76,7 +88,6 @@ private:
     };
     [[nodiscard]] State readState();
     void writeState(const State& state);
-    void insertAudit(Millis atMs, std::string_view kind, std::string_view detail);
 
     Db& m_db;
     const Clock& m_clock;

@@ -83,10 +83,38 @@ CREATE TABLE officer (
 ) STRICT;
 )sql";
 
+// Version 4: the officer dashboard.
+// - usage: anonymous page views per local day, screen and language; counts only, nothing that
+//   could tell one visitor from another. The day is text so that it sorts and compares as a date.
+// - batches.stick: the label of the stick a batch was written to, so an officer who lost one
+//   knows which batch to copy again. audit_through: the highest audit id the batch's audit.csv
+//   holds (0: none), so the next batch carries the audit on from there. again_of: for a batch
+//   that wrote another one's requests again, that batch (NULL for an export of its own), so a
+//   copy of a copy still finds the requests.
+// - requests_for_dashboard: the dashboard counts requests by collected or not and by topic, and
+//   wants the oldest new one; this index answers all of it without reading a single row. It
+//   starts with collected_batch, so it also serves every lookup requests_by_collected_batch
+//   served (a re-export's requests), and that one goes: each index costs every saved request.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE usage (
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    screen TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    views INTEGER NOT NULL CHECK (views >= 0),
+    PRIMARY KEY (day, screen, lang)
+) STRICT, WITHOUT ROWID;
+ALTER TABLE batches ADD COLUMN stick TEXT NOT NULL DEFAULT '';
+ALTER TABLE batches ADD COLUMN audit_through INTEGER NOT NULL DEFAULT 0 CHECK (audit_through >= 0);
+ALTER TABLE batches ADD COLUMN again_of TEXT REFERENCES batches (id);
+CREATE INDEX requests_for_dashboard ON requests (collected_batch, topic, created_ms);
+DROP INDEX requests_by_collected_batch;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 

@@ -1,12 +1,18 @@
 // The store's figures, as JSON lines for scripts/bench.sh: one committed request (synchronous=FULL),
-// seeding 100,000 requests, and opening a database of 100,000 (integrity_check and migrations
-// included), with integrity_check and quick_check alone for comparison.
+// seeding 100,000 requests, opening a database of 100,000 (integrity_check and migrations
+// included), with integrity_check and quick_check alone for comparison, and the officer
+// dashboard's figures read from it with half of the requests collected.
 //   store_bench [--dir DIR] [--requests N] [--rows N] [--keep]
 // DIR must be on the disk the kiosk writes to (not tmpfs): a commit waits for fsync.
+#include "store/batches.hpp"
+#include "store/dashboard.hpp"
+#include "store/officer.hpp"
 #include "store/requests.hpp"
 #include "store/seed.hpp"
+#include "store/usage.hpp"
 
-#include <sys/statfs.h>
+#include "bench_support.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +22,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,43 +30,7 @@
 namespace fs = std::filesystem;
 using namespace kiosk;
 using namespace kiosk::store;
-
-namespace {
-
-double msSince(std::chrono::steady_clock::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-double quantile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
-
-std::string fileSystem(const fs::path& dir)
-{
-    struct statfs s {};
-    if (::statfs(dir.c_str(), &s) != 0)
-        return "unknown";
-    switch (static_cast<unsigned long>(s.f_type)) {
-    case 0xEF53: return "ext4";
-    case 0x01021994: return "tmpfs";
-    case 0x794c7630: return "overlayfs";
-    case 0x9123683E: return "btrfs";
-    case 0x58465342: return "xfs";
-    case 0x4d44: return "vfat";
-    case 0xF2F52010: return "f2fs";
-    default: {
-        char hex[32];
-        std::snprintf(hex, sizeof hex, "0x%lx", static_cast<unsigned long>(s.f_type));
-        return hex;
-    }
-    }
-}
-
-} // namespace
+using namespace kiosk::bench;
 
 int main(int argc, char** argv)
 {
@@ -157,6 +128,54 @@ int main(int argc, char** argv)
                 quantile(integrity, 0.5));
     std::printf("{\"figure\": \"quick_check_100k_ms\", \"requests\": %zu, \"median\": %.1f}\n", rows,
                 quantile(quick, 0.5));
+
+    // 4. The officer dashboard on it, half of the requests collected (the older half, in 10
+    //    batches), with audit rows and a week of usage; each run on a connection of its own.
+    {
+        auto opened = RequestStore::open(big, "BEN", clock, log, StoreOptions{2000, StartupCheck::Quick});
+        Db& db = *opened.store->database();
+        const Millis now = clock.now();
+        std::vector<std::int64_t> ids(rows / 2);
+        std::iota(ids.begin(), ids.end(), std::int64_t{1});
+        const std::size_t perBatch = std::max<std::size_t>(1, ids.size() / 10);
+        for (std::size_t at = 0, n = 0; at < ids.size(); at += perBatch, ++n) {
+            BatchRecord batch;
+            batch.id = "bench" + std::to_string(n);
+            batch.createdMs = now - static_cast<Millis>(10 - n) * 86'400'000;
+            const std::span<const std::int64_t> part(ids.data() + at, std::min(perBatch, ids.size() - at));
+            batch.count = static_cast<std::int64_t>(part.size());
+            batch.folder = batch.id;
+            batch.stick = "STICK";
+            (void)markCollected(db, batch, part, batch.createdMs);
+        }
+        for (int i = 0; i < 200; ++i)
+            appendAudit(db, now - 200 + i, kAuditLoginOk);
+        std::vector<UsageCount> usage;
+        for (int day = 0; day < 30; ++day)
+            for (const char* screen : {"home", "page", "checklist", "callback", "attract"})
+                for (const char* lang : {"id", "jv", "en"})
+                    usage.push_back({localDay(now - day * Millis{86'400'000}), screen, lang, 1 + day});
+        addUsage(db, usage);
+    }
+    {
+        std::vector<double> dashboard;
+        std::int64_t fresh = 0;
+        for (int run = 0; run < 11; ++run) {
+            Db db(big, OpenMode::ReadOnly);
+            const auto t0 = std::chrono::steady_clock::now();
+            const DashboardStats stats = loadDashboard(db, clock.now());
+            dashboard.push_back(msSince(t0));
+            fresh = stats.fresh.total();
+            failures +=
+                stats.fresh.total() + stats.collected.total() == static_cast<std::int64_t>(rows) ? 0 : 1;
+        }
+        std::printf(
+            "{\"figure\": \"dashboard_open_100k_ms\", \"requests\": %zu, \"new\": %lld, \"runs\": %zu, "
+            "\"median\": %.1f, \"max\": %.1f, \"includes\": \"loadDashboard on a new connection\", "
+            "\"target\": 100}\n",
+            rows, static_cast<long long>(fresh), dashboard.size(), quantile(dashboard, 0.5),
+            quantile(dashboard, 1.0));
+    }
 
     std::error_code ec;
     if (!keep)
