@@ -2,6 +2,7 @@
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
 #include "app/content_store.hpp"
 #include "app/export_cli.hpp"
+#include "app/officer_desk.hpp"
 #include "app/pending_store.hpp"
 #include "app/pin_cli.hpp"
 #include "app/requests_cli.hpp"
@@ -151,6 +152,32 @@ int benchContentLoad(const fs::path& dataDir, const fs::path& mediaDir)
     return shipped < 0 || generated < 0 ? 1 : 0;
 }
 
+// What officer mode needs from the configuration and the content shown.
+OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems, const ShownContent& shown,
+                                    const fs::path& dataDir)
+{
+    OfficerDeskSettings s;
+    s.kioskId = config.kioskId;
+    s.exportDir = config.exportDir;
+    if (!config.officePublicKey.empty()) {
+        try {
+            s.officeKey = exporter::readPublicKey(config.officePublicKey);
+        } catch (const std::exception& e) {
+            // Never fall back to plain files when the office asked for sealed ones.
+            s.keyProblem = e.what();
+            std::cerr << "kiosk: the office key cannot be read, officer mode will not export: " << e.what() << "\n";
+        }
+    }
+    s.retentionDays = config.retentionDays;
+    s.usb.roots = config.usbRoots;
+    s.contentDir = shown.origin == ShownContent::Origin::LastGood ? shown.mediaDir.parent_path() : dataDir;
+    s.contentOldestVerified = shown.content.oldestVerified();
+    s.contentProblems = shown.errors;
+    s.contentFromLastGood = shown.origin == ShownContent::Origin::LastGood;
+    s.configProblems = configProblems;
+    return s;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -168,11 +195,14 @@ int main(int argc, char** argv)
     int benchFrames = 0;
     bool reportTaps = false;
     fs::path mediaDir;
+    fs::path exportDir;
     cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")
         ->check(CLI::ExistingDirectory);
     cli.add_option("--media", mediaDir, "Pictures folder (default: media/ beside DATA)");
     cli.add_option("--config", configFile, "Kiosk configuration (default: DATA/kiosk.toml)");
     cli.add_option("--db", dbFile, "Database file (default: in the user's data directory)");
+    cli.add_option("--export-dir", exportDir,
+                   "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
     cli.add_option("--windowed", windowed, "Open a WxH window instead of full screen");
     cli.add_option("--tour", tourDir, "Render every screen in every language to DIR and exit");
     cli.add_option("--size", tourSize, "Window size for --tour and --bench-frames (WxH)");
@@ -193,6 +223,10 @@ int main(int argc, char** argv)
     const ExportCommand exporting(cli, dbFile);
     const SetPinCommand setPin(cli, dbFile);
     CLI11_PARSE(cli, argc, argv);
+    // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
+    for (fs::path* dir : {&dataDir, &checkDir})
+        if (!dir->empty() && !dir->lexically_normal().has_filename())
+            *dir = dir->lexically_normal().parent_path();
 
     if (check->parsed())
         return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir);
@@ -212,6 +246,8 @@ int main(int argc, char** argv)
         return exporting.run(config.kioskId, std::cout, std::cerr);
     if (setPin.parsed())
         return setPin.run(config.kioskId, std::cin, std::cout, std::cerr);
+    if (!exportDir.empty())
+        config.exportDir = exportDir;
     if (idleAfter > 0)
         config.idleAfterMs = idleAfter * 1000L;
     if (idlePrompt > 0)
@@ -266,8 +302,12 @@ int main(int argc, char** argv)
         // The database opens (and checks itself) once the first picture is up.
         SystemClock wallClock;
         std::unique_ptr<PendingStore> store;
-        if (tourDir.empty() && benchFrames == 0)
+        std::unique_ptr<OfficerDeskService> desk;
+        if (tourDir.empty() && benchFrames == 0) {
             store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
+            desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir),
+                                                        wallClock, std::cerr);
+        }
         platform::Window window(wopts);
         ui::FontSet fontSet = fontJob.get();
         // The shell (and its ImGui context) must outlive the renderer.
@@ -277,6 +317,7 @@ int main(int argc, char** argv)
         platform::TexturePictures pictures(mediaDir);
         shell.setPictures(&pictures);
         shell.setRequestSink(store.get());
+        shell.setOfficerDesk(desk.get());
         const Screen screen{window, renderer};
         if (!tourDir.empty())
             return runTour(shell, screen, shown.content, tourDir);

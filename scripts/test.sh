@@ -8,7 +8,9 @@ source "$(dirname "$0")/lib.sh"
 ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${KIOSK_TEST_PACKAGES[@]}" || exit 1
 BUILD="$KIOSK_ROOT/build/asan"
 mkdir -p "$BUILD"
+build_t0=$SECONDS
 build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_SANITIZE=ON || exit 1
+say "== build: $((SECONDS - build_t0)) s"
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -18,14 +20,15 @@ export LSAN_OPTIONS="suppressions=$KIOSK_ROOT/tests/lsan.supp:print_suppressions
 passed=0
 failed=0
 step() {
-    local name="$1"
+    local name="$1" t0=$SECONDS
     shift
     say "== $name"
     if "$@"; then
         passed=$((passed + 1))
+        say "== $name: passed in $((SECONDS - t0)) s"
     else
         failed=$((failed + 1))
-        say "FAILED: $name"
+        say "FAILED: $name (after $((SECONDS - t0)) s)"
     fi
 }
 

@@ -7,6 +7,7 @@
 #include "platform/font_files.hpp"
 #include "store/requests.hpp"
 #include "test_support.hpp"
+#include "ui_harness.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -17,103 +18,8 @@
 
 using namespace kiosk;
 using T = PointerEvent::Type;
-
-namespace {
-
-const ui::FontFiles& fontFiles()
-{
-    static const ui::FontFiles files = [] {
-        std::string why;
-        auto found = platform::findFontFiles(why);
-        if (!found)
-            FAIL("fonts missing: " << why);
-        return *found;
-    }();
-    return files;
-}
-
-class Harness {
-public:
-    explicit Harness(float w = 1920, float h = 1080)
-    {
-        Problems problems;
-        m_config = Config::load(test::dataDir() / "kiosk.toml", problems);
-        REQUIRE(problems.empty());
-        ContentLoad load =
-            loadContent(test::dataDir(), test::dataDir().parent_path() / "media", m_config.contacts);
-        for (const auto& e : load.errors)
-            FAIL_CHECK(e);
-        REQUIRE(load.ok());
-        m_content = std::move(load.content);
-        m_shell = std::make_unique<Shell>(m_config, m_content, fontFiles(), m_clock, w, h);
-        frames(2); // a new ImGui window is hidden on its first frame
-    }
-
-    void frame()
-    {
-        m_shell->update();
-        (void)m_shell->frame();
-        m_clock.advance(16);
-    }
-    void frames(int n)
-    {
-        for (int i = 0; i < n; ++i)
-            frame();
-    }
-    void wait(Millis ms)
-    {
-        m_clock.advance(ms);
-        frame();
-    }
-
-    // Down on one frame, up on the next, like a finger.
-    void tapAt(float x, float y)
-    {
-        m_shell->push({T::Down, x, y, m_clock.now(), 0});
-        frame();
-        m_shell->push({T::Up, x, y, m_clock.now(), 0});
-        frames(2);
-    }
-    void tap(const std::string& id)
-    {
-        const WidgetBox* w = map().find(id);
-        REQUIRE_MESSAGE(w, "no widget '" << id << "' on screen '" << map().screen << "'");
-        tapAt(w->centerX(), w->centerY());
-    }
-    void wake() { tap("attract.start"); }
-
-    // Scrolls the content (with the wheel, like a drag but exact) until `id` is in view: down
-    // first, then up.
-    const WidgetBox* reveal(const std::string& id)
-    {
-        for (const float wheel : {-1.f, 1.f})
-            for (int i = 0; i < 60 && !map().find(id); ++i) {
-                m_shell->push({T::Wheel, 10, 500, m_clock.now(), wheel});
-                frames(2);
-            }
-        return map().find(id);
-    }
-    void revealAndTap(const std::string& id)
-    {
-        REQUIRE_MESSAGE(reveal(id), "no widget '" << id << "' on screen '" << map().screen << "'");
-        tap(id);
-    }
-
-    [[nodiscard]] const UiMap& map() const { return m_shell->uiMap(); }
-    [[nodiscard]] const Session& session() const { return m_shell->session(); }
-    [[nodiscard]] Shell& shell() { return *m_shell; }
-    [[nodiscard]] FakeClock& clock() { return m_clock; }
-    [[nodiscard]] const Strings& strings() const { return m_content.strings; }
-    [[nodiscard]] const Content& content() const { return m_content; }
-
-private:
-    FakeClock m_clock;
-    Config m_config;
-    Content m_content;
-    std::unique_ptr<Shell> m_shell;
-};
-
-} // namespace
+using test::Harness;
+using test::fontFiles;
 
 TEST_CASE("the kiosk opens on the attract screen; the first touch wakes it to home")
 {

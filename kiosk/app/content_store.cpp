@@ -3,6 +3,8 @@
 // the old good copy or the new one, never neither.
 #include "app/content_store.hpp"
 
+#include "export/format.hpp"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -113,6 +115,26 @@ void keepCopy(const fs::path& dataDir, const fs::path& mediaDir, const LocalCont
 }
 
 } // namespace
+
+std::string contentVersion(const fs::path& dir)
+{
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const char* part : kParts)
+        for (auto it = fs::recursive_directory_iterator(dir / part, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec))
+            if (it->is_regular_file(ec))
+                files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    std::string all;
+    for (const fs::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        const std::string name = fs::relative(file, dir, ec).generic_string();
+        all += std::to_string(name.size()) + ":" + name + std::to_string(bytes.size()) + ":" + bytes;
+    }
+    return exporter::sha256Hex(all).substr(0, 12);
+}
 
 ShownContent loadShownContent(const fs::path& dataDir, const fs::path& mediaDir,
                               const LocalContacts& contacts, const fs::path& goodDir, std::ostream& log)

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <ostream>
+#include <string>
 
 namespace kiosk {
 
@@ -25,5 +26,10 @@ struct ShownContent {
                                             const std::filesystem::path& mediaDir,
                                             const LocalContacts& contacts,
                                             const std::filesystem::path& goodDir, std::ostream& log);
+
+// A short fingerprint of the content in `dir` (its pages, checklists and strings): the first 12 hex
+// digits of SHA-256 over every file's relative path and bytes, in path order. Officers compare it
+// with the office's copy; it changes whenever any word does.
+[[nodiscard]] std::string contentVersion(const std::filesystem::path& dir);
 
 } // namespace kiosk

@@ -14,6 +14,12 @@ PendingStore::PendingStore(std::filesystem::path file, std::string kioskId, cons
 
 void PendingStore::start()
 {
+    const std::lock_guard lock(m_getting);
+    startLocked();
+}
+
+void PendingStore::startLocked()
+{
     if (m_opening.valid() || m_store)
         return;
     try {
@@ -33,8 +39,9 @@ PendingStore::~PendingStore()
 
 store::RequestStore& PendingStore::get()
 {
+    const std::lock_guard lock(m_getting);
     if (!m_store) {
-        start();
+        startLocked();
         store::RequestStore::Opened opened = m_opening.valid()
                                                  ? m_opening.get()
                                                  : store::RequestStore::open(m_file, m_kioskId, m_clock, m_log);

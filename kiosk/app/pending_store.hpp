@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 
@@ -25,16 +26,19 @@ public:
     PendingStore& operator=(const PendingStore&) = delete;
 
     SubmitResult submit(const CallbackRequest& request) override;
-    // The opened store (waits for it).
+    // The opened store (waits for it). Safe from any thread; the store itself is not.
     store::RequestStore& get();
 
 private:
+    void startLocked();
+
     std::filesystem::path m_file;
     std::string m_kioskId;
     const Clock& m_clock;
     std::ostream& m_log;
     std::future<store::RequestStore::Opened> m_opening;
     std::unique_ptr<store::RequestStore> m_store;
+    std::mutex m_getting; // the officer desk's thread waits for the store too
 };
 
 } // namespace kiosk

@@ -17,6 +17,7 @@ namespace {
 constexpr int kFramesAfterChange = 3;   // input and actions settle within a few frames
 constexpr Millis kErrorShownMs = 6'000; // how long the calm "sorry" banner stays
 constexpr int kMaxFailedFrames = 20;    // then exit and let the service manager restart us
+constexpr Millis kOfficerPollMs = 100;  // officer screens: how soon the desk's news shows
 
 IdleTimer::Settings idleSettings(const Config& config)
 {
@@ -68,6 +69,7 @@ void Shell::useFonts(ui::FontSet fonts)
     ui::applyTheme(m_metrics.scale);
     m_ui.setLayout(m_fonts, m_metrics);
     m_gesture.setScale(m_metrics.scale);
+    m_hold.setScale(m_metrics.scale);
     m_fontsRebuilt = true;
     m_framesOwed = kFramesAfterChange;
 }
@@ -102,12 +104,55 @@ void Shell::push(const PointerEvent& event)
 
 void Shell::update()
 {
-    if (m_idle.update(m_clock.now())) {
+    const Millis now = m_clock.now();
+    // Officer mode waits longer before its "still there?", and ends with it.
+    const bool officer = m_session.nav.current().officer();
+    m_idle.setIdleAfter(officer ? std::max<Millis>(m_config.officerIdleMs - m_config.idlePromptMs, 5'000)
+                                : m_config.idleAfterMs);
+    if (m_idle.update(now)) {
+        if (officer && m_session.officer.loggedIn && m_desk)
+            m_desk->close();
         m_session.reset();
         m_gesture.reset();
+        m_hold.reset();
         m_queue.clear();
         m_framesOwed = kFramesAfterChange;
     }
+    if (m_hold.fired(now)) {
+        // Held long enough: the finger presses nothing on its way up.
+        m_gesture.cancel();
+        act(Action::officer(Action::Kind::OfficerOpen), now);
+    }
+    if (m_desk) {
+        if (const auto answer = m_desk->takePinAnswer()) {
+            applyPinAnswer(m_session, *answer, m_desk);
+            m_framesOwed = kFramesAfterChange;
+        }
+        if (const std::uint64_t changes = m_desk->changes(); changes != m_deskSeen) {
+            m_deskSeen = changes;
+            if (m_session.nav.current().officer())
+                m_framesOwed = std::max(m_framesOwed, 1);
+        }
+    }
+}
+
+void Shell::act(const Action& action, Millis now)
+{
+    const std::string before = m_session.nav.current().screenId();
+    const Lang lang = m_session.lang;
+    apply(m_session, action, m_sink, m_desk);
+    if (action.kind == Action::Kind::OfficerLogout) {
+        m_idle.sleep(now);
+        m_gesture.reset();
+        m_queue.clear();
+    }
+    // Anonymous usage: a guidance screen, checklist or form opened, in which language. Counts only.
+    const Route& here = m_session.nav.current();
+    const bool counted = here.kind == ScreenKind::Page || here.kind == ScreenKind::Checklist ||
+                         here.kind == ScreenKind::Callback;
+    if (m_desk && !m_stagedPhase && counted && (here.screenId() != before || m_session.lang != lang))
+        m_desk->countView(here.screenId(), m_session.lang);
+    m_framesOwed = kFramesAfterChange;
 }
 
 bool Shell::animating() const
@@ -123,7 +168,16 @@ bool Shell::needsFrame() const
 
 Millis Shell::nextDue() const
 {
-    return needsFrame() ? m_clock.now() : m_nextChange;
+    const Millis now = m_clock.now();
+    if (needsFrame())
+        return now;
+    Millis due = m_nextChange;
+    if (const auto hold = m_hold.due())
+        due = std::min(due, *hold);
+    // The officer desk answers from its own threads: look for its news often while it is open.
+    if (m_desk && m_session.nav.current().officer())
+        due = std::min(due, now + kOfficerPollMs);
+    return std::max(due, now);
 }
 
 void Shell::consumeInput(Millis now)
@@ -139,6 +193,7 @@ void Shell::consumeInput(Millis now)
             break;
         }
         m_queue.pop_front();
+        m_hold.apply(ev);
         bool swallow = false;
         if (ev.type == PointerEvent::Type::Down) {
             swallow = m_idle.touch(now) != IdleTimer::TouchResult::Passed;
@@ -163,6 +218,8 @@ void Shell::stage(const Still& still, Lang lang)
     m_session.checklist = still.progress;
     m_session.form = still.form;
     m_session.reference = still.reference;
+    m_session.officer = still.officerSession;
+    m_stagedOfficer = still.officer;
     m_stagedPhase = still.phase;
     if (still.phase == IdleTimer::Phase::Active)
         (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
@@ -185,14 +242,20 @@ ImDrawData* Shell::frame()
     const float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
 
     const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
-    const ui::ViewState view{.session = m_session,
+    ui::ViewState view{.session = m_session,
                              .phase = phase,
                              .promptSecondsLeft = m_stagedPhase ? 12 : m_idle.promptSecondsLeft(now),
                              .attractStep = m_idle.attractStep(now),
                              .scroll = scroll,
                              .showError = now < m_errorUntil,
                              .maintenance = m_content.empty(),
-                             .village = m_config.village};
+                             .village = m_config.village,
+                             .officer = nullptr};
+    // Held for the whole frame: the desk may publish a newer one meanwhile.
+    const std::shared_ptr<const OfficerSnapshot> officer =
+        m_stagedOfficer ? m_stagedOfficer
+                        : (m_desk && m_session.nav.current().officer() ? m_desk->snapshot() : nullptr);
+    view.officer = officer.get();
 
     ImGui::NewFrame();
     try {
@@ -202,9 +265,8 @@ ImDrawData* Shell::frame()
             m_gesture.stopInertia();
         m_uiAnimating = result.animating;
         if (result.action.any()) {
-            apply(m_session, result.action, m_sink);
+            act(result.action, now);
             m_answerPending = m_touchDown;
-            m_framesOwed = kFramesAfterChange;
         }
         ImGui::Render();
         std::swap(m_map, m_drawingMap);

@@ -7,6 +7,7 @@
 #include "core/content.hpp"
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
+#include "core/officer.hpp"
 #include "core/session.hpp"
 #include "core/request.hpp"
 #include "core/ui_map.hpp"
@@ -81,6 +82,8 @@ public:
     void setRequestSink(RequestSink* sink) { m_sink = sink; }
     // Where image blocks get their pictures.
     void setPictures(ui::PictureSource* pictures) { m_ui.setPictures(pictures); }
+    // Officer mode's desk (none: officer mode says it cannot open). Must outlive the shell.
+    void setOfficerDesk(OfficerDesk* desk) { m_desk = desk; }
 
     [[nodiscard]] const UiMap& uiMap() const { return m_map; }
     [[nodiscard]] const Session& session() const { return m_session; }
@@ -89,6 +92,7 @@ public:
 
 private:
     void consumeInput(Millis now);
+    void act(const Action& action, Millis now);
     void useFonts(ui::FontSet fonts);
 
     Config m_config;
@@ -107,6 +111,10 @@ private:
     UiMap m_map;        // of the last frame drawn in full
     UiMap m_drawingMap; // of the frame being drawn
     RequestSink* m_sink = nullptr;
+    OfficerDesk* m_desk = nullptr;
+    std::uint64_t m_deskSeen = 0;            // the desk's change count last drawn
+    CornerHold m_hold;                       // the way into officer mode
+    std::shared_ptr<const OfficerSnapshot> m_stagedOfficer; // the tour's officer screens
     bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
     std::optional<IdleTimer::Phase> m_stagedPhase;
     bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end

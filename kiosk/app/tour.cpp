@@ -79,6 +79,92 @@ void formStills(std::vector<Still>& stills)
     stills.push_back(std::move(done));
 }
 
+// A dashboard as an officer might find it after a few weeks (synthetic figures).
+std::shared_ptr<OfficerSnapshot> sampleDesk()
+{
+    auto desk = std::make_shared<OfficerSnapshot>();
+    desk->hasPin = true;
+    OfficerDashboard& d = desk->dashboard;
+    const Millis now = 1'795'946'400'000; // 2026-11-29
+    const Millis day = 86'400'000;
+    d.loaded = true;
+    d.readAtMs = now;
+    d.fresh = {4, 7, 2, 1};
+    d.collected = {10, 13, 3, 2};
+    d.oldestFreshMs = now - 3 * day - 7'200'000;
+    d.batches = {{"9f3c2a71d0", now - 6 * day, 18, "KANTOR IMIGRASI", true},
+                 {"41be07c9aa", now - 13 * day, 10, "DISNAKER", true}};
+    d.audit = {{now - 60'000, "officer-login-ok", ""},
+               {now - 6 * day, "export", "batch=9f3c2a71d0 count=18 marked=18 sealed=yes"},
+               {now - 6 * day - 60'000, "officer-login-ok", ""},
+               {now - 6 * day - 120'000, "officer-login-failed", "failures=1"},
+               {now - 9 * day, "content-loaded", "version=3b9d0c41f2a7"},
+               {now - 13 * day, "export", "batch=41be07c9aa count=10 marked=10 sealed=yes"}};
+    for (int i = 0; i < 4; ++i) {
+        const std::string date = "2026-11-" + std::to_string(29 - i);
+        d.usage.push_back({date, "trafficking", "id", 6 - i});
+        d.usage.push_back({date, "passport", "id", 9 - i});
+        d.usage.push_back({date, "passport", "jv", 3});
+        d.usage.push_back({date, "checklist-passport", "id", 4});
+        d.usage.push_back({date, "callback", "id", 2});
+        d.usage.push_back({date, "work-abroad", "en", 1});
+    }
+    d.databaseBytes = 1'310'720;
+    d.diskFreeBytes = 96'400'000'000ULL;
+    d.contentVersion = "3b9d0c41f2a7";
+    d.contentOldestVerified = "2025-11-20";
+    d.encrypted = true;
+    desk->target.sticks = {Stick{"/media/kiosk/KANTOR IMIGRASI", "KANTOR IMIGRASI", "/dev/sdb1", false,
+                                 7'200'000'000ULL, 7'800'000'000ULL}};
+    return desk;
+}
+
+void officerStills(std::vector<Still>& stills)
+{
+    const auto desk = sampleDesk();
+    auto still = [&](std::string name, Route route, OfficerSession officer,
+                     std::shared_ptr<const OfficerSnapshot> snapshot, bool atEnd = false) {
+        Still s{std::move(name), std::move(route)};
+        s.officerSession = std::move(officer);
+        s.officer = std::move(snapshot);
+        s.atEnd = atEnd;
+        stills.push_back(std::move(s));
+    };
+    OfficerSession typing;
+    typing.digits = "1234";
+    still("officer-pin", Route::officerPin(), typing, desk);
+    OfficerSession wrong;
+    wrong.message = "officer.pin.wrong";
+    wrong.messageNumber = 2;
+    still("officer-pin-wrong", Route::officerPin(), wrong, desk);
+    OfficerSession fresh;
+    fresh.step = OfficerSession::Step::NewPin;
+    fresh.message = "officer.pin.none";
+    still("officer-pin-new", Route::officerPin(), fresh, desk);
+
+    OfficerSession in;
+    in.loggedIn = true;
+    still("officer-dashboard", Route::officerDashboard(), in, desk);
+    still("officer-dashboard-end", Route::officerDashboard(), in, desk, true);
+    auto running = std::make_shared<OfficerSnapshot>(*desk);
+    running->exporting.phase = ExportState::Phase::Running;
+    running->exporting.progress = 0.45;
+    still("officer-dashboard-copying", Route::officerDashboard(), in, running);
+    // A stick pulled halfway, on a kiosk with no office key yet.
+    auto failed = std::make_shared<OfficerSnapshot>(*desk);
+    failed->exporting.phase = ExportState::Phase::Failed;
+    failed->exporting.message = "officer.export.pulled";
+    failed->exporting.errorDetail = "Input/output error";
+    failed->dashboard.encrypted = false;
+    still("officer-dashboard-failed", Route::officerDashboard(), in, failed);
+    auto done = std::make_shared<OfficerSnapshot>(*desk);
+    done->exporting.phase = ExportState::Phase::Done;
+    done->exporting.count = 14;
+    done->exporting.stick = "KANTOR IMIGRASI";
+    done->target.sticks.clear(); // and the stick already taken out
+    still("officer-dashboard-done", Route::officerDashboard(), in, done);
+}
+
 } // namespace
 
 std::vector<Still> tourStills(const Content& content)
@@ -117,6 +203,7 @@ std::vector<Still> tourStills(const Content& content)
         }
     }
     formStills(stills);
+    officerStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
     stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
     return stills;

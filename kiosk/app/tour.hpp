@@ -4,8 +4,10 @@
 #include "core/content.hpp"
 #include "core/idle.hpp"
 #include "core/navigation.hpp"
+#include "core/officer.hpp"
 #include "core/session.hpp"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +29,8 @@ struct Still {
     bool atEnd = false; // scrolled to the end of the screen
     FormState form;        // the callback form as a resident left it
     std::string reference; // shown on the confirmation
+    OfficerSession officerSession;                  // the PIN pad as left
+    std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports
 };
 
 // Every screen and checklist state worth a look: see tour.cpp.

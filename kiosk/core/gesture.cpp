@@ -156,4 +156,42 @@ float TouchGesture::takeScroll(Millis now)
     return out;
 }
 
+void CornerHold::apply(const PointerEvent& event)
+{
+    const float size = m_settings.sizePx * m_scale;
+    switch (event.type) {
+    case PointerEvent::Type::Down:
+        if (event.x >= 0 && event.y >= 0 && event.x < size && event.y < size) {
+            m_since = event.t;
+            m_x = event.x;
+            m_y = event.y;
+        } else {
+            m_since.reset();
+        }
+        break;
+    case PointerEvent::Type::Move:
+        if (m_since && std::hypot(event.x - m_x, event.y - m_y) > m_settings.slopPx * m_scale)
+            m_since.reset();
+        break;
+    case PointerEvent::Type::Up:
+    case PointerEvent::Type::Cancel: m_since.reset(); break;
+    case PointerEvent::Type::Wheel: break;
+    }
+}
+
+bool CornerHold::fired(Millis now)
+{
+    if (!m_since || now - *m_since < m_settings.holdMs)
+        return false;
+    m_since.reset();
+    return true;
+}
+
+std::optional<Millis> CornerHold::due() const
+{
+    if (!m_since)
+        return std::nullopt;
+    return *m_since + m_settings.holdMs;
+}
+
 } // namespace kiosk

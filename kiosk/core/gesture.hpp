@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 
 #include <deque>
+#include <optional>
 
 namespace kiosk {
 
@@ -89,6 +90,35 @@ private:
     bool m_inertia = false;
     float m_velocity = 0; // px/ms, content direction
     Millis m_inertiaT = 0;
+};
+
+// The way into officer mode: a finger held still on the top-left corner for 3 seconds. Residents do
+// not do that by chance (the corner holds no button), and it needs no hidden button to find.
+class CornerHold {
+public:
+    struct Settings {
+        float sizePx = 140.f; // the corner square (at scale 1)
+        Millis holdMs = 3'000;
+        float slopPx = 24.f; // a finger may roll this far (at scale 1) and still be holding
+    };
+
+    CornerHold() = default;
+    explicit CornerHold(Settings settings) : m_settings(settings) {}
+    void setScale(float scale) { m_scale = scale; }
+
+    // Every pointer event, in order (also those the idle timer swallows).
+    void apply(const PointerEvent& event);
+    // True once when the finger has been held long enough by `now`; the hold then ends.
+    [[nodiscard]] bool fired(Millis now);
+    // When the current hold would fire, for waking the frame loop.
+    [[nodiscard]] std::optional<Millis> due() const;
+    void reset() { m_since.reset(); }
+
+private:
+    Settings m_settings{};
+    float m_scale = 1.f;
+    std::optional<Millis> m_since; // a finger is down in the corner since then
+    float m_x = 0, m_y = 0;
 };
 
 } // namespace kiosk

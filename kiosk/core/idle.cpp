@@ -40,6 +40,12 @@ bool IdleTimer::update(Millis now)
     return false;
 }
 
+void IdleTimer::sleep(Millis now)
+{
+    m_phase = Phase::Attract;
+    m_phaseStart = now;
+}
+
 int IdleTimer::promptSecondsLeft(Millis now) const
 {
     if (m_phase != Phase::Prompt)

@@ -35,6 +35,10 @@ public:
     // When the picture next changes on its own (prompt appears, a second ticks, attract cycles).
     [[nodiscard]] Millis nextChange(Millis now) const;
     [[nodiscard]] const Settings& settings() const { return m_settings; }
+    // Officer mode waits longer before asking: the quiet time can change while the kiosk runs.
+    void setIdleAfter(Millis idleAfter) { m_settings.idleAfter = idleAfter; }
+    // Straight to the attract screen (an officer logged out): the caller has wiped the session.
+    void sleep(Millis now);
 
 private:
     Settings m_settings;

@@ -31,6 +31,8 @@ std::string Route::screenId() const
     case ScreenKind::Callback: return "callback";
     case ScreenKind::CallbackReview: return "callback-review";
     case ScreenKind::CallbackDone: return "callback-done";
+    case ScreenKind::OfficerPin: return "officer-pin";
+    case ScreenKind::OfficerDashboard: return "officer-dashboard";
     }
     return "home";
 }

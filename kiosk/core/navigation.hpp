@@ -18,7 +18,8 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 [[nodiscard]] std::string_view topicId(Topic topic);
 
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
-enum class ScreenKind { Home, Page, Checklist, Callback, CallbackReview, CallbackDone };
+// OfficerPin and OfficerDashboard are officer mode, behind the PIN.
+enum class ScreenKind { Home, Page, Checklist, Callback, CallbackReview, CallbackDone, OfficerPin, OfficerDashboard };
 
 struct Route {
     ScreenKind kind = ScreenKind::Home;
@@ -34,10 +35,17 @@ struct Route {
     }
     [[nodiscard]] static Route callbackReview() { return {ScreenKind::CallbackReview, {}}; }
     [[nodiscard]] static Route callbackDone() { return {ScreenKind::CallbackDone, {}}; }
+    [[nodiscard]] static Route officerPin() { return {ScreenKind::OfficerPin, {}}; }
+    [[nodiscard]] static Route officerDashboard() { return {ScreenKind::OfficerDashboard, {}}; }
+    [[nodiscard]] bool officer() const
+    {
+        return kind == ScreenKind::OfficerPin || kind == ScreenKind::OfficerDashboard;
+    }
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
     // Stable screen id for the UI map and the tour: "home", the page id ("trafficking"),
-    // "checklist-passport", "callback", "callback-review", "callback-done".
+    // "checklist-passport", "callback", "callback-review", "callback-done", "officer-pin",
+    // "officer-dashboard".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };

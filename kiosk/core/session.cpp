@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace kiosk {
 
@@ -13,7 +14,112 @@ void Session::reset()
     visit = next;
 }
 
-void apply(Session& session, const Action& action, RequestSink* sink)
+namespace {
+
+// Leaving officer mode by Back or Home: the desk stops watching, nothing of the PIN stays.
+void leaveOfficer(Session& session, OfficerDesk* desk)
+{
+    if (session.officer.loggedIn && desk)
+        desk->close();
+    session.officer = OfficerSession{};
+    session.nav.home();
+}
+
+void pinKey(OfficerSession& officer, const std::string& key)
+{
+    if (officer.waiting)
+        return;
+    if (key == "backspace") {
+        if (!officer.digits.empty())
+            officer.digits.pop_back();
+        return;
+    }
+    if (key.size() != 1 || key[0] < '0' || key[0] > '9' || officer.digits.size() >= kPinMaxDigits)
+        return;
+    if (officer.digits.empty())
+        officer.message.clear(); // a new attempt: the last answer has been read
+    officer.digits += key;
+}
+
+void pinOk(OfficerSession& officer, OfficerDesk* desk)
+{
+    if (officer.waiting)
+        return;
+    if (officer.digits.size() < kPinMinDigits) {
+        officer.message = "officer.pin.short";
+        return;
+    }
+    if (!desk) {
+        officer.digits.clear();
+        officer.message = "officer.pin.failed";
+        return;
+    }
+    switch (officer.step) {
+    case OfficerSession::Step::EnterPin:
+        desk->sendPin(officer.digits, false);
+        officer.waiting = true;
+        break;
+    case OfficerSession::Step::NewPin:
+        officer.firstPin = std::exchange(officer.digits, {});
+        officer.step = OfficerSession::Step::ConfirmPin;
+        officer.message.clear();
+        break;
+    case OfficerSession::Step::ConfirmPin:
+        if (officer.digits != officer.firstPin) {
+            officer.digits.clear();
+            officer.firstPin.clear();
+            officer.step = OfficerSession::Step::NewPin;
+            officer.message = "officer.pin.mismatch";
+            break;
+        }
+        desk->sendPin(officer.digits, true);
+        officer.waiting = true;
+        break;
+    }
+}
+
+} // namespace
+
+void applyPinAnswer(Session& session, const PinAnswer& answer, OfficerDesk* desk)
+{
+    OfficerSession& officer = session.officer;
+    if (!officer.waiting || session.nav.current().kind != ScreenKind::OfficerPin)
+        return;
+    officer.waiting = false;
+    officer.digits.clear();
+    officer.firstPin.clear();
+    officer.messageNumber = 0;
+    switch (answer.status) {
+    case PinAnswer::Status::Ok:
+    case PinAnswer::Status::PinSet:
+        officer = OfficerSession{};
+        officer.loggedIn = true;
+        session.form.closeKeyboard();
+        session.nav.home();
+        session.nav.open(Route::officerDashboard());
+        if (desk)
+            desk->openDashboard();
+        break;
+    case PinAnswer::Status::Wrong:
+        officer.message = "officer.pin.wrong";
+        officer.messageNumber = std::max(1, kPinTriesBeforeLock - answer.failures);
+        break;
+    case PinAnswer::Status::Locked:
+        officer.message = "officer.pin.locked";
+        officer.messageNumber = (answer.secondsLeft + 59) / 60; // whole minutes, rounded up
+        break;
+    case PinAnswer::Status::NoPin:
+        officer.step = OfficerSession::Step::NewPin;
+        officer.message = "officer.pin.none";
+        break;
+    case PinAnswer::Status::Failed:
+        officer.step = OfficerSession::Step::EnterPin;
+        officer.message = "officer.pin.failed";
+        break;
+    }
+}
+
+void apply(Session& session, const Action& action, RequestSink* sink, OfficerDesk* desk)
 {
     FormState& form = session.form;
     ChecklistProgress& progress = session.checklist;
@@ -30,7 +136,9 @@ void apply(Session& session, const Action& action, RequestSink* sink)
         session.nav.open(action.route);
         break;
     case Action::Kind::Back:
-        if (here.kind == ScreenKind::Checklist && !progress.answers.empty()) {
+        if (here.officer())
+            leaveOfficer(session, desk);
+        else if (here.kind == ScreenKind::Checklist && !progress.answers.empty()) {
             progress.answers.pop_back();
             progress.have.clear();
         } else if (here.kind == ScreenKind::Callback && form.editing) {
@@ -41,6 +149,8 @@ void apply(Session& session, const Action& action, RequestSink* sink)
         break;
     case Action::Kind::Home:
         form.closeKeyboard(); // leaving the form checks the field being edited
+        if (here.officer())
+            leaveOfficer(session, desk);
         session.nav.home();
         break;
     case Action::Kind::SetLang: session.lang = action.lang; break;
@@ -113,6 +223,39 @@ void apply(Session& session, const Action& action, RequestSink* sink)
         session.nav.open(Route::callbackDone());
         break;
     }
+    case Action::Kind::OfficerOpen: {
+        if (here.officer())
+            break;
+        form.closeKeyboard();
+        session.officer = OfficerSession{};
+        // Until the desk knows, ask for the PIN; "no PIN yet" then turns it into making one.
+        if (desk && desk->snapshot()->hasPin == false)
+            session.officer.step = OfficerSession::Step::NewPin;
+        session.nav.home();
+        session.nav.open(Route::officerPin());
+        break;
+    }
+    case Action::Kind::OfficerPinKey:
+        if (here.kind == ScreenKind::OfficerPin)
+            pinKey(session.officer, action.key);
+        break;
+    case Action::Kind::OfficerPinOk:
+        if (here.kind == ScreenKind::OfficerPin)
+            pinOk(session.officer, desk);
+        break;
+    case Action::Kind::OfficerExport:
+        if (here.kind == ScreenKind::OfficerDashboard && session.officer.loggedIn && desk) {
+            const ExportWhat what = action.key == "all"     ? ExportWhat::All
+                                    : action.key == "again" ? ExportWhat::Again
+                                                            : ExportWhat::New;
+            desk->startExport(what, action.value);
+        }
+        break;
+    case Action::Kind::OfficerLogout:
+        if (session.officer.loggedIn && desk)
+            desk->close();
+        session.reset();
+        break;
     }
 }
 

@@ -5,6 +5,7 @@
 #include "core/form.hpp"
 #include "core/language.hpp"
 #include "core/navigation.hpp"
+#include "core/officer.hpp"
 
 #include <set>
 #include <string>
@@ -28,6 +29,7 @@ struct Session {
     ChecklistProgress checklist;
     FormState form;
     std::string reference; // of the request just saved, for the confirmation screen
+    OfficerSession officer; // officer mode: the PIN being typed, logged in or not
     // Counts visits, so per-visit widget state (scroll positions) starts fresh for each resident.
     unsigned visit = 0;
 
@@ -53,6 +55,11 @@ struct Action {
         FormConsent, // ticks or unticks the consent box
         FormReview,  // check everything, then show the review screen
         FormSend,    // save through the RequestSink, then show the reference
+        OfficerOpen,   // the corner was held: the PIN screen
+        OfficerPinKey, // key: "0".."9" or "backspace"
+        OfficerPinOk,  // send the PIN (or take the new one, then its repetition)
+        OfficerExport, // key: "new", "all" or "again"; value: the batch id for "again"
+        OfficerLogout, // back to the attract screen, officer mode closed
     };
     Kind kind = Kind::None;
     Route route{};
@@ -76,6 +83,10 @@ struct Action {
     {
         return {Kind::RestartChecklist, {}, kDefaultLang, {}, {}};
     }
+    [[nodiscard]] static Action officer(Kind kind, std::string key = {}, std::string value = {})
+    {
+        return form(kind, std::move(key), std::move(value));
+    }
     [[nodiscard]] static Action form(Kind kind, std::string key = {}, std::string value = {})
     {
         return {kind, {}, kDefaultLang, std::move(key), std::move(value)};
@@ -85,6 +96,12 @@ struct Action {
 
 // Applies an action. On a checklist, Back first takes back the last answer; on the form, Back
 // first closes the keyboard. FormSend saves through `sink` (none: the save fails, calmly).
-void apply(Session& session, const Action& action, RequestSink* sink = nullptr);
+// Officer actions go to `desk` (none: officer mode says it cannot open); Back or Home from an
+// officer screen closes officer mode.
+void apply(Session& session, const Action& action, RequestSink* sink = nullptr, OfficerDesk* desk = nullptr);
+
+// Applies the desk's answer to the PIN that was sent. Ignored unless the PIN screen still waits
+// for it (the officer may have gone Home meanwhile).
+void applyPinAnswer(Session& session, const PinAnswer& answer, OfficerDesk* desk);
 
 } // namespace kiosk

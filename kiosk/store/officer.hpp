@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/officer.hpp"
 #include "store/db.hpp"
 
 #include <cstddef>
@@ -42,7 +43,7 @@ void appendAudit(Db& db, Millis atMs, std::string_view kind, std::string_view de
 [[nodiscard]] std::vector<AuditEntry> recentAudit(Db& db, std::size_t n);
 
 // This many wrong PINs in a row lock officer mode.
-inline constexpr int kPinFailuresBeforeLockout = 5;
+inline constexpr int kPinFailuresBeforeLockout = kPinTriesBeforeLock; // the PIN screen counts the same
 inline constexpr Millis kFirstLockoutMs = 5 * 60 * 1000;
 inline constexpr Millis kMaxLockoutMs = 24 * 60 * 60 * 1000;
 

@@ -44,11 +44,21 @@ inline constexpr const char* kWhatsapp = "\uF232";      // fa-whatsapp
 inline constexpr const char* kHandPointer = "\uF25A";   // fa-hand-pointer-o
 inline constexpr const char* kCalendarCheck = "\uF274"; // fa-calendar-check-o
 inline constexpr const char* kIdCard = "\uF2C3";        // fa-id-card-o
+inline constexpr const char* kLock = "\uF023";          // fa-lock
+inline constexpr const char* kBarChart = "\uF080";      // fa-bar-chart
+inline constexpr const char* kKey = "\uF084";           // fa-key
+inline constexpr const char* kSignOut = "\uF08B";       // fa-sign-out
+inline constexpr const char* kHdd = "\uF0A0";           // fa-hdd-o
+inline constexpr const char* kCopy = "\uF0C5";          // fa-files-o
+inline constexpr const char* kDatabase = "\uF1C0";      // fa-database
+inline constexpr const char* kHistory = "\uF1DA";       // fa-history
+inline constexpr const char* kUsb = "\uF287";           // fa-usb
 
 // Code points of the glyphs above, for the atlas.
-inline constexpr std::array<unsigned, 38> kCodepoints{
+inline constexpr std::array<unsigned, 47> kCodepoints{
     0xF007, 0xF00C, 0xF015, 0xF017, 0xF021, 0xF02D, 0xF040, 0xF041, 0xF054, 0xF059, 0xF05A, 0xF060, 0xF061,
     0xF062, 0xF071, 0xF072, 0xF086, 0xF095, 0xF096, 0xF0AC, 0xF0B1, 0xF0C0, 0xF0D6, 0xF0EB, 0xF0F6, 0xF0F7,
-    0xF132, 0xF149, 0xF14A, 0xF177, 0xF186, 0xF19D, 0xF1AE, 0xF1D8, 0xF232, 0xF25A, 0xF274, 0xF2C3};
+    0xF132, 0xF149, 0xF14A, 0xF177, 0xF186, 0xF19D, 0xF1AE, 0xF1D8, 0xF232, 0xF25A, 0xF274, 0xF2C3,
+    0xF023, 0xF080, 0xF084, 0xF08B, 0xF0A0, 0xF0C5, 0xF1C0, 0xF1DA, 0xF287};
 
 } // namespace kiosk::ui::icon

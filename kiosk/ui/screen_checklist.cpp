@@ -28,13 +28,6 @@ const char* documentIcon(const std::string& name)
     return it == icons.end() ? icon::kFile : it->second;
 }
 
-std::string replaceAll(std::string s, const std::string& from, const std::string& to)
-{
-    for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
-        s.replace(pos, from.size(), to);
-    return s;
-}
-
 } // namespace
 
 Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
@@ -57,8 +50,8 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
         ImGui::SetCursorPosX(x0);
         wrappedText(f.fonts.body, colour::kTextMuted,
-                    replaceAll(replaceAll(f.t("checklist.progress"), "{n}", std::to_string(number)),
-                               "{total}", std::to_string(asked.size())),
+                    withValues(f.t("checklist.progress"),
+                               {{"{n}", std::to_string(number)}, {"{total}", std::to_string(asked.size())}}),
                     width);
         const auto qt = words.questions.find(q->id);
         ImGui::SetCursorPosX(x0);

@@ -4,6 +4,7 @@
 
 #include "core/content.hpp"
 #include "core/navigation.hpp"
+#include "core/officer.hpp"
 #include "core/qr.hpp"
 #include "core/session.hpp"
 #include "ui/keyboard.hpp"
@@ -62,6 +63,18 @@ private:
     Keyboard m_keyboard;
     unsigned m_scrollSeen = 0;
     std::string m_editedSeen; // what the edited field showed last frame
+};
+
+// Officer mode: the PIN pad (also for making a new PIN).
+class OfficerPinScreen {
+public:
+    Action draw(Frame& f, const OfficerSession& officer);
+};
+
+// Officer mode once in: collecting requests onto a stick, and how the kiosk is doing.
+class OfficerDashboardScreen {
+public:
+    Action draw(Frame& f, const OfficerSnapshot& desk);
 };
 
 // Full screen, over everything: "still there?" with the seconds left.

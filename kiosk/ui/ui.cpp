@@ -110,6 +110,12 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     case ScreenKind::Callback: screenAction = m_callback.drawForm(f, view.session.form); break;
     case ScreenKind::CallbackReview: m_callback.drawReview(f, view.session.form); break;
     case ScreenKind::CallbackDone: screenAction = m_callback.drawDone(f, view.session.reference); break;
+    case ScreenKind::OfficerPin: screenAction = m_officerPin.draw(f, view.session.officer); break;
+    case ScreenKind::OfficerDashboard: {
+        static const OfficerSnapshot kNoDesk{};
+        screenAction = m_officerDashboard.draw(f, view.officer ? *view.officer : kNoDesk);
+        break;
+    }
     }
     endScrollArea();
     if (screenAction.any())

@@ -24,6 +24,7 @@ struct ViewState {
     bool showError = false;   // a frame failed a moment ago
     bool maintenance = false; // no content passed its checks: show the notice only
     std::string village;      // from configuration, shown in the header
+    const OfficerSnapshot* officer = nullptr; // the officer desk's latest state (officer screens)
 };
 
 struct DrawResult {
@@ -65,6 +66,8 @@ private:
     ChecklistScreen m_checklist;
     CallbackScreen m_callback;
     MaintenanceScreen m_maintenance;
+    OfficerPinScreen m_officerPin;
+    OfficerDashboardScreen m_officerDashboard;
     std::string m_screenKey; // the screen drawn last, to start new ones at the top
     unsigned m_visit = 0;    // the visit drawn last
     IdlePromptScreen m_prompt;

@@ -94,6 +94,15 @@ void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& tex
     }
 }
 
+std::string withValues(std::string text,
+                       std::initializer_list<std::pair<std::string_view, std::string>> values)
+{
+    for (const auto& [from, to] : values)
+        for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+            text.replace(pos, from.size(), to);
+    return text;
+}
+
 bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
             ButtonStyle style, ImFont* font)
 {

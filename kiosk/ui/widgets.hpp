@@ -12,7 +12,10 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -37,6 +40,10 @@ enum class ButtonStyle {
     Selected,  // on the blue header: the current choice, filled white
     Key,       // a key of the on-screen keyboard: outlined on the page, filled only while pressed
 };
+
+// `text` with each placeholder ("{n}") replaced by its value.
+[[nodiscard]] std::string withValues(std::string text,
+                                     std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Records a tappable rectangle in the UI map, clipped to what is visible of the current window.
 void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);

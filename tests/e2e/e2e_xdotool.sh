@@ -2,7 +2,8 @@
 # End to end: starts the real kiosk in its own Xvfb, clicks widgets found in the UI map with
 # xdotool, and checks the map's screen after every click: wake, every tile and back, home,
 # languages, a drag that must not press, the checklist, a callback request typed on the on-screen
-# keyboard and found with `kiosk requests list`, and the idle reset.
+# keyboard and found with `kiosk requests list`, the idle reset, and officer mode: the corner held,
+# the PIN typed on the pad, the request copied to a folder with one tap.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -26,8 +27,13 @@ trap cleanup EXIT
 
 start_xvfb "${W}x${H}" "$WORK" # our own X server, on the first free display
 
+# The officer PIN, set as a technician would, from a terminal.
+printf '135790\n135790\n' | "$KIOSK" set-pin --db "$WORK/kiosk.db" >"$WORK/set-pin.log" 2>&1 ||
+    { echo "FAIL: kiosk set-pin"; cat "$WORK/set-pin.log"; exit 1; }
+mkdir -p "$WORK/stick"
+
 "$KIOSK" --data "$ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
-    --idle-after 8 --idle-prompt 3 >"$WORK/kiosk.log" 2>&1 &
+    --idle-after 8 --idle-prompt 3 --export-dir "$WORK/stick" >"$WORK/kiosk.log" 2>&1 &
 KIOSK_PID=$!
 
 field() { jq -r "$1" "$MAP" 2>/dev/null; }
@@ -184,6 +190,35 @@ if expect_idle; then echo "ok: idle prompt again"; else fail "no second idle pro
 sleep 3.5
 expect attract
 click attract.start && expect home id
+
+# Officer mode: hold the top-left corner for 3 s, type the PIN, copy the request with one tap.
+xdotool mousemove 20 20 mousedown 1
+sleep 3.4
+xdotool mouseup 1
+expect officer-pin
+for d in 1 3 5 7 9 0; do click "officer.pin.$d"; done
+click officer.pin.ok
+wait_value() { # JQ WANT: waits up to 20 s (Argon2id under the sanitizers) for the map to say so
+    for _ in $(seq 400); do [ "$(field "$1")" = "$2" ] && return 0; sleep 0.05; done
+    return 1
+}
+checks=$((checks + 1))
+if wait_value .screen officer-dashboard && wait_value .values.requests_new 1; then
+    echo "ok: officer dashboard with 1 new request"
+else
+    fail "no dashboard with the request: screen '$(field .screen)', new '$(field .values.requests_new)'"
+fi
+click officer.export.new
+checks=$((checks + 1))
+if wait_value .values.export done &&
+    grep -q "Siti Aminah" "$WORK"/stick/desa-kiosk/CMG/*/requests.csv 2>/dev/null &&
+    wait_value .values.requests_collected 1; then
+    echo "ok: copied to the export folder and marked collected"
+else
+    fail "export: map says '$(field .values.export)' '$(field .values.export_message)'"
+    ls -R "$WORK/stick"
+fi
+click officer.logout && expect attract
 
 # The kiosk stops cleanly when asked to.
 kill -TERM "$KIOSK_PID"

@@ -1,0 +1,151 @@
+// Officer mode as the screens see it: the PIN being typed, and what the officer desk (app/) reports —
+// the dashboard figures, the USB stick, an export under way. The desk does the slow work (Argon2id,
+// SQLite, files) on threads of its own; the screens only read its snapshot and send it requests.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/language.hpp"
+#include "core/usb.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+inline constexpr std::size_t kPinMinDigits = 6;
+inline constexpr std::size_t kPinMaxDigits = 8;
+// Wrong PINs in a row before officer mode locks (the store enforces it; the screen counts down).
+inline constexpr int kPinTriesBeforeLock = 5;
+
+// The desk's answer to a PIN sent to it.
+struct PinAnswer {
+    enum class Status {
+        Ok,     // logged in
+        Wrong,  // `failures` wrong in a row so far
+        Locked, // try again in `secondsLeft`
+        NoPin,  // none set yet: make one
+        PinSet, // the new PIN is stored; logged in
+        Failed, // the database could not answer (officer mode stays closed)
+    };
+    Status status = Status::Failed;
+    int failures = 0;
+    std::int64_t secondsLeft = 0;
+};
+
+// The PIN screen and whether the officer is in, wiped with the rest of the session.
+struct OfficerSession {
+    enum class Step { EnterPin, NewPin, ConfirmPin };
+    Step step = Step::EnterPin;
+    std::string digits;   // typed so far (drawn as dots)
+    std::string firstPin; // ConfirmPin: the new PIN typed the first time
+    bool waiting = false; // sent to the desk, no answer yet
+    std::string message;  // ui.toml key of what the last answer said ("" none)
+    std::int64_t messageNumber = 0; // the number in it (tries left, minutes left)
+    bool loggedIn = false;
+};
+
+// Everything the dashboard shows, as the desk last read it.
+struct OfficerDashboard {
+    struct Batch {
+        std::string id;
+        Millis createdMs = 0;
+        std::int64_t count = 0;
+        std::string stick;
+        bool sealed = false;
+    };
+    struct Entry { // an audit entry or a store event
+        Millis atMs = 0;
+        std::string kind;
+        std::string detail;
+    };
+    struct Usage {
+        std::string day; // YYYY-MM-DD
+        std::string screen;
+        std::string lang;
+        std::int64_t views = 0;
+    };
+    bool loaded = false;     // false until the first read finished
+    Millis readAtMs = 0;     // when it was read (Unix ms), for ages
+    std::string storeError;  // the database could not be read: why (no personal data)
+    std::array<std::int64_t, 4> fresh{};     // never collected, by request topic (kAllRequestTopics order)
+    std::array<std::int64_t, 4> collected{}; // collected, still on the kiosk
+    std::optional<Millis> oldestFreshMs;
+    std::vector<Batch> batches; // newest first
+    std::vector<Entry> events;  // things officers must be told (a damaged database moved aside)
+    std::vector<Entry> audit;   // newest first
+    std::vector<Usage> usage;   // the last 7 days
+    std::int64_t databaseBytes = 0;
+    std::optional<std::uint64_t> diskFreeBytes; // where the database lives
+    // Content shown now.
+    std::string contentVersion;
+    std::string contentOldestVerified;
+    std::vector<std::string> contentProblems; // "FILE:LINE: message", in English for the technician
+    bool contentFromLastGood = false;         // data/ failed its checks; the last good copy is shown
+    std::vector<std::string> configProblems;
+    bool encrypted = false;  // an office key is configured
+    std::string keyProblem;  // the configured key could not be read
+};
+
+// An export in progress or finished.
+struct ExportState {
+    enum class Phase { Idle, Running, Done, Nothing, Failed };
+    Phase phase = Phase::Idle;
+    double progress = 0;     // 0..1 while running
+    std::string message;     // ui.toml key when Failed
+    std::string errorDetail; // for the technician (errno text), never personal data
+    std::int64_t count = 0;  // Done: requests written
+    std::string folder;      // Done: the batch folder's name
+    std::string stick;       // where it went
+    bool again = false;      // a "copy again" of an earlier batch
+};
+
+// Where an export would go now.
+struct ExportTarget {
+    bool plainFolder = false;  // configured export folder (technicians), not a stick
+    std::string folder;        // that folder
+    std::vector<Stick> sticks; // mounted removable sticks, the first is used
+    [[nodiscard]] bool ready() const { return plainFolder || !sticks.empty(); }
+};
+
+struct OfficerSnapshot {
+    std::optional<bool> hasPin; // unknown until the database answered
+    OfficerDashboard dashboard;
+    ExportTarget target;
+    ExportState exporting;
+};
+
+// "2026-11-28 14:05" in the kiosk's local time.
+[[nodiscard]] std::string formatLocalTime(Millis unixMs);
+
+// What can be exported.
+enum class ExportWhat {
+    New,   // requests not yet collected
+    All,   // every request still on the kiosk
+    Again, // exactly the requests of an earlier batch
+};
+
+// The officer desk: slow work off the UI thread. Every call returns at once.
+class OfficerDesk {
+public:
+    virtual ~OfficerDesk() = default;
+    // A PIN to check (or, with `isNew`, to store); the answer arrives through takePinAnswer().
+    virtual void sendPin(std::string pin, bool isNew) = 0;
+    [[nodiscard]] virtual std::optional<PinAnswer> takePinAnswer() = 0;
+    // Logged in: read the dashboard, watch for sticks. Closed: stop watching.
+    virtual void openDashboard() = 0;
+    virtual void close() = 0;
+    virtual void startExport(ExportWhat what, std::string batchId = {}) = 0;
+    // The latest state (never null). Cheap: a shared pointer.
+    [[nodiscard]] virtual std::shared_ptr<const OfficerSnapshot> snapshot() const = 0;
+    // Counts up whenever the snapshot or a PIN answer changes: the screen should be drawn again.
+    [[nodiscard]] virtual std::uint64_t changes() const = 0;
+    // A resident opened `screen` in `lang` (anonymous usage counts: no time, no person).
+    virtual void countView(std::string_view screen, Lang lang) = 0;
+};
+
+} // namespace kiosk

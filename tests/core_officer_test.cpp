@@ -1,0 +1,233 @@
+// Officer mode in the session: the corner hold, the PIN pad, making a PIN, answers from the desk,
+// leaving. The desk here records what it was asked and answers what the test says.
+#include "core/gesture.hpp"
+#include "core/idle.hpp"
+#include "core/session.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace kiosk;
+using K = Action::Kind;
+using T = PointerEvent::Type;
+
+namespace {
+
+class FakeDesk final : public OfficerDesk {
+public:
+    void sendPin(std::string pin, bool isNew) override { sent.push_back({std::move(pin), isNew}); }
+    std::optional<PinAnswer> takePinAnswer() override { return std::exchange(answer, std::nullopt); }
+    void openDashboard() override { ++opened; }
+    void close() override { ++closed; }
+    void startExport(ExportWhat what, std::string batchId) override { exports.push_back({what, std::move(batchId)}); }
+    std::shared_ptr<const OfficerSnapshot> snapshot() const override { return state; }
+    std::uint64_t changes() const override { return 0; }
+    void countView(std::string_view, Lang) override {}
+
+    struct Sent {
+        std::string pin;
+        bool isNew;
+    };
+    std::vector<Sent> sent;
+    std::optional<PinAnswer> answer;
+    int opened = 0, closed = 0;
+    std::vector<std::pair<ExportWhat, std::string>> exports;
+    std::shared_ptr<OfficerSnapshot> state = std::make_shared<OfficerSnapshot>();
+};
+
+void type(Session& s, FakeDesk& desk, const std::string& digits)
+{
+    for (char c : digits)
+        apply(s, Action::officer(K::OfficerPinKey, std::string(1, c)), nullptr, &desk);
+}
+
+} // namespace
+
+TEST_CASE("holding the top-left corner still for 3 s opens the way in, once; anything less does not")
+{
+    CornerHold hold;
+    SUBCASE("held")
+    {
+        hold.apply({T::Down, 30, 40, 1'000, 0});
+        CHECK(hold.due() == 4'000);
+        CHECK_FALSE(hold.fired(3'999));
+        hold.apply({T::Move, 45, 52, 2'000, 0}); // a finger rolls a little
+        CHECK(hold.fired(4'000));
+        CHECK_FALSE(hold.fired(9'000)); // once per hold
+        CHECK_FALSE(hold.due());
+    }
+    SUBCASE("lifted early")
+    {
+        hold.apply({T::Down, 30, 40, 1'000, 0});
+        hold.apply({T::Up, 30, 40, 3'900, 0});
+        CHECK_FALSE(hold.fired(10'000));
+    }
+    SUBCASE("dragged away: a resident scrolling from the corner")
+    {
+        hold.apply({T::Down, 30, 40, 1'000, 0});
+        hold.apply({T::Move, 30, 200, 1'200, 0});
+        CHECK_FALSE(hold.fired(10'000));
+    }
+    SUBCASE("outside the corner, and the corner grows with the UI scale")
+    {
+        hold.apply({T::Down, 200, 40, 1'000, 0});
+        CHECK_FALSE(hold.fired(10'000));
+        hold.setScale(2.f);
+        hold.apply({T::Down, 200, 40, 11'000, 0});
+        CHECK(hold.fired(14'000));
+    }
+    SUBCASE("a touch that ends unseen")
+    {
+        hold.apply({T::Down, 10, 10, 1'000, 0});
+        hold.apply({T::Cancel, 10, 10, 1'500, 0});
+        CHECK_FALSE(hold.fired(10'000));
+    }
+}
+
+TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the desk's answers")
+{
+    Session s;
+    FakeDesk desk;
+    apply(s, Action::open(Route::page("passport")));
+    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    REQUIRE(s.nav.current().kind == ScreenKind::OfficerPin);
+    CHECK(s.officer.step == OfficerSession::Step::EnterPin);
+
+    type(s, desk, "12345");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    CHECK(s.officer.message == "officer.pin.short");
+    CHECK(desk.sent.empty());
+    type(s, desk, "6789x0"); // 'x' is no key; the 9th digit does not fit
+    CHECK(s.officer.digits == "12345678");
+    apply(s, Action::officer(K::OfficerPinKey, "backspace"), nullptr, &desk);
+    CHECK(s.officer.digits == "1234567");
+
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    REQUIRE(desk.sent.size() == 1);
+    CHECK(desk.sent[0].pin == "1234567");
+    CHECK_FALSE(desk.sent[0].isNew);
+    CHECK(s.officer.waiting);
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk); // a second tap while checking
+    type(s, desk, "9");
+    CHECK(desk.sent.size() == 1);
+    CHECK(s.officer.digits == "1234567");
+
+    SUBCASE("wrong: the tries left, the digits gone")
+    {
+        applyPinAnswer(s, {PinAnswer::Status::Wrong, 3, 0}, &desk);
+        CHECK(s.officer.message == "officer.pin.wrong");
+        CHECK(s.officer.messageNumber == 2);
+        CHECK(s.officer.digits.empty());
+        CHECK_FALSE(s.officer.waiting);
+        type(s, desk, "1");
+        CHECK(s.officer.message.empty()); // a new attempt
+    }
+    SUBCASE("locked: whole minutes, rounded up")
+    {
+        applyPinAnswer(s, {PinAnswer::Status::Locked, 0, 241}, &desk);
+        CHECK(s.officer.message == "officer.pin.locked");
+        CHECK(s.officer.messageNumber == 5);
+    }
+    SUBCASE("right: the dashboard, the desk starts reading")
+    {
+        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0}, &desk);
+        CHECK(s.nav.current().kind == ScreenKind::OfficerDashboard);
+        CHECK(s.nav.depth() == 2); // Back leads home, not to the PIN pad
+        CHECK(s.officer.loggedIn);
+        CHECK(s.officer.digits.empty());
+        CHECK(desk.opened == 1);
+
+        apply(s, Action::officer(K::OfficerExport, "new"), nullptr, &desk);
+        apply(s, Action::officer(K::OfficerExport, "again", "b1"), nullptr, &desk);
+        REQUIRE(desk.exports.size() == 2);
+        CHECK(desk.exports[0].first == ExportWhat::New);
+        CHECK(desk.exports[1] == std::pair{ExportWhat::Again, std::string("b1")});
+
+        SUBCASE("logout wipes everything") {
+            apply(s, Action::officer(K::OfficerLogout), nullptr, &desk);
+            CHECK(desk.closed == 1);
+            CHECK(s.nav.atHome());
+            CHECK_FALSE(s.officer.loggedIn);
+        }
+        SUBCASE("Back leaves officer mode too") {
+            apply(s, Action::back(), nullptr, &desk);
+            CHECK(desk.closed == 1);
+            CHECK(s.nav.atHome());
+            CHECK_FALSE(s.officer.loggedIn);
+            apply(s, Action::officer(K::OfficerExport, "new"), nullptr, &desk); // from home: nothing
+            CHECK(desk.exports.size() == 2);
+        }
+    }
+    SUBCASE("an answer that arrives after the officer left is dropped")
+    {
+        apply(s, Action::home(), nullptr, &desk);
+        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0}, &desk);
+        CHECK(s.nav.atHome());
+        CHECK_FALSE(s.officer.loggedIn);
+        CHECK(desk.opened == 0);
+    }
+    SUBCASE("no PIN yet: make one")
+    {
+        applyPinAnswer(s, {PinAnswer::Status::NoPin, 0, 0}, &desk);
+        CHECK(s.officer.step == OfficerSession::Step::NewPin);
+        CHECK(s.officer.message == "officer.pin.none");
+    }
+}
+
+TEST_CASE("making the first PIN: typed twice, a mismatch starts again, then it is sent as new")
+{
+    Session s;
+    FakeDesk desk;
+    desk.state->hasPin = false;
+    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    REQUIRE(s.officer.step == OfficerSession::Step::NewPin);
+    type(s, desk, "246810");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    CHECK(s.officer.step == OfficerSession::Step::ConfirmPin);
+    CHECK(s.officer.digits.empty());
+    type(s, desk, "246811");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    CHECK(s.officer.step == OfficerSession::Step::NewPin);
+    CHECK(s.officer.message == "officer.pin.mismatch");
+    CHECK(desk.sent.empty());
+
+    type(s, desk, "246810");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    type(s, desk, "246810");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    REQUIRE(desk.sent.size() == 1);
+    CHECK(desk.sent[0].pin == "246810");
+    CHECK(desk.sent[0].isNew);
+    applyPinAnswer(s, {PinAnswer::Status::PinSet, 0, 0}, &desk);
+    CHECK(s.nav.current().kind == ScreenKind::OfficerDashboard);
+    CHECK(s.officer.firstPin.empty());
+}
+
+TEST_CASE("without a desk officer mode says it cannot open, and nothing is kept")
+{
+    Session s;
+    apply(s, Action::officer(K::OfficerOpen));
+    for (char c : std::string("123456"))
+        apply(s, Action::officer(K::OfficerPinKey, std::string(1, c)));
+    apply(s, Action::officer(K::OfficerPinOk));
+    CHECK(s.officer.message == "officer.pin.failed");
+    CHECK(s.officer.digits.empty());
+    CHECK_FALSE(s.officer.loggedIn);
+}
+
+TEST_CASE("the idle timer waits longer while an officer works, and sleep goes straight to attract")
+{
+    IdleTimer idle({90'000, 15'000, 4'000}, 0);
+    (void)idle.touch(0);
+    idle.setIdleAfter(105'000);
+    CHECK_FALSE(idle.update(100'000));
+    CHECK(idle.phase() == IdleTimer::Phase::Active);
+    CHECK_FALSE(idle.update(106'000));
+    CHECK(idle.phase() == IdleTimer::Phase::Prompt);
+    CHECK(idle.update(120'000)); // 2 minutes in all: wiped
+    (void)idle.touch(130'000);
+    idle.sleep(131'000);
+    CHECK(idle.phase() == IdleTimer::Phase::Attract);
+}

@@ -1,0 +1,179 @@
+// Officer mode through the real screens and the real desk: the corner held, a first PIN made on the
+// pad, the dashboard read from the database, one tap that copies the requests to a folder, logout.
+#include "app/officer_desk.hpp"
+#include "app/pending_store.hpp"
+#include "store/batches.hpp"
+#include "store/db.hpp"
+#include "test_support.hpp"
+#include "ui_harness.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace kiosk;
+using T = PointerEvent::Type;
+using test::Harness;
+
+namespace {
+
+// Draws frames (real time passing, the fake clock barely) until `done` holds, for at most 60 s:
+// Argon2id and the export run on the desk's thread.
+template <class Done>
+bool until(Harness& k, Done done)
+{
+    const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > limit)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        k.frame();
+    }
+    k.frames(2);
+    return true;
+}
+
+void pin(Harness& k, const std::string& digits)
+{
+    for (char c : digits)
+        k.tap("officer.pin." + std::string(1, c));
+    k.tap("officer.pin.ok");
+}
+
+void holdCorner(Harness& k)
+{
+    k.shell().push({T::Down, 20, 20, k.clock().now(), 0});
+    k.frame();
+    k.wait(3'100);
+    k.shell().push({T::Up, 20, 20, k.clock().now(), 0});
+    k.frames(2);
+}
+
+CallbackRequest request(RequestTopic topic, std::string name)
+{
+    CallbackRequest r;
+    r.name = std::move(name);
+    r.phone = "+6281234567890";
+    r.topic = topic;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies them with one tap, logs out")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
+    REQUIRE(store.submit(request(RequestTopic::Passport, "Siti Aminah")).ok());
+    REQUIRE(store.submit(request(RequestTopic::WorkAbroad, "Joko \"Jack\" Santoso")).ok());
+    REQUIRE(store.submit(request(RequestTopic::Passport, "=HYPERLINK(\"x\")")).ok());
+
+    const auto exportDir = dir.path() / "stick";
+    std::filesystem::create_directories(exportDir);
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.exportDir = exportDir;
+    settings.contentDir = test::dataDir();
+    OfficerDeskService desk(store, settings, wall, log);
+
+    Harness k;
+    k.shell().setOfficerDesk(&desk);
+    k.wake();
+    k.tap("home.tile.passport"); // a visit, counted (anonymously)
+
+    SUBCASE("a short press on the corner is nothing")
+    {
+        k.shell().push({T::Down, 20, 20, k.clock().now(), 0});
+        k.wait(2'000);
+        k.shell().push({T::Up, 20, 20, k.clock().now(), 0});
+        k.frames(2);
+        CHECK(k.map().screen == "passport");
+    }
+
+    holdCorner(k);
+    REQUIRE(k.map().screen == "officer-pin");
+    // The desk had not read the database yet, so it asks for the PIN; "no PIN" turns it round.
+    pin(k, "135790");
+    REQUIRE(until(k, [&] { return !k.session().officer.waiting; }));
+    CHECK(k.session().officer.step == OfficerSession::Step::NewPin);
+    CHECK(k.map().values.at("pin_message") == "officer.pin.none");
+    pin(k, "246810");
+    CHECK(k.session().officer.step == OfficerSession::Step::ConfirmPin);
+    pin(k, "246810");
+    REQUIRE(until(k, [&] { return k.map().screen == "officer-dashboard"; }));
+    REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
+    CHECK(k.map().values.at("requests_new") == "3");
+    CHECK(k.map().values.at("requests_collected") == "0");
+    CHECK(k.map().values.at("usb").find(exportDir.string()) != std::string::npos);
+
+    k.tap("officer.export.new");
+    REQUIRE(until(k, [&] {
+        const auto it = k.map().values.find("export");
+        return it != k.map().values.end() && it->second != "running";
+    }));
+    CHECK(k.map().values.at("export") == "done");
+    REQUIRE(until(k, [&] { return k.map().values.at("requests_collected") == "3"; }));
+    CHECK(k.map().values.at("requests_new") == "0");
+
+    // The batch folder is on the "stick", with the CSV an officer opens.
+    const auto batch = exportDir / "desa-kiosk" / "CMG" / k.map().values.at("export_folder");
+    CHECK(std::filesystem::is_regular_file(batch / "manifest.json"));
+    std::ifstream csv(batch / "requests.csv", std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(csv), std::istreambuf_iterator<char>()};
+    CHECK(text.find("Siti Aminah") != std::string::npos);
+    CHECK(text.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+
+    // A second tap finds nothing new; "copy again" writes the same batch anew.
+    k.tap("officer.export.new");
+    REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
+    CHECK(k.map().values.at("export") == "nothing");
+    k.revealAndTap("officer.again." + k.map().values.at("last_batch"));
+    REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
+    CHECK(k.map().values.at("export") == "done");
+    CHECK(k.map().values.at("export_folder") != batch.filename().string());
+    CHECK(k.map().values.at("requests_collected") == "3");
+
+    k.revealAndTap("officer.logout");
+    CHECK(k.map().screen == "attract");
+    CHECK_FALSE(k.session().officer.loggedIn);
+
+    // Back in with the PIN just made; a wrong one first.
+    k.wake();
+    holdCorner(k);
+    REQUIRE(k.map().screen == "officer-pin");
+    CHECK(k.session().officer.step == OfficerSession::Step::EnterPin);
+    pin(k, "000000");
+    REQUIRE(until(k, [&] { return !k.session().officer.waiting; }));
+    CHECK(k.map().values.at("pin_message") == "officer.pin.wrong");
+    CHECK(k.map().screen == "officer-pin");
+    pin(k, "246810");
+    REQUIRE(until(k, [&] { return k.map().screen == "officer-dashboard"; }));
+
+    // The audit log holds the logins and the export, never a PIN.
+    desk.drain();
+    store::Db db(dir.path() / "kiosk.db", store::OpenMode::ReadOnly);
+    store::Stmt q(db, "SELECT group_concat(kind || ' ' || detail, '|') FROM audit");
+    REQUIRE(q.step());
+    const std::string audit = q.columnText(0);
+    CHECK(audit.find("pin-changed") != std::string::npos);
+    CHECK(audit.find("officer-login-failed") != std::string::npos);
+    CHECK(audit.find("export batch=") != std::string::npos);
+    CHECK(audit.find("246810") == std::string::npos);
+    CHECK(audit.find("000000") == std::string::npos);
+    CHECK(log.str().find("246810") == std::string::npos);
+    CHECK(log.str().find("Siti") == std::string::npos);
+    store::Stmt views(db, "SELECT sum(views) FROM usage WHERE screen = 'passport' AND lang = 'id'");
+    REQUIRE(views.step());
+    CHECK(views.columnInt64(0) == 1);
+
+    // Two minutes without a touch: officer mode ends by itself.
+    k.wait(105'000);
+    k.wait(15'000);
+    CHECK(k.map().screen == "attract");
+    CHECK_FALSE(k.session().officer.loggedIn);
+}
