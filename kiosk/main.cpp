@@ -159,6 +159,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     OfficerDeskSettings s;
     s.kioskId = config.kioskId;
     s.exportDir = config.exportDir;
+    s.keyProblem = config.officeKeyProblem;
     if (!config.officePublicKey.empty()) {
         try {
             s.officeKey = exporter::readPublicKey(config.officePublicKey);
@@ -220,7 +221,7 @@ int main(int argc, char** argv)
     CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
     check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
     const RequestsCommand requests(cli, dbFile);
-    const ExportCommand exporting(cli, dbFile);
+    ExportCommand exporting(cli, dbFile);
     const SetPinCommand setPin(cli, dbFile);
     CLI11_PARSE(cli, argc, argv);
     // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
@@ -242,6 +243,7 @@ int main(int argc, char** argv)
     report("configuration", configProblems);
     if (requests.parsed())
         return requests.run(config.kioskId, std::cout, std::cerr);
+    exporting.useConfiguredKey(config.officePublicKey, config.officeKeyProblem);
     if (exporting.parsed())
         return exporting.run(config.kioskId, std::cout, std::cerr);
     if (setPin.parsed())
@@ -329,9 +331,11 @@ int main(int argc, char** argv)
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
         run.reportTaps = reportTaps;
-        run.afterFirstFrame = [&store] {
+        run.afterFirstFrame = [&store, &desk] {
             if (store)
                 store->start();
+            if (desk)
+                desk->warmUp();
         };
         return runKiosk(shell, screen, clock, run);
     } catch (const std::exception& e) {

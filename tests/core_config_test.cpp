@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+
 #include <memory>
 
 using namespace kiosk;
@@ -44,6 +45,7 @@ TEST_CASE("a file that is not TOML is one problem, not a crash")
     const Config c = Config::load(file, problems);
     CHECK(problems.size() == 1);
     CHECK(c.kioskId == "KIOSK");
+    CHECK_FALSE(c.officeKeyProblem.empty()); // it may have named a key: nothing goes out plain
     Problems missing;
     (void)Config::load(dir.path() / "nothing.toml", missing);
     CHECK(missing.size() == 1);
@@ -163,6 +165,8 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     CHECK(more->problems[3].find("kiosk.toml:6: officer.usb_mount_roots must be a list of folders") !=
           std::string::npos);
     CHECK(hasDefaultOfficer(more->config));
+    // A key asked for but refused: exports must be refused too, never written plain.
+    CHECK(more->config.officeKeyProblem == more->problems[0]);
 
     const auto notList =
         loadOfficer("usb_mount_roots = \"/media\"\nidle_minutes = 31\nretention_days = 14.5\n");

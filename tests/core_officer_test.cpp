@@ -17,7 +17,11 @@ namespace {
 
 class FakeDesk final : public OfficerDesk {
 public:
-    void sendPin(std::string pin, bool isNew) override { sent.push_back({std::move(pin), isNew}); }
+    std::uint64_t sendPin(std::string pin, bool isNew) override
+    {
+        sent.push_back({std::move(pin), isNew});
+        return sent.size() + 100;
+    }
     std::optional<PinAnswer> takePinAnswer() override { return std::exchange(answer, std::nullopt); }
     void openDashboard() override { ++opened; }
     void close() override { ++closed; }
@@ -36,6 +40,12 @@ public:
     std::vector<std::pair<ExportWhat, std::string>> exports;
     std::shared_ptr<OfficerSnapshot> state = std::make_shared<OfficerSnapshot>();
 };
+
+// The desk's answer to the last PIN sent.
+void answer(Session& s, FakeDesk& desk, PinAnswer::Status status, int failures = 0, std::int64_t secondsLeft = 0)
+{
+    applyPinAnswer(s, {status, failures, secondsLeft, desk.sent.size() + 100}, &desk);
+}
 
 void type(Session& s, FakeDesk& desk, const std::string& digits)
 {
@@ -116,7 +126,7 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
 
     SUBCASE("wrong: the tries left, the digits gone")
     {
-        applyPinAnswer(s, {PinAnswer::Status::Wrong, 3, 0}, &desk);
+        answer(s, desk, PinAnswer::Status::Wrong, 3, 0);
         CHECK(s.officer.message == "officer.pin.wrong");
         CHECK(s.officer.messageNumber == 2);
         CHECK(s.officer.digits.empty());
@@ -126,13 +136,13 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
     }
     SUBCASE("locked: whole minutes, rounded up")
     {
-        applyPinAnswer(s, {PinAnswer::Status::Locked, 0, 241}, &desk);
+        answer(s, desk, PinAnswer::Status::Locked, 0, 241);
         CHECK(s.officer.message == "officer.pin.locked");
         CHECK(s.officer.messageNumber == 5);
     }
     SUBCASE("right: the dashboard, the desk starts reading")
     {
-        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0}, &desk);
+        answer(s, desk, PinAnswer::Status::Ok, 0, 0);
         CHECK(s.nav.current().kind == ScreenKind::OfficerDashboard);
         CHECK(s.nav.depth() == 2); // Back leads home, not to the PIN pad
         CHECK(s.officer.loggedIn);
@@ -163,14 +173,20 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
     SUBCASE("an answer that arrives after the officer left is dropped")
     {
         apply(s, Action::home(), nullptr, &desk);
-        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0}, &desk);
+        answer(s, desk, PinAnswer::Status::Ok, 0, 0);
         CHECK(s.nav.atHome());
         CHECK_FALSE(s.officer.loggedIn);
         CHECK(desk.opened == 0);
     }
+    SUBCASE("an answer to an earlier PIN is not taken for this one")
+    {
+        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0, 42}, &desk);
+        CHECK(s.officer.waiting);
+        CHECK_FALSE(s.officer.loggedIn);
+    }
     SUBCASE("no PIN yet: make one")
     {
-        applyPinAnswer(s, {PinAnswer::Status::NoPin, 0, 0}, &desk);
+        answer(s, desk, PinAnswer::Status::NoPin, 0, 0);
         CHECK(s.officer.step == OfficerSession::Step::NewPin);
         CHECK(s.officer.message == "officer.pin.none");
     }
@@ -200,9 +216,25 @@ TEST_CASE("making the first PIN: typed twice, a mismatch starts again, then it i
     REQUIRE(desk.sent.size() == 1);
     CHECK(desk.sent[0].pin == "246810");
     CHECK(desk.sent[0].isNew);
-    applyPinAnswer(s, {PinAnswer::Status::PinSet, 0, 0}, &desk);
+    answer(s, desk, PinAnswer::Status::PinSet, 0, 0);
     CHECK(s.nav.current().kind == ScreenKind::OfficerDashboard);
     CHECK(s.officer.firstPin.empty());
+}
+
+TEST_CASE("a new PIN offered after one was set from a terminal: enter that one instead")
+{
+    Session s;
+    FakeDesk desk;
+    desk.state->hasPin = false; // as the desk last knew
+    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    type(s, desk, "111111");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    type(s, desk, "111111");
+    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    answer(s, desk, PinAnswer::Status::PinExists);
+    CHECK(s.officer.step == OfficerSession::Step::EnterPin);
+    CHECK(s.officer.message == "officer.pin.exists");
+    CHECK_FALSE(s.officer.loggedIn);
 }
 
 TEST_CASE("without a desk officer mode says it cannot open, and nothing is kept")

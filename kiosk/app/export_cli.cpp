@@ -82,8 +82,13 @@ int ExportCommand::runExport(const std::string& kioskId, std::ostream& out, std:
         options.kioskId = kioskId;
         options.scope = m_all ? store::ExportScope::All : store::ExportScope::New;
         options.againBatch = m_again;
-        if (!m_publicKey.empty())
-            options.officeKey = exporter::readPublicKey(m_publicKey);
+        if (m_publicKey.empty() && !m_configuredKeyProblem.empty()) {
+            err << "kiosk: export refused: the office key in the configuration cannot be used ("
+                << m_configuredKeyProblem << "); fix it or give --public-key\n";
+            return 1;
+        }
+        if (const fs::path& key = m_publicKey.empty() ? m_configuredKey : m_publicKey; !key.empty())
+            options.officeKey = exporter::readPublicKey(key);
         const SystemClock clock;
         options.nowMs = clock.now();
         auto opened = store::RequestStore::open(m_dbFile, kioskId, clock, err);

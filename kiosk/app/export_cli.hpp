@@ -21,6 +21,13 @@ public:
 
     // True when the command line named one of them.
     [[nodiscard]] bool parsed() const;
+    // The office key of the configuration: `export` seals to it unless --public-key names another.
+    // With `problem` set (a key was asked for but cannot be used), `export` refuses to write plain.
+    void useConfiguredKey(std::filesystem::path key, std::string problem)
+    {
+        m_configuredKey = std::move(key);
+        m_configuredKeyProblem = std::move(problem);
+    }
     // Runs it; returns the exit code (1 with a one-line reason on `err` on failure).
     int run(const std::string& kioskId, std::ostream& out, std::ostream& err) const;
 
@@ -37,6 +44,8 @@ private:
     bool m_all = false;
     std::string m_again; // a batch id: write its requests again
     std::filesystem::path m_publicKey;
+    std::filesystem::path m_configuredKey;
+    std::string m_configuredKeyProblem;
     std::filesystem::path m_keyName;
     std::filesystem::path m_secretKey;
     std::filesystem::path m_batchDir;

@@ -10,6 +10,8 @@
 #include "store/usage.hpp"
 
 #include <cerrno>
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <system_error>
 #include <utility>
@@ -21,7 +23,8 @@ namespace {
 
 constexpr auto kStickScanEvery = std::chrono::milliseconds(1000); // a stick shows within 2 s
 constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
-constexpr Millis kPurgeEveryMs = 6 * 3'600'000; // a kiosk that runs for weeks still forgets on time
+constexpr auto kPurgeEvery = std::chrono::hours(6); // a kiosk that runs for weeks still forgets on time
+constexpr auto kDbRetryAfter = std::chrono::seconds(30); // a database that could not be used
 
 // What the officer reads when writing to the stick failed. Whatever the cause, nothing was marked
 // collected, so every message can promise that nothing is lost.
@@ -120,7 +123,7 @@ void OfficerDeskService::run()
             scanSticks();
         if (flushDue)
             flushUsage();
-        if (m_db && m_clock.now() - m_lastPurgeMs >= kPurgeEveryMs)
+        if (m_db && std::chrono::steady_clock::now() - m_lastPurge >= kPurgeEvery)
             purge();
         lock.lock();
     }
@@ -128,9 +131,10 @@ void OfficerDeskService::run()
 
 store::Db* OfficerDeskService::db()
 {
-    if (m_db || m_dbTried)
+    const auto now = std::chrono::steady_clock::now();
+    if (m_db || now < m_dbRetryAt)
         return m_db.get();
-    m_dbTried = true;
+    m_dbRetryAt = now + kDbRetryAfter; // until then, answer at once that it is unavailable
     try {
         // The kiosk's store opens the file first: it checks it, moves a damaged one aside, migrates.
         store::RequestStore& requests = m_store.get();
@@ -180,9 +184,15 @@ std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
     return m_snapshot;
 }
 
-void OfficerDeskService::sendPin(std::string pin, bool isNew)
+std::uint64_t OfficerDeskService::sendPin(std::string pin, bool isNew)
 {
-    post([this, pin = std::move(pin), isNew] { checkPin(pin, isNew); });
+    std::uint64_t attempt = 0;
+    {
+        const std::lock_guard lock(m_mutex);
+        attempt = ++m_attempts;
+    }
+    post([this, pin = std::move(pin), isNew, attempt] { checkPin(pin, isNew, attempt); });
+    return attempt;
 }
 
 std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
@@ -191,16 +201,17 @@ std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
     return std::exchange(m_answer, std::nullopt);
 }
 
-void OfficerDeskService::checkPin(const std::string& pin, bool isNew)
+void OfficerDeskService::checkPin(const std::string& pin, bool isNew, std::uint64_t attempt)
 {
     PinAnswer answer;
+    answer.attempt = attempt;
     try {
         if (store::Db* d = db()) {
             store::OfficerAccess access(*d, m_clock);
             if (isNew) {
-                // A new PIN only where none exists: the screen asks for one only then.
+                // A new PIN only where none exists (one may have been set from a terminal since).
                 if (access.hasPin()) {
-                    answer.status = PinAnswer::Status::Failed;
+                    answer.status = PinAnswer::Status::PinExists;
                 } else {
                     access.setPin(pin);
                     answer.status = PinAnswer::Status::PinSet;
@@ -228,6 +239,11 @@ void OfficerDeskService::checkPin(const std::string& pin, bool isNew)
         m_answer = answer;
     }
     ++m_changes;
+}
+
+void OfficerDeskService::warmUp()
+{
+    post([this] { (void)db(); });
 }
 
 void OfficerDeskService::openDashboard()
@@ -363,8 +379,12 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
             finish();
             return;
         }
-        options.destination = current->target.sticks.front().mountPoint;
-        options.stickLabel = current->target.sticks.front().label;
+        // A write-protected stick (or a CD) is no place to copy to when another is plugged in.
+        const auto& sticks = current->target.sticks;
+        const auto it = std::find_if(sticks.begin(), sticks.end(), [](const Stick& s) { return !s.readOnly; });
+        const Stick& stick = it != sticks.end() ? *it : sticks.front();
+        options.destination = stick.mountPoint;
+        options.stickLabel = stick.label;
     }
     done.stick = options.stickLabel;
     options.kioskId = m_settings.kioskId;
@@ -402,9 +422,9 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
         done.message = "officer.export.store";
         done.errorDetail = e.what();
         m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // an unknown batch, sealing: not the stick's fault
         done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.pulled";
+        done.message = "officer.export.failed";
         done.errorDetail = e.what();
         m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     }
@@ -417,7 +437,7 @@ void OfficerDeskService::purge()
 {
     if (!m_db)
         return;
-    m_lastPurgeMs = m_clock.now();
+    m_lastPurge = std::chrono::steady_clock::now();
     try {
         const std::int64_t n = store::purgeCollected(*m_db, m_clock.now(), m_settings.retentionDays);
         if (n > 0)

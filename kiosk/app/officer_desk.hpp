@@ -11,6 +11,7 @@
 #include "export/seal.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -56,7 +57,7 @@ public:
     OfficerDeskService(const OfficerDeskService&) = delete;
     OfficerDeskService& operator=(const OfficerDeskService&) = delete;
 
-    void sendPin(std::string pin, bool isNew) override;
+    std::uint64_t sendPin(std::string pin, bool isNew) override;
     [[nodiscard]] std::optional<PinAnswer> takePinAnswer() override;
     void openDashboard() override;
     void close() override;
@@ -65,6 +66,9 @@ public:
     [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
     void countView(std::string_view screen, Lang lang) override;
 
+    // Opens the database connection, purges, notes the content version: call once the first
+    // picture is up (opening waits for the kiosk's store).
+    void warmUp();
     // Waits until every job sent so far is done (tests).
     void drain();
 
@@ -77,7 +81,7 @@ private:
     // file. Null when the store is unavailable.
     store::Db* db();
     void publish(const std::function<void(OfficerSnapshot&)>& change);
-    void checkPin(const std::string& pin, bool isNew);
+    void checkPin(const std::string& pin, bool isNew, std::uint64_t attempt);
     void loadDashboard();
     void scanSticks();
     void exportNow(ExportWhat what, const std::string& batchId);
@@ -90,8 +94,8 @@ private:
     std::ostream& m_log;
     std::unique_ptr<exporter::FileWriter> m_files;
     std::unique_ptr<store::Db> m_db; // the worker's alone
-    bool m_dbTried = false;
-    Millis m_lastPurgeMs = 0; // the worker's alone
+    std::chrono::steady_clock::time_point m_dbRetryAt{}; // the worker's alone, as is the next
+    std::chrono::steady_clock::time_point m_lastPurge{};
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;
@@ -102,6 +106,7 @@ private:
     bool m_watching = false; // the dashboard is open: look for sticks
     std::shared_ptr<const OfficerSnapshot> m_snapshot;
     std::optional<PinAnswer> m_answer;
+    std::uint64_t m_attempts = 0; // PINs sent so far
     std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> m_usage; // (day, screen, lang)
     Millis m_usageSince = 0;
     std::atomic<std::uint64_t> m_changes{0};

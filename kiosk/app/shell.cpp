@@ -105,9 +105,11 @@ void Shell::push(const PointerEvent& event)
 void Shell::update()
 {
     const Millis now = m_clock.now();
-    // Officer mode waits longer before its "still there?", and ends with it.
+    // An officer at work gets longer before the "still there?" that ends officer mode; a PIN pad
+    // nobody finished goes as soon as a resident's screen would.
     const bool officer = m_session.nav.current().officer();
-    m_idle.setIdleAfter(officer ? std::max<Millis>(m_config.officerIdleMs - m_config.idlePromptMs, 5'000)
+    const bool working = officer && m_session.officer.loggedIn;
+    m_idle.setIdleAfter(working ? std::max<Millis>(m_config.officerIdleMs - m_config.idlePromptMs, 5'000)
                                 : m_config.idleAfterMs);
     if (m_idle.update(now)) {
         if (officer && m_session.officer.loggedIn && m_desk)
@@ -139,18 +141,18 @@ void Shell::update()
 void Shell::act(const Action& action, Millis now)
 {
     const std::string before = m_session.nav.current().screenId();
-    const Lang lang = m_session.lang;
     apply(m_session, action, m_sink, m_desk);
     if (action.kind == Action::Kind::OfficerLogout) {
         m_idle.sleep(now);
         m_gesture.reset();
         m_queue.clear();
     }
-    // Anonymous usage: a guidance screen, checklist or form opened, in which language. Counts only.
+    // Anonymous usage: a guidance screen, checklist or form opened (not returned to), in which
+    // language. Counts only.
     const Route& here = m_session.nav.current();
     const bool counted = here.kind == ScreenKind::Page || here.kind == ScreenKind::Checklist ||
                          here.kind == ScreenKind::Callback;
-    if (m_desk && !m_stagedPhase && counted && (here.screenId() != before || m_session.lang != lang))
+    if (m_desk && !m_stagedPhase && counted && action.kind == Action::Kind::Open && here.screenId() != before)
         m_desk->countView(here.screenId(), m_session.lang);
     m_framesOwed = kFramesAfterChange;
 }
@@ -276,6 +278,11 @@ ImDrawData* Shell::frame()
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
         std::fprintf(stderr, "kiosk: a frame failed on screen '%s': %s\n", m_map.screen.c_str(), e.what());
+        if (m_session.nav.current().officer()) { // officer mode closes with its screens
+            if (m_session.officer.loggedIn && m_desk)
+                m_desk->close();
+            m_session.officer = OfficerSession{};
+        }
         m_session.nav.home();
         m_errorUntil = now + kErrorShownMs;
         m_framesOwed = kFramesAfterChange;

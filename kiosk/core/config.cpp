@@ -90,6 +90,7 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
 
     if (auto dir = readPath(root, "officer.export_dir", file, problems))
         config.exportDir = std::move(*dir);
+    const std::size_t before = problems.size();
     if (auto key = readPath(root, "officer.office_public_key", file, problems)) {
         // The secret key opens every export: it must never be copied onto a kiosk.
         if (key->extension() == ".secret")
@@ -100,6 +101,8 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
         else
             config.officePublicKey = std::move(*key);
     }
+    if (problems.size() > before)
+        config.officeKeyProblem = problems.back();
     if (const auto days = readWhole(root, "officer.retention_days", 1, 365, "days", file, problems))
         config.retentionDays = static_cast<int>(*days);
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
@@ -142,6 +145,8 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
     } catch (const toml::parse_error& err) {
         problems.push_back(file.string() + ":" + std::to_string(err.source().begin.line) + ": " +
                            std::string(err.description()));
+        // Whether it named an office key cannot be known: no export goes out in plain meanwhile.
+        config.officeKeyProblem = problems.back();
         return config;
     }
 

@@ -28,6 +28,9 @@ struct Config {
     // [officer]. Relative paths are taken from the folder of the configuration file.
     std::filesystem::path exportDir;       // a plain folder to export to instead of sticks; empty: sticks
     std::filesystem::path officePublicKey; // NAME.public of `kiosk keygen`; empty: exports not encrypted
+    // An office key may have been asked for but could not be taken (a wrong value, a file that does
+    // not parse): exports must then be refused, never written in plain. Empty: no such doubt.
+    std::string officeKeyProblem;
     int retentionDays = 14;                // collected requests are deleted this many days later
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
     Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch

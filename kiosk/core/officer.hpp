@@ -30,11 +30,13 @@ struct PinAnswer {
         Locked, // try again in `secondsLeft`
         NoPin,  // none set yet: make one
         PinSet, // the new PIN is stored; logged in
+        PinExists, // a new PIN was offered, but one was set meanwhile (`kiosk set-pin`): enter it
         Failed, // the database could not answer (officer mode stays closed)
     };
     Status status = Status::Failed;
     int failures = 0;
     std::int64_t secondsLeft = 0;
+    std::uint64_t attempt = 0; // the number sendPin returned for the PIN this answers
 };
 
 // The PIN screen and whether the officer is in, wiped with the rest of the session.
@@ -44,6 +46,7 @@ struct OfficerSession {
     std::string digits;   // typed so far (drawn as dots)
     std::string firstPin; // ConfirmPin: the new PIN typed the first time
     bool waiting = false; // sent to the desk, no answer yet
+    std::uint64_t attempt = 0; // which sent PIN the answer must be for
     std::string message;  // ui.toml key of what the last answer said ("" none)
     std::int64_t messageNumber = 0; // the number in it (tries left, minutes left)
     bool loggedIn = false;
@@ -133,8 +136,9 @@ enum class ExportWhat {
 class OfficerDesk {
 public:
     virtual ~OfficerDesk() = default;
-    // A PIN to check (or, with `isNew`, to store); the answer arrives through takePinAnswer().
-    virtual void sendPin(std::string pin, bool isNew) = 0;
+    // A PIN to check (or, with `isNew`, to store); the answer arrives through takePinAnswer(),
+    // carrying the number returned here (never 0), so an answer is never taken for another try.
+    virtual std::uint64_t sendPin(std::string pin, bool isNew) = 0;
     [[nodiscard]] virtual std::optional<PinAnswer> takePinAnswer() = 0;
     // Logged in: read the dashboard, watch for sticks. Closed: stop watching.
     virtual void openDashboard() = 0;

@@ -56,7 +56,7 @@ void pinOk(OfficerSession& officer, OfficerDesk* desk)
     }
     switch (officer.step) {
     case OfficerSession::Step::EnterPin:
-        desk->sendPin(officer.digits, false);
+        officer.attempt = desk->sendPin(officer.digits, false);
         officer.waiting = true;
         break;
     case OfficerSession::Step::NewPin:
@@ -72,7 +72,7 @@ void pinOk(OfficerSession& officer, OfficerDesk* desk)
             officer.message = "officer.pin.mismatch";
             break;
         }
-        desk->sendPin(officer.digits, true);
+        officer.attempt = desk->sendPin(officer.digits, true);
         officer.waiting = true;
         break;
     }
@@ -83,7 +83,8 @@ void pinOk(OfficerSession& officer, OfficerDesk* desk)
 void applyPinAnswer(Session& session, const PinAnswer& answer, OfficerDesk* desk)
 {
     OfficerSession& officer = session.officer;
-    if (!officer.waiting || session.nav.current().kind != ScreenKind::OfficerPin)
+    if (!officer.waiting || answer.attempt != officer.attempt ||
+        session.nav.current().kind != ScreenKind::OfficerPin)
         return;
     officer.waiting = false;
     officer.digits.clear();
@@ -111,6 +112,10 @@ void applyPinAnswer(Session& session, const PinAnswer& answer, OfficerDesk* desk
     case PinAnswer::Status::NoPin:
         officer.step = OfficerSession::Step::NewPin;
         officer.message = "officer.pin.none";
+        break;
+    case PinAnswer::Status::PinExists:
+        officer.step = OfficerSession::Step::EnterPin;
+        officer.message = "officer.pin.exists";
         break;
     case PinAnswer::Status::Failed:
         officer.step = OfficerSession::Step::EnterPin;
