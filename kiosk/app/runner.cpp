@@ -140,15 +140,16 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
             render(shell, screen);
             const std::string& name = still.name;
             const auto file = dir / (name + "-" + std::string(langCode(lang)) + "-" + size + ".png");
-            if (screen.window.saveScreenshot(file)) {
-                std::cout << file.string() << "\n";
-            } else {
-                std::cerr << "kiosk: tour: cannot save " << file << "\n";
+            if (!screen.window.saveScreenshot(file))
                 ++failures;
-            }
+            std::cout << file.string() << "\n";
             screen.window.present();
         }
     }
+    if (!screen.window.finishScreenshots())
+        ++failures;
+    if (failures > 0)
+        std::cerr << "kiosk: tour: " << failures << " pictures could not be saved\n";
     return failures == 0 ? 0 : 1;
 }
 

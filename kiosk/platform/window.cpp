@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <future>
 #include <vector>
 
 namespace kiosk::platform {
@@ -25,6 +26,7 @@ std::pair<unsigned, unsigned> screenSize()
 struct Window::Impl {
     sf::Window window;
     int xFd = -1; // the X connection SFML reads events from, or -1 if unknown
+    std::future<bool> saving; // the screenshot being encoded, declared last: waited for first
 };
 
 Window::Window(const WindowOptions& options) : m_impl(std::make_unique<Impl>())
@@ -179,9 +181,19 @@ bool Window::saveScreenshot(const std::filesystem::path& file)
             dst[i + 3] = 255;
         }
     }
-    sf::Image image;
-    image.create(w, h, flipped.data());
-    return image.saveToFile(file.string());
+    // PNG encoding takes longer than drawing the next picture: it runs beside it, one at a time.
+    const bool before = finishScreenshots();
+    m_impl->saving = std::async(std::launch::async, [w, h, file, pixels = std::move(flipped)] {
+        sf::Image image;
+        image.create(w, h, pixels.data());
+        return image.saveToFile(file.string());
+    });
+    return before;
+}
+
+bool Window::finishScreenshots()
+{
+    return !m_impl->saving.valid() || m_impl->saving.get();
 }
 
 } // namespace kiosk::platform

@@ -54,8 +54,12 @@ public:
     void present();
     // Waits until the GPU has finished (for honest frame timing).
     void finish();
-    // Saves the back buffer, before present(), as PNG with an opaque alpha channel.
+    // Saves the back buffer, before present(), as PNG with an opaque alpha channel. The pixels are
+    // read at once and the file written on another thread; returns false when the previous
+    // screenshot could not be written.
     bool saveScreenshot(const std::filesystem::path& file);
+    // Waits for the last screenshot; false when it could not be written.
+    bool finishScreenshots();
 
 private:
     struct Impl;
