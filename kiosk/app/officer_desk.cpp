@@ -99,7 +99,13 @@ void OfficerDeskService::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait_for(lock, kStickScanEvery, [this] { return m_stop || !m_jobs.empty(); });
+        // Asleep unless there is something to do: sticks to look for while the dashboard is open,
+        // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
+        const auto sleep = m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
+                           : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
+                                              : std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeEvery);
+        m_wake.wait_for(lock, sleep, [this] { return m_stop || !m_jobs.empty() || m_nudged; });
+        m_nudged = false;
         while (!m_jobs.empty()) {
             Job job = std::move(m_jobs.front());
             m_jobs.pop_front();
@@ -265,6 +271,7 @@ void OfficerDeskService::close()
     const std::lock_guard lock(m_mutex);
     m_watching = false;
 }
+
 
 void OfficerDeskService::loadDashboard()
 {
@@ -451,8 +458,17 @@ void OfficerDeskService::purge()
 void OfficerDeskService::countView(std::string_view screen, Lang lang)
 {
     const std::string day = store::localDay(m_clock.now());
-    const std::lock_guard lock(m_mutex);
-    ++m_usage[{day, std::string(screen), std::string(langCode(lang))}];
+    bool first = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        first = m_usage.empty();
+        if (first)
+            m_usageSince = m_clock.now(); // written a minute from now, with whatever follows
+        ++m_usage[{day, std::string(screen), std::string(langCode(lang))}];
+        m_nudged = m_nudged || first;
+    }
+    if (first) // the desk may be asleep for hours: these counts are due within the minute
+        m_wake.notify_all();
 }
 
 void OfficerDeskService::flushUsage()

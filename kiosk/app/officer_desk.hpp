@@ -104,6 +104,7 @@ private:
     bool m_busy = false;
     bool m_stop = false;
     bool m_watching = false; // the dashboard is open: look for sticks
+    bool m_nudged = false;   // the worker should think again about how long to sleep
     std::shared_ptr<const OfficerSnapshot> m_snapshot;
     std::optional<PinAnswer> m_answer;
     std::uint64_t m_attempts = 0; // PINs sent so far
