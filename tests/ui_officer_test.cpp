@@ -4,6 +4,7 @@
 #include "app/pending_store.hpp"
 #include "store/batches.hpp"
 #include "store/db.hpp"
+#include "store/officer.hpp"
 #include "test_support.hpp"
 #include "ui_harness.hpp"
 
@@ -176,4 +177,42 @@ TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies t
     k.wait(15'000);
     CHECK(k.map().screen == "attract");
     CHECK_FALSE(k.session().officer.loggedIn);
+}
+
+TEST_CASE("copying again a batch whose requests retention already deleted says so, and marks nothing")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
+    REQUIRE(store.submit(request(RequestTopic::Other, "Sri Wahyuni")).ok());
+    {
+        store::OfficerAccess access(*store.get().database(), wall);
+        access.setPin("864200");
+    }
+    const auto exportDir = dir.path() / "stick";
+    std::filesystem::create_directories(exportDir);
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.exportDir = exportDir;
+    settings.contentDir = test::dataDir();
+    settings.retentionDays = 0; // deleted as soon as they are copied
+    OfficerDeskService desk(store, settings, wall, log);
+
+    Harness k;
+    k.shell().setOfficerDesk(&desk);
+    k.wake();
+    holdCorner(k);
+    pin(k, "864200");
+    REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
+    k.tap("officer.export.new");
+    REQUIRE(until(k, [&] { return k.map().values.count("export") && k.map().values.at("export") == "done"; }));
+    // The purge after the copy took the request off the kiosk.
+    REQUIRE(until(k, [&] { return k.map().values.at("requests_collected") == "0"; }));
+    CHECK(k.map().values.at("requests_new") == "0");
+    k.revealAndTap("officer.again." + k.map().values.at("last_batch"));
+    REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
+    CHECK(k.map().values.at("export") == "again-gone");
+    CHECK(std::distance(std::filesystem::directory_iterator(exportDir / "desa-kiosk" / "CMG"),
+                        std::filesystem::directory_iterator()) == 1);
 }

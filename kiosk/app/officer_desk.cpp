@@ -59,6 +59,7 @@ OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings 
     first->target.folder = m_settings.exportDir.string();
     OfficerDashboard& d = first->dashboard;
     d.encrypted = m_settings.officeKey.has_value();
+    d.retentionDays = m_settings.retentionDays;
     d.keyProblem = m_settings.keyProblem;
     d.contentOldestVerified = m_settings.contentOldestVerified;
     d.contentProblems = m_settings.contentProblems;

@@ -343,7 +343,7 @@ std::set<std::string> uiKeys()
     for (const char* k : {"officer.title",
                           "officer.logout",
                           "officer.loading",
-                          "officer.pin.enter", "officer.pin.exists", "officer.export.failed",
+                          "officer.pin.enter", "officer.pin.exists", "officer.export.failed", "officer.export.again_gone",
                           "officer.pin.new",
                           "officer.pin.repeat",
                           "officer.pin.ok",

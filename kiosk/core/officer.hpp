@@ -90,6 +90,7 @@ struct OfficerDashboard {
     std::vector<std::string> contentProblems; // "FILE:LINE: message", in English for the technician
     bool contentFromLastGood = false;         // data/ failed its checks; the last good copy is shown
     std::vector<std::string> configProblems;
+    int retentionDays = 14;  // collected requests are deleted this long after their copy
     bool encrypted = false;  // an office key is configured
     std::string keyProblem;  // the configured key could not be read
 };

@@ -325,8 +325,11 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             f.map.values["export_folder"] = ex.folder;
             break;
         case ExportState::Phase::Nothing:
-            notice(f, words, colour::kText, colour::kTipBg, f.t("officer.export.nothing"));
-            f.map.values["export"] = "nothing";
+            // Copying an earlier batch again finds nothing once retention has deleted its requests.
+            notice(f, words, colour::kText, colour::kTipBg,
+                   ex.again ? withValues(f.t("officer.export.again_gone"), {{"{days}", count(d.retentionDays)}})
+                            : f.t("officer.export.nothing"));
+            f.map.values["export"] = ex.again ? "again-gone" : "nothing";
             break;
         case ExportState::Phase::Failed:
             notice(f, words, colour::kAttention, colour::kAttentionBg, f.t(ex.message));
