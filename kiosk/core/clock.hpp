@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
+#include <string>
 
 namespace kiosk {
 
@@ -42,5 +44,11 @@ public:
 private:
     Millis m_now = 1'000'000;
 };
+
+// `unixMs` in the machine's local time zone (a time before 1970 belongs to the second before it).
+// Throws std::runtime_error when the C library cannot convert it.
+[[nodiscard]] std::tm localTime(Millis unixMs);
+// `unixMs` in local time through strftime's `format` ("%Y-%m-%d").
+[[nodiscard]] std::string formatLocal(Millis unixMs, const char* format);
 
 } // namespace kiosk

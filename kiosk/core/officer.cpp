@@ -1,19 +1,17 @@
 // Officer mode helpers that need no desk.
 #include "core/officer.hpp"
 
-#include <ctime>
+#include <stdexcept>
 
 namespace kiosk {
 
 std::string formatLocalTime(Millis unixMs)
 {
-    const std::time_t t = static_cast<std::time_t>(unixMs / 1000);
-    std::tm local{};
-    if (!localtime_r(&t, &local))
+    try {
+        return formatLocal(unixMs, "%Y-%m-%d %H:%M");
+    } catch (const std::runtime_error&) { // a time the C library cannot place: not worth a frame
         return "?";
-    char text[32];
-    const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
-    return std::string(text, n);
+    }
 }
 
 } // namespace kiosk

@@ -13,16 +13,6 @@ namespace kiosk::exporter {
 
 namespace {
 
-std::tm localTm(Millis unixMs)
-{
-    const std::int64_t seconds = unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000;
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    if (!localtime_r(&t, &tm))
-        throw std::runtime_error("cannot convert a time to local time");
-    return tm;
-}
-
 // Appends one CRLF-ended record, every field through csvField.
 void csvRecord(std::string& out, std::initializer_list<std::string_view> fields)
 {
@@ -55,7 +45,7 @@ std::string csvStart(std::span<const std::string_view> columns)
 
 std::string isoLocal(Millis unixMs)
 {
-    const std::tm tm = localTm(unixMs);
+    const std::tm tm = localTime(unixMs);
     char text[64];
     std::size_t used = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
     const long offset = tm.tm_gmtoff;
@@ -67,7 +57,7 @@ std::string isoLocal(Millis unixMs)
 
 std::string folderStamp(Millis unixMs)
 {
-    const std::tm tm = localTm(unixMs);
+    const std::tm tm = localTime(unixMs);
     char text[32];
     std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &tm);
     return text;

@@ -8,15 +8,7 @@ namespace kiosk::store {
 
 std::string localDay(Millis ms)
 {
-    // Floor division: a time before 1970 belongs to the second before it, not after.
-    const std::int64_t seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    if (!localtime_r(&t, &tm))
-        throw std::runtime_error("cannot convert a time to local time");
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-    return text;
+    return formatLocal(ms, "%Y-%m-%d");
 }
 
 void addUsage(Db& db, std::span<const UsageCount> counts)

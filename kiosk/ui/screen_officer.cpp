@@ -12,11 +12,6 @@ namespace {
 constexpr float kPadKeyWidth = 220.f; // at scale 1
 constexpr std::size_t kBatchesShown = 5;
 
-float textWidth(ImFont* font, const std::string& text)
-{
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
-}
-
 std::string count(std::int64_t n)
 {
     return std::to_string(n);

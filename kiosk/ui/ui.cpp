@@ -25,11 +25,6 @@ void beginFullScreen(const char* name, ImGuiWindowFlags extra)
     ImGui::Begin(name, nullptr, kFullScreen | extra);
 }
 
-float textWidth(ImFont* font, const std::string& text)
-{
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
-}
-
 } // namespace
 
 void Ui::setLayout(const Fonts& fonts, const Metrics& metrics)

@@ -94,6 +94,11 @@ void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& tex
     }
 }
 
+float textWidth(ImFont* font, std::string_view text)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
 std::string withValues(std::string text,
                        std::initializer_list<std::pair<std::string_view, std::string>> values)
 {

@@ -41,6 +41,9 @@ enum class ButtonStyle {
     Key,       // a key of the on-screen keyboard: outlined on the page, filled only while pressed
 };
 
+// Width of `text` on one line in `font`.
+[[nodiscard]] float textWidth(ImFont* font, std::string_view text);
+
 // `text` with each placeholder ("{n}") replaced by its value.
 [[nodiscard]] std::string withValues(std::string text,
                                      std::initializer_list<std::pair<std::string_view, std::string>> values);
