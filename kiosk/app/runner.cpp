@@ -38,7 +38,7 @@ void render(Shell& shell, Screen screen)
     if (shell.takeFontsRebuilt())
         screen.renderer.uploadFonts();
     ImDrawData* data = shell.frame();
-    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::kPage);
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colours().page);
     screen.window.clear(page.x, page.y, page.z);
     screen.renderer.render(data);
 }

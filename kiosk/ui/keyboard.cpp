@@ -87,7 +87,7 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The panel is the page's own colour (already cleared: software rendering pays per pixel
     // painted), set off from the form above by a rule.
-    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + 3.f * s), colour::kCardBorder);
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + 3.f * s), colours().cardBorder);
 
     // Number keys are wider than letters, but the pad stays a compact block in the middle.
     const float usable = std::min(width - 2 * kPad * s, (numbers ? 900.f : kMaxWidth) * s);

@@ -12,7 +12,7 @@ void AttractScreen::draw(Frame& f, long step)
     const Metrics& m = f.m;
     const ImVec2 size = ImGui::GetWindowSize();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), size, colour::kFrame);
+    dl->AddRectFilled(ImVec2(0, 0), size, colours().frame);
 
     // The whole screen is the button.
     ImGui::SetCursorPos(ImVec2(0, 0));
@@ -20,10 +20,10 @@ void AttractScreen::draw(Frame& f, long step)
     mapWidget(f, "attract.start", f.strings.get(Lang::Id, "attract.touch"), ImVec2(0, 0), size);
 
     CentredColumn column(dl, m.margin * 2, size.x - m.margin * 2, size.y * 0.16f);
-    column.add(f.fonts.display, colour::kOnFrame, icon::kHandPointer, 20.f * m.scale);
-    column.add(f.fonts.display, colour::kOnFrame, f.strings.get(Lang::Id, "attract.touch"), 24.f * m.scale);
-    column.add(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::Jv, "attract.touch"), 8.f * m.scale);
-    column.add(f.fonts.tile, colour::kOnFrameMuted, f.strings.get(Lang::En, "attract.touch"), 0);
+    column.add(f.fonts.display, colours().onFrame, icon::kHandPointer, 20.f * m.scale);
+    column.add(f.fonts.display, colours().onFrame, f.strings.get(Lang::Id, "attract.touch"), 24.f * m.scale);
+    column.add(f.fonts.tile, colours().onFrameMuted, f.strings.get(Lang::Jv, "attract.touch"), 8.f * m.scale);
+    column.add(f.fonts.tile, colours().onFrameMuted, f.strings.get(Lang::En, "attract.touch"), 0);
 
     // One topic at a time, on a white card near the bottom.
     const Topic topic = kAllTopics[static_cast<std::size_t>(step) % kAllTopics.size()];
@@ -32,7 +32,7 @@ void AttractScreen::draw(Frame& f, long step)
     const float cardH = 220.f * m.scale;
     const ImVec2 min((size.x - cardW) / 2, size.y - m.margin * 1.5f - cardH);
     const ImVec2 max(min.x + cardW, min.y + cardH);
-    dl->AddRectFilled(min, max, colour::kCard, m.rounding * 1.5f);
+    dl->AddRectFilled(min, max, colours().card, m.rounding * 1.5f);
     const float pad = 32.f * m.scale;
     const float iconW = f.fonts.icon->FontSize * 1.6f;
     drawCentred(dl, f.fonts.icon, topicColour(topic), topicIcon(topic), ImVec2(min.x + pad, min.y),
@@ -43,10 +43,10 @@ void AttractScreen::draw(Frame& f, long step)
     const float labelH = wrappedHeight(f.fonts.heading, label, textR - textL);
     const float hintH = wrappedHeight(f.fonts.body, hint, textR - textL);
     float ty = min.y + (cardH - labelH - hintH - 8.f * m.scale) / 2;
-    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(textL, ty), colour::kText, label.c_str(),
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(textL, ty), colours().text, label.c_str(),
                 nullptr, textR - textL);
     ty += labelH + 8.f * m.scale;
-    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textL, ty), colour::kTextMuted, hint.c_str(),
+    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textL, ty), colours().textMuted, hint.c_str(),
                 nullptr, textR - textL);
 }
 

@@ -124,7 +124,7 @@ void fieldMessage(Frame& f, const std::string& key, float x0, float width)
     if (key.empty())
         return;
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.bodyBold, colour::kAttention, std::string(icon::kInfo) + "  " + f.t(key), width);
+    wrappedText(f.fonts.bodyBold, colours().attention, std::string(icon::kInfo) + "  " + f.t(key), width);
 }
 
 // Heading of one part of the form: icon, words, and "(optional)" where it is.
@@ -134,7 +134,7 @@ void partLabel(Frame& f, const char* ic, const std::string& label, bool optional
     std::string text = std::string(ic) + "  " + label;
     if (optional)
         text += "  (" + f.t("form.optional") + ")";
-    wrappedText(f.fonts.tile, colour::kText, text, width);
+    wrappedText(f.fonts.tile, colours().text, text, width);
 }
 
 struct Column {
@@ -165,10 +165,10 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     };
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colour::kFrame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
+    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
                 width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kTextMuted, f.t("form.intro"), width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("form.intro"), width);
     ImGui::Dummy(ImVec2(1, 16.f * s));
 
     // One text box: its label, hint, the text with the caret, and its message.
@@ -190,12 +190,12 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
                 dl->AddText(f.fonts.body, f.fonts.body->FontSize,
                             ImVec2(ImGui::GetWindowPos().x + bx + bw - cw,
                                    labelY + f.fonts.tile->FontSize - f.fonts.body->FontSize),
-                            colour::kTextMuted, count.c_str());
+                            colours().textMuted, count.c_str());
             }
             const std::string& hint = f.t("form.field." + id + ".hint");
             if (!hint.empty()) {
                 ImGui::SetCursorPosX(bx);
-                wrappedText(f.fonts.body, colour::kTextMuted, hint, bw);
+                wrappedText(f.fonts.body, colours().textMuted, hint, bw);
             }
             ImGui::Dummy(ImVec2(1, 6.f * s));
         }
@@ -215,18 +215,18 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
         mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
         const bool problem = !form.errorOf(field).empty();
-        dl->AddRectFilled(p, q, pressed ? colour::kCardPressed : colour::kCard, m.rounding);
-        dl->AddRect(p, q, editing ? colour::kFrame : problem ? colour::kAttention : colour::kCardBorder, m.rounding, 0,
+        dl->AddRectFilled(p, q, pressed ? colours().cardPressed : colours().card, m.rounding);
+        dl->AddRect(p, q, editing ? colours().frame : problem ? colours().attention : colours().cardBorder, m.rounding, 0,
                     (editing ? 4.f : 2.f) * s);
         const float ty = p.y + (lines.size() == 1 && !isMultiline(field) ? (h - font->FontSize) / 2 : pad);
         if (ft.text.empty() && !editing) {
             dl->AddText(f.fonts.body, f.fonts.body->FontSize,
                         ImVec2(p.x + pad, p.y + (isMultiline(field) ? pad : (h - f.fonts.body->FontSize) / 2)),
-                        colour::kTextMuted, f.t("form.tap_to_fill").c_str());
+                        colours().textMuted, f.t("form.tap_to_fill").c_str());
         }
         for (std::size_t i = 0; i < lines.size(); ++i)
             dl->AddText(font, font->FontSize, ImVec2(p.x + pad, ty + static_cast<float>(i) * font->FontSize),
-                        colour::kText, ft.text.c_str() + lines[i].begin, ft.text.c_str() + lines[i].end);
+                        colours().text, ft.text.c_str() + lines[i].begin, ft.text.c_str() + lines[i].end);
         if (editing) {
             // The caret: on the line that holds it (at a wrap, the start of the next line).
             std::size_t row = 0;
@@ -236,7 +236,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
             const std::size_t upTo = std::min(std::max(ft.caret, lines[row].begin), lines[row].end);
             const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, upTo);
             const float cy = ty + static_cast<float>(row) * font->FontSize;
-            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colour::kFrame);
+            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colours().frame);
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
         fieldMessage(f, form.errorOf(field), bx, bw);
@@ -258,7 +258,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     partLabel(f, icon::kMapMarker, f.t("form.address"), true, x0, width);
     ImGui::Dummy(ImVec2(1, 6.f * s));
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.bodyBold, colour::kText, f.t("form.field.dusun.label"), width);
+    wrappedText(f.fonts.bodyBold, colours().text, f.t("form.field.dusun.label"), width);
     textBox(Field::Dusun, x0, width, false);
     ImGui::Dummy(ImVec2(1, 10.f * s));
     {
@@ -269,7 +269,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
             ImGui::SetCursorPos(ImVec2(bx, top));
             ImGui::BeginGroup();
             ImGui::SetCursorPosX(bx);
-            wrappedText(f.fonts.bodyBold, colour::kText, f.t("form.field." + std::string(fieldId(field)) + ".label"),
+            wrappedText(f.fonts.bodyBold, colours().text, f.t("form.field." + std::string(fieldId(field)) + ".label"),
                         half);
             textBox(field, bx, half, false);
             ImGui::EndGroup();
@@ -339,16 +339,16 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
         const bool problem = !form.consentError.empty();
         card(dl, p, q, m,
-             pressed        ? colour::kCardPressed
-             : form.consent ? colour::kDoneBg
-                            : colour::kCard,
-             form.consent ? colour::kDone
-             : problem    ? colour::kAttention
-                          : colour::kCardBorder);
+             pressed        ? colours().cardPressed
+             : form.consent ? colours().doneBg
+                            : colours().card,
+             form.consent ? colours().done
+             : problem    ? colours().attention
+                          : colours().cardBorder);
         dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
-                    form.consent ? colour::kDone : colour::kFrame, form.consent ? icon::kCheckSquare : icon::kSquare);
+                    form.consent ? colours().done : colours().frame, form.consent ? icon::kCheckSquare : icon::kSquare);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + boxW, p.y + pad));
-        wrappedText(f.fonts.body, colour::kText, text, inner);
+        wrappedText(f.fonts.body, colours().text, text, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
         fieldMessage(f, form.consentError, x0, width);
     }
@@ -400,9 +400,9 @@ void CallbackScreen::drawReview(Frame& f, const FormState& form)
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colour::kFrame, std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
+    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kTextMuted, f.t("review.intro"), width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("review.intro"), width);
     ImGui::Dummy(ImVec2(1, 12.f * s));
 
     if (form.sendFailure != SaveFailure::None) {
@@ -412,9 +412,9 @@ void CallbackScreen::drawReview(Frame& f, const FormState& form)
         const float h = wrappedHeight(f.fonts.bodyBold, text, width - 2 * pad - 10.f * s) + 2 * pad;
         ImGui::SetCursorPosX(x0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kAttentionBg, colour::kAttention, colour::kAttention);
+        card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().attentionBg, colours().attention, colours().attention);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 10.f * s, p.y + pad));
-        wrappedText(f.fonts.bodyBold, colour::kText, text, width - 2 * pad - 10.f * s);
+        wrappedText(f.fonts.bodyBold, colours().text, text, width - 2 * pad - 10.f * s);
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
     }
 
@@ -454,22 +454,22 @@ void CallbackScreen::drawReview(Frame& f, const FormState& form)
         h += rowHeight(label, value) + rowGap;
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kCard, colour::kCardBorder);
+    card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().card, colours().cardBorder);
     float y = p.y + pad;
     for (const auto& [label, value] : rows) {
         const float rh = rowHeight(label, value);
         // The label sits on the value's baseline row: body text nudged down to the tile font's line.
         const float nudge = twoColumns ? (f.fonts.tile->FontSize - f.fonts.body->FontSize) * 0.7f : 0.f;
-        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad, y + nudge), colour::kTextMuted,
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad, y + nudge), colours().textMuted,
                     label.c_str(), nullptr, labelW);
         const float vy = twoColumns ? y : y + wrappedHeight(f.fonts.body, label, labelW);
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + valueX, vy), colour::kText,
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + valueX, vy), colours().text,
                     value.c_str(), nullptr, valueW);
         y += rh + rowGap;
     }
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kDone, std::string(icon::kCheck) + "  " + f.t("review.consent_given"), width);
+    wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"), width);
     ImGui::Dummy(ImVec2(1, m.gap));
 }
 
@@ -484,7 +484,7 @@ Action CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float widt
     const Metrics& m = f.m;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + reviewBarHeight(m)), colour::kKeyboard);
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + reviewBarHeight(m)), colours().keyboard);
     const float inner = std::min(width - 2 * m.margin, m.maxLineWidth);
     const float x0 = origin.x + (width - inner) / 2;
     const float bw = (inner - m.gap) / 2;
@@ -511,9 +511,9 @@ Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float left = ImGui::GetWindowPos().x + x0;
     CentredColumn col(dl, left, left + width, origin.y + m.margin * 0.75f);
-    col.add(f.fonts.icon, colour::kDone, icon::kCheck, 8.f * s);
-    col.add(f.fonts.heading, colour::kDone, f.t("done.title"), 24.f * s);
-    col.add(f.fonts.tile, colour::kText, f.t("done.reference"), 12.f * s);
+    col.add(f.fonts.icon, colours().done, icon::kCheck, 8.f * s);
+    col.add(f.fonts.heading, colours().done, f.t("done.title"), 24.f * s);
+    col.add(f.fonts.tile, colours().text, f.t("done.reference"), 12.f * s);
     f.map.values["reference"] = reference;
 
     // The reference, in the largest type, on a card of its own.
@@ -521,11 +521,11 @@ Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
     const float cardW = std::min(width, refW + 120.f * s);
     const ImVec2 p(left + (width - cardW) / 2, col.y());
     const ImVec2 q(p.x + cardW, p.y + f.fonts.display->FontSize + 48.f * s);
-    card(dl, p, q, m, colour::kDoneBg, colour::kDone);
-    drawCentred(dl, f.fonts.display, colour::kText, reference, p, q);
+    card(dl, p, q, m, colours().doneBg, colours().done);
+    drawCentred(dl, f.fonts.display, colours().text, reference, p, q);
     CentredColumn rest(dl, left, left + width, q.y + 20.f * s);
-    rest.add(f.fonts.bodyBold, colour::kText, f.t("done.note"), 20.f * s);
-    rest.add(f.fonts.body, colour::kTextMuted, f.t("done.next"), m.gap);
+    rest.add(f.fonts.bodyBold, colours().text, f.t("done.note"), 20.f * s);
+    rest.add(f.fonts.body, colours().textMuted, f.t("done.next"), m.gap);
 
     const float bw = std::min(width, 520.f * s);
     ImGui::SetCursorScreenPos(ImVec2(left + (width - bw) / 2, rest.y()));

@@ -42,20 +42,20 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     Action action;
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colour::kFrame, words.title, width);
+    wrappedText(f.fonts.heading, colours().frame, words.title, width);
     ImGui::Dummy(ImVec2(1, 10.f * s));
 
     if (const ChecklistRules::Question* q = rules.next(answers)) {
         const auto asked = rules.asked(answers);
         const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
         ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.body, colour::kTextMuted,
+        wrappedText(f.fonts.body, colours().textMuted,
                     withValues(f.t("checklist.progress"),
                                {{"{n}", std::to_string(number)}, {"{total}", std::to_string(asked.size())}}),
                     width);
         const auto qt = words.questions.find(q->id);
         ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.tile, colour::kText, qt != words.questions.end() ? qt->second.text : q->id,
+        wrappedText(f.fonts.tile, colours().text, qt != words.questions.end() ? qt->second.text : q->id,
                     width);
         ImGui::Dummy(ImVec2(1, 14.f * s));
         // Big answers, two per row where there is room.
@@ -103,11 +103,11 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         ImGui::SetCursorPosX(x0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 q(p.x + width, p.y + th + bh + 2 * pad + 8.f * s);
-        card(dl, p, q, m, colour::kWarningBg, colour::kWarning, colour::kWarning);
+        card(dl, p, q, m, colours().warningBg, colours().warning, colours().warning);
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + 10.f * s, p.y + pad),
-                    colour::kWarning, title.c_str());
+                    colours().warning, title.c_str());
         dl->AddText(f.fonts.body, f.fonts.body->FontSize,
-                    ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), colour::kText, text.c_str(),
+                    ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), colours().text, text.c_str(),
                     nullptr, inner);
         ImGui::Dummy(ImVec2(width, q.y - p.y));
     }
@@ -127,15 +127,15 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         ImGui::SetCursorPosX(x0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-        const ImU32 accent = missing.empty() ? colour::kDone : colour::kFrame;
-        card(dl, p, q, m, missing.empty() ? colour::kDoneBg : colour::kTipBg, accent, accent);
+        const ImU32 accent = missing.empty() ? colours().done : colours().frame;
+        card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-        wrappedText(f.fonts.bodyBold, missing.empty() ? colour::kDone : colour::kText, summary, inner);
+        wrappedText(f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
         ImGui::Dummy(ImVec2(1, 8.f * s));
     }
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kTextMuted, f.t("checklist.tap_hint"), width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));
 
     // One row per document: a box to tick, the icon, the name, one line of explanation, and, until
@@ -169,20 +169,20 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         mapWidget(f, id, name, p, ImVec2(p.x + width, p.y + h + 2 * pad));
         const ImVec2 q(p.x + width, p.y + h + 2 * pad);
         card(dl, p, q, m,
-             pressed ? colour::kCardPressed
-             : have  ? colour::kDoneBg
-                     : colour::kCard,
-             have ? colour::kDone : colour::kCardBorder);
+             pressed ? colours().cardPressed
+             : have  ? colours().doneBg
+                     : colours().card,
+             have ? colours().done : colours().cardBorder);
         dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
-                    have ? colour::kDone : colour::kFrame, have ? icon::kCheckSquare : icon::kSquare);
+                    have ? colours().done : colours().frame, have ? icon::kCheckSquare : icon::kSquare);
         dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
-                    colour::kFrame, documentIcon(d->icon));
+                    colours().frame, documentIcon(d->icon));
         const float tx = p.x + pad + boxW + iconW;
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colour::kText, title.c_str(),
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),
                     nullptr, inner);
         const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
         dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
-                    colour::kTextMuted, detail.c_str(), nullptr, inner);
+                    colours().textMuted, detail.c_str(), nullptr, inner);
         ImGui::Dummy(ImVec2(1, 10.f * s));
     }
 
@@ -190,12 +190,12 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     if (!fees.empty()) {
         ImGui::Dummy(ImVec2(1, 10.f * s));
         ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.tile, colour::kText, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
+        wrappedText(f.fonts.tile, colours().text, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
                     width);
         for (const auto* fee : fees) {
             const auto it = words.fees.find(fee->id);
             ImGui::SetCursorPosX(x0 + 20.f * s);
-            wrappedText(f.fonts.body, colour::kText,
+            wrappedText(f.fonts.body, colours().text,
                         "\u2022 " + (it != words.fees.end() ? it->second : fee->id), width - 20.f * s);
         }
     }

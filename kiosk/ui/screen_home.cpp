@@ -21,7 +21,7 @@ const char* topicIcon(Topic topic)
 
 ImU32 topicColour(Topic topic)
 {
-    return topic == Topic::Trafficking ? colour::kWarning : colour::kFrame;
+    return topic == Topic::Trafficking ? colours().warning : colours().frame;
 }
 
 Action HomeScreen::draw(Frame& f)
@@ -30,8 +30,8 @@ Action HomeScreen::draw(Frame& f)
     Action action;
     ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
     ImGui::BeginGroup();
-    paragraph(f, f.t("home.welcome"), f.fonts.heading, colour::kFrame);
-    paragraph(f, f.t("home.intro"), f.fonts.body, colour::kTextMuted);
+    paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);
+    paragraph(f, f.t("home.intro"), f.fonts.body, colours().textMuted);
     ImGui::EndGroup();
 
     const float top = ImGui::GetCursorPosY() + m.gap;

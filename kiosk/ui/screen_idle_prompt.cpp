@@ -26,10 +26,10 @@ void IdlePromptScreen::draw(Frame& f, int secondsLeft)
         float height;
     };
     std::vector<Line> lines{
-        {f.fonts.heading, colour::kFrame, std::string(icon::kClock) + "  " + f.t("idle.title"), 0},
-        {f.fonts.body, colour::kText, f.t("idle.countdown"), 0},
-        {f.fonts.display, colour::kFrame, std::to_string(secondsLeft) + " " + f.t("idle.seconds"), 0},
-        {f.fonts.body, colour::kTextMuted, f.t("idle.erase"), 0}};
+        {f.fonts.heading, colours().frame, std::string(icon::kClock) + "  " + f.t("idle.title"), 0},
+        {f.fonts.body, colours().text, f.t("idle.countdown"), 0},
+        {f.fonts.display, colours().frame, std::to_string(secondsLeft) + " " + f.t("idle.seconds"), 0},
+        {f.fonts.body, colours().textMuted, f.t("idle.erase"), 0}};
     float textH = 0;
     for (Line& l : lines) {
         l.height = wrappedHeight(l.font, l.text, innerW);
@@ -38,7 +38,7 @@ void IdlePromptScreen::draw(Frame& f, int secondsLeft)
     const float cardH = pad + textH + pad + m.tapHeight + pad;
     const ImVec2 min((size.x - cardW) / 2, std::max(m.margin, (size.y - cardH) / 2));
     const ImVec2 max(min.x + cardW, min.y + cardH);
-    dl->AddRectFilled(min, max, colour::kCard, m.rounding * 1.5f);
+    dl->AddRectFilled(min, max, colours().card, m.rounding * 1.5f);
 
     float y = min.y + pad;
     for (const Line& l : lines) {

@@ -38,7 +38,7 @@ std::string age(const Frame& f, Millis span)
 // upper channel, the card below it when it ends.
 class CardScope {
 public:
-    CardScope(const Metrics& m, float left, float width, ImU32 fill = colour::kCard, ImU32 accent = 0)
+    CardScope(const Metrics& m, float left, float width, ImU32 fill = colours().card, ImU32 accent = 0)
         : m_m(m), m_left(left), m_width(width), m_fill(fill), m_accent(accent)
     {
         m_dl = ImGui::GetWindowDrawList();
@@ -53,7 +53,7 @@ public:
         m_dl->ChannelsSetCurrent(0);
         const ImVec2 origin(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y - ImGui::GetScrollY());
         card(m_dl, ImVec2(origin.x + m_left, origin.y + m_top), ImVec2(origin.x + m_left + m_width, origin.y + bottom),
-             m_m, m_fill, colour::kCardBorder, m_accent);
+             m_m, m_fill, colours().cardBorder, m_accent);
         m_dl->ChannelsMerge();
         ImGui::SetCursorPosY(bottom);
         ImGui::Dummy(ImVec2(1, m_m.gap));
@@ -175,10 +175,10 @@ Action OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
         break;
     }
     std::string message;
-    ImU32 messageColour = colour::kAttention;
+    ImU32 messageColour = colours().attention;
     if (officer.waiting) {
         message = f.t("officer.pin.checking");
-        messageColour = colour::kTextMuted;
+        messageColour = colours().textMuted;
     } else if (!officer.message.empty()) {
         message = withValues(f.t(officer.message), {{"{n}", count(officer.messageNumber)}});
     }
@@ -197,16 +197,16 @@ Action OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
     const ImVec2 win = ImGui::GetCursorScreenPos(); // the content's origin (scrolled)
     const ImVec2 origin(ImGui::GetWindowPos().x, win.y - ImGui::GetCursorPosY());
     CentredColumn col(dl, origin.x + textLeft, origin.x + textLeft + textW, origin.y + textTop);
-    col.add(f.fonts.heading, colour::kFrame, std::string(icon::kLock) + "  " + f.t("officer.title"), 24.f * s);
-    col.add(f.fonts.tile, colour::kText, prompt, 28.f * s);
+    col.add(f.fonts.heading, colours().frame, std::string(icon::kLock) + "  " + f.t("officer.title"), 24.f * s);
+    col.add(f.fonts.tile, colours().text, prompt, 28.f * s);
     const float dotsW = static_cast<float>(slots) * 2 * dot + static_cast<float>(slots - 1) * dot * 0.8f;
     float dx = origin.x + textLeft + (textW - dotsW) / 2 + dot;
     for (std::size_t i = 0; i < slots; ++i) {
         const ImVec2 c(dx, col.y() + dot);
         if (i < officer.digits.size())
-            dl->AddCircleFilled(c, dot * 0.8f, colour::kFrame);
+            dl->AddCircleFilled(c, dot * 0.8f, colours().frame);
         else
-            dl->AddCircle(c, dot * 0.8f, colour::kCardBorder, 0, 3.f * s);
+            dl->AddCircle(c, dot * 0.8f, colours().cardBorder, 0, 3.f * s);
         dx += 2 * dot + dot * 0.8f;
     }
     f.map.values["pin_digits"] = count(static_cast<std::int64_t>(officer.digits.size()));
@@ -256,7 +256,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     const float outW = std::min(360.f * s, width / 3);
     const float titleY = m.margin * 0.75f;
     ImGui::SetCursorPos(ImVec2(left, titleY + (m.tapHeight - f.fonts.heading->FontSize) / 2));
-    wrappedText(f.fonts.heading, colour::kFrame, std::string(icon::kLock) + "  " + f.t("officer.title"),
+    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kLock) + "  " + f.t("officer.title"),
                 width - outW - m.gap);
     ImGui::SetCursorPos(ImVec2(left + width - outW, titleY));
     if (button(f, "officer.logout", icon::kSignOut, f.t("officer.logout"), ImVec2(outW, m.tapHeight),
@@ -267,9 +267,9 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     // Copying to a stick: what and where on one side, the buttons on the other (stacked when narrow).
     {
         const bool keyFailed = !d.keyProblem.empty();
-        const ImU32 accent = keyFailed || (!d.encrypted && d.loaded) ? colour::kAttention : colour::kFrame;
-        CardScope c(m, left, width, colour::kCard, accent);
-        line(c, f.fonts.tile, colour::kFrame, std::string(icon::kUsb) + "  " + f.t("officer.export.title"), 12.f * s);
+        const ImU32 accent = keyFailed || (!d.encrypted && d.loaded) ? colours().attention : colours().frame;
+        CardScope c(m, left, width, colours().card, accent);
+        line(c, f.fonts.tile, colours().frame, std::string(icon::kUsb) + "  " + f.t("officer.export.title"), 12.f * s);
         const bool beside = c.innerWidth() >= 1000.f * s;
         const float buttonsW = beside ? std::min(560.f * s, c.innerWidth() * 0.42f) : std::min(c.innerWidth(), 700.f * s);
         const Area words = beside ? Area{c.innerLeft(), c.innerWidth() - buttonsW - m.gap} : inner(c);
@@ -284,16 +284,16 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             where = stickLine(f, desk.target.sticks.front());
         else
             where = f.t("officer.usb.none");
-        line(words, f.fonts.bodyBold, colour::kText, where, 6.f * s);
+        line(words, f.fonts.bodyBold, colours().text, where, 6.f * s);
         f.map.values["usb"] = where;
         if (!desk.target.sticks.empty() && desk.target.sticks.front().readOnly)
-            line(words, f.fonts.body, colour::kAttention, f.t("officer.usb.readonly"), 6.f * s);
+            line(words, f.fonts.body, colours().attention, f.t("officer.usb.readonly"), 6.f * s);
         if (keyFailed)
-            notice(f, words, colour::kAttention, colour::kAttentionBg, f.t("officer.key.bad"));
+            notice(f, words, colours().attention, colours().attentionBg, f.t("officer.key.bad"));
         else if (d.encrypted)
-            line(words, f.fonts.body, colour::kDone, std::string(icon::kKey) + "  " + f.t("officer.key.ok"), 6.f * s);
+            line(words, f.fonts.body, colours().done, std::string(icon::kKey) + "  " + f.t("officer.key.ok"), 6.f * s);
         else if (d.loaded)
-            notice(f, words, colour::kAttention, colour::kAttentionBg, f.t("officer.key.missing"));
+            notice(f, words, colours().attention, colours().attentionBg, f.t("officer.key.missing"));
         ImGui::Dummy(ImVec2(1, 6.f * s));
 
         // How the last tap ended, where the eye is, above the buttons.
@@ -301,19 +301,19 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
         case ExportState::Phase::Running: {
             const std::string text =
                 withValues(f.t("officer.export.running"), {{"{n}", count(std::lround(ex.progress * 100))}});
-            line(words, f.fonts.bodyBold, colour::kText, text, 8.f * s);
+            line(words, f.fonts.bodyBold, colours().text, text, 8.f * s);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const ImVec2 p(ImGui::GetWindowPos().x + words.left, ImGui::GetCursorScreenPos().y);
             const float h = 28.f * s;
             const float done = words.width * static_cast<float>(std::clamp(ex.progress, 0.0, 1.0));
-            dl->AddRectFilled(p, ImVec2(p.x + words.width, p.y + h), colour::kKeyboard, h / 2);
-            dl->AddRectFilled(p, ImVec2(p.x + done, p.y + h), colour::kFrame, h / 2);
+            dl->AddRectFilled(p, ImVec2(p.x + words.width, p.y + h), colours().keyboard, h / 2);
+            dl->AddRectFilled(p, ImVec2(p.x + done, p.y + h), colours().frame, h / 2);
             ImGui::Dummy(ImVec2(1, h + 12.f * s));
             f.map.values["export"] = "running";
             break;
         }
         case ExportState::Phase::Done:
-            notice(f, words, colour::kDone, colour::kDoneBg,
+            notice(f, words, colours().done, colours().doneBg,
                    withValues(f.t(ex.again ? "officer.export.done_again" : "officer.export.done"),
                               {{"{n}", count(ex.count)}, {"{stick}", ex.stick}}));
             f.map.values["export"] = "done";
@@ -321,15 +321,15 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             break;
         case ExportState::Phase::Nothing:
             // Copying an earlier batch again finds nothing once retention has deleted its requests.
-            notice(f, words, colour::kText, colour::kTipBg,
+            notice(f, words, colours().text, colours().tipBg,
                    ex.again ? withValues(f.t("officer.export.again_gone"), {{"{days}", count(d.retentionDays)}})
                             : f.t("officer.export.nothing"));
             f.map.values["export"] = ex.again ? "again-gone" : "nothing";
             break;
         case ExportState::Phase::Failed:
-            notice(f, words, colour::kAttention, colour::kAttentionBg, f.t(ex.message));
+            notice(f, words, colours().attention, colours().attentionBg, f.t(ex.message));
             if (!ex.errorDetail.empty())
-                line(words, f.fonts.body, colour::kTextMuted, ex.errorDetail, 8.f * s);
+                line(words, f.fonts.body, colours().textMuted, ex.errorDetail, 8.f * s);
             f.map.values["export"] = "failed";
             f.map.values["export_message"] = ex.message;
             break;
@@ -361,7 +361,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
         // Earlier batches, to copy again when a stick was lost.
         if (!d.batches.empty()) {
             f.map.values["last_batch"] = d.batches.front().id;
-            line(c, f.fonts.bodyBold, colour::kText, std::string(icon::kHistory) + "  " + f.t("officer.export.earlier"),
+            line(c, f.fonts.bodyBold, colours().text, std::string(icon::kHistory) + "  " + f.t("officer.export.earlier"),
                  8.f * s);
             const float againW = beside ? buttonsW : std::min(320.f * s, c.innerWidth() * 0.4f);
             for (std::size_t i = 0; i < std::min(d.batches.size(), kBatchesShown); ++i) {
@@ -370,7 +370,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
                 ImGui::SetCursorPos(ImVec2(c.innerLeft(), y + (m.tapHeight - f.fonts.body->FontSize * 2.4f) / 2));
                 std::string text = formatLocalTime(b.createdMs) + "\n" +
                                    withValues(f.t("officer.export.batch"), {{"{n}", count(b.count)}, {"{stick}", b.stick}});
-                wrappedText(f.fonts.body, colour::kText, text, c.innerWidth() - againW - m.gap);
+                wrappedText(f.fonts.body, colours().text, text, c.innerWidth() - againW - m.gap);
                 ImGui::SetCursorPos(ImVec2(c.innerLeft() + c.innerWidth() - againW, y));
                 if (ex.phase != ExportState::Phase::Running && desk.target.ready() && !keyFailed &&
                     button(f, "officer.again." + b.id, icon::kRefresh, f.t("officer.export.again"),
@@ -383,9 +383,9 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
 
     if (!d.loaded) {
         CardScope c(m, left, width);
-        line(c, f.fonts.bodyBold, colour::kTextMuted, d.storeError.empty() ? f.t("officer.loading") : f.t("officer.kiosk.database_error"));
+        line(c, f.fonts.bodyBold, colours().textMuted, d.storeError.empty() ? f.t("officer.loading") : f.t("officer.kiosk.database_error"));
         if (!d.storeError.empty())
-            line(c, f.fonts.body, colour::kTextMuted, d.storeError);
+            line(c, f.fonts.body, colours().textMuted, d.storeError);
         ImGui::Dummy(ImVec2(1, m.margin));
         return action;
     }
@@ -393,76 +393,76 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     // The requests, by topic.
     {
         CardScope c(m, left, width);
-        line(c, f.fonts.tile, colour::kFrame, std::string(icon::kComments) + "  " + f.t("officer.requests.title"), 12.f * s);
+        line(c, f.fonts.tile, colours().frame, std::string(icon::kComments) + "  " + f.t("officer.requests.title"), 12.f * s);
         const std::initializer_list<float> widths{0.5f, 0.25f, 0.25f};
-        row(c, f.fonts.bodyBold, colour::kTextMuted,
+        row(c, f.fonts.bodyBold, colours().textMuted,
             {f.t("officer.requests.topic"), f.t("officer.requests.new"), f.t("officer.requests.collected")}, widths);
         for (std::size_t i = 0; i < std::size(kAllRequestTopics); ++i)
-            row(c, f.fonts.body, colour::kText,
+            row(c, f.fonts.body, colours().text,
                 {f.t("form.topic." + std::string(requestTopicId(kAllRequestTopics[i]))), count(d.fresh[i]),
                  count(d.collected[i])},
                 widths);
         const std::int64_t freshAll = sum(d.fresh), collectedAll = sum(d.collected);
-        row(c, f.fonts.bodyBold, colour::kText, {f.t("officer.requests.total"), count(freshAll), count(collectedAll)},
+        row(c, f.fonts.bodyBold, colours().text, {f.t("officer.requests.total"), count(freshAll), count(collectedAll)},
             widths);
         f.map.values["requests_new"] = count(freshAll);
         f.map.values["requests_collected"] = count(collectedAll);
         ImGui::Dummy(ImVec2(1, 8.f * s));
         if (d.oldestFreshMs)
-            line(c, f.fonts.body, colour::kText,
+            line(c, f.fonts.body, colours().text,
                  withValues(f.t("officer.requests.oldest"), {{"{age}", age(f, d.readAtMs - *d.oldestFreshMs)}}), 6.f * s);
         if (!d.batches.empty()) {
             const OfficerDashboard::Batch& b = d.batches.front();
-            line(c, f.fonts.body, colour::kText,
+            line(c, f.fonts.body, colours().text,
                  withValues(f.t("officer.requests.last"),
                             {{"{time}", formatLocalTime(b.createdMs)}, {"{n}", count(b.count)}, {"{stick}", b.stick}}));
         } else {
-            line(c, f.fonts.body, colour::kTextMuted, f.t("officer.requests.never"));
+            line(c, f.fonts.body, colours().textMuted, f.t("officer.requests.never"));
         }
     }
 
     // The kiosk itself: database, disk, content, settings.
     {
         const bool trouble = !d.events.empty() || !d.contentProblems.empty() || !d.configProblems.empty();
-        CardScope c(m, left, width, colour::kCard, trouble ? colour::kAttention : 0);
-        line(c, f.fonts.tile, colour::kFrame, std::string(icon::kHdd) + "  " + f.t("officer.kiosk.title"), 12.f * s);
-        line(c, f.fonts.body, colour::kText,
+        CardScope c(m, left, width, colours().card, trouble ? colours().attention : 0);
+        line(c, f.fonts.tile, colours().frame, std::string(icon::kHdd) + "  " + f.t("officer.kiosk.title"), 12.f * s);
+        line(c, f.fonts.body, colours().text,
              withValues(f.t("officer.kiosk.database"), {{"{size}", formatBytes(static_cast<std::uint64_t>(d.databaseBytes))}}),
              6.f * s);
         for (const OfficerDashboard::Entry& e : d.events)
-            notice(f, c, colour::kAttention, colour::kAttentionBg,
+            notice(f, c, colours().attention, colours().attentionBg,
                    formatLocalTime(e.atMs) + " · " +
                        withValues(f.t("officer.kiosk.database_moved"), {{"{detail}", e.detail}}));
         if (d.diskFreeBytes)
-            line(c, f.fonts.body, colour::kText, withValues(f.t("officer.kiosk.disk"), {{"{free}", formatBytes(*d.diskFreeBytes)}}),
+            line(c, f.fonts.body, colours().text, withValues(f.t("officer.kiosk.disk"), {{"{free}", formatBytes(*d.diskFreeBytes)}}),
                  6.f * s);
-        line(c, f.fonts.body, colour::kText,
+        line(c, f.fonts.body, colours().text,
              withValues(f.t("officer.kiosk.content"),
                         {{"{version}", d.contentVersion}, {"{date}", d.contentOldestVerified}}),
              6.f * s);
         if (!d.contentProblems.empty()) {
-            notice(f, c, colour::kAttention, colour::kAttentionBg,
+            notice(f, c, colours().attention, colours().attentionBg,
                    withValues(f.t(d.contentFromLastGood ? "officer.kiosk.content_errors_last_good"
                                                         : "officer.kiosk.content_errors"),
                               {{"{n}", count(static_cast<std::int64_t>(d.contentProblems.size()))}}));
             for (std::size_t i = 0; i < std::min<std::size_t>(d.contentProblems.size(), 5); ++i)
-                line(c, f.fonts.body, colour::kTextMuted, d.contentProblems[i], 4.f * s);
+                line(c, f.fonts.body, colours().textMuted, d.contentProblems[i], 4.f * s);
         }
         if (!d.configProblems.empty()) {
-            notice(f, c, colour::kAttention, colour::kAttentionBg,
+            notice(f, c, colours().attention, colours().attentionBg,
                    withValues(f.t("officer.kiosk.config_errors"),
                               {{"{n}", count(static_cast<std::int64_t>(d.configProblems.size()))}}));
             for (std::size_t i = 0; i < std::min<std::size_t>(d.configProblems.size(), 5); ++i)
-                line(c, f.fonts.body, colour::kTextMuted, d.configProblems[i], 4.f * s);
+                line(c, f.fonts.body, colours().textMuted, d.configProblems[i], 4.f * s);
         }
     }
 
     // Anonymous usage: page views per day and language, and per topic over the week.
     {
         CardScope c(m, left, width);
-        line(c, f.fonts.tile, colour::kFrame, std::string(icon::kBarChart) + "  " + f.t("officer.usage.title"), 12.f * s);
+        line(c, f.fonts.tile, colours().frame, std::string(icon::kBarChart) + "  " + f.t("officer.usage.title"), 12.f * s);
         if (d.usage.empty()) {
-            line(c, f.fonts.body, colour::kTextMuted, f.t("officer.usage.none"));
+            line(c, f.fonts.body, colours().textMuted, f.t("officer.usage.none"));
         } else {
             // Per day: total and per language.
             std::map<std::string, std::array<std::int64_t, 3>, std::greater<>> days;
@@ -475,15 +475,15 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             }
             const std::initializer_list<float> widths{0.4f, 0.15f, 0.15f, 0.15f, 0.15f};
             auto langName = [&](Lang l) { return f.strings.get(l, "lang.self"); };
-            row(c, f.fonts.bodyBold, colour::kTextMuted,
+            row(c, f.fonts.bodyBold, colours().textMuted,
                 {f.t("officer.usage.day"), f.t("officer.requests.total"), langName(Lang::Id), langName(Lang::Jv),
                  langName(Lang::En)},
                 widths);
             for (const auto& [day, v] : days)
-                row(c, f.fonts.body, colour::kText, {day, count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])},
+                row(c, f.fonts.body, colours().text, {day, count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])},
                     widths);
             ImGui::Dummy(ImVec2(1, 12.f * s));
-            row(c, f.fonts.bodyBold, colour::kTextMuted,
+            row(c, f.fonts.bodyBold, colours().textMuted,
                 {f.t("officer.usage.screen"), f.t("officer.requests.total"), langName(Lang::Id), langName(Lang::Jv),
                  langName(Lang::En)},
                 widths);
@@ -496,7 +496,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
                     const ChecklistText* words = f.content.checklistText(screen.substr(10), f.lang);
                     name = f.t("officer.usage.checklist") + ": " + (words ? words->title : screen.substr(10));
                 }
-                row(c, f.fonts.body, colour::kText, {name, count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])},
+                row(c, f.fonts.body, colours().text, {name, count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])},
                     widths);
             }
         }
@@ -505,15 +505,15 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     // The audit log, newest first.
     {
         CardScope c(m, left, width);
-        line(c, f.fonts.tile, colour::kFrame, std::string(icon::kHistory) + "  " + f.t("officer.audit.title"), 12.f * s);
+        line(c, f.fonts.tile, colours().frame, std::string(icon::kHistory) + "  " + f.t("officer.audit.title"), 12.f * s);
         for (const OfficerDashboard::Entry& e : d.audit) {
             const std::string key = "officer.audit.kind." + e.kind;
             const std::string kind = f.strings.has(f.lang, key) ? f.t(key) : e.kind;
-            line(c, f.fonts.body, colour::kText,
+            line(c, f.fonts.body, colours().text,
                  formatLocalTime(e.atMs) + " · " + kind + (e.detail.empty() ? "" : " · " + e.detail), 4.f * s);
         }
         if (d.audit.empty())
-            line(c, f.fonts.body, colour::kTextMuted, f.t("officer.usage.none"));
+            line(c, f.fonts.body, colours().textMuted, f.t("officer.usage.none"));
     }
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;

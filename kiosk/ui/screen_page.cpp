@@ -39,7 +39,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colour::kFrame, page.title, width);
+    wrappedText(f.fonts.heading, colours().frame, page.title, width);
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
     for (const Block& b : page.blocks) {
@@ -48,9 +48,9 @@ Action PageScreen::draw(Frame& f, const Page& page)
         case BlockType::Heading:
             ImGui::Dummy(ImVec2(1, gap * 0.5f));
             ImGui::SetCursorPosX(x0);
-            wrappedText(f.fonts.tile, colour::kText, b.text, width);
+            wrappedText(f.fonts.tile, colours().text, b.text, width);
             break;
-        case BlockType::Paragraph: wrappedText(f.fonts.body, colour::kText, b.text, width); break;
+        case BlockType::Paragraph: wrappedText(f.fonts.body, colours().text, b.text, width); break;
         case BlockType::Bullets:
         case BlockType::Steps: {
             const float indent = 56.f * s;
@@ -60,24 +60,24 @@ Action PageScreen::draw(Frame& f, const Page& page)
                 if (b.type == BlockType::Steps) {
                     const float r = f.fonts.body->FontSize * 0.62f;
                     const ImVec2 c(p.x + r + 2 * s, p.y + f.fonts.body->FontSize * 0.55f);
-                    dl->AddCircleFilled(c, r, colour::kFrame);
+                    dl->AddCircleFilled(c, r, colours().frame);
                     const std::string n = std::to_string(i + 1);
-                    drawCentred(dl, f.fonts.bodyBold, colour::kOnFrame, n, ImVec2(c.x - r, c.y - r),
+                    drawCentred(dl, f.fonts.bodyBold, colours().onFrame, n, ImVec2(c.x - r, c.y - r),
                                 ImVec2(c.x + r, c.y + r));
                 } else {
                     const float r = 6.f * s;
                     dl->AddCircleFilled(ImVec2(p.x + indent * 0.4f, p.y + f.fonts.body->FontSize * 0.55f), r,
-                                        colour::kFrame);
+                                        colours().frame);
                 }
                 ImGui::SetCursorPosX(x0 + indent);
-                wrappedText(f.fonts.body, colour::kText, b.items[i], width - indent);
+                wrappedText(f.fonts.body, colours().text, b.items[i], width - indent);
             }
             break;
         }
         case BlockType::Warning:
         case BlockType::Tip: {
             const bool warning = b.type == BlockType::Warning;
-            const ImU32 accent = warning ? colour::kWarning : colour::kFrame;
+            const ImU32 accent = warning ? colours().warning : colours().frame;
             const char* ic = warning ? icon::kWarning : icon::kLightbulb;
             const float pad = 26.f * s;
             const float iconW = f.fonts.heading->FontSize * 1.3f;
@@ -87,16 +87,16 @@ Action PageScreen::draw(Frame& f, const Page& page)
                 h += textHeight(f.fonts.bodyBold, b.title, inner) + 8.f * s;
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-            card(dl, p, q, m, warning ? colour::kWarningBg : colour::kTipBg, accent, accent);
+            card(dl, p, q, m, warning ? colours().warningBg : colours().tipBg, accent, accent);
             dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + 6.f * s, p.y + pad),
                         accent, ic);
             const float tx = p.x + pad + iconW + 10.f * s;
             float ty = p.y + pad;
             if (!b.title.empty())
-                ty += put(dl, f.fonts.bodyBold, warning ? colour::kWarning : colour::kText, b.title,
+                ty += put(dl, f.fonts.bodyBold, warning ? colours().warning : colours().text, b.title,
                           ImVec2(tx, ty), inner) +
                       8.f * s;
-            put(dl, f.fonts.body, colour::kText, b.text, ImVec2(tx, ty), inner);
+            put(dl, f.fonts.body, colours().text, b.text, ImVec2(tx, ty), inner);
             ImGui::Dummy(ImVec2(width, q.y - p.y));
             break;
         }
@@ -111,12 +111,12 @@ Action PageScreen::draw(Frame& f, const Page& page)
                 ImGui::Dummy(ImVec2(w, h));
             } else {
                 const float h = 120.f * s;
-                card(dl, p, ImVec2(p.x + width, p.y + h), m, colour::kCard, colour::kCardBorder);
+                card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().card, colours().cardBorder);
                 ImGui::Dummy(ImVec2(width, h));
             }
             if (!b.caption.empty()) {
                 ImGui::SetCursorPosX(x0);
-                wrappedText(f.fonts.body, colour::kTextMuted, b.caption, width);
+                wrappedText(f.fonts.body, colours().textMuted, b.caption, width);
             }
             break;
         }
@@ -137,12 +137,12 @@ Action PageScreen::draw(Frame& f, const Page& page)
     // Where the facts come from and when they were last checked.
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddLine(p, ImVec2(p.x + width, p.y), colour::kCardBorder, std::max(1.f, 2.f * s));
+    dl->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder, std::max(1.f, 2.f * s));
     ImGui::Dummy(ImVec2(1, gap * 0.6f));
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kTextMuted, f.t("page.source") + ": " + page.source, width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + page.source, width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colour::kTextMuted,
+    wrappedText(f.fonts.body, colours().textMuted,
                 std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
                 width);
     ImGui::Dummy(ImVec2(1, m.margin));
@@ -175,20 +175,20 @@ void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
         ImU32 colour;
         std::string text;
     };
-    std::vector<Line> lines{{f.fonts.tile, colour::kText, b.name}};
+    std::vector<Line> lines{{f.fonts.tile, colours().text, b.name}};
     if (!b.purpose.empty())
-        lines.push_back({f.fonts.body, colour::kTextMuted, b.purpose});
+        lines.push_back({f.fonts.body, colours().textMuted, b.purpose});
     if (!number.empty())
-        lines.push_back({f.fonts.heading, colour::kFrame, std::string(icon::kPhone) + "  " + number});
+        lines.push_back({f.fonts.heading, colours().frame, std::string(icon::kPhone) + "  " + number});
     else
         lines.push_back(
-            {f.fonts.bodyBold, colour::kText, std::string(icon::kInfo) + "  " + f.t("contact.not_set")});
+            {f.fonts.bodyBold, colours().text, std::string(icon::kInfo) + "  " + f.t("contact.not_set")});
     if (!whatsapp.empty())
-        lines.push_back({f.fonts.tile, colour::kDone, std::string(icon::kWhatsapp) + "  " + whatsapp});
+        lines.push_back({f.fonts.tile, colours().done, std::string(icon::kWhatsapp) + "  " + whatsapp});
     if (!hours.empty())
-        lines.push_back({f.fonts.body, colour::kText, std::string(icon::kClock) + "  " + hours});
+        lines.push_back({f.fonts.body, colours().text, std::string(icon::kClock) + "  " + hours});
     if (!address.empty())
-        lines.push_back({f.fonts.body, colour::kText, std::string(icon::kMapMarker) + "  " + address});
+        lines.push_back({f.fonts.body, colours().text, std::string(icon::kMapMarker) + "  " + address});
     float h = 0;
     for (const Line& l : lines)
         h += textHeight(l.font, l.text, inner) + 6.f * s;
@@ -198,7 +198,7 @@ void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 q(p.x + width, p.y + bodyH + 2 * pad);
-    card(dl, p, q, m, colour::kCard, colour::kCardBorder, colour::kFrame);
+    card(dl, p, q, m, colours().card, colours().cardBorder, colours().frame);
     float ty = p.y + pad;
     for (const Line& l : lines)
         ty += put(dl, l.font, l.colour, l.text, ImVec2(p.x + pad + 6.f * s, ty), inner) + 6.f * s;
@@ -222,7 +222,7 @@ void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
                                        qp.y + cell * static_cast<float>(y + quiet));
                         dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
                     }
-            drawCentred(dl, f.fonts.body, colour::kTextMuted, f.t("contact.scan"),
+            drawCentred(dl, f.fonts.body, colours().textMuted, f.t("contact.scan"),
                         ImVec2(qp.x - 20.f * s, qp.y + side + 4.f * s),
                         ImVec2(qp.x + side + 20.f * s, qp.y + side + f.fonts.body->FontSize * 2.4f));
         }

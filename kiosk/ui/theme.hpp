@@ -11,28 +11,43 @@ inline constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255)
 {
     return (a << 24) | (b << 16) | (g << 8) | r;
 }
-inline constexpr ImU32 kFrame = rgb(0x0B, 0x3D, 0x7A); // deep blue: header, footer, primary
-inline constexpr ImU32 kFramePressed = rgb(0x06, 0x27, 0x50);
-inline constexpr ImU32 kOnFrame = rgb(0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kOnFrameMuted = rgb(0xC9, 0xDA, 0xF0);
-inline constexpr ImU32 kPage = rgb(0xF6, 0xF7, 0xF9); // content background
-inline constexpr ImU32 kCard = rgb(0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kCardPressed = rgb(0xD9, 0xE3, 0xF0);
-inline constexpr ImU32 kCardBorder = rgb(0xB8, 0xC4, 0xD4);
-inline constexpr ImU32 kText = rgb(0x1A, 0x1F, 0x29);      // 15.9:1 on kPage
-inline constexpr ImU32 kTextMuted = rgb(0x3D, 0x47, 0x57); // 9.0:1 on kPage
-inline constexpr ImU32 kWarning = rgb(0xB3, 0x1B, 0x1B);   // trafficking warnings only
-inline constexpr ImU32 kDone = rgb(0x1E, 0x6E, 0x35);      // done / saved
-inline constexpr ImU32 kWarningBg = rgb(0xFD, 0xEE, 0xEE); // behind trafficking warnings
-inline constexpr ImU32 kTipBg = rgb(0xEA, 0xF1, 0xFA);     // behind tips
-inline constexpr ImU32 kDoneBg = rgb(0xE8, 0xF5, 0xEC);    // behind documents already held
-inline constexpr ImU32 kAttention = rgb(0x7A, 0x45, 0x00);   // a field to correct: 7.8:1 on white
-inline constexpr ImU32 kAttentionBg = rgb(0xFF, 0xF4, 0xE0); // behind it (7.2:1)
-inline constexpr ImU32 kKeyboard = rgb(0xDD, 0xE3, 0xEC);    // behind the on-screen keyboard
-inline constexpr ImU32 kLangActive = rgb(0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kLangActiveText = rgb(0x0B, 0x3D, 0x7A);
-
 } // namespace colour
+
+// The colours every screen draws with. Two themes: the standard one, and a high-contrast one
+// (chosen in officer settings) with pure black on white, no grey text and no tinted backgrounds.
+struct Palette {
+    ImU32 frame;          // header, footer, primary buttons, titles
+    ImU32 framePressed;
+    ImU32 onFrame;        // words on the frame
+    ImU32 onFrameMuted;
+    ImU32 page;           // content background
+    ImU32 card;
+    ImU32 cardPressed;
+    ImU32 cardBorder;
+    ImU32 text;
+    ImU32 textMuted;
+    ImU32 warning;        // trafficking warnings only
+    ImU32 done;           // done / saved
+    ImU32 warningBg;      // behind trafficking warnings
+    ImU32 tipBg;          // behind tips
+    ImU32 doneBg;         // behind documents already held
+    ImU32 attention;      // a field to correct
+    ImU32 attentionBg;
+    ImU32 keyboard;       // behind the on-screen keyboard
+    ImU32 langActive;
+    ImU32 langActiveText;
+    ImU32 reading;        // behind the sentence being read aloud
+    float borderWeight;   // multiplies the width of card and button outlines
+};
+
+enum class Theme { Standard, HighContrast };
+
+// The palette of the current theme.
+[[nodiscard]] const Palette& colours();
+[[nodiscard]] const Palette& paletteFor(Theme theme);
+// Switches every screen to `theme` from the next frame (and ImGui's own colours with it).
+void useTheme(Theme theme);
+[[nodiscard]] Theme currentTheme();
 
 // Sizes in pixels for the current window, all derived from one scale (1.0 at 1080 px).
 struct Metrics {

@@ -151,7 +151,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     const Metrics& m = m_metrics;
     const ImVec2 size = ImGui::GetWindowSize();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, m.headerHeight), colour::kFrame);
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, m.headerHeight), colours().frame);
 
     // Language buttons on the right, each named in its own language. The current one carries a
     // tick (not only a colour); the others a globe, where the header is wide enough for it.
@@ -201,17 +201,17 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
 
     // Programme and village on the left.
     dl->AddText(m_fonts.icon, m_fonts.icon->FontSize,
-                ImVec2(m.margin, (m.headerHeight - m_fonts.icon->FontSize) / 2), colour::kOnFrame,
+                ImVec2(m.margin, (m.headerHeight - m_fonts.icon->FontSize) / 2), colours().onFrame,
                 icon::kShield);
     // On a narrow screen the village wraps onto a second line rather than running under the buttons.
     const float villageH = wrappedHeight(m_fonts.body, view.village, textR - textL);
     const float lineH = m_fonts.tile->FontSize + villageH + 4.f * m.scale;
     const float ty = std::max(0.f, (m.headerHeight - lineH) / 2);
     const ImVec4 clip(textL, 0, textR, m.headerHeight);
-    dl->AddText(m_fonts.tile, m_fonts.tile->FontSize, ImVec2(textL, ty), colour::kOnFrame, programme.c_str(),
+    dl->AddText(m_fonts.tile, m_fonts.tile->FontSize, ImVec2(textL, ty), colours().onFrame, programme.c_str(),
                 nullptr, 0, &clip);
     dl->AddText(m_fonts.body, m_fonts.body->FontSize,
-                ImVec2(textL, ty + m_fonts.tile->FontSize + 4.f * m.scale), colour::kOnFrameMuted,
+                ImVec2(textL, ty + m_fonts.tile->FontSize + 4.f * m.scale), colours().onFrameMuted,
                 view.village.c_str(), nullptr, textR - textL, &clip);
     return action;
 }
@@ -222,12 +222,12 @@ Action Ui::drawFooter(Frame& f, bool atHome)
     const ImVec2 size = ImGui::GetWindowSize();
     const float top = size.y - m.footerHeight;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, size.y), colour::kFrame);
+    dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, size.y), colours().frame);
 
     const float by = top + (m.footerHeight - m.tapHeight) / 2;
     if (atHome) {
         const std::string text = std::string(icon::kInfo) + "  " + f.t("footer.help");
-        drawCentred(dl, m_fonts.body, colour::kOnFrame, text, ImVec2(m.margin, top),
+        drawCentred(dl, m_fonts.body, colours().onFrame, text, ImVec2(m.margin, top),
                     ImVec2(size.x - m.margin, size.y));
         return {};
     }
@@ -251,9 +251,9 @@ void Ui::drawErrorBanner(Frame& f)
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 min(m.margin, m.headerHeight + m.gap);
     const ImVec2 max(vp->Size.x - m.margin, min.y + h);
-    dl->AddRectFilled(min, max, colour::kCard, m.rounding);
-    dl->AddRect(min, max, colour::kFrame, m.rounding, 0, 3.f * m.scale);
-    drawCentred(dl, m_fonts.body, colour::kText, std::string(icon::kInfo) + "  " + f.t("error.frame"),
+    dl->AddRectFilled(min, max, colours().card, m.rounding);
+    dl->AddRect(min, max, colours().frame, m.rounding, 0, 3.f * m.scale);
+    drawCentred(dl, m_fonts.body, colours().text, std::string(icon::kInfo) + "  " + f.t("error.frame"),
                 ImVec2(min.x + m.gap, min.y), ImVec2(max.x - m.gap, max.y));
 }
 

@@ -39,25 +39,26 @@ std::vector<Line> wrapLines(ImFont* font, const std::string& text, float width)
     return lines;
 }
 
-struct Palette {
+struct ButtonColours {
     ImU32 fill, fillPressed, border, text;
 };
 
-Palette paletteFor(ButtonStyle style)
+ButtonColours coloursFor(ButtonStyle style)
 {
+    const Palette& c = colours();
     switch (style) {
     case ButtonStyle::Primary:
-        return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
-    case ButtonStyle::Secondary: return {colour::kCard, colour::kCardPressed, colour::kFrame, colour::kFrame};
+        return {c.frame, c.framePressed, c.frame, c.onFrame};
+    case ButtonStyle::Secondary: return {c.card, c.cardPressed, c.frame, c.frame};
     case ButtonStyle::OnFrame:
-        return {colour::kFrame, colour::kFramePressed, colour::kOnFrameMuted, colour::kOnFrame};
+        return {c.frame, c.framePressed, c.onFrameMuted, c.onFrame};
     case ButtonStyle::Selected:
-        return {colour::kLangActive, colour::kCardPressed, colour::kLangActive, colour::kLangActiveText};
+        return {c.langActive, c.cardPressed, c.langActive, c.langActiveText};
     // The page colour is already there: software rendering pays for every pixel painted, and a
     // keyboard has many keys.
-    case ButtonStyle::Key: return {colour::kPage, colour::kCardPressed, colour::kFrame, colour::kFrame};
+    case ButtonStyle::Key: return {c.page, c.cardPressed, c.frame, c.frame};
     }
-    return {colour::kFrame, colour::kFramePressed, colour::kFrame, colour::kOnFrame};
+    return {c.frame, c.framePressed, c.frame, c.onFrame};
 }
 
 } // namespace
@@ -119,12 +120,12 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     mapWidget(f, id, label, pos, max);
 
-    const Palette p = paletteFor(style);
+    const ButtonColours p = coloursFor(style);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = f.m.rounding;
-    if (pressed || p.fill != colour::kPage)
+    if (pressed || p.fill != colours().page)
         dl->AddRectFilled(pos, max, pressed ? p.fillPressed : p.fill, r);
-    dl->AddRect(pos, max, p.border, r, 0, std::max(2.f, 3.f * f.m.scale));
+    dl->AddRect(pos, max, p.border, r, 0, std::max(2.f, 3.f * f.m.scale) * colours().borderWeight);
 
     std::string text = icon ? std::string(icon) + "  " + label : label;
     const float pad = 16.f * f.m.scale;
@@ -148,8 +149,8 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
     // A shadow along the bottom edge only (cheap to fill), then the card.
     dl->AddRectFilled(ImVec2(pos.x + 2 * s, max.y - 2 * r), ImVec2(max.x + 2 * s, max.y + 5 * s),
                       colour::rgb(0, 0, 0, 30), r);
-    dl->AddRectFilled(pos, max, pressed ? colour::kCardPressed : colour::kCard, r);
-    dl->AddRect(pos, max, colour::kCardBorder, r, 0, 2.f * s);
+    dl->AddRectFilled(pos, max, pressed ? colours().cardPressed : colours().card, r);
+    dl->AddRect(pos, max, colours().cardBorder, r, 0, 2.f * s * colours().borderWeight);
 
     ImFont* iconFont = f.fonts.icon;
     const float pad = 28.f * s;
@@ -165,10 +166,10 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
         const float hintH = wrappedHeight(f.fonts.body, hint, textW);
         const float gap = 8.f * s;
         float y = pos.y + (size.y - labelH - gap - hintH) / 2;
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colour::kText, label.c_str(),
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colours().text, label.c_str(),
                     nullptr, textW);
         y += labelH + gap;
-        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textX, y), colour::kTextMuted, hint.c_str(),
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(textX, y), colours().textMuted, hint.c_str(),
                     nullptr, textW);
     } else {
         const float innerW = size.x - 2 * pad;
@@ -179,10 +180,10 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
         float y = pos.y + std::max(pad / 2, (size.y - iconH - labelH - hintH - 2 * gap) / 2);
         drawCentred(dl, iconFont, iconColour, icon, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + iconH));
         y += iconH + gap;
-        drawCentred(dl, f.fonts.tile, colour::kText, label, ImVec2(pos.x + pad, y),
+        drawCentred(dl, f.fonts.tile, colours().text, label, ImVec2(pos.x + pad, y),
                     ImVec2(max.x - pad, y + labelH));
         y += labelH + gap;
-        drawCentred(dl, f.fonts.body, colour::kTextMuted, hint, ImVec2(pos.x + pad, y),
+        drawCentred(dl, f.fonts.body, colours().textMuted, hint, ImVec2(pos.x + pad, y),
                     ImVec2(max.x - pad, y + hintH));
     }
     return tapped;
@@ -209,7 +210,7 @@ void wrappedText(ImFont* font, ImU32 col, const std::string& text, float width)
 void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
 {
     ImGui::PushFont(font ? font : f.fonts.body);
-    ImGui::PushStyleColor(ImGuiCol_Text, col ? col : colour::kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, col ? col : colours().text);
     const float width = std::min(ImGui::GetContentRegionAvail().x, f.m.maxLineWidth);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
@@ -221,7 +222,7 @@ void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border, ImU32 accent)
 {
     dl->AddRectFilled(min, max, fill, m.rounding);
-    dl->AddRect(min, max, border, m.rounding, 0, std::max(1.f, 2.f * m.scale));
+    dl->AddRect(min, max, border, m.rounding, 0, std::max(1.f, 2.f * m.scale) * colours().borderWeight);
     if (accent)
         dl->AddRectFilled(min, ImVec2(min.x + 10.f * m.scale, max.y), accent, m.rounding,
                           ImDrawFlags_RoundCornersLeft);
