@@ -77,6 +77,12 @@ std::vector<StoredRequest> fillAtVersion([[maybe_unused]] Db& db, int version)
                 "INSERT INTO audit (at_ms, kind, detail) VALUES (1700000200000, 'officer-login-ok', '')");
         return rows;
     }
+    case 4: {
+        // The same, with a day of usage counts.
+        std::vector<StoredRequest> rows = fillAtVersion(db, 3);
+        db.exec("INSERT INTO usage (day, screen, lang, views) VALUES ('2023-11-14', 'passport', 'jv', 3)");
+        return rows;
+    }
     default: FAIL("fillAtVersion needs the rows of schema version " << version); return {};
     }
 }
@@ -111,7 +117,7 @@ TEST_CASE("a new database is migrated to the latest version")
     migrate(db);
     CHECK(schemaVersion(db) == kSchemaVersion);
     CHECK(tables(db) == std::vector<std::string>{"audit", "batches", "events", "officer", "requests",
-                                                 "sqlite_sequence", "usage"});
+                                                 "settings", "sqlite_sequence", "usage"});
     CHECK(indexes(db) == std::vector<std::string>{"requests_by_fingerprint", "requests_for_dashboard"});
     migrate(db); // again: nothing to do
     CHECK(schemaVersion(db) == kSchemaVersion);
@@ -210,9 +216,9 @@ TEST_CASE("a version 2 database with a collected batch migrates to version 3 int
     }
 }
 
-TEST_CASE("every earlier version with batches, audit rows and events migrates to version 4 intact")
+TEST_CASE("every earlier version with batches, audit rows and events migrates to the latest intact")
 {
-    for (int version = 0; version < 4; ++version) {
+    for (int version = 0; version < kSchemaVersion; ++version) {
         CAPTURE(version);
         test::TempDir dir;
         const auto file = dir.path() / "kiosk.db";
@@ -235,11 +241,11 @@ TEST_CASE("every earlier version with batches, audit rows and events migrates to
         Db db(file, OpenMode::ReadWriteCreate);
         db.exec("PRAGMA foreign_keys = ON");
         migrate(db);
-        REQUIRE(schemaVersion(db) == 4);
+        REQUIRE(schemaVersion(db) == kSchemaVersion);
         CHECK(integrityCheck(db) == std::vector<std::string>{"ok"});
         CHECK(db.queryText("PRAGMA foreign_key_check") == "");
         CHECK(tables(db) == std::vector<std::string>{"audit", "batches", "events", "officer", "requests",
-                                                     "sqlite_sequence", "usage"});
+                                                     "settings", "sqlite_sequence", "usage"});
         // requests_for_dashboard took over from requests_by_collected_batch.
         CHECK(indexes(db) == std::vector<std::string>{"requests_by_fingerprint", "requests_for_dashboard"});
 
@@ -276,11 +282,13 @@ TEST_CASE("every earlier version with batches, audit rows and events migrates to
         CHECK(stats.fresh.total() + stats.collected.total() == static_cast<std::int64_t>(rows.size()));
         CHECK(stats.collected.total() == (version >= 2 ? 1 : 0));
 
-        // usage starts empty, counts up, and refuses what is not a count of a day.
-        CHECK(usageSince(db, "0000-00-00").empty());
+        // usage (kept from version 4, empty before) counts up, and refuses what is not a count of a day.
+        CHECK(usageSince(db, "0000-00-00").size() == (version >= 4 ? 1U : 0U));
         const UsageCount views[] = {{"2023-11-15", "home", "id", 2}, {"2023-11-15", "home", "id", 3}};
         addUsage(db, views);
-        CHECK(db.queryInt("SELECT views FROM usage") == 5);
+        CHECK(db.queryInt("SELECT views FROM usage WHERE day = '2023-11-15'") == 5);
+        // settings start with no rows: every setting has its default.
+        CHECK(db.queryInt("SELECT count(*) FROM settings") == 0);
         CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('2023-11-15', 'page', 'en', -1)"), SqliteError);
         CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('15/11/2023', 'page', 'en', 1)"), SqliteError);
         CHECK_THROWS_AS(db.exec("INSERT INTO usage VALUES ('2023-11-15', 'page', 'en', 'many')"),

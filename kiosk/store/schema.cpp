@@ -110,11 +110,23 @@ CREATE INDEX requests_for_dashboard ON requests (collected_batch, topic, created
 DROP INDEX requests_by_collected_batch;
 )sql";
 
+// Version 5: officer settings (volume and speed of the voice, the default language, the theme),
+// one row per setting changed on the kiosk; a setting with no row has its default. Values are
+// checked when read (core/settings), so a hand-edited row cannot stop the kiosk.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    changed_ms INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
+    {5, kVersion5},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 

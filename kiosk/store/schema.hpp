@@ -8,7 +8,7 @@
 namespace kiosk::store {
 
 // The version this code creates and understands. Every version before it has a migration.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // A database from a newer kiosk. It is refused and left exactly as it is.
 class SchemaTooNew : public std::runtime_error {

@@ -1,0 +1,117 @@
+// Officer settings: their stored form, their ranges and how a tap changes them.
+#include "core/settings.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace kiosk {
+namespace {
+
+std::optional<int> toInt(std::string_view text)
+{
+    int v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        return std::nullopt;
+    return v;
+}
+
+bool validVolume(int v)
+{
+    return v >= 0 && v <= 100 && v % KioskSettings::kVolumeStep == 0;
+}
+
+bool validRate(int v)
+{
+    return v >= KioskSettings::kRateMin && v <= KioskSettings::kRateMax;
+}
+
+} // namespace
+
+std::string_view themeName(Theme theme)
+{
+    return theme == Theme::HighContrast ? "high-contrast" : "standard";
+}
+
+std::optional<Theme> themeFromName(std::string_view name)
+{
+    if (name == "standard")
+        return Theme::Standard;
+    if (name == "high-contrast")
+        return Theme::HighContrast;
+    return std::nullopt;
+}
+
+std::vector<SettingValue> settingValues(const KioskSettings& s)
+{
+    return {{"volume", std::to_string(s.volume)},
+            {"speech_rate", std::to_string(s.speechRate)},
+            {"default_language", std::string(langCode(s.defaultLang))},
+            {"theme", std::string(themeName(s.theme))}};
+}
+
+bool applySettingValue(KioskSettings& s, std::string_view name, std::string_view value)
+{
+    if (name == "volume") {
+        const auto v = toInt(value);
+        if (!v || !validVolume(*v))
+            return false;
+        s.volume = *v;
+        return true;
+    }
+    if (name == "speech_rate") {
+        const auto v = toInt(value);
+        if (!v || !validRate(*v))
+            return false;
+        s.speechRate = *v;
+        return true;
+    }
+    if (name == "default_language") {
+        const auto lang = langFromCode(value);
+        if (!lang)
+            return false;
+        s.defaultLang = *lang;
+        return true;
+    }
+    if (name == "theme") {
+        const auto theme = themeFromName(value);
+        if (!theme)
+            return false;
+        s.theme = *theme;
+        return true;
+    }
+    return false;
+}
+
+std::optional<KioskSettings> adjusted(const KioskSettings& s, std::string_view name, std::string_view value)
+{
+    KioskSettings out = s;
+    const int dir = value == "+" ? 1 : value == "-" ? -1 : 0;
+    if (name == "volume" && dir != 0) {
+        out.volume = std::clamp(s.volume + dir * KioskSettings::kVolumeStep, 0, 100);
+        return out;
+    }
+    if (name == "rate" && dir != 0) {
+        out.speechRate = std::clamp(s.speechRate + dir * KioskSettings::kRateStep, KioskSettings::kRateMin,
+                                    KioskSettings::kRateMax);
+        return out;
+    }
+    if (name == "lang" && applySettingValue(out, "default_language", value))
+        return out;
+    if (name == "theme" && applySettingValue(out, "theme", value))
+        return out;
+    return std::nullopt;
+}
+
+std::vector<std::string> describeChanges(const KioskSettings& before, const KioskSettings& after)
+{
+    std::vector<std::string> out;
+    const auto a = settingValues(before);
+    const auto b = settingValues(after);
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].value != b[i].value)
+            out.push_back(a[i].name + ": " + a[i].value + " \xE2\x86\x92 " + b[i].value);
+    return out;
+}
+
+} // namespace kiosk

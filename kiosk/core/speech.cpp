@@ -1,0 +1,257 @@
+// Scripts of what is read aloud, and the audio buffer shared by synthesiser and player.
+#include "core/speech.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiosk {
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Characters that may follow the end of a sentence before the space: closing quotes and brackets.
+bool closes(std::string_view text, std::size_t i, std::size_t& len)
+{
+    for (const std::string_view q : {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"})
+        if (text.substr(i, q.size()) == q) {
+            len = q.size();
+            return true;
+        }
+    return false;
+}
+
+} // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> splitSentences(std::string_view text)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    auto push = [&](std::size_t b, std::size_t e) {
+        while (b < e && isSpace(text[b]))
+            ++b;
+        while (e > b && isSpace(text[e - 1]))
+            --e;
+        if (e > b)
+            out.emplace_back(b, e);
+    };
+    std::size_t start = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '\n') {
+            push(start, i);
+            start = ++i;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?' || (c == ':' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            std::size_t j = i + 1;
+            while (j < text.size() && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
+                ++j;
+            std::size_t len = 0;
+            while (j < text.size() && closes(text, j, len))
+                j += len;
+            if (j == text.size() || isSpace(text[j])) {
+                push(start, j);
+                start = j;
+                i = j;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    push(start, text.size());
+    return out;
+}
+
+std::string speakable(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // A phone-like run: an optional +, then digits with single spaces or dashes between them.
+        std::size_t j = i;
+        if (text[j] == '+')
+            ++j;
+        std::size_t digits = 0;
+        std::size_t end = j;
+        while (j < text.size()) {
+            if (isDigit(text[j])) {
+                ++digits;
+                end = ++j;
+            } else if ((text[j] == ' ' || text[j] == '-') && j + 1 < text.size() && isDigit(text[j + 1]) &&
+                       digits > 0) {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        const bool wordStart = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+        if (digits >= 5 && wordStart) {
+            // "+62 812-3456" → "+ 6 2, 8 1 2, 3 4 5 6": digits one by one, groups with a pause.
+            bool first = true;
+            for (std::size_t k = i; k < end; ++k) {
+                const char d = text[k];
+                if (d == '+') {
+                    out += "plus";
+                    first = false;
+                } else if (isDigit(d)) {
+                    if (!first)
+                        out += ' ';
+                    out += d;
+                    first = false;
+                } else {
+                    out += ',';
+                }
+            }
+            i = end;
+            continue;
+        }
+        out += text[i];
+        ++i;
+    }
+    return out;
+}
+
+void addText(Script& script, const std::string& part, const std::string& text)
+{
+    for (const auto& [b, e] : splitSentences(text))
+        script.sentences.push_back({speakable(std::string_view(text).substr(b, e - b)), TextSpot{part, b, e}});
+}
+
+Lang voiceFor(Lang lang)
+{
+    return lang == Lang::Jv ? Lang::Id : lang;
+}
+
+Script pageScript(const Page& page, Lang shown, Lang voice)
+{
+    Script s;
+    s.key = "page:" + page.id;
+    s.shown = shown;
+    s.voice = voice;
+    addText(s, "title", page.title);
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+        const Block& b = page.blocks[i];
+        const std::string part = "b" + std::to_string(i);
+        if (!b.title.empty())
+            addText(s, part + ".t", b.title);
+        switch (b.type) {
+        case BlockType::Heading:
+        case BlockType::Paragraph:
+        case BlockType::Warning:
+        case BlockType::Tip: addText(s, part, b.text); break;
+        case BlockType::Bullets:
+        case BlockType::Steps:
+            for (std::size_t k = 0; k < b.items.size(); ++k)
+                addText(s, part + ".i" + std::to_string(k), b.items[k]);
+            break;
+        case BlockType::Contact:
+            addText(s, part + ".name", b.name);
+            addText(s, part + ".purpose", b.purpose);
+            addText(s, part + ".number", b.number);
+            break;
+        case BlockType::Image: addText(s, part + ".caption", b.caption); break;
+        case BlockType::Link: addText(s, part + ".label", b.label); break;
+        }
+    }
+    return s;
+}
+
+void SpeechAudio::beginSentence()
+{
+    const std::lock_guard lock(m_mutex);
+    m_sentenceStarts.push_back(m_samples.size());
+}
+
+void SpeechAudio::append(const std::int16_t* samples, std::size_t count)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_samples.insert(m_samples.end(), samples, samples + count);
+    }
+    m_grown.notify_all();
+}
+
+void SpeechAudio::finish()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_finished = true;
+    }
+    m_grown.notify_all();
+}
+
+void SpeechAudio::fail()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_failed = true;
+        m_finished = true;
+    }
+    m_grown.notify_all();
+}
+
+std::size_t SpeechAudio::read(std::size_t offset, std::int16_t* out, std::size_t max) const
+{
+    const std::lock_guard lock(m_mutex);
+    if (offset >= m_samples.size())
+        return 0;
+    const std::size_t n = std::min(max, m_samples.size() - offset);
+    std::copy_n(m_samples.begin() + static_cast<std::ptrdiff_t>(offset), n, out);
+    return n;
+}
+
+std::size_t SpeechAudio::size() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_samples.size();
+}
+
+bool SpeechAudio::finished() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_finished;
+}
+
+bool SpeechAudio::failed() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_failed;
+}
+
+std::size_t SpeechAudio::sentenceAt(std::size_t offset) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto it = std::upper_bound(m_sentenceStarts.begin(), m_sentenceStarts.end(), offset);
+    return it == m_sentenceStarts.begin() ? 0 : static_cast<std::size_t>(it - m_sentenceStarts.begin() - 1);
+}
+
+std::size_t SpeechAudio::sentencesBegun() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_sentenceStarts.size();
+}
+
+bool SpeechAudio::waitFor(std::size_t count, std::chrono::milliseconds timeout) const
+{
+    std::unique_lock lock(m_mutex);
+    return m_grown.wait_for(lock, timeout, [&] { return m_finished || m_samples.size() >= count; });
+}
+
+std::size_t SpeechAudio::bytes() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_samples.capacity() * sizeof(std::int16_t) + m_sentenceStarts.capacity() * sizeof(std::size_t);
+}
+
+} // namespace kiosk

@@ -1,0 +1,126 @@
+// Reading a screen aloud, as the screens and the voice service (app/voice) see it: what is read —
+// sentences, each with the spot on the screen it came from, so the one being read can be
+// highlighted — and the audio of a reading, which a synthesiser fills while a player plays it.
+#pragma once
+
+#include "core/content.hpp"
+#include "core/language.hpp"
+#include "core/strings.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kiosk {
+
+// Where a sentence is on the screen: a part of one text of the screen (a byte range of it).
+// `part` names the text: "title", "b3" (block 3's text), "b3.t" (its title), "b3.i2" (its item 2),
+// or a screen's own names ("intro", "doc.kk"...). The screen that draws that text highlights the range.
+struct TextSpot {
+    std::string part;
+    std::size_t begin = 0, end = 0;
+    friend bool operator==(const TextSpot&, const TextSpot&) = default;
+};
+
+struct Sentence {
+    std::string say;  // what the voice says (numbers spelled out digit by digit, say)
+    TextSpot spot;    // what is highlighted meanwhile
+};
+
+// What one Listen tap reads.
+struct Script {
+    std::string key;            // what is read, e.g. "page:passport"; with the voice, the cache key
+    Lang shown = Lang::Id;      // the language on the screen
+    Lang voice = Lang::Id;      // the language read: Indonesian for Javanese screens
+    std::vector<Sentence> sentences;
+
+    // Whether the highlight can follow the reading (not when the voice reads another language).
+    [[nodiscard]] bool highlights() const { return shown == voice; }
+};
+
+// Byte ranges of the sentences in `text`: split after . ! ? (and their runs, closing quotes and
+// brackets) followed by a space or the end, and at line breaks; spaces trimmed; empty ones left
+// out. "Rp 350.000" and "1.5" stay whole (no space after the point).
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> splitSentences(std::string_view text);
+
+// What the voice should say for `text`: runs of digits of phone numbers (a digit run of 5 or more,
+// with spaces, dashes or a leading +) read digit by digit, so "1500630" is not read as a million.
+[[nodiscard]] std::string speakable(std::string_view text);
+
+// Appends the sentences of `text` (the screen part `part`) to `script`.
+void addText(Script& script, const std::string& part, const std::string& text);
+
+// The script of a guidance page: its title and every block in order (contacts: name, purpose,
+// number; images: caption; links: label).
+[[nodiscard]] Script pageScript(const Page& page, Lang shown, Lang voice);
+
+// The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
+// read in Indonesian.
+[[nodiscard]] Lang voiceFor(Lang lang);
+
+// The audio of one reading. A synthesiser appends sentence by sentence while a player may already
+// play what is there; both sides may be on different threads.
+class SpeechAudio {
+public:
+    explicit SpeechAudio(unsigned sampleRate = 22050) : m_rate(sampleRate) {}
+
+    // Synthesiser side.
+    void beginSentence(); // the next samples belong to the next sentence
+    void append(const std::int16_t* samples, std::size_t count);
+    void finish();        // nothing more will come
+    void fail();          // synthesis failed: finish, and say so
+
+    // Player side: copies up to `max` samples from `offset`; returns how many were copied.
+    std::size_t read(std::size_t offset, std::int16_t* out, std::size_t max) const;
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] bool finished() const;
+    [[nodiscard]] bool failed() const;
+    [[nodiscard]] unsigned sampleRate() const { return m_rate; }
+    // The sentence sounding at sample `offset` (the last one begun at or before it).
+    [[nodiscard]] std::size_t sentenceAt(std::size_t offset) const;
+    [[nodiscard]] std::size_t sentencesBegun() const;
+    // Waits at most `timeout` for at least `count` samples or the end; false if neither came.
+    [[nodiscard]] bool waitFor(std::size_t count, std::chrono::milliseconds timeout) const;
+    [[nodiscard]] std::size_t bytes() const; // memory held, for the cache
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::condition_variable m_grown;
+    std::vector<std::int16_t> m_samples;
+    std::vector<std::size_t> m_sentenceStarts;
+    bool m_finished = false;
+    bool m_failed = false;
+    unsigned m_rate;
+};
+
+// What the screens need to know of the voice for one frame.
+struct VoiceView {
+    bool available = false;  // a sound device and a voice: show the Listen buttons
+    std::string reading;     // key of the script being read ("" none)
+    bool preparing = false;  // tapped, no sound yet
+    std::optional<TextSpot> spot; // the sentence being read, to highlight (none: no highlight)
+};
+
+// The voice as the shell uses it (app/voice implements it).
+class Voice {
+public:
+    virtual ~Voice() = default;
+    [[nodiscard]] virtual bool available() const = 0;
+    // Reads `script` (a recording replaces it when there is one); stops whatever was read before.
+    virtual void say(Script script) = 0;
+    virtual void stop() = 0;
+    // Call once per frame from the thread that draws; finished readings end here.
+    [[nodiscard]] virtual VoiceView view() = 0;
+    // Volume 0..100 and eSpeak's words per minute.
+    virtual void setVolume(int percent) = 0;
+    virtual void setRate(int wordsPerMinute) = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,132 @@
+// Tests of what is read aloud: sentences, numbers spelled for the voice, page scripts, and the
+// audio buffer a synthesiser fills while a player reads it.
+#include "core/speech.hpp"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using namespace kiosk;
+
+namespace {
+
+std::vector<std::string> sentences(std::string_view text)
+{
+    std::vector<std::string> out;
+    for (const auto& [b, e] : splitSentences(text))
+        out.emplace_back(text.substr(b, e - b));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("sentences end at . ! ? before a space or the end, and at line breaks")
+{
+    using V = std::vector<std::string>;
+    CHECK(sentences("Bawa KTP. Bawa KK!  Sudah siap?") == V{"Bawa KTP.", "Bawa KK!", "Sudah siap?"});
+    CHECK(sentences("Biaya Rp 350.000 untuk paspor.") == V{"Biaya Rp 350.000 untuk paspor."});
+    CHECK(sentences("Satu\nDua.") == V{"Satu", "Dua."});
+    CHECK(sentences("Apa?! Ya...  Lalu \"selesai.\" Akhir") == V{"Apa?!", "Ya...", "Lalu \"selesai.\"", "Akhir"});
+    CHECK(sentences("Kerja (resmi.) Aman") == V{"Kerja (resmi.)", "Aman"});
+    CHECK(sentences("").empty());
+    CHECK(sentences("   \n  ").empty());
+    CHECK(sentences("Tanpa titik") == V{"Tanpa titik"});
+    // The ranges point into the text as it is shown, so the highlight covers exactly the sentence.
+    const std::string text = "  Satu.  Dua.";
+    const auto r = splitSentences(text);
+    REQUIRE(r.size() == 2);
+    CHECK(r[0] == std::pair<std::size_t, std::size_t>{2, 7});
+    CHECK(r[1] == std::pair<std::size_t, std::size_t>{9, 13});
+}
+
+TEST_CASE("phone numbers are read digit by digit; amounts, years and words stay as they are")
+{
+    CHECK(speakable("Telepon 1500630.") == "Telepon 1 5 0 0 6 3 0.");
+    CHECK(speakable("+62 812-3456") == "plus 6 2, 8 1 2, 3 4 5 6");
+    CHECK(speakable("WA 0812 3456 7890") == "WA 0 8 1 2, 3 4 5 6, 7 8 9 0");
+    CHECK(speakable("Rp 350.000") == "Rp 350.000");
+    CHECK(speakable("sejak 2024, umur 18") == "sejak 2024, umur 18");
+    CHECK(speakable("P3MI 12345") == "P3MI 1 2 3 4 5");
+    CHECK(speakable("ABC12345") == "ABC12345"); // part of a word: not a number to spell
+    CHECK(speakable("") == "");
+}
+
+TEST_CASE("a page's script: title, then every block in order, each sentence with its spot")
+{
+    Page page;
+    page.id = "passport";
+    page.title = "Paspor";
+    Block para;
+    para.type = BlockType::Paragraph;
+    para.text = "Satu. Dua.";
+    Block steps;
+    steps.type = BlockType::Steps;
+    steps.items = {"Daftar.", "Datang."};
+    Block warn;
+    warn.type = BlockType::Warning;
+    warn.title = "Awas";
+    warn.text = "Jangan bayar.";
+    Block contact;
+    contact.type = BlockType::Contact;
+    contact.name = "Kemnaker";
+    contact.number = "1500630";
+    page.blocks = {para, steps, warn, contact};
+
+    const Script s = pageScript(page, Lang::Jv, voiceFor(Lang::Jv));
+    CHECK(s.key == "page:passport");
+    CHECK(s.voice == Lang::Id);
+    CHECK_FALSE(s.highlights()); // the voice reads Indonesian under Javanese words
+    std::vector<std::string> parts, says;
+    for (const Sentence& x : s.sentences) {
+        parts.push_back(x.spot.part);
+        says.push_back(x.say);
+    }
+    CHECK(parts == std::vector<std::string>{"title", "b0", "b0", "b1.i0", "b1.i1", "b2.t", "b2", "b3.name",
+                                            "b3.number"});
+    CHECK(says[2] == "Dua.");
+    CHECK(s.sentences[2].spot == TextSpot{"b0", 6, 10});
+    CHECK(says.back() == "1 5 0 0 6 3 0");
+    CHECK(pageScript(page, Lang::En, voiceFor(Lang::En)).highlights());
+}
+
+TEST_CASE("speech audio: read while it grows, sentences found by sample, waiting bounded")
+{
+    SpeechAudio audio(1000);
+    std::int16_t buf[8]{};
+    CHECK(audio.read(0, buf, 8) == 0);
+    CHECK_FALSE(audio.waitFor(1, std::chrono::milliseconds(5)));
+
+    const std::int16_t a[] = {1, 2, 3};
+    const std::int16_t b[] = {4, 5};
+    audio.beginSentence();
+    audio.append(a, 3);
+    audio.beginSentence();
+    audio.append(b, 2);
+    CHECK(audio.size() == 5);
+    CHECK(audio.read(2, buf, 8) == 3);
+    CHECK(buf[0] == 3);
+    CHECK(buf[2] == 5);
+    CHECK(audio.sentenceAt(0) == 0);
+    CHECK(audio.sentenceAt(2) == 0);
+    CHECK(audio.sentenceAt(3) == 1);
+    CHECK(audio.sentenceAt(100) == 1);
+    CHECK(audio.sentencesBegun() == 2);
+    CHECK_FALSE(audio.finished());
+
+    // A player waiting on another thread wakes when the synthesiser appends or finishes.
+    std::thread synth([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        audio.append(a, 3);
+        audio.finish();
+    });
+    CHECK(audio.waitFor(8, std::chrono::seconds(5)));
+    synth.join();
+    CHECK(audio.finished());
+    CHECK_FALSE(audio.failed());
+    CHECK(audio.waitFor(100, std::chrono::milliseconds(1))); // finished: nothing more to wait for
+
+    SpeechAudio broken;
+    broken.fail();
+    CHECK(broken.finished());
+    CHECK(broken.failed());
+}
