@@ -3,6 +3,7 @@
 #include "app/content_store.hpp"
 #include "app/export_cli.hpp"
 #include "app/officer_desk.hpp"
+#include "app/voice.hpp"
 #include "app/pending_store.hpp"
 #include "app/pin_cli.hpp"
 #include "app/requests_cli.hpp"
@@ -305,7 +306,9 @@ int main(int argc, char** argv)
         SystemClock wallClock;
         std::unique_ptr<PendingStore> store;
         std::unique_ptr<OfficerDeskService> desk;
+        std::unique_ptr<VoiceService> voice;
         if (tourDir.empty() && benchFrames == 0) {
+            voice = std::make_unique<VoiceService>(VoiceOptions{.mediaDir = mediaDir}, std::cerr);
             store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
             desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir),
                                                         wallClock, std::cerr);
@@ -320,6 +323,7 @@ int main(int argc, char** argv)
         shell.setPictures(&pictures);
         shell.setRequestSink(store.get());
         shell.setOfficerDesk(desk.get());
+        shell.setVoice(voice.get());
         const Screen screen{window, renderer};
         if (!tourDir.empty())
             return runTour(shell, screen, shown.content, tourDir);
@@ -331,11 +335,13 @@ int main(int argc, char** argv)
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
         run.reportTaps = reportTaps;
-        run.afterFirstFrame = [&store, &desk] {
+        run.afterFirstFrame = [&store, &desk, &voice] {
             if (store)
                 store->start();
             if (desk)
                 desk->warmUp();
+            if (voice)
+                voice->start(); // looks for a sound device and the Indonesian voice
         };
         return runKiosk(shell, screen, clock, run);
     } catch (const std::exception& e) {

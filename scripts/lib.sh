@@ -9,6 +9,7 @@ KIOSK_BUILD_PACKAGES=(
     libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libgl1-mesa-dri
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev libsqlite3-dev libsodium-dev
     fontconfig fonts-noto-core fonts-font-awesome
+    libespeak-ng-dev espeak-ng-data libopenal-dev
 )
 # To test it without a screen.
 KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev)

@@ -28,6 +28,10 @@ public:
     void startExport(ExportWhat what, std::string batchId) override { exports.push_back({what, std::move(batchId)}); }
     std::shared_ptr<const OfficerSnapshot> snapshot() const override { return state; }
     std::uint64_t changes() const override { return 0; }
+    void changeSetting(std::string name, std::string value) override
+    {
+        settings.push_back({std::move(name), std::move(value)});
+    }
     void countView(std::string_view, Lang) override {}
 
     struct Sent {
@@ -38,6 +42,7 @@ public:
     std::optional<PinAnswer> answer;
     int opened = 0, closed = 0;
     std::vector<std::pair<ExportWhat, std::string>> exports;
+    std::vector<std::pair<std::string, std::string>> settings;
     std::shared_ptr<OfficerSnapshot> state = std::make_shared<OfficerSnapshot>();
 };
 

@@ -1,6 +1,7 @@
 // Tests of what is read aloud: sentences, numbers spelled for the voice, page scripts, and the
 // audio buffer a synthesiser fills while a player reads it.
 #include "core/speech.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -31,7 +32,7 @@ TEST_CASE("sentences end at . ! ? before a space or the end, and at line breaks"
     CHECK(sentences("").empty());
     CHECK(sentences("   \n  ").empty());
     CHECK(sentences("Tanpa titik") == V{"Tanpa titik"});
-    // The ranges point into the text as it is shown, so the highlight covers exactly the sentence.
+    // The ranges point into the text as it is shown.
     const std::string text = "  Satu.  Dua.";
     const auto r = splitSentences(text);
     REQUIRE(r.size() == 2);
@@ -84,7 +85,8 @@ TEST_CASE("a page's script: title, then every block in order, each sentence with
     CHECK(parts == std::vector<std::string>{"title", "b0", "b0", "b1.i0", "b1.i1", "b2.t", "b2", "b3.name",
                                             "b3.number"});
     CHECK(says[2] == "Dua.");
-    CHECK(s.sentences[2].spot == TextSpot{"b0", 6, 10});
+    CHECK(s.sentences[2].spot == TextSpot{"b0", "Dua."});
+    CHECK(s.page == "passport");
     CHECK(says.back() == "1 5 0 0 6 3 0");
     CHECK(pageScript(page, Lang::En, voiceFor(Lang::En)).highlights());
 }
@@ -129,4 +131,76 @@ TEST_CASE("speech audio: read while it grows, sentences found by sample, waiting
     broken.fail();
     CHECK(broken.finished());
     CHECK(broken.failed());
+}
+
+namespace {
+
+const Content& shippedContent()
+{
+    static const Content content = [] {
+        Problems p;
+        const auto contacts = Config::load(test::dataDir() / "kiosk.toml", p).contacts;
+        ContentLoad load = loadContent(test::dataDir(), test::dataDir().parent_path() / "media", contacts);
+        REQUIRE(load.ok());
+        return std::move(load.content);
+    }();
+    return content;
+}
+
+bool says(const Script& s, const std::string& part, std::string_view words)
+{
+    for (const Sentence& x : s.sentences)
+        if (x.spot.part == part && x.spot.text.find(words) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the screens with something to read: every shipped page, the checklist, the form")
+{
+    const Content& c = shippedContent();
+    Session session;
+    CHECK_FALSE(screenScript(c, test::shippedContacts(), session)); // home: tiles only
+    for (const auto& [id, langs] : c.pages) {
+        session.nav.open(Route::page(id));
+        for (Lang lang : kAllLangs) {
+            session.lang = lang;
+            const auto script = screenScript(c, test::shippedContacts(), session);
+            REQUIRE(script);
+            CHECK(script->page == id);
+            CHECK(script->voice == voiceFor(lang));
+            CHECK(script->sentences.size() >= 5);
+            // Read from the Indonesian page on a Javanese screen.
+            CHECK(script->sentences.front().spot.text == c.page(id, script->voice)->title);
+        }
+        session.nav.home();
+    }
+
+    session.lang = Lang::En;
+    session.nav.open(Route::checklist("passport"));
+    session.checklist.id = "passport";
+    auto q = screenScript(c, test::shippedContacts(), session);
+    REQUIRE(q);
+    CHECK(q->key == "checklist:passport:purpose");
+    CHECK(says(*q, "answer.umrah", "Umrah"));
+
+    session.checklist.answers = {{"purpose", "work"}, {"age", "adult"}, {"first", "new"}};
+    const auto result = screenScript(c, test::shippedContacts(), session);
+    REQUIRE(result);
+    CHECK(says(*result, "summary", c.strings.get(Lang::En, "checklist.still_needed")));
+    CHECK(says(*result, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
+    // Ticked: no longer missing, no "where to get it", and a new key (the cached audio differs).
+    session.checklist.have.insert("kk");
+    const auto ticked = screenScript(c, test::shippedContacts(), session);
+    CHECK(ticked->key != result->key);
+    CHECK_FALSE(says(*ticked, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
+
+    session.nav.home();
+    session.nav.open(Route::callback());
+    session.lang = Lang::Jv;
+    const auto form = screenScript(c, test::shippedContacts(), session);
+    REQUIRE(form);
+    CHECK(form->voice == Lang::Id);
+    CHECK(says(*form, "form.consent", "27"));
 }

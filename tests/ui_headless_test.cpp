@@ -263,7 +263,8 @@ TEST_CASE("the render loop rests when nothing changes and wakes for input and th
     CHECK(k.shell().needsFrame());
 }
 
-TEST_CASE("every screen in every language at every size: all words present, targets large, no overlap")
+TEST_CASE("every screen in every language at every size, with larger text too: all words present, targets "
+          "large, words inside them, no overlap")
 {
     struct Size {
         float w, h;
@@ -277,13 +278,15 @@ TEST_CASE("every screen in every language at every size: all words present, targ
                 k.shell().stage(still, lang);
                 k.frames(4);
                 INFO(size.w, "x", size.h, " ", still.name, " ", langCode(lang));
-                CHECK(k.map().screen ==
-                      (still.phase == IdleTimer::Phase::Active ? still.route.screenId() : still.name));
+                CHECK(k.map().screen == (still.phase == IdleTimer::Phase::Active   ? still.route.screenId()
+                                         : still.phase == IdleTimer::Phase::Prompt ? std::string("idle-prompt")
+                                                                                   : std::string("attract")));
                 CHECK_FALSE(k.map().widgets.empty());
                 for (const WidgetBox& w : k.map().widgets) {
                     INFO("widget ", w.id);
                     if (!w.clipped)
                         CHECK(w.h >= 96.f * scale - 0.5f);
+                    CHECK_MESSAGE(!w.overflow, w.id << " (" << w.label << ") does not hold its words");
                     CHECK(w.x >= 0);
                     CHECK(w.y >= 0);
                     CHECK(w.x + w.w <= size.w + 0.5f);

@@ -6,6 +6,7 @@
 #include "store/dashboard.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
+#include "store/settings.hpp"
 #include "store/retention.hpp"
 #include "store/usage.hpp"
 
@@ -168,7 +169,11 @@ store::Db* OfficerDeskService::db()
             store::appendAudit(*m_db, m_clock.now(), store::kAuditContent, version);
         store::OfficerAccess access(*m_db, m_clock);
         const bool hasPin = access.hasPin();
-        publish([&](OfficerSnapshot& s) { s.hasPin = hasPin; });
+        const KioskSettings settings = store::loadSettings(*m_db, m_log);
+        publish([&](OfficerSnapshot& s) {
+            s.hasPin = hasPin;
+            s.settings = settings;
+        });
     } catch (const std::exception& e) {
         m_log << "kiosk: officer desk: the database cannot be used: " << e.what() << "\n";
         m_db.reset();
@@ -454,6 +459,27 @@ void OfficerDeskService::purge()
     } catch (const std::exception& e) {
         m_log << "kiosk: collected requests could not be deleted yet: " << e.what() << "\n";
     }
+}
+
+void OfficerDeskService::changeSetting(std::string name, std::string value)
+{
+    post([this, name = std::move(name), value = std::move(value)] {
+        store::Db* d = db();
+        const std::shared_ptr<const OfficerSnapshot> now = snapshot();
+        if (!d || !now->settings)
+            return; // the dashboard already says the database cannot be used
+        const std::optional<KioskSettings> next = adjusted(*now->settings, name, value);
+        if (!next || *next == *now->settings)
+            return;
+        try {
+            store::saveSettings(*d, m_clock.now(), *now->settings, *next);
+        } catch (const std::exception& e) {
+            m_log << "kiosk: officer desk: the setting '" << name << "' cannot be saved: " << e.what() << "\n";
+            return;
+        }
+        publish([&](OfficerSnapshot& s) { s.settings = *next; });
+        loadDashboard(); // the audit list shows the change
+    });
 }
 
 void OfficerDeskService::countView(std::string_view screen, Lang lang)

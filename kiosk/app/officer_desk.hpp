@@ -64,6 +64,7 @@ public:
     void startExport(ExportWhat what, std::string batchId) override;
     [[nodiscard]] std::shared_ptr<const OfficerSnapshot> snapshot() const override;
     [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
+    void changeSetting(std::string name, std::string value) override;
     void countView(std::string_view screen, Lang lang) override;
 
     // Opens the database connection, purges, notes the content version: call once the first

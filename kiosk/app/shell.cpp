@@ -18,6 +18,7 @@ constexpr int kFramesAfterChange = 3;   // input and actions settle within a few
 constexpr Millis kErrorShownMs = 6'000; // how long the calm "sorry" banner stays
 constexpr int kMaxFailedFrames = 20;    // then exit and let the service manager restart us
 constexpr Millis kOfficerPollMs = 100;  // officer screens: how soon the desk's news shows
+constexpr Millis kVoicePollMs = 100;    // while reading aloud: how soon the highlight moves on
 
 IdleTimer::Settings idleSettings(const Config& config)
 {
@@ -61,11 +62,21 @@ Shell::~Shell()
 
 void Shell::useFonts(ui::FontSet fonts)
 {
+    m_normalFonts = std::move(fonts);
+    m_largeFonts.reset(); // for another scale
+    applyFonts();
+}
+
+void Shell::applyFonts()
+{
+    const bool large = m_session.largeText;
+    if (large && !m_largeFonts)
+        m_largeFonts = ui::buildFontSet(m_fontFiles, m_normalFonts.scale, ui::kLargeTextScale);
+    const ui::FontSet& set = large ? *m_largeFonts : m_normalFonts;
     ImGui::SetCurrentContext(m_imgui);
-    ImGui::GetIO().Fonts = fonts.atlas.get();
-    m_atlas = std::move(fonts.atlas);
-    m_fonts = fonts.fonts;
-    m_metrics = ui::Metrics::forWindow(m_width, m_height);
+    ImGui::GetIO().Fonts = set.atlas.get();
+    m_fonts = set.fonts;
+    m_metrics = ui::Metrics::forWindow(m_width, m_height, large);
     ui::applyTheme(m_metrics.scale);
     m_ui.setLayout(m_fonts, m_metrics);
     m_gesture.setScale(m_metrics.scale);
@@ -86,7 +97,7 @@ void Shell::resize(float width, float height)
     if (ui::uiScale(width, height) != before) {
         useFonts(ui::buildFontSet(m_fontFiles, ui::uiScale(width, height)));
     } else {
-        m_metrics = ui::Metrics::forWindow(width, height);
+        m_metrics = ui::Metrics::forWindow(width, height, m_session.largeText);
         m_ui.setLayout(m_fonts, m_metrics);
     }
     m_framesOwed = kFramesAfterChange;
@@ -114,12 +125,18 @@ void Shell::update()
     if (m_idle.update(now)) {
         if (officer && m_session.officer.loggedIn && m_desk)
             m_desk->close();
+        if (m_voice)
+            m_voice->stop();
+        const bool wasLarge = m_session.largeText;
         m_session.reset();
+        m_fontsDue = m_fontsDue || wasLarge; // the next resident starts with normal text
         m_gesture.reset();
         m_hold.reset();
         m_queue.clear();
         m_framesOwed = kFramesAfterChange;
     }
+    if (std::exchange(m_fontsDue, false) && m_metrics.largeText != m_session.largeText)
+        applyFonts();
     if (m_hold.fired(now)) {
         // Held long enough: the finger presses nothing on its way up.
         m_gesture.cancel();
@@ -134,14 +151,77 @@ void Shell::update()
             m_deskSeen = changes;
             if (m_session.nav.current().officer())
                 m_framesOwed = std::max(m_framesOwed, 1);
+            if (const auto snapshot = m_desk->snapshot(); snapshot->settings && *snapshot->settings != m_settings)
+                applySettings(*snapshot->settings);
         }
+    }
+    if (m_voice) {
+        VoiceView v = m_voice->view();
+        if (v != m_voiceSeen) {
+            m_voiceSeen = std::move(v);
+            m_framesOwed = std::max(m_framesOwed, 1);
+        }
+    }
+}
+
+void Shell::applySettings(const KioskSettings& settings)
+{
+    const bool themeChanged = settings.theme != m_settings.theme || settings.theme != ui::currentTheme();
+    m_settings = settings;
+    m_session.homeLang = settings.defaultLang;
+    if (m_idle.phase() == IdleTimer::Phase::Attract)
+        m_session.lang = settings.defaultLang; // nobody is here: the next visit starts in it
+    if (m_voice) {
+        m_voice->setVolume(settings.volume);
+        m_voice->setRate(settings.speechRate);
+    }
+    if (themeChanged) {
+        ui::useTheme(settings.theme);
+        ui::applyTheme(m_metrics.scale);
+    }
+    m_framesOwed = kFramesAfterChange;
+}
+
+std::string Shell::readingPlace() const
+{
+    // What a reading belongs to: the visit, the screen and its language (a checklist's step is in
+    // the script's key).
+    return std::to_string(m_session.visit) + "/" + m_session.nav.current().screenId() + "/" +
+           std::string(langCode(m_session.lang));
+}
+
+void Shell::stopVoiceIfLeft(const std::string& before)
+{
+    if (m_voice && !m_voiceSeen.reading.empty() && readingPlace() != before) {
+        m_voice->stop();
+        m_voiceSeen = m_voice->view();
     }
 }
 
 void Shell::act(const Action& action, Millis now)
 {
     const std::string before = m_session.nav.current().screenId();
+    const std::string place = readingPlace();
+    if (action.kind == Action::Kind::Listen && m_voice) {
+        // A second tap stops; a tap elsewhere starts reading this screen.
+        const auto script = screenScript(m_content, m_config.contacts, m_session);
+        if (!m_voiceSeen.reading.empty() && script && m_voiceSeen.reading == script->key)
+            m_voice->stop();
+        else if (script) {
+            m_voice->say(*script);
+            if (m_desk && !m_stagedPhase)
+                m_desk->countView(std::string(kListenPrefix) + m_session.nav.current().screenId(), m_session.lang);
+        }
+        m_voiceSeen = m_voice->view();
+    }
+    const bool wasLarge = m_session.largeText;
     apply(m_session, action, m_sink, m_desk);
+    // Not during this frame: ImGui holds the atlas it started the frame with.
+    if (m_session.largeText != wasLarge)
+        m_fontsDue = true;
+    stopVoiceIfLeft(place);
+    if (action.kind == Action::Kind::OfficerOpen && m_voice)
+        m_voice->stop();
     if (action.kind == Action::Kind::OfficerLogout) {
         m_idle.sleep(now);
         m_gesture.reset();
@@ -179,6 +259,9 @@ Millis Shell::nextDue() const
     // The officer desk answers from its own threads: look for its news often while it is open.
     if (m_desk && m_session.nav.current().officer())
         due = std::min(due, now + kOfficerPollMs);
+    // Reading aloud: the highlight follows the voice, and the end of the reading shows.
+    if (m_voice && !m_voiceSeen.reading.empty())
+        due = std::min(due, now + kVoicePollMs);
     return std::max(due, now);
 }
 
@@ -222,7 +305,24 @@ void Shell::stage(const Still& still, Lang lang)
     m_session.reference = still.reference;
     m_session.officer = still.officerSession;
     m_stagedOfficer = still.officer;
+    m_stagedVoice = still.voice;
     m_stagedPhase = still.phase;
+    if (ui::currentTheme() != still.theme) {
+        ui::useTheme(still.theme);
+        ui::applyTheme(m_metrics.scale);
+    }
+    m_session.largeText = still.largeText;
+    if (m_metrics.largeText != still.largeText)
+        applyFonts();
+    if (m_stagedVoice && still.readingSentence >= 0) {
+        // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
+        if (const auto script = screenScript(m_content, m_config.contacts, m_session)) {
+            m_stagedVoice->reading = script->key;
+            const auto i = static_cast<std::size_t>(still.readingSentence);
+            if (script->highlights() && i < script->sentences.size())
+                m_stagedVoice->spot = script->sentences[i].spot;
+        }
+    }
     if (still.phase == IdleTimer::Phase::Active)
         (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
     m_framesOwed = kFramesAfterChange;
@@ -236,6 +336,8 @@ ImDrawData* Shell::frame()
     io.DeltaTime = std::clamp(static_cast<float>(now - m_lastFrame) / 1000.f, 0.001f, 1.f);
     m_lastFrame = now;
 
+    if (std::exchange(m_fontsDue, false) && m_metrics.largeText != m_session.largeText)
+        applyFonts(); // update() was not called since the tap
     m_answeredTap = std::exchange(m_answerPending, std::nullopt);
     m_gesture.beginFrame();
     consumeInput(now);
@@ -252,7 +354,8 @@ ImDrawData* Shell::frame()
                              .showError = now < m_errorUntil,
                              .maintenance = m_content.empty(),
                              .village = m_config.village,
-                             .officer = nullptr};
+                             .officer = nullptr,
+                             .voice = m_stagedVoice ? *m_stagedVoice : m_voiceSeen};
     // Held for the whole frame: the desk may publish a newer one meanwhile.
     const std::shared_ptr<const OfficerSnapshot> officer =
         m_stagedOfficer ? m_stagedOfficer

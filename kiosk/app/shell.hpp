@@ -9,6 +9,8 @@
 #include "core/idle.hpp"
 #include "core/officer.hpp"
 #include "core/session.hpp"
+#include "core/settings.hpp"
+#include "core/speech.hpp"
 #include "core/request.hpp"
 #include "core/ui_map.hpp"
 #include "app/tour.hpp"
@@ -84,6 +86,11 @@ public:
     void setPictures(ui::PictureSource* pictures) { m_ui.setPictures(pictures); }
     // Officer mode's desk (none: officer mode says it cannot open). Must outlive the shell.
     void setOfficerDesk(OfficerDesk* desk) { m_desk = desk; }
+    // The voice that reads screens aloud (none: no Listen buttons). Must outlive the shell.
+    void setVoice(Voice* voice) { m_voice = voice; }
+    // Officer settings: the theme, the language visits start in, the voice's volume and speed.
+    void applySettings(const KioskSettings& settings);
+    [[nodiscard]] const KioskSettings& settings() const { return m_settings; }
 
     [[nodiscard]] const UiMap& uiMap() const { return m_map; }
     [[nodiscard]] const Session& session() const { return m_session; }
@@ -94,12 +101,19 @@ private:
     void consumeInput(Millis now);
     void act(const Action& action, Millis now);
     void useFonts(ui::FontSet fonts);
+    // Puts the normal or the large fonts (built the first time) in place, with their metrics.
+    void applyFonts();
+    // Ends a reading whose screen is gone (another screen, language, visit).
+    void stopVoiceIfLeft(const std::string& before);
+    [[nodiscard]] std::string readingPlace() const;
 
     Config m_config;
     const Content& m_content;
     ui::FontFiles m_fontFiles;
     const Clock& m_clock;
-    std::unique_ptr<ImFontAtlas> m_atlas; // shared with the context, owned here
+    ui::FontSet m_normalFonts;               // their atlases are the context's, owned here
+    std::optional<ui::FontSet> m_largeFonts; // built the first time someone taps Aa
+    bool m_fontsDue = false; // Aa was tapped during a frame: switch fonts before the next one
     ImGuiContext* m_imgui = nullptr;
     ui::Fonts m_fonts;
     ui::Metrics m_metrics;
@@ -112,6 +126,10 @@ private:
     UiMap m_drawingMap; // of the frame being drawn
     RequestSink* m_sink = nullptr;
     OfficerDesk* m_desk = nullptr;
+    Voice* m_voice = nullptr;
+    VoiceView m_voiceSeen;                   // what the last frame showed of the voice
+    std::optional<VoiceView> m_stagedVoice;  // the tour's reading screens
+    KioskSettings m_settings;                // applied
     std::uint64_t m_deskSeen = 0;            // the desk's change count last drawn
     CornerHold m_hold;                       // the way into officer mode
     std::shared_ptr<const OfficerSnapshot> m_stagedOfficer; // the tour's officer screens

@@ -95,6 +95,7 @@ std::shared_ptr<OfficerSnapshot> sampleDesk()
     d.batches = {{"9f3c2a71d0", now - 6 * day, 18, "KANTOR IMIGRASI", true},
                  {"41be07c9aa", now - 13 * day, 10, "DISNAKER", true}};
     d.audit = {{now - 60'000, "officer-login-ok", ""},
+               {now - 2 * day, "settings", "volume: 80 \u2192 90"},
                {now - 6 * day, "export", "batch=9f3c2a71d0 count=18 marked=18 sealed=yes"},
                {now - 6 * day - 60'000, "officer-login-ok", ""},
                {now - 6 * day - 120'000, "officer-login-failed", "failures=1"},
@@ -108,12 +109,15 @@ std::shared_ptr<OfficerSnapshot> sampleDesk()
         d.usage.push_back({date, "checklist-passport", "id", 4});
         d.usage.push_back({date, "callback", "id", 2});
         d.usage.push_back({date, "work-abroad", "en", 1});
+        d.usage.push_back({date, std::string(kListenPrefix) + "passport", "jv", 2});
     }
     d.databaseBytes = 1'310'720;
     d.diskFreeBytes = 96'400'000'000ULL;
     d.contentVersion = "3b9d0c41f2a7";
     d.contentOldestVerified = "2025-11-20";
     d.encrypted = true;
+    desk->settings = KioskSettings{};
+    desk->settings->volume = 90;
     desk->target.sticks = {Stick{"/media/kiosk/KANTOR IMIGRASI", "KANTOR IMIGRASI", "/dev/sdb1", false,
                                  7'200'000'000ULL, 7'800'000'000ULL}};
     return desk;
@@ -206,6 +210,57 @@ std::vector<Still> tourStills(const Content& content)
     officerStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
     stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+
+    // Reading aloud: a page at its first paragraph, a checklist's result and the form at their
+    // second sentence.
+    auto copyOf = [&](const std::string& name) {
+        for (const Still& s : stills)
+            if (s.name == name)
+                return s;
+        return Still{name, Route::home()};
+    };
+    std::vector<Still> extra;
+    const std::string firstResult = [&] {
+        for (const Still& s : stills)
+            if (s.name.find("-result-") != std::string::npos && s.name.find("-end") == std::string::npos)
+                return s.name;
+        return std::string("home");
+    }();
+    for (const std::string& name : {std::string("passport"), firstResult, std::string("callback")}) {
+        Still s = copyOf(name);
+        s.name = name + "-reading";
+        s.readingSentence = name == "passport" ? 3 : 1;
+        extra.push_back(std::move(s));
+    }
+    // Larger text (Aa) on every kind of screen, and the high-contrast theme on a few.
+    std::vector<std::string> large{"home", "callback", "callback-keyboard-letters", "callback-errors",
+                                   "callback-review", "callback-done", "officer-pin", "officer-dashboard",
+                                   "officer-dashboard-end", "idle-prompt", firstResult, firstResult + "-reading"};
+    for (const auto& [id, langs] : content.pages) {
+        large.push_back(id);
+        large.push_back(id + "-end");
+    }
+    for (const auto& [id, rules] : content.checklists)
+        large.push_back(Route::checklist(id).screenId() + "-q1");
+    for (const std::string& name : large) {
+        Still s = name == firstResult + "-reading" ? extra[1] : copyOf(name);
+        s.name = name + "-large";
+        s.largeText = true;
+        extra.push_back(std::move(s));
+    }
+    for (const std::string& name : {std::string("home"), std::string("passport-reading"), firstResult,
+                                    std::string("callback-errors"), std::string("officer-dashboard")}) {
+        Still s = name == "passport-reading" ? extra[0] : copyOf(name);
+        s.name = name + "-contrast";
+        s.theme = Theme::HighContrast;
+        extra.push_back(std::move(s));
+    }
+    for (Still& s : extra)
+        stills.push_back(std::move(s));
+    // A kiosk with a sound device: every screen that can be read shows its Listen button.
+    for (Still& s : stills)
+        if (!s.voice)
+            s.voice = VoiceView{.available = true, .reading = {}, .preparing = false, .spot = {}};
     return stills;
 }
 

@@ -6,8 +6,11 @@
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
 #include "core/session.hpp"
+#include "core/settings.hpp"
+#include "core/speech.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +34,10 @@ struct Still {
     std::string reference; // shown on the confirmation
     OfficerSession officerSession;                  // the PIN pad as left
     std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports
+    std::optional<VoiceView> voice;                 // the voice as the screen sees it (none: no voice)
+    int readingSentence = -1;                       // being read aloud, at this sentence of the screen
+    bool largeText = false;                         // the Aa button on
+    Theme theme = Theme::Standard;
 };
 
 // Every screen and checklist state worth a look: see tour.cpp.

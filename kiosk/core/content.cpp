@@ -412,7 +412,21 @@ std::set<std::string> uiKeys()
                           "officer.audit.kind.export",
                           "officer.audit.kind.re-export",
                           "officer.audit.kind.purge",
-                          "officer.audit.kind.content-loaded"})
+                          "officer.audit.kind.content-loaded",
+                          "officer.audit.kind.settings",
+                          "header.text_size",
+                          "voice.listen",
+                          "voice.stop",
+                          "voice.in_indonesian",
+                          "officer.settings.title",
+                          "officer.settings.volume",
+                          "officer.settings.rate",
+                          "officer.settings.rate_unit",
+                          "officer.settings.lang",
+                          "officer.settings.theme",
+                          "officer.settings.theme_standard",
+                          "officer.settings.theme_high_contrast",
+                          "officer.settings.unknown"})
         keys.insert(k);
     for (RequestTopic t : kAllRequestTopics)
         keys.insert("form.topic." + std::string(requestTopicId(t)));

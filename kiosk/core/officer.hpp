@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/language.hpp"
+#include "core/settings.hpp"
 #include "core/usb.hpp"
 
 #include <array>
@@ -118,6 +119,7 @@ struct ExportTarget {
 
 struct OfficerSnapshot {
     std::optional<bool> hasPin; // unknown until the database answered
+    std::optional<KioskSettings> settings; // unknown until the database answered
     OfficerDashboard dashboard;
     ExportTarget target;
     ExportState exporting;
@@ -132,6 +134,9 @@ enum class ExportWhat {
     All,   // every request still on the kiosk
     Again, // exactly the requests of an earlier batch
 };
+
+// Usage counts of a screen read aloud are kept under its id after this prefix.
+inline constexpr std::string_view kListenPrefix = "listen-";
 
 // The officer desk: slow work off the UI thread. Every call returns at once.
 class OfficerDesk {
@@ -149,6 +154,9 @@ public:
     [[nodiscard]] virtual std::shared_ptr<const OfficerSnapshot> snapshot() const = 0;
     // Counts up whenever the snapshot or a PIN answer changes: the screen should be drawn again.
     [[nodiscard]] virtual std::uint64_t changes() const = 0;
+    // An officer changed a setting (see Action::Kind::OfficerSetting): stored, audited, then in
+    // the snapshot.
+    virtual void changeSetting(std::string name, std::string value) = 0;
     // A resident opened `screen` in `lang` (anonymous usage counts: no time, no person).
     virtual void countView(std::string_view screen, Lang lang) = 0;
 };

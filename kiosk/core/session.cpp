@@ -10,8 +10,11 @@ namespace kiosk {
 void Session::reset()
 {
     const unsigned next = visit + 1;
+    const Lang home = homeLang;
     *this = Session{};
     visit = next;
+    homeLang = home;
+    lang = home;
 }
 
 namespace {
@@ -261,6 +264,12 @@ void apply(Session& session, const Action& action, RequestSink* sink, OfficerDes
             desk->close();
         session.reset();
         break;
+    case Action::Kind::OfficerSetting:
+        if (here.kind == ScreenKind::OfficerDashboard && session.officer.loggedIn && desk)
+            desk->changeSetting(action.key, action.value);
+        break;
+    case Action::Kind::Listen: break; // the shell's voice reads; the session does not change
+    case Action::Kind::TextSize: session.largeText = !session.largeText; break;
     }
 }
 

@@ -29,11 +29,14 @@ struct Session {
     ChecklistProgress checklist;
     FormState form;
     std::string reference; // of the request just saved, for the confirmation screen
+    bool largeText = false; // the Aa button: text 1.4 times as large, until the visit ends
     OfficerSession officer; // officer mode: the PIN being typed, logged in or not
     // Counts visits, so per-visit widget state (scroll positions) starts fresh for each resident.
     unsigned visit = 0;
+    // The language every visit starts in (officer settings); kept across visits.
+    Lang homeLang = kDefaultLang;
 
-    // Back to a fresh visit: home screen, default language, nothing typed or chosen.
+    // Back to a fresh visit: home screen, the default language, normal text, nothing typed or chosen.
     void reset();
 };
 
@@ -60,6 +63,9 @@ struct Action {
         OfficerPinOk,  // send the PIN (or take the new one, then its repetition)
         OfficerExport, // key: "new", "all" or "again"; value: the batch id for "again"
         OfficerLogout, // back to the attract screen, officer mode closed
+        OfficerSetting, // key: "volume", "rate", "lang" or "theme"; value: "+", "-" or the choice
+        Listen,         // read the screen aloud, or stop reading it (the shell's voice does it)
+        TextSize,       // larger text on, or off again
     };
     Kind kind = Kind::None;
     Route route{};
@@ -79,6 +85,8 @@ struct Action {
     {
         return {Kind::ToggleHave, {}, kDefaultLang, std::move(document), {}};
     }
+    [[nodiscard]] static Action listen() { return {Kind::Listen, {}, kDefaultLang, {}, {}}; }
+    [[nodiscard]] static Action textSize() { return {Kind::TextSize, {}, kDefaultLang, {}, {}}; }
     [[nodiscard]] static Action restartChecklist()
     {
         return {Kind::RestartChecklist, {}, kDefaultLang, {}, {}};

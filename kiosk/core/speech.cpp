@@ -124,8 +124,10 @@ std::string speakable(std::string_view text)
 
 void addText(Script& script, const std::string& part, const std::string& text)
 {
-    for (const auto& [b, e] : splitSentences(text))
-        script.sentences.push_back({speakable(std::string_view(text).substr(b, e - b)), TextSpot{part, b, e}});
+    for (const auto& [b, e] : splitSentences(text)) {
+        std::string shown = text.substr(b, e - b);
+        script.sentences.push_back({speakable(shown), TextSpot{part, std::move(shown)}});
+    }
 }
 
 Lang voiceFor(Lang lang)
@@ -133,10 +135,11 @@ Lang voiceFor(Lang lang)
     return lang == Lang::Jv ? Lang::Id : lang;
 }
 
-Script pageScript(const Page& page, Lang shown, Lang voice)
+Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts& contacts)
 {
     Script s;
     s.key = "page:" + page.id;
+    s.page = page.id;
     s.shown = shown;
     s.voice = voice;
     addText(s, "title", page.title);
@@ -155,16 +158,118 @@ Script pageScript(const Page& page, Lang shown, Lang voice)
             for (std::size_t k = 0; k < b.items.size(); ++k)
                 addText(s, part + ".i" + std::to_string(k), b.items[k]);
             break;
-        case BlockType::Contact:
+        case BlockType::Contact: {
+            std::string number = b.number;
+            if (!b.local.empty())
+                if (const auto it = contacts.find(b.local); it != contacts.end())
+                    number = it->second.number;
             addText(s, part + ".name", b.name);
             addText(s, part + ".purpose", b.purpose);
-            addText(s, part + ".number", b.number);
+            addText(s, part + ".number", number);
             break;
+        }
         case BlockType::Image: addText(s, part + ".caption", b.caption); break;
         case BlockType::Link: addText(s, part + ".label", b.label); break;
         }
     }
     return s;
+}
+
+std::string missingSummary(const Strings& strings, Lang lang, const std::vector<std::string>& names)
+{
+    std::string summary = strings.get(lang, "checklist.still_needed") + ": ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        summary += (i ? ", " : "") + names[i];
+    return summary;
+}
+
+Script checklistScript(const ChecklistRules& rules, const ChecklistText& words, const ChecklistProgress& progress,
+                       const Strings& strings, Lang shown, Lang voice)
+{
+    Script s;
+    s.shown = shown;
+    s.voice = voice;
+    const Answers answers = progress.asMap();
+    addText(s, "title", words.title);
+    if (const ChecklistRules::Question* q = rules.next(answers)) {
+        s.key = "checklist:" + rules.id + ":" + q->id;
+        const auto qt = words.questions.find(q->id);
+        if (qt == words.questions.end())
+            return s;
+        addText(s, "question", qt->second.text);
+        for (const std::string& a : q->answers)
+            if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
+                addText(s, "answer." + a, it->second);
+        return s;
+    }
+    // The result. Its key names what was ticked too: the summary and the "where" lines change.
+    s.key = "checklist:" + rules.id + ":result";
+    for (const auto& [q, a] : progress.answers)
+        s.key += ":" + q + "=" + a;
+    for (const std::string& have : progress.have)
+        s.key += ":have=" + have;
+    for (const auto* w : rules.warningsFor(answers))
+        if (const auto it = words.warnings.find(w->id); it != words.warnings.end())
+            addText(s, "warn." + w->id, it->second);
+    const auto documents = rules.documentsFor(answers);
+    std::vector<std::string> missing;
+    for (const auto* d : documents)
+        if (!d->optional && !progress.have.count(d->id)) {
+            const auto it = words.documents.find(d->id);
+            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
+        }
+    addText(s, "summary", missing.empty() ? strings.get(voice, "checklist.all_ready")
+                                          : missingSummary(strings, voice, missing));
+    for (const auto* d : documents) {
+        const auto it = words.documents.find(d->id);
+        if (it == words.documents.end())
+            continue;
+        addText(s, "doc." + d->id, it->second.name);
+        addText(s, "doc." + d->id + ".detail", it->second.explain);
+        if (!progress.have.count(d->id) && !it->second.where.empty())
+            addText(s, "doc." + d->id + ".detail", strings.get(voice, "checklist.where") + ": " + it->second.where);
+    }
+    const auto fees = rules.feesFor(answers);
+    if (!fees.empty())
+        addText(s, "fees", strings.get(voice, "checklist.fees"));
+    for (const auto* fee : fees)
+        if (const auto it = words.fees.find(fee->id); it != words.fees.end())
+            addText(s, "fee." + fee->id, it->second);
+    return s;
+}
+
+Script formScript(const Strings& strings, Lang shown, Lang voice)
+{
+    Script s;
+    s.key = "form";
+    s.shown = shown;
+    s.voice = voice;
+    addText(s, "form.title", strings.get(voice, "home.tile.callback.label"));
+    addText(s, "form.intro", strings.get(voice, "form.intro"));
+    addText(s, "form.consent", strings.get(voice, "form.consent.text"));
+    return s;
+}
+
+std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts, const Session& session)
+{
+    const Route& route = session.nav.current();
+    const Lang shown = session.lang;
+    const Lang voice = voiceFor(shown);
+    switch (route.kind) {
+    case ScreenKind::Page:
+        if (const Page* page = content.page(route.id, voice))
+            return pageScript(*page, shown, voice, contacts);
+        return std::nullopt;
+    case ScreenKind::Checklist: {
+        const ChecklistRules* rules = content.checklist(route.id);
+        const ChecklistText* words = content.checklistText(route.id, voice);
+        if (rules && words)
+            return checklistScript(*rules, *words, session.checklist, content.strings, shown, voice);
+        return std::nullopt;
+    }
+    case ScreenKind::Callback: return formScript(content.strings, shown, voice);
+    default: return std::nullopt;
+    }
 }
 
 void SpeechAudio::beginSentence()

@@ -5,6 +5,7 @@
 
 #include "core/content.hpp"
 #include "core/language.hpp"
+#include "core/session.hpp"
 #include "core/strings.hpp"
 
 #include <chrono>
@@ -20,12 +21,13 @@
 
 namespace kiosk {
 
-// Where a sentence is on the screen: a part of one text of the screen (a byte range of it).
-// `part` names the text: "title", "b3" (block 3's text), "b3.t" (its title), "b3.i2" (its item 2),
-// or a screen's own names ("intro", "doc.kk"...). The screen that draws that text highlights the range.
+// Where a sentence is on the screen: `text` as it appears within one text the screen draws.
+// `part` names that text: "title", "b3" (block 3's text), "b3.t" (its title), "b3.i2" (its item 2),
+// or a screen's own names ("summary", "doc.kk.detail"...). The screen that draws the part
+// highlights the first place `text` occurs in it.
 struct TextSpot {
     std::string part;
-    std::size_t begin = 0, end = 0;
+    std::string text;
     friend bool operator==(const TextSpot&, const TextSpot&) = default;
 };
 
@@ -37,6 +39,7 @@ struct Sentence {
 // What one Listen tap reads.
 struct Script {
     std::string key;            // what is read, e.g. "page:passport"; with the voice, the cache key
+    std::string page;           // a page's id: a recorded narration may replace the voice
     Lang shown = Lang::Id;      // the language on the screen
     Lang voice = Lang::Id;      // the language read: Indonesian for Javanese screens
     std::vector<Sentence> sentences;
@@ -58,8 +61,25 @@ struct Script {
 void addText(Script& script, const std::string& part, const std::string& text);
 
 // The script of a guidance page: its title and every block in order (contacts: name, purpose,
-// number; images: caption; links: label).
-[[nodiscard]] Script pageScript(const Page& page, Lang shown, Lang voice);
+// number — the configured one for a local contact; images: caption; links: label).
+[[nodiscard]] Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts& contacts = {});
+
+// The script of a checklist: the question and its answers while asking, then the result — the
+// warnings, what is still needed, each document with its explanation and where to get it, and
+// the fees. `words` and `strings` in the voice's language.
+[[nodiscard]] Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
+                                     const ChecklistProgress& progress, const Strings& strings, Lang shown,
+                                     Lang voice);
+
+// The callback form's instructions: its title, what it is for, and the consent sentence.
+[[nodiscard]] Script formScript(const Strings& strings, Lang shown, Lang voice);
+
+// What a Listen tap on the current screen reads: pages, checklists and the form; nothing elsewhere.
+[[nodiscard]] std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
+                                                 const Session& session);
+
+// "Masih perlu: KTP, Kartu Keluarga" (the checklist's summary of what is missing).
+[[nodiscard]] std::string missingSummary(const Strings& strings, Lang lang, const std::vector<std::string>& names);
 
 // The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
 // read in Indonesian.
@@ -106,6 +126,7 @@ struct VoiceView {
     std::string reading;     // key of the script being read ("" none)
     bool preparing = false;  // tapped, no sound yet
     std::optional<TextSpot> spot; // the sentence being read, to highlight (none: no highlight)
+    friend bool operator==(const VoiceView&, const VoiceView&) = default;
 };
 
 // The voice as the shell uses it (app/voice implements it).

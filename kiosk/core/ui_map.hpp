@@ -12,6 +12,7 @@ struct WidgetBox {
     std::string label;                // what the resident reads on it, in the current language
     float x = 0, y = 0, w = 0, h = 0; // window pixels, of the part that can be seen
     bool clipped = false;             // partly scrolled out of sight
+    bool overflow = false;            // its words do not fit inside it
 
     [[nodiscard]] float centerX() const { return x + w / 2; }
     [[nodiscard]] float centerY() const { return y + h / 2; }
@@ -30,7 +31,7 @@ struct UiMap {
         values.clear();
     }
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
-    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped"}],
+    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow"}],
     //  "values": {...}}
     [[nodiscard]] std::string toJson() const;
 };

@@ -21,31 +21,48 @@ ImGuiRenderer::ImGuiRenderer()
 
 ImGuiRenderer::~ImGuiRenderer()
 {
-    if (m_fontTexture) {
-        const GLuint texture = m_fontTexture;
+    for (const FontTexture& t : m_fontTextures) {
+        const GLuint texture = t.texture;
         glDeleteTextures(1, &texture);
-        ImGui::GetIO().Fonts->SetTexID(nullptr);
     }
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
     ImGui_ImplOpenGL2_Shutdown();
 }
 
 void ImGuiRenderer::uploadFonts()
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const auto id = [](GLuint t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t)); };
+    GLuint texture = 0;
+    for (auto it = m_fontTextures.begin(); it != m_fontTextures.end(); ++it)
+        if (it->atlas == atlas) {
+            texture = it->texture;
+            m_fontTextures.erase(it);
+            break;
+        }
+    // Its texture is still there (an atlas built at the same address since has no TexID yet).
+    const bool uploaded = texture != 0 && atlas->TexID == id(texture);
+    if (texture == 0) {
+        if (m_fontTextures.size() >= kFontTextures) { // the least recently shown atlas' texture goes
+            const GLuint old = m_fontTextures.back().texture;
+            glDeleteTextures(1, &old);
+            m_fontTextures.pop_back();
+        }
+        glGenTextures(1, &texture);
+    }
+    m_fontTextures.insert(m_fontTextures.begin(), FontTexture{atlas, texture});
+    if (uploaded)
+        return;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
-    GLuint texture = m_fontTexture;
-    if (texture == 0)
-        glGenTextures(1, &texture);
-    m_fontTexture = texture;
+    atlas->GetTexDataAsAlpha8(&pixels, &w, &h); // builds the atlas again if its pixels were freed
     glBindTexture(GL_TEXTURE_2D, texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA8, w, h, 0, GL_ALPHA, GL_UNSIGNED_BYTE, pixels);
-    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)));
+    atlas->SetTexID(id(texture));
     atlas->ClearTexData(); // the GL texture holds the glyphs now
 }
 

@@ -2,6 +2,9 @@
 // with the font atlas as a one-byte alpha texture.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 struct ImDrawData;
 
 namespace kiosk::platform {
@@ -14,14 +17,21 @@ public:
     ImGuiRenderer(const ImGuiRenderer&) = delete;
     ImGuiRenderer& operator=(const ImGuiRenderer&) = delete;
 
-    // Uploads the current font atlas (before the first frame, and after every rebuild) and frees
-    // its CPU copy.
+    // Uploads the current font atlas (before the first frame, after every rebuild, and whenever
+    // the shell switches between its normal and larger-text atlases) and frees its CPU copy. An
+    // atlas already uploaded keeps its texture: switching back costs nothing.
     void uploadFonts();
     // Draws the frame's draw data into the current GL context.
     void render(ImDrawData* data);
 
 private:
-    unsigned m_fontTexture = 0;
+    struct FontTexture {
+        const void* atlas;
+        unsigned texture;
+    };
+    // Most recently used first; at most kFontTextures (the normal and the larger-text atlas).
+    std::vector<FontTexture> m_fontTextures;
+    static constexpr std::size_t kFontTextures = 2;
 };
 
 } // namespace kiosk::platform

@@ -59,10 +59,11 @@ ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icon
 
 } // namespace
 
-FontSet buildFontSet(const FontFiles& files, float scale)
+FontSet buildFontSet(const FontFiles& files, float scale, float textScale)
 {
     FontSet set;
     set.scale = scale;
+    set.textScale = textScale;
     set.atlas = std::make_unique<ImFontAtlas>();
     ImFontAtlas& atlas = *set.atlas;
     for (const auto* path : {&files.regular, &files.bold, &files.icons})
@@ -82,12 +83,23 @@ FontSet buildFontSet(const FontFiles& files, float scale)
     }
 
     auto px = [scale](float size) { return std::round(size * scale); };
+    // Larger text grows the words; the display size and the big icons are large enough already.
+    auto textPx = [&](float size) { return px(size * textScale); };
     Fonts fonts;
-    fonts.body = add(atlas, files.regular, files.icons, px(30), iconRanges);
-    fonts.bodyBold = add(atlas, files.bold, files.icons, px(30), iconRanges);
-    fonts.tile = add(atlas, files.bold, files.icons, px(36), iconRanges);
-    fonts.heading = add(atlas, files.bold, files.icons, px(44), iconRanges);
+    fonts.body = add(atlas, files.regular, files.icons, textPx(30), iconRanges);
+    fonts.bodyBold = add(atlas, files.bold, files.icons, textPx(30), iconRanges);
+    fonts.tile = add(atlas, files.bold, files.icons, textPx(36), iconRanges);
+    fonts.heading = add(atlas, files.bold, files.icons, textPx(44), iconRanges);
     fonts.display = add(atlas, files.bold, files.icons, px(84), iconRanges, kDisplayRanges);
+    if (textScale == 1.f) {
+        fonts.chromeTitle = fonts.tile;
+        fonts.chromeBody = fonts.body;
+        fonts.chromeBold = fonts.bodyBold;
+    } else {
+        fonts.chromeTitle = add(atlas, files.bold, files.icons, px(36), iconRanges);
+        fonts.chromeBody = add(atlas, files.regular, files.icons, px(30), iconRanges);
+        fonts.chromeBold = add(atlas, files.bold, files.icons, px(30), iconRanges);
+    }
     // Big icons alone (tiles, attract screen, header emblem).
     ImFontConfig iconCfg;
     iconCfg.OversampleH = 1;

@@ -23,6 +23,11 @@ struct Fonts {
     ImFont* heading = nullptr; // ~44 px, bold
     ImFont* display = nullptr; // ~84 px, bold: attract and countdown
     ImFont* icon = nullptr;    // ~64 px: icons on tiles
+    // The header band keeps its size with larger text on, so the languages stay where they were:
+    // its title, words and buttons (the tile, body and bodyBold sizes of normal text).
+    ImFont* chromeTitle = nullptr;
+    ImFont* chromeBody = nullptr;
+    ImFont* chromeBold = nullptr;
 
     [[nodiscard]] float bodySize() const { return body->FontSize; }
 };
@@ -37,10 +42,14 @@ struct FontSet {
     std::unique_ptr<ImFontAtlas> atlas;
     Fonts fonts;
     float scale = 1.f;
+    float textScale = 1.f;
 };
 
-// Builds the fonts for `scale`. Needs no ImGui context, so it may run on another thread while
+// How much larger the words are with the Aa button on.
+inline constexpr float kLargeTextScale = 1.4f;
+
+// Builds the fonts for `scale`, the words `textScale` times larger still. Needs no ImGui context, so it may run on another thread while
 // none exists (the window opens meanwhile). Throws FontError when a file cannot be read.
-[[nodiscard]] FontSet buildFontSet(const FontFiles& files, float scale);
+[[nodiscard]] FontSet buildFontSet(const FontFiles& files, float scale, float textScale = 1.f);
 
 } // namespace kiosk::ui

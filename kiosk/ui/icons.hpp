@@ -53,12 +53,20 @@ inline constexpr const char* kCopy = "\uF0C5";          // fa-files-o
 inline constexpr const char* kDatabase = "\uF1C0";      // fa-database
 inline constexpr const char* kHistory = "\uF1DA";       // fa-history
 inline constexpr const char* kUsb = "\uF287";           // fa-usb
+inline constexpr const char* kVolumeUp = "\uF028";      // fa-volume-up
+inline constexpr const char* kStop = "\uF04D";          // fa-stop
+inline constexpr const char* kPlus = "\uF067";          // fa-plus
+inline constexpr const char* kMinus = "\uF068";         // fa-minus
+inline constexpr const char* kAdjust = "\uF042";        // fa-adjust (contrast)
+inline constexpr const char* kCog = "\uF013";           // fa-cog
+inline constexpr const char* kTachometer = "\uF0E4";    // fa-tachometer (speed)
 
 // Code points of the glyphs above, for the atlas.
-inline constexpr std::array<unsigned, 47> kCodepoints{
+inline constexpr std::array<unsigned, 54> kCodepoints{
     0xF007, 0xF00C, 0xF015, 0xF017, 0xF021, 0xF02D, 0xF040, 0xF041, 0xF054, 0xF059, 0xF05A, 0xF060, 0xF061,
     0xF062, 0xF071, 0xF072, 0xF086, 0xF095, 0xF096, 0xF0AC, 0xF0B1, 0xF0C0, 0xF0D6, 0xF0EB, 0xF0F6, 0xF0F7,
     0xF132, 0xF149, 0xF14A, 0xF177, 0xF186, 0xF19D, 0xF1AE, 0xF1D8, 0xF232, 0xF25A, 0xF274, 0xF2C3,
-    0xF023, 0xF080, 0xF084, 0xF08B, 0xF0A0, 0xF0C5, 0xF1C0, 0xF1DA, 0xF287};
+    0xF023, 0xF080, 0xF084, 0xF08B, 0xF0A0, 0xF0C5, 0xF1C0, 0xF1DA, 0xF287, 0xF028, 0xF04D, 0xF067,
+    0xF068, 0xF042, 0xF013, 0xF0E4};
 
 } // namespace kiosk::ui::icon

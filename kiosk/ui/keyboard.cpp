@@ -132,11 +132,23 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
                     style = ButtonStyle::Primary;
             }
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            // Narrow keys put the icon above the word.
-            const std::string text =
-                icon ? std::string(icon) + (k.units < 2.f ? "\n" : "  ") + label : label;
+            // Narrow keys put the icon above the word, or show the icon alone (larger) where the word
+            // would have to break; the word still names the key in the UI map.
+            const bool narrow = k.units < 2.f;
+            const bool wordFits = textWidth(font, label) <= w - 32.f * s;
             const std::string id = "osk.key." + k.id;
-            if (button(f, id, nullptr, text, ImVec2(w, keyH), style, font) && !(k.id == "backspace" && m_repeated))
+            bool tapped = false;
+            if (icon && narrow && !wordFits) {
+                ImFont* mark = f.fonts.heading; // as large as fits
+                for (ImFont* smaller : {f.fonts.tile, f.fonts.bodyBold})
+                    if (textWidth(mark, icon) > w - 32.f * s)
+                        mark = smaller;
+                tapped = markButton(f, id, icon, label, ImVec2(w, keyH), style, mark);
+            } else {
+                tapped = button(f, id, nullptr, icon ? std::string(icon) + (narrow ? "\n" : "  ") + label : label,
+                                ImVec2(w, keyH), style, font);
+            }
+            if (tapped && !(k.id == "backspace" && m_repeated))
                 pressed = k.id;
             if (k.id == "backspace" && ImGui::IsItemActive() && ImGui::IsItemHovered()) {
                 holding = true;

@@ -165,10 +165,10 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     };
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
+    wrappedText(f, "form.title", f.fonts.heading, colours().frame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
                 width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("form.intro"), width);
+    wrappedText(f, "form.intro", f.fonts.body, colours().textMuted, f.t("form.intro"), width);
     ImGui::Dummy(ImVec2(1, 16.f * s));
 
     // One text box: its label, hint, the text with the caret, and its message.
@@ -348,7 +348,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
                     form.consent ? colours().done : colours().frame, form.consent ? icon::kCheckSquare : icon::kSquare);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + boxW, p.y + pad));
-        wrappedText(f.fonts.body, colours().text, text, inner);
+        wrappedText(f, "form.consent", f.fonts.body, colours().text, text, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
         fieldMessage(f, form.consentError, x0, width);
     }

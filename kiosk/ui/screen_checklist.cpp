@@ -4,6 +4,8 @@
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
 
+#include "core/speech.hpp"
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -42,7 +44,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     Action action;
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colours().frame, words.title, width);
+    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
     ImGui::Dummy(ImVec2(1, 10.f * s));
 
     if (const ChecklistRules::Question* q = rules.next(answers)) {
@@ -55,8 +57,8 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
                     width);
         const auto qt = words.questions.find(q->id);
         ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.tile, colours().text, qt != words.questions.end() ? qt->second.text : q->id,
-                    width);
+        wrappedText(f, "question", f.fonts.tile, colours().text,
+                    qt != words.questions.end() ? qt->second.text : q->id, width);
         ImGui::Dummy(ImVec2(1, 14.f * s));
         // Big answers, two per row where there is room.
         const int columns = width >= 900.f * s ? 2 : 1;
@@ -106,6 +108,8 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         card(dl, p, q, m, colours().warningBg, colours().warning, colours().warning);
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + 10.f * s, p.y + pad),
                     colours().warning, title.c_str());
+        highlightReading(f, dl, "warn." + w->id, f.fonts.body, ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s),
+                         inner, text);
         dl->AddText(f.fonts.body, f.fonts.body->FontSize,
                     ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), colours().text, text.c_str(),
                     nullptr, inner);
@@ -117,9 +121,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         if (missing.empty()) {
             summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
         } else {
-            summary = f.t("checklist.still_needed") + ": ";
-            for (std::size_t i = 0; i < missing.size(); ++i)
-                summary += (i ? ", " : "") + missing[i];
+            summary = missingSummary(f.strings, f.lang, missing);
         }
         const float inner = width - 2 * pad;
         const float h =
@@ -130,7 +132,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         const ImU32 accent = missing.empty() ? colours().done : colours().frame;
         card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-        wrappedText(f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary, inner);
+        wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
         ImGui::Dummy(ImVec2(1, 8.f * s));
     }
@@ -178,9 +180,12 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
                     colours().frame, documentIcon(d->icon));
         const float tx = p.x + pad + boxW + iconW;
+        highlightReading(f, dl, "doc." + d->id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),
                     nullptr, inner);
         const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
+        highlightReading(f, dl, "doc." + d->id + ".detail", f.fonts.body, ImVec2(tx, p.y + pad + th + 6.f * s), inner,
+                         detail);
         dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
                     colours().textMuted, detail.c_str(), nullptr, inner);
         ImGui::Dummy(ImVec2(1, 10.f * s));
@@ -190,12 +195,12 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     if (!fees.empty()) {
         ImGui::Dummy(ImVec2(1, 10.f * s));
         ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.tile, colours().text, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
+        wrappedText(f, "fees", f.fonts.tile, colours().text, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
                     width);
         for (const auto* fee : fees) {
             const auto it = words.fees.find(fee->id);
             ImGui::SetCursorPosX(x0 + 20.f * s);
-            wrappedText(f.fonts.body, colours().text,
+            wrappedText(f, "fee." + fee->id, f.fonts.body, colours().text,
                         "\u2022 " + (it != words.fees.end() ? it->second : fee->id), width - 20.f * s);
         }
     }

@@ -41,7 +41,13 @@ Action HomeScreen::draw(Frame& f)
     const int columns = width / m.scale >= 1300.f ? 3 : 1;
     const int rows = (static_cast<int>(kAllTopics.size()) + columns - 1) / columns;
     const float tileW = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float minTileH = (columns == 1 ? 190.f : 230.f) * m.scale;
+    // As tall as the longest words need (larger text), else filling the screen within limits.
+    float minTileH = (columns == 1 ? 190.f : 230.f) * m.scale;
+    for (const Topic topic : kAllTopics) {
+        const std::string id(topicId(topic));
+        minTileH = std::max(minTileH, tileHeight(f, f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"),
+                                                 tileW, columns == 1));
+    }
     const float tileH =
         std::max(minTileH, std::min(340.f * m.scale, (height - m.gap * static_cast<float>(rows - 1)) /
                                                          static_cast<float>(rows)));

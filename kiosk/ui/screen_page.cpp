@@ -39,21 +39,24 @@ Action PageScreen::draw(Frame& f, const Page& page)
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colours().frame, page.title, width);
+    wrappedText(f, "title", f.fonts.heading, colours().frame, page.title, width);
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
-    for (const Block& b : page.blocks) {
+    for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
+        const Block& b = page.blocks[bi];
+        const std::string part = "b" + std::to_string(bi); // as core/speech names it
         ImGui::SetCursorPosX(x0);
         switch (b.type) {
         case BlockType::Heading:
             ImGui::Dummy(ImVec2(1, gap * 0.5f));
             ImGui::SetCursorPosX(x0);
-            wrappedText(f.fonts.tile, colours().text, b.text, width);
+            wrappedText(f, part, f.fonts.tile, colours().text, b.text, width);
             break;
-        case BlockType::Paragraph: wrappedText(f.fonts.body, colours().text, b.text, width); break;
+        case BlockType::Paragraph: wrappedText(f, part, f.fonts.body, colours().text, b.text, width); break;
         case BlockType::Bullets:
         case BlockType::Steps: {
-            const float indent = 56.f * s;
+            // Room for the step's number in its circle, which grows with the text.
+            const float indent = std::max(56.f * s, f.fonts.body->FontSize * 1.24f + 18.f * s);
             for (std::size_t i = 0; i < b.items.size(); ++i) {
                 ImGui::SetCursorPosX(x0);
                 const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -70,7 +73,8 @@ Action PageScreen::draw(Frame& f, const Page& page)
                                         colours().frame);
                 }
                 ImGui::SetCursorPosX(x0 + indent);
-                wrappedText(f.fonts.body, colours().text, b.items[i], width - indent);
+                wrappedText(f, part + ".i" + std::to_string(i), f.fonts.body, colours().text, b.items[i],
+                            width - indent);
             }
             break;
         }
@@ -92,15 +96,18 @@ Action PageScreen::draw(Frame& f, const Page& page)
                         accent, ic);
             const float tx = p.x + pad + iconW + 10.f * s;
             float ty = p.y + pad;
-            if (!b.title.empty())
+            if (!b.title.empty()) {
+                highlightReading(f, dl, part + ".t", f.fonts.bodyBold, ImVec2(tx, ty), inner, b.title);
                 ty += put(dl, f.fonts.bodyBold, warning ? colours().warning : colours().text, b.title,
                           ImVec2(tx, ty), inner) +
                       8.f * s;
+            }
+            highlightReading(f, dl, part, f.fonts.body, ImVec2(tx, ty), inner, b.text);
             put(dl, f.fonts.body, colours().text, b.text, ImVec2(tx, ty), inner);
             ImGui::Dummy(ImVec2(width, q.y - p.y));
             break;
         }
-        case BlockType::Contact: contact(f, b, x0, width); break;
+        case BlockType::Contact: contact(f, b, part, x0, width); break;
         case BlockType::Image: {
             const Picture pic = f.pictures ? f.pictures->picture(b.file).value_or(Picture{}) : Picture{};
             const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -116,7 +123,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
             }
             if (!b.caption.empty()) {
                 ImGui::SetCursorPosX(x0);
-                wrappedText(f.fonts.body, colours().textMuted, b.caption, width);
+                wrappedText(f, part + ".caption", f.fonts.body, colours().textMuted, b.caption, width);
             }
             break;
         }
@@ -125,9 +132,13 @@ Action PageScreen::draw(Frame& f, const Page& page)
             const std::string id =
                 b.page.empty() ? "page.link.checklist." + b.checklist : "page.link.page." + b.page;
             const float w = std::min(width, 760.f * s);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
             if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
                        ImVec2(w, m.tapHeight), ButtonStyle::Primary))
                 action = Action::open(b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page));
+            if (f.reading && f.reading->part == part + ".label") // its words are being read: ringed
+                dl->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s), ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),
+                            colours().reading, m.rounding + 5.f * s, 0, 8.f * s);
             break;
         }
         }
@@ -149,7 +160,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
     return action;
 }
 
-void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
+void PageScreen::contact(Frame& f, const Block& b, const std::string& part, float x0, float width)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
@@ -174,21 +185,22 @@ void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
         ImFont* font;
         ImU32 colour;
         std::string text;
+        std::string part; // as core/speech names it, for the highlight while reading aloud
     };
-    std::vector<Line> lines{{f.fonts.tile, colours().text, b.name}};
+    std::vector<Line> lines{{f.fonts.tile, colours().text, b.name, part + ".name"}};
     if (!b.purpose.empty())
-        lines.push_back({f.fonts.body, colours().textMuted, b.purpose});
+        lines.push_back({f.fonts.body, colours().textMuted, b.purpose, part + ".purpose"});
     if (!number.empty())
-        lines.push_back({f.fonts.heading, colours().frame, std::string(icon::kPhone) + "  " + number});
+        lines.push_back({f.fonts.heading, colours().frame, std::string(icon::kPhone) + "  " + number, part + ".number"});
     else
         lines.push_back(
-            {f.fonts.bodyBold, colours().text, std::string(icon::kInfo) + "  " + f.t("contact.not_set")});
+            {f.fonts.bodyBold, colours().text, std::string(icon::kInfo) + "  " + f.t("contact.not_set"), {}});
     if (!whatsapp.empty())
-        lines.push_back({f.fonts.tile, colours().done, std::string(icon::kWhatsapp) + "  " + whatsapp});
+        lines.push_back({f.fonts.tile, colours().done, std::string(icon::kWhatsapp) + "  " + whatsapp, {}});
     if (!hours.empty())
-        lines.push_back({f.fonts.body, colours().text, std::string(icon::kClock) + "  " + hours});
+        lines.push_back({f.fonts.body, colours().text, std::string(icon::kClock) + "  " + hours, {}});
     if (!address.empty())
-        lines.push_back({f.fonts.body, colours().text, std::string(icon::kMapMarker) + "  " + address});
+        lines.push_back({f.fonts.body, colours().text, std::string(icon::kMapMarker) + "  " + address, {}});
     float h = 0;
     for (const Line& l : lines)
         h += textHeight(l.font, l.text, inner) + 6.f * s;
@@ -200,8 +212,11 @@ void PageScreen::contact(Frame& f, const Block& b, float x0, float width)
     const ImVec2 q(p.x + width, p.y + bodyH + 2 * pad);
     card(dl, p, q, m, colours().card, colours().cardBorder, colours().frame);
     float ty = p.y + pad;
-    for (const Line& l : lines)
+    for (const Line& l : lines) {
+        if (!l.part.empty())
+            highlightReading(f, dl, l.part, l.font, ImVec2(p.x + pad + 6.f * s, ty), inner, l.text);
         ty += put(dl, l.font, l.colour, l.text, ImVec2(p.x + pad + 6.f * s, ty), inner) + 6.f * s;
+    }
 
     if (qrSide > 0) {
         auto it = m_qr.find(number);

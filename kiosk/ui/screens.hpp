@@ -31,7 +31,7 @@ public:
     Action draw(Frame& f, const Page& page);
 
 private:
-    void contact(Frame& f, const Block& b, float x0, float width);
+    void contact(Frame& f, const Block& b, const std::string& part, float x0, float width);
     std::map<std::string, std::optional<QrCode>> m_qr; // by number: encoded once
 };
 

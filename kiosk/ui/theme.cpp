@@ -91,16 +91,19 @@ float uiScale(float width, float height)
     return std::clamp(std::min(width, height) / 1080.f, 0.5f, 3.f);
 }
 
-Metrics Metrics::forWindow(float width, float height)
+Metrics Metrics::forWindow(float width, float height, bool largeText)
 {
     const float s = uiScale(width, height);
+    // Larger words need taller buttons and bands, but not 1.4 times: the padding stays.
+    const float grow = largeText ? 1.2f : 1.f;
     Metrics m;
     m.scale = s;
+    m.largeText = largeText;
     m.margin = 40.f * s;
     m.gap = 24.f * s;
-    m.tapHeight = 110.f * s;
-    m.headerHeight = 150.f * s;
-    m.footerHeight = 150.f * s;
+    m.tapHeight = 110.f * s * grow;
+    m.headerHeight = 150.f * s * grow;
+    m.footerHeight = 150.f * s * grow;
     m.rounding = 14.f * s;
     m.maxLineWidth = 1100.f * s;
     return m;

@@ -2,6 +2,8 @@
 // trafficking warnings, one green for "done". Every size is a multiple of one UI scale.
 #pragma once
 
+#include "core/settings.hpp"
+
 #include <imgui.h>
 
 namespace kiosk::ui {
@@ -40,8 +42,6 @@ struct Palette {
     float borderWeight;   // multiplies the width of card and button outlines
 };
 
-enum class Theme { Standard, HighContrast };
-
 // The palette of the current theme.
 [[nodiscard]] const Palette& colours();
 [[nodiscard]] const Palette& paletteFor(Theme theme);
@@ -59,8 +59,9 @@ struct Metrics {
     float footerHeight = 150.f;
     float rounding = 14.f;
     float maxLineWidth = 1100.f; // about 60 characters of body text
+    bool largeText = false;      // the words are kLargeTextScale times larger: so are targets and bands
 
-    [[nodiscard]] static Metrics forWindow(float width, float height);
+    [[nodiscard]] static Metrics forWindow(float width, float height, bool largeText = false);
 };
 
 // The UI scale for a window: 1.0 when its shorter side is 1080 px.

@@ -39,6 +39,8 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     map.clear();
     map.lang = std::string(langCode(view.session.lang));
     Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
+    if (view.voice.spot)
+        f.reading = &*view.voice.spot;
     const Metrics& m = m_metrics;
 
     if (view.maintenance) {
@@ -51,7 +53,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
 
     if (view.phase == IdleTimer::Phase::Attract) {
         map.screen = "attract";
-        map.lang = std::string(langCode(kDefaultLang));
+        map.lang = std::string(langCode(view.session.homeLang));
         beginFullScreen("attract", kBackground);
         m_attract.draw(f, view.attractStep);
         ImGui::End();
@@ -127,7 +129,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
             result.action = a;
     }
 
-    if (Action a = drawFooter(f, view.session.nav.atHome()); a.any())
+    if (Action a = drawFooter(f, view); a.any())
         result.action = a;
     ImGui::PopFont();
     ImGui::End();
@@ -161,7 +163,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     const std::string& programme = f.t("header.programme");
     const float iconW = textWidth(m_fonts.icon, icon::kShield);
     const float textL = m.margin + iconW + 20.f * m.scale;
-    const float titleW = std::max(textWidth(m_fonts.tile, programme), 260.f * m.scale);
+    const float titleW = std::max(textWidth(m_fonts.chromeTitle, programme), 260.f * m.scale);
     auto iconFor = [&](Lang lang, bool globes) -> const char* {
         if (lang == view.session.lang)
             return icon::kCheck;
@@ -173,27 +175,35 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
             const char* ic = iconFor(kAllLangs[i], globes);
             const std::string text =
                 (ic ? std::string(ic) + "  " : std::string()) + m_strings.get(kAllLangs[i], "lang.self");
-            widths[i] = std::max(textWidth(m_fonts.bodyBold, text) + 2 * pad, 120.f * m.scale);
+            widths[i] = std::max(textWidth(m_fonts.chromeBold, text) + 2 * pad, 120.f * m.scale);
             total += widths[i];
         }
         return total;
     };
     float widths[kAllLangs.size()]{};
     bool globes = true;
-    float langW = measure(globes, widths);
+    // Aa, the larger-text button, before the languages: a letter pair, its words in the UI map.
+    const char* aa = "Aa";
+    const float aaW = std::max(textWidth(m_fonts.chromeTitle, aa) + 2 * pad, m.tapHeight);
+    float langW = measure(globes, widths) + aaW + gap;
     if (textL + titleW + gap + langW > size.x - m.margin) {
         globes = false;
-        langW = measure(globes, widths);
+        langW = measure(globes, widths) + aaW + gap;
     }
     const float by = (m.headerHeight - m.tapHeight) / 2;
     float x = size.x - m.margin - langW;
+    ImGui::SetCursorPos(ImVec2(x, by));
+    if (markButton(f, "header.text_size", aa, f.t("header.text_size"), ImVec2(aaW, m.tapHeight),
+                   view.session.largeText ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeTitle))
+        action = Action::textSize();
+    x += aaW + gap;
     for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
         const Lang lang = kAllLangs[i];
         ImGui::SetCursorPos(ImVec2(x, by));
         const bool current = lang == view.session.lang;
         if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes),
                    m_strings.get(lang, "lang.self"), ImVec2(widths[i], m.tapHeight),
-                   current ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.bodyBold))
+                   current ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeBold))
             action = Action::setLang(lang);
         x += widths[i] + gap;
     }
@@ -204,19 +214,19 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
                 ImVec2(m.margin, (m.headerHeight - m_fonts.icon->FontSize) / 2), colours().onFrame,
                 icon::kShield);
     // On a narrow screen the village wraps onto a second line rather than running under the buttons.
-    const float villageH = wrappedHeight(m_fonts.body, view.village, textR - textL);
-    const float lineH = m_fonts.tile->FontSize + villageH + 4.f * m.scale;
+    const float villageH = wrappedHeight(m_fonts.chromeBody, view.village, textR - textL);
+    const float lineH = m_fonts.chromeTitle->FontSize + villageH + 4.f * m.scale;
     const float ty = std::max(0.f, (m.headerHeight - lineH) / 2);
     const ImVec4 clip(textL, 0, textR, m.headerHeight);
-    dl->AddText(m_fonts.tile, m_fonts.tile->FontSize, ImVec2(textL, ty), colours().onFrame, programme.c_str(),
+    dl->AddText(m_fonts.chromeTitle, m_fonts.chromeTitle->FontSize, ImVec2(textL, ty), colours().onFrame, programme.c_str(),
                 nullptr, 0, &clip);
-    dl->AddText(m_fonts.body, m_fonts.body->FontSize,
-                ImVec2(textL, ty + m_fonts.tile->FontSize + 4.f * m.scale), colours().onFrameMuted,
+    dl->AddText(m_fonts.chromeBody, m_fonts.chromeBody->FontSize,
+                ImVec2(textL, ty + m_fonts.chromeTitle->FontSize + 4.f * m.scale), colours().onFrameMuted,
                 view.village.c_str(), nullptr, textR - textL, &clip);
     return action;
 }
 
-Action Ui::drawFooter(Frame& f, bool atHome)
+Action Ui::drawFooter(Frame& f, const ViewState& view)
 {
     const Metrics& m = m_metrics;
     const ImVec2 size = ImGui::GetWindowSize();
@@ -225,21 +235,84 @@ Action Ui::drawFooter(Frame& f, bool atHome)
     dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, size.y), colours().frame);
 
     const float by = top + (m.footerHeight - m.tapHeight) / 2;
-    if (atHome) {
+    if (view.session.nav.atHome()) {
         const std::string text = std::string(icon::kInfo) + "  " + f.t("footer.help");
         drawCentred(dl, m_fonts.body, colours().onFrame, text, ImVec2(m.margin, top),
                     ImVec2(size.x - m.margin, size.y));
         return {};
     }
+    // Listen sits between Back and Home on every screen that has something to read.
+    const ScreenKind kind = view.session.nav.current().kind;
+    const bool listen = view.voice.available &&
+                        (kind == ScreenKind::Page || kind == ScreenKind::Checklist || kind == ScreenKind::Callback);
+    const bool reading = !view.voice.reading.empty();
+    // Javanese screens are read in Indonesian: the button says so under its word.
+    const bool otherVoice = voiceFor(view.session.lang) != view.session.lang && !reading;
     Action action;
-    const float w = std::min(420.f * m.scale, (size.x - 2 * m.margin - m.gap) / 2);
+    const float pad = 16.f * m.scale;
+    const float avail = size.x - 2 * m.margin - (listen ? 2 : 1) * m.gap;
+    const auto oneLine = [&](const char* ic, const std::string& label) {
+        return textWidth(m_fonts.tile, std::string(ic) + "  " + label) + 2 * pad;
+    };
+    const std::string listenWords =
+        std::string(reading ? icon::kStop : icon::kVolumeUp) + "  " + f.t(reading ? "voice.stop" : "voice.listen");
+    const std::string& note = f.t("voice.in_indonesian");
+    float w = std::min(420.f * m.scale, avail / (listen ? 3.f : 2.f));
+    float listenW = w;
+    bool stacked = false; // Back and Home with the icon above the word
+    if (listen) {
+        float listenNeed = std::max(oneLine(icon::kVolumeUp, f.t("voice.listen")), oneLine(icon::kStop, f.t("voice.stop")));
+        if (otherVoice)
+            listenNeed = std::max(listenNeed, textWidth(m_fonts.body, note) + 2 * pad);
+        const float navNeed = std::max(oneLine(icon::kArrowLeft, f.t("nav.back")), oneLine(icon::kHome, f.t("nav.home")));
+        const float navStacked = std::max(textWidth(m_fonts.tile, f.t("nav.back")), textWidth(m_fonts.tile, f.t("nav.home"))) +
+                                 2 * pad;
+        if (listenNeed > listenW) {
+            // Back and Home give room, down to what their words need on one line, or on two.
+            stacked = 2 * navNeed + listenNeed > avail && 2 * m_fonts.tile->FontSize + pad <= m.tapHeight;
+            const float keep = stacked ? navStacked : navNeed;
+            w = std::max(keep, std::min(w, (avail - listenNeed) / 2));
+            listenW = avail - 2 * w;
+        }
+    }
+    auto navButton = [&](const char* id, const char* ic, const std::string& label) {
+        return stacked ? button(f, id, nullptr, std::string(ic) + "\n" + label, ImVec2(w, m.tapHeight),
+                                ButtonStyle::Selected)
+                       : button(f, id, ic, label, ImVec2(w, m.tapHeight), ButtonStyle::Selected);
+    };
     ImGui::SetCursorPos(ImVec2(m.margin, by));
-    if (button(f, "nav.back", icon::kArrowLeft, f.t("nav.back"), ImVec2(w, m.tapHeight),
-               ButtonStyle::Selected))
+    if (navButton("nav.back", icon::kArrowLeft, f.t("nav.back")))
         action = Action::back();
     ImGui::SetCursorPos(ImVec2(size.x - m.margin - w, by));
-    if (button(f, "nav.home", icon::kHome, f.t("nav.home"), ImVec2(w, m.tapHeight), ButtonStyle::Selected))
+    if (navButton("nav.home", icon::kHome, f.t("nav.home")))
         action = Action::home();
+    if (listen) {
+        ImGui::SetCursorPos(ImVec2((size.x - listenW) / 2, by));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const std::string id = reading ? "voice.stop" : "voice.listen";
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(listenW, m.tapHeight)))
+            action = Action::listen();
+        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+        const ImVec2 max(pos.x + listenW, pos.y + m.tapHeight);
+        WidgetBox* box = mapWidget(f, id, f.t(id) + (otherVoice ? " (" + note + ")" : ""), pos, max);
+        // Reading: filled in the highlight's colour, like the sentence it reads.
+        const ImU32 fill = pressed ? colours().cardPressed : reading ? colours().reading : colours().langActive;
+        dl->AddRectFilled(pos, max, fill, m.rounding);
+        const ImU32 ink = reading ? colours().text : colours().langActiveText;
+        bool fits = true;
+        if (otherVoice) {
+            const float h1 = m_fonts.tile->FontSize, h2 = m_fonts.body->FontSize;
+            const float y = pos.y + std::max(0.f, (m.tapHeight - h1 - h2) / 2);
+            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + h1));
+            fits = drawCentred(dl, m_fonts.body, ink, note, ImVec2(pos.x + pad, y + h1), ImVec2(max.x - pad, y + h1 + h2)) &&
+                   fits && h1 + h2 <= m.tapHeight;
+        } else {
+            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, pos.y + pad / 2),
+                               ImVec2(max.x - pad, max.y - pad / 2));
+        }
+        if (box)
+            box->overflow = !fits;
+    }
     return action;
 }
 

@@ -4,6 +4,7 @@
 #include "core/content.hpp"
 #include "core/idle.hpp"
 #include "core/session.hpp"
+#include "core/speech.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
@@ -25,6 +26,7 @@ struct ViewState {
     bool maintenance = false; // no content passed its checks: show the notice only
     std::string village;      // from configuration, shown in the header
     const OfficerSnapshot* officer = nullptr; // the officer desk's latest state (officer screens)
+    VoiceView voice;                          // reading aloud: the Listen button and the highlight
 };
 
 struct DrawResult {
@@ -52,7 +54,7 @@ public:
 
 private:
     Action drawHeader(Frame& f, const ViewState& view);
-    Action drawFooter(Frame& f, bool atHome);
+    Action drawFooter(Frame& f, const ViewState& view);
     void drawErrorBanner(Frame& f);
 
     const Content& m_content;

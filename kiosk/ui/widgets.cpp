@@ -1,6 +1,8 @@
 // Touch widgets drawn with ImGui's draw list over invisible buttons.
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -57,13 +59,14 @@ ButtonColours coloursFor(ButtonStyle style)
     // The page colour is already there: software rendering pays for every pixel painted, and a
     // keyboard has many keys.
     case ButtonStyle::Key: return {c.page, c.cardPressed, c.frame, c.frame};
+    case ButtonStyle::Active: return {c.reading, c.cardPressed, c.reading, c.text};
     }
     return {c.frame, c.framePressed, c.frame, c.onFrame};
 }
 
 } // namespace
 
-void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max)
+WidgetBox* mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 cmin = dl->GetClipRectMin();
@@ -72,8 +75,9 @@ void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2
     min = ImVec2(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
     max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
     if (max.x - min.x < 1.f || max.y - min.y < 1.f)
-        return; // scrolled out of sight: not tappable now
-    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, clipped});
+        return nullptr; // scrolled out of sight: not tappable now
+    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, clipped, false});
+    return &f.map.widgets.back();
 }
 
 float wrappedHeight(ImFont* font, const std::string& text, float width)
@@ -81,18 +85,22 @@ float wrappedHeight(ImFont* font, const std::string& text, float width)
     return static_cast<float>(wrapLines(font, text, width).size()) * font->FontSize;
 }
 
-void drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& text, ImVec2 min, ImVec2 max)
+bool drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& text, ImVec2 min, ImVec2 max)
 {
     const float width = max.x - min.x;
     const auto lines = wrapLines(font, text, width);
     const float lineH = font->FontSize;
-    float y = min.y + std::max(0.f, ((max.y - min.y) - lineH * static_cast<float>(lines.size())) / 2);
+    const float height = lineH * static_cast<float>(lines.size());
+    bool fits = height <= (max.y - min.y) + 0.5f;
+    float y = min.y + std::max(0.f, ((max.y - min.y) - height) / 2);
     for (const Line& line : lines) {
         const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.begin, line.end).x;
+        fits = fits && w <= width + 0.5f;
         const float x = min.x + std::max(0.f, (width - w) / 2);
         dl->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y)), col, line.begin, line.end);
         y += lineH;
     }
+    return fits;
 }
 
 float textWidth(ImFont* font, std::string_view text)
@@ -109,8 +117,11 @@ std::string withValues(std::string text,
     return text;
 }
 
-bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
-            ButtonStyle style, ImFont* font)
+namespace {
+
+// A button showing `drawn`, named `mapLabel` in the UI map.
+bool drawButton(Frame& f, const std::string& id, const std::string& drawn, const std::string& mapLabel, ImVec2 size,
+                ButtonStyle style, ImFont* font)
 {
     if (!font)
         font = f.fonts.tile;
@@ -118,20 +129,51 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    mapWidget(f, id, label, pos, max);
+    WidgetBox* box = mapWidget(f, id, mapLabel, pos, max);
 
     const ButtonColours p = coloursFor(style);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = f.m.rounding;
-    if (pressed || p.fill != colours().page)
+    // A key sits on the page: its fill would only paint the page again (software rendering pays
+    // for every pixel).
+    if (pressed || style != ButtonStyle::Key)
         dl->AddRectFilled(pos, max, pressed ? p.fillPressed : p.fill, r);
     dl->AddRect(pos, max, p.border, r, 0, std::max(2.f, 3.f * f.m.scale) * colours().borderWeight);
 
-    std::string text = icon ? std::string(icon) + "  " + label : label;
     const float pad = 16.f * f.m.scale;
-    drawCentred(dl, font, p.text, text, ImVec2(pos.x + pad, pos.y + pad / 2),
-                ImVec2(max.x - pad, max.y - pad / 2));
+    const bool fits = drawCentred(dl, font, p.text, drawn, ImVec2(pos.x + pad, pos.y + pad / 2),
+                                  ImVec2(max.x - pad, max.y - pad / 2));
+    if (box)
+        box->overflow = !fits;
     return tapped;
+}
+
+} // namespace
+
+bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
+            ButtonStyle style, ImFont* font)
+{
+    return drawButton(f, id, icon ? std::string(icon) + "  " + label : label, label, size, style, font);
+}
+
+bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words, ImVec2 size,
+                ButtonStyle style, ImFont* font)
+{
+    return drawButton(f, id, mark, words, size, style, font);
+}
+
+float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width, bool sideBySide)
+{
+    const float s = f.m.scale;
+    const float pad = 28.f * s;
+    if (sideBySide) {
+        const float iconBox = 120.f * s;
+        const float textW = width - 3 * pad - iconBox;
+        return wrappedHeight(f.fonts.tile, label, textW) + 8.f * s + wrappedHeight(f.fonts.body, hint, textW) + 2 * pad;
+    }
+    const float innerW = width - 2 * pad;
+    return pad + f.fonts.icon->FontSize * 1.2f + wrappedHeight(f.fonts.tile, label, innerW) +
+           wrappedHeight(f.fonts.body, hint, innerW) + 20.f * s + pad / 2;
 }
 
 bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
@@ -141,7 +183,7 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    mapWidget(f, id, label, pos, max);
+    WidgetBox* box = mapWidget(f, id, label, pos, max);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float s = f.m.scale;
@@ -165,6 +207,8 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
         const float labelH = wrappedHeight(f.fonts.tile, label, textW);
         const float hintH = wrappedHeight(f.fonts.body, hint, textW);
         const float gap = 8.f * s;
+        if (box)
+            box->overflow = labelH + gap + hintH > size.y;
         float y = pos.y + (size.y - labelH - gap - hintH) / 2;
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(textX, y), colours().text, label.c_str(),
                     nullptr, textW);
@@ -177,6 +221,8 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
         const float labelH = wrappedHeight(f.fonts.tile, label, innerW);
         const float hintH = wrappedHeight(f.fonts.body, hint, innerW);
         const float gap = 10.f * s;
+        if (box)
+            box->overflow = pad + iconH + labelH + hintH + 2 * gap > size.y;
         float y = pos.y + std::max(pad / 2, (size.y - iconH - labelH - hintH - 2 * gap) / 2);
         drawCentred(dl, iconFont, iconColour, icon, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + iconH));
         y += iconH + gap;
@@ -205,6 +251,81 @@ void wrappedText(ImFont* font, ImU32 col, const std::string& text, float width)
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void wrappedText(Frame& f, const std::string& part, ImFont* font, ImU32 col, const std::string& text, float width)
+{
+    highlightReading(f, ImGui::GetWindowDrawList(), part, font, ImGui::GetCursorScreenPos(), width, text);
+    wrappedText(font, col, text, width);
+}
+
+void highlightReading(Frame& f, ImDrawList* dl, const std::string& part, ImFont* font, ImVec2 pos, float wrapWidth,
+                      const std::string& text)
+{
+    if (!f.reading || f.reading->part != part || f.reading->text.empty())
+        return;
+    const std::size_t at = text.find(f.reading->text);
+    if (at == std::string::npos)
+        return;
+    const std::size_t hb = at, he = at + f.reading->text.size();
+    // Walks the text as ImFont::RenderText lays it out (the same wrapping, the same blanks skipped
+    // after a wrap), marking the glyphs of the sentence line by line.
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const float lineH = font->FontSize;
+    const float pad = 4.f * f.m.scale;
+    const ImU32 col = colours().reading;
+    float x = pos.x, y = pos.y;
+    float runX = -1.f;
+    auto flush = [&](float xEnd) {
+        if (runX >= 0.f)
+            dl->AddRectFilled(ImVec2(runX - pad, y), ImVec2(xEnd + pad, y + lineH), col, pad);
+        runX = -1.f;
+    };
+    const char* eol = nullptr;
+    const char* s = begin;
+    while (s < end) {
+        if (wrapWidth > 0.f) {
+            if (!eol) {
+                eol = font->CalcWordWrapPositionA(1.f, s, end, wrapWidth - (x - pos.x));
+                if (eol == s)
+                    ++eol;
+            }
+            if (s >= eol) {
+                flush(x);
+                x = pos.x;
+                y += lineH;
+                eol = nullptr;
+                while (s < end && (*s == ' ' || *s == '\t'))
+                    ++s;
+                if (s < end && *s == '\n')
+                    ++s;
+                continue;
+            }
+        }
+        const std::size_t index = static_cast<std::size_t>(s - begin);
+        unsigned int c = static_cast<unsigned char>(*s);
+        if (c < 0x80)
+            ++s;
+        else
+            s += ImTextCharFromUtf8(&c, s, end);
+        if (c == '\n') {
+            flush(x);
+            x = pos.x;
+            y += lineH;
+            continue;
+        }
+        if (c == '\r')
+            continue;
+        if (index >= hb && index < he) {
+            if (runX < 0.f)
+                runX = x;
+        } else {
+            flush(x);
+        }
+        x += font->GetCharAdvance(static_cast<ImWchar>(c));
+    }
+    flush(x);
 }
 
 void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)

@@ -4,6 +4,7 @@
 
 #include "core/content.hpp"
 #include "core/language.hpp"
+#include "core/speech.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
@@ -29,6 +30,7 @@ struct Frame {
     const Metrics& m;
     const Fonts& fonts;
     UiMap& map;
+    const TextSpot* reading = nullptr; // the sentence being read aloud (none: nothing to highlight)
 
     [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
 };
@@ -39,6 +41,7 @@ enum class ButtonStyle {
     OnFrame,   // on the blue header: outlined
     Selected,  // on the blue header: the current choice, filled white
     Key,       // a key of the on-screen keyboard: outlined on the page, filled only while pressed
+    Active,    // something under way that the same button stops (reading aloud)
 };
 
 // Width of `text` on one line in `font`.
@@ -49,11 +52,21 @@ enum class ButtonStyle {
                                      std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Records a tappable rectangle in the UI map, clipped to what is visible of the current window.
-void mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);
+// Returns the entry (null when out of sight), valid until the next widget is added.
+WidgetBox* mapWidget(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max);
 
 // A button with an icon and words, centred. Returns true when tapped.
 bool button(Frame& f, const std::string& id, const char* icon, const std::string& label, ImVec2 size,
             ButtonStyle style, ImFont* font = nullptr);
+
+// A button showing only a mark (an icon, or "Aa") where its words would not fit; the words name it
+// in the UI map.
+bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words, ImVec2 size,
+                ButtonStyle style, ImFont* font = nullptr);
+
+// The height a tile `width` wide needs for its words (icon beside them, or above).
+[[nodiscard]] float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,
+                               bool sideBySide);
 
 // A home-screen tile: big icon, label, one line of explanation. Lays itself out side by side
 // when wide, stacked when tall.
@@ -61,7 +74,8 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
           const std::string& hint, ImVec2 size);
 
 // Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
-void drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min, ImVec2 max);
+// Returns false when it does not fit between min and max.
+bool drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min, ImVec2 max);
 // Height of `text` wrapped at `width`.
 [[nodiscard]] float wrappedHeight(ImFont* font, const std::string& text, float width);
 
@@ -83,6 +97,14 @@ private:
 
 // Text wrapped at `width` from the layout cursor, in a font and colour.
 void wrappedText(ImFont* font, ImU32 colour, const std::string& text, float width);
+// The same for a text that may be read aloud: the screen part `part` (see TextSpot).
+void wrappedText(Frame& f, const std::string& part, ImFont* font, ImU32 colour, const std::string& text,
+                 float width);
+
+// Marks the sentence being read aloud, if it lies in `text` (the screen part `part`) drawn at
+// `pos` wrapped at `wrapWidth` (0: one line) in `font`. Call before drawing the text itself.
+void highlightReading(Frame& f, ImDrawList* dl, const std::string& part, ImFont* font, ImVec2 pos,
+                      float wrapWidth, const std::string& text);
 
 // Body text wrapped to the window's content width, or the comfortable line length if narrower.
 void paragraph(Frame& f, const std::string& text, ImFont* font = nullptr, ImU32 colour = 0);

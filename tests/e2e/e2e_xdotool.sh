@@ -2,8 +2,9 @@
 # End to end: starts the real kiosk in its own Xvfb, clicks widgets found in the UI map with
 # xdotool, and checks the map's screen after every click: wake, every tile and back, home,
 # languages, a drag that must not press, the checklist, a callback request typed on the on-screen
-# keyboard and found with `kiosk requests list`, the idle reset, and officer mode: the corner held,
-# the PIN typed on the pad, the request copied to a folder with one tap.
+# keyboard and found with `kiosk requests list`, the idle reset, reading aloud and larger text, and
+# officer mode: the corner held, the PIN typed on the pad, the request copied to a folder with one
+# tap, a setting changed.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -32,6 +33,9 @@ printf '135790\n135790\n' | "$KIOSK" set-pin --db "$WORK/kiosk.db" >"$WORK/set-p
     { echo "FAIL: kiosk set-pin"; cat "$WORK/set-pin.log"; exit 1; }
 mkdir -p "$WORK/stick"
 
+# No sound card here: OpenAL writes what the kiosk plays into a file, in real time.
+printf '[wave]\nfile=%s\n' "$WORK/voice.wav" >"$WORK/openal.conf"
+ALSOFT_DRIVERS=wave ALSOFT_CONF="$WORK/openal.conf" \
 "$KIOSK" --data "$ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
     --idle-after 8 --idle-prompt 3 --export-dir "$WORK/stick" >"$WORK/kiosk.log" 2>&1 &
 KIOSK_PID=$!
@@ -122,13 +126,39 @@ for _ in $(seq 60); do [ -n "$(centre checklist.doc.ktp)" ] && break; sleep 0.05
 if [ -n "$(centre checklist.doc.ktp)" ]; then echo "ok: documents listed"; else fail "no documents after three answers"; fi
 click nav.home && expect home
 
-# The callback form with the on-screen keyboard alone, sent, and found on disk.
 # wait_for ID: waits up to 3 s for a widget to be in the map.
 wait_for() {
     for _ in $(seq 60); do [ -n "$(centre "$1")" ] && return 0; sleep 0.05; done
     fail "no widget '$1' on screen '$(field .screen)'"
     return 1
 }
+
+# Reading aloud: Listen starts the voice and turns into Stop; sound reaches the (file) device; a
+# second tap stops it. Aa makes the words and buttons larger, and a second tap undoes it.
+click home.tile.passport && expect passport
+wait_for voice.listen && click voice.listen
+checks=$((checks + 1))
+voiced() { # the device got more than a second of sound that is not silence
+    [ -f "$WORK/voice.wav" ] && [ "$(tail -c +45 "$WORK/voice.wav" | tr -d '\000' | wc -c)" -gt 20000 ]
+}
+for _ in $(seq 80); do voiced && [ -n "$(centre voice.stop)" ] && break; sleep 0.05; done
+if voiced && [ -n "$(centre voice.stop)" ]; then echo "ok: the page is read aloud"; else
+    fail "no sound: $(ls -l "$WORK/voice.wav" 2>&1), stop button '$(centre voice.stop)'"; fi
+click voice.stop && wait_for voice.listen && echo "ok: a second tap stops the voice"
+back_h() { jq -r '.widgets[] | select(.id == "nav.back") | .h' "$MAP"; }
+before="$(back_h)"
+click header.text_size
+checks=$((checks + 1))
+for _ in $(seq 60); do [ "$(back_h)" != "$before" ] && break; sleep 0.05; done
+if awk -v a="$before" -v b="$(back_h)" 'BEGIN { exit !(b > a * 1.1) }'; then echo "ok: larger text"; else
+    fail "Aa changed nothing: Back is $(back_h) px high, was $before"; fi
+click header.text_size
+checks=$((checks + 1))
+for _ in $(seq 60); do [ "$(back_h)" = "$before" ] && break; sleep 0.05; done
+if [ "$(back_h)" = "$before" ]; then echo "ok: normal text again"; else fail "Aa did not switch back"; fi
+click nav.home && expect home
+
+# The callback form with the on-screen keyboard alone, sent, and found on disk.
 # type_keys TEXT: one on-screen key per character.
 type_keys() {
     local text="$1" i c id
@@ -218,6 +248,13 @@ else
     fail "export: map says '$(field .values.export)' '$(field .values.export_message)'"
     ls -R "$WORK/stick"
 fi
+# A setting changed from the dashboard: stored, audited, and the kiosk in high contrast.
+reveal_click officer.setting.theme.high-contrast
+checks=$((checks + 1))
+if wait_value .values.setting_theme high-contrast; then echo "ok: high contrast chosen"; else
+    fail "the theme setting did not change: '$(field .values.setting_theme)'"; fi
+reveal_click officer.setting.theme.standard
+wait_value .values.setting_theme standard || fail "the theme did not go back to standard"
 click officer.logout && expect attract
 
 # The kiosk stops cleanly when asked to.

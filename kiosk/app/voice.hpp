@@ -1,0 +1,96 @@
+// The kiosk's voice: eSpeak NG synthesis on a thread of its own, cached per screen, language and
+// speed; played through SFML as it is being made, so sound starts after the first sentence; a
+// recorded narration (media/audio/<lang>/<page>.ogg) played instead where the office made one.
+#pragma once
+
+#include "core/settings.hpp"
+#include "core/speech.hpp"
+#include "platform/audio.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <filesystem>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <thread>
+
+namespace kiosk {
+
+struct VoiceOptions {
+    std::filesystem::path mediaDir;           // recordings under audio/<lang>/<page-id>.ogg
+    std::size_t cacheBytes = 32u << 20;       // synthesised audio kept for the next tap
+    int volume = 80;
+    int rate = KioskSettings::kRateDefault;
+};
+
+class VoiceService final : public Voice {
+public:
+    // Nothing starts until start(): no thread, no sound device. `log` must outlive the service.
+    VoiceService(VoiceOptions options, std::ostream& log);
+    ~VoiceService() override;
+    VoiceService(const VoiceService&) = delete;
+    VoiceService& operator=(const VoiceService&) = delete;
+
+    // Starts the voice's thread, which first checks for a sound device and the Indonesian voice
+    // (call once the first picture is up). Until that check answers yes, available() is false.
+    void start();
+    // Waits for the check (tests and the benchmark).
+    void waitUntilChecked();
+
+    [[nodiscard]] bool available() const override { return m_available.load(); }
+    void say(Script script) override;
+    void stop() override;
+    [[nodiscard]] VoiceView view() override;
+    void setVolume(int percent) override;
+    void setRate(int wordsPerMinute) override;
+
+    // When the reading now playing was asked for, and when its first sound went to the device.
+    [[nodiscard]] std::optional<std::chrono::steady_clock::time_point> firstSound() const;
+    // Whether the last say() found its audio in the cache (the benchmark's "cached" figure).
+    [[nodiscard]] bool lastWasCached() const { return m_lastCached; }
+    // Synthesised audio held in the cache, in bytes.
+    [[nodiscard]] std::size_t cachedBytes() const;
+
+private:
+    struct Job {
+        Script script;
+        std::shared_ptr<SpeechAudio> audio;
+        int rate = 0;
+    };
+    struct Cached {
+        std::string key;
+        std::shared_ptr<SpeechAudio> audio;
+    };
+
+    void run();
+    void synthesise(const Job& job);
+    void trimCache();
+    [[nodiscard]] std::optional<std::filesystem::path> recordingFor(const Script& script) const;
+
+    VoiceOptions m_options;
+    std::ostream& m_log;
+    platform::AudioPlayer m_player; // the drawing thread's alone, as is everything down to m_mutex
+    std::list<Cached> m_cache;      // most recently used first
+    std::optional<Script> m_script; // being read
+    std::shared_ptr<SpeechAudio> m_audio;
+    bool m_recording = false;
+    bool m_lastCached = false;
+
+    std::atomic<bool> m_available{false};
+    std::atomic<bool> m_checked{false};
+    std::atomic<bool> m_stop{false};
+    std::mutex m_mutex; // guards the queue
+    std::condition_variable m_wake;
+    std::condition_variable m_checkedSignal;
+    std::deque<Job> m_jobs;
+    std::thread m_worker;
+};
+
+} // namespace kiosk
