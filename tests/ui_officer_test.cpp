@@ -216,3 +216,53 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     CHECK(std::distance(std::filesystem::directory_iterator(exportDir / "desa-kiosk" / "CMG"),
                         std::filesystem::directory_iterator()) == 1);
 }
+
+TEST_CASE("officer settings: a tap changes one, it is stored and audited, and the kiosk follows it")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
+    {
+        store::OfficerAccess access(*store.get().database(), wall);
+        access.setPin("864200");
+    }
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.contentDir = test::dataDir();
+    OfficerDeskService desk(store, settings, wall, log);
+    desk.warmUp();
+
+    Harness k;
+    k.shell().setOfficerDesk(&desk);
+    k.wake();
+    holdCorner(k);
+    pin(k, "864200");
+    REQUIRE(until(k, [&] { return k.map().values.count("setting_volume") != 0; }));
+    CHECK(k.map().values.at("setting_volume") == "80");
+    k.revealAndTap("officer.setting.volume.minus");
+    REQUIRE(until(k, [&] { return k.map().values.at("setting_volume") == "70"; }));
+    k.revealAndTap("officer.setting.lang.jv");
+    k.revealAndTap("officer.setting.theme.high-contrast");
+    REQUIRE(until(k, [&] { return k.map().values.at("setting_theme") == "high-contrast"; }));
+    CHECK(ui::currentTheme() == Theme::HighContrast);
+    CHECK(k.shell().settings().defaultLang == Lang::Jv);
+
+    desk.drain();
+    store::Db db(dir.path() / "kiosk.db", store::OpenMode::ReadOnly);
+    store::Stmt q(db, "SELECT group_concat(detail, '|') FROM audit WHERE kind = 'settings'");
+    REQUIRE(q.step());
+    CHECK(q.columnText(0) == "volume: 80 \xE2\x86\x92 70|default_language: id \xE2\x86\x92 jv|"
+                             "theme: standard \xE2\x86\x92 high-contrast");
+    // The next visit starts in Javanese; the settings outlive a restart (a new desk reads them).
+    k.revealAndTap("officer.logout");
+    k.wake();
+    CHECK(k.session().lang == Lang::Jv);
+    OfficerDeskService again(store, settings, wall, log);
+    again.warmUp();
+    again.drain();
+    REQUIRE(again.snapshot()->settings);
+    CHECK(again.snapshot()->settings->volume == 70);
+    CHECK(again.snapshot()->settings->theme == Theme::HighContrast);
+    k.shell().applySettings(KioskSettings{});
+}

@@ -172,13 +172,14 @@ type_keys() {
         click "osk.key.$id"
     done
 }
-# reveal_click ID: scrolls the content with the wheel until ID is fully in sight, then clicks it.
+# reveal_click ID [BUTTON]: scrolls the content with the wheel (5 down, 4 up) until ID is fully in
+# sight, then clicks it.
 reveal_click() {
     local clipped
     for _ in $(seq 40); do
         clipped="$(jq -r --arg id "$1" '.widgets[] | select(.id == $id) | .clipped' "$MAP" 2>/dev/null)"
         [ "$clipped" = "false" ] && break
-        xdotool mousemove $((W / 2)) $((H / 2)) click 5
+        xdotool mousemove $((W / 2)) $((H / 2)) click "${2:-5}"
         sleep 0.1
     done
     click "$1"
@@ -255,7 +256,7 @@ if wait_value .values.setting_theme high-contrast; then echo "ok: high contrast 
     fail "the theme setting did not change: '$(field .values.setting_theme)'"; fi
 reveal_click officer.setting.theme.standard
 wait_value .values.setting_theme standard || fail "the theme did not go back to standard"
-click officer.logout && expect attract
+reveal_click officer.logout 4 && expect attract
 
 # The kiosk stops cleanly when asked to.
 kill -TERM "$KIOSK_PID"
