@@ -67,11 +67,22 @@ void Shell::useFonts(ui::FontSet fonts)
     applyFonts();
 }
 
-void Shell::applyFonts()
+void Shell::applyFonts(bool wait)
 {
     const bool large = m_session.largeText;
-    if (large && !m_largeFonts)
-        m_largeFonts = ui::buildFontSet(m_fontFiles, m_normalFonts.scale, ui::kLargeTextScale);
+    if (large && !m_largeFonts) {
+        // About a tenth of a second of work: the tap is answered at once, the words grow a few
+        // frames later.
+        if (!m_largeJob.valid())
+            m_largeJob = std::async(std::launch::async, [files = m_fontFiles, scale = m_normalFonts.scale] {
+                return ui::buildFontSet(files, scale, ui::kLargeTextScale);
+            });
+        if (!wait) {
+            m_fontsDue = true; // again once they are built (update() looks)
+            return;
+        }
+        m_largeFonts = m_largeJob.get();
+    }
     const ui::FontSet& set = large ? *m_largeFonts : m_normalFonts;
     ImGui::SetCurrentContext(m_imgui);
     ImGui::GetIO().Fonts = set.atlas.get();
@@ -134,6 +145,17 @@ void Shell::update()
         m_hold.reset();
         m_queue.clear();
         m_framesOwed = kFramesAfterChange;
+    }
+    if (m_largeJob.valid() && m_largeJob.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        try {
+            ui::FontSet built = m_largeJob.get();
+            if (built.scale == m_normalFonts.scale) // not for a window size gone meanwhile
+                m_largeFonts = std::move(built);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "kiosk: larger text is not available: %s\n", e.what());
+            m_session.largeText = false;
+        }
+        m_fontsDue = true;
     }
     if (std::exchange(m_fontsDue, false) && m_metrics.largeText != m_session.largeText)
         applyFonts();
@@ -259,6 +281,9 @@ Millis Shell::nextDue() const
     // The officer desk answers from its own threads: look for its news often while it is open.
     if (m_desk && m_session.nav.current().officer())
         due = std::min(due, now + kOfficerPollMs);
+    // Larger text being built: look for it every frame's time.
+    if (m_largeJob.valid())
+        due = std::min(due, now + 16);
     // Reading aloud: the highlight follows the voice, and the end of the reading shows.
     if (m_voice && !m_voiceSeen.reading.empty())
         due = std::min(due, now + kVoicePollMs);
@@ -313,7 +338,7 @@ void Shell::stage(const Still& still, Lang lang)
     }
     m_session.largeText = still.largeText;
     if (m_metrics.largeText != still.largeText)
-        applyFonts();
+        applyFonts(true);
     if (m_stagedVoice && still.readingSentence >= 0) {
         // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
         if (const auto script = screenScript(m_content, m_config.contacts, m_session)) {

@@ -18,6 +18,7 @@
 #include "ui/ui.hpp"
 
 #include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -101,8 +102,9 @@ private:
     void consumeInput(Millis now);
     void act(const Action& action, Millis now);
     void useFonts(ui::FontSet fonts);
-    // Puts the normal or the large fonts (built the first time) in place, with their metrics.
-    void applyFonts();
+    // Puts the normal or the large fonts in place, with their metrics. The large ones are built on
+    // another thread the first time (unless `wait`): until they are ready the words stay as they are.
+    void applyFonts(bool wait = false);
     // Ends a reading whose screen is gone (another screen, language, visit).
     void stopVoiceIfLeft(const std::string& before);
     [[nodiscard]] std::string readingPlace() const;
@@ -113,6 +115,7 @@ private:
     const Clock& m_clock;
     ui::FontSet m_normalFonts;               // their atlases are the context's, owned here
     std::optional<ui::FontSet> m_largeFonts; // built the first time someone taps Aa
+    std::future<ui::FontSet> m_largeJob;     // the larger-text fonts being built on another thread
     bool m_fontsDue = false; // Aa was tapped during a frame: switch fonts before the next one
     ImGuiContext* m_imgui = nullptr;
     ui::Fonts m_fonts;

@@ -25,7 +25,9 @@ namespace kiosk {
 
 struct VoiceOptions {
     std::filesystem::path mediaDir;           // recordings under audio/<lang>/<page-id>.ogg
-    std::size_t cacheBytes = 32u << 20;       // synthesised audio kept for the next tap
+    // Synthesised audio kept for the next tap: about 4 minutes of speech (22,050 16-bit samples a
+    // second). Synthesis is quick, so the cache saves little time; it is kept small for memory.
+    std::size_t cacheBytes = 12u << 20;
     int volume = 80;
     int rate = KioskSettings::kRateDefault;
 };

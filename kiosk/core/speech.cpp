@@ -292,6 +292,7 @@ void SpeechAudio::finish()
     {
         const std::lock_guard lock(m_mutex);
         m_finished = true;
+        m_samples.shrink_to_fit(); // kept in the cache: no room to grow
     }
     m_grown.notify_all();
 }
