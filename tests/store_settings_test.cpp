@@ -40,7 +40,7 @@ TEST_CASE("settings: defaults when none were changed, then what was saved, audit
     REQUIRE(audit.size() == 1);
     CHECK(audit[0].kind == kAuditSettings);
     CHECK(audit[0].atMs == 1'000);
-    CHECK(audit[0].detail == "volume: 80 \xE2\x86\x92 50; theme: standard \xE2\x86\x92 high-contrast");
+    CHECK(audit[0].detail == "volume: 80 -> 50; theme: standard -> high-contrast");
 
     // Saving the same again writes nothing, not even an audit row.
     saveSettings(db, 2'000, changed, changed);
@@ -52,7 +52,7 @@ TEST_CASE("settings: defaults when none were changed, then what was saved, audit
     saveSettings(db, 3'000, changed, back);
     CHECK(loadSettings(db, log) == back);
     CHECK(recentAudit(db, 1)[0].detail ==
-          "speech_rate: 155 \xE2\x86\x92 140; default_language: id \xE2\x86\x92 jv");
+          "speech_rate: 155 -> 140; default_language: id -> jv");
 }
 
 TEST_CASE("settings: a hand-edited row that makes no sense falls back to its default and is reported")

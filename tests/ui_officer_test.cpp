@@ -252,8 +252,8 @@ TEST_CASE("officer settings: a tap changes one, it is stored and audited, and th
     store::Db db(dir.path() / "kiosk.db", store::OpenMode::ReadOnly);
     store::Stmt q(db, "SELECT group_concat(detail, '|') FROM audit WHERE kind = 'settings'");
     REQUIRE(q.step());
-    CHECK(q.columnText(0) == "volume: 80 \xE2\x86\x92 70|default_language: id \xE2\x86\x92 jv|"
-                             "theme: standard \xE2\x86\x92 high-contrast");
+    CHECK(q.columnText(0) == "volume: 80 -> 70|default_language: id -> jv|"
+                             "theme: standard -> high-contrast");
     // The next visit starts in Javanese; the settings outlive a restart (a new desk reads them).
     k.revealAndTap("officer.logout");
     k.wake();

@@ -95,7 +95,7 @@ std::shared_ptr<OfficerSnapshot> sampleDesk()
     d.batches = {{"9f3c2a71d0", now - 6 * day, 18, "KANTOR IMIGRASI", true},
                  {"41be07c9aa", now - 13 * day, 10, "DISNAKER", true}};
     d.audit = {{now - 60'000, "officer-login-ok", ""},
-               {now - 2 * day, "settings", "volume: 80 \u2192 90"},
+               {now - 2 * day, "settings", "volume: 80 -> 90"},
                {now - 6 * day, "export", "batch=9f3c2a71d0 count=18 marked=18 sealed=yes"},
                {now - 6 * day - 60'000, "officer-login-ok", ""},
                {now - 6 * day - 120'000, "officer-login-failed", "failures=1"},

@@ -110,7 +110,7 @@ std::vector<std::string> describeChanges(const KioskSettings& before, const Kios
     const auto b = settingValues(after);
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i].value != b[i].value)
-            out.push_back(a[i].name + ": " + a[i].value + " \xE2\x86\x92 " + b[i].value);
+            out.push_back(a[i].name + ": " + a[i].value + " -> " + b[i].value);
     return out;
 }
 

@@ -44,7 +44,8 @@ bool applySettingValue(KioskSettings& s, std::string_view name, std::string_view
 [[nodiscard]] std::optional<KioskSettings> adjusted(const KioskSettings& s, std::string_view name,
                                                     std::string_view value);
 
-// "volume: 80 → 60" for each setting that differs, for the audit log.
+// "volume: 80 -> 60" for each setting that differs, for the audit log (plain ASCII: the fonts
+// have no arrow).
 [[nodiscard]] std::vector<std::string> describeChanges(const KioskSettings& before, const KioskSettings& after);
 
 } // namespace kiosk

@@ -10,12 +10,11 @@
 namespace kiosk {
 
 // Code points the text fonts are built with (ui/fonts uses this table too): Basic Latin and
-// Latin-1 (é, è, ñ, ·), general punctuation (dashes, quotes, •, …), and the arrows ← ↑ → ↓ (the
-// audit log writes "80 → 90").
+// Latin-1 (é, è, ñ, ·), and general punctuation (dashes, quotes, •, …).
 struct CodeRange {
     char32_t first, last;
 };
-inline constexpr CodeRange kDrawableRanges[] = {{0x0020, 0x00FF}, {0x2010, 0x2027}, {0x2190, 0x2193}};
+inline constexpr CodeRange kDrawableRanges[] = {{0x0020, 0x00FF}, {0x2010, 0x2027}};
 
 // One code point decoded from `text` at byte `pos`: its value and its length in bytes. Invalid
 // UTF-8 (stray continuation bytes, overlong forms, surrogates, beyond U+10FFFF) gives nullopt.

@@ -53,9 +53,13 @@ void ImGuiRenderer::uploadFonts()
     m_fontTextures.insert(m_fontTextures.begin(), FontTexture{atlas, texture});
     if (uploaded)
         return;
+    // The shell's atlases keep their pixels until uploaded here, and have dropped their font files
+    // (ui/fonts): one whose texture was given up cannot be built again.
+    if (!atlas->TexPixelsAlpha8 && !atlas->TexPixelsRGBA32 && atlas->ConfigData.empty())
+        throw std::runtime_error("the font atlas was uploaded before and can no longer be rebuilt");
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &w, &h); // builds the atlas again if its pixels were freed
+    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
     glBindTexture(GL_TEXTURE_2D, texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);

@@ -29,7 +29,8 @@ private:
         const void* atlas;
         unsigned texture;
     };
-    // Most recently used first; at most kFontTextures (the normal and the larger-text atlas).
+    // Most recently used first; at most kFontTextures: the shell's normal and larger-text atlases,
+    // never more at once, so a live atlas never loses its texture.
     std::vector<FontTexture> m_fontTextures;
     static constexpr std::size_t kFontTextures = 2;
 };
