@@ -13,18 +13,6 @@ using namespace kiosk;
 
 namespace {
 
-const Content& shipped()
-{
-    static const Content content = [] {
-        Problems p;
-        const auto contacts = Config::load(test::dataDir() / "kiosk.toml", p).contacts;
-        ContentLoad load = loadContent(test::dataDir(), test::dataDir().parent_path() / "media", contacts);
-        REQUIRE(load.ok());
-        return std::move(load.content);
-    }();
-    return content;
-}
-
 std::set<std::string> ids(const std::vector<const ChecklistRules::Item*>& items)
 {
     std::set<std::string> out;
@@ -93,7 +81,7 @@ std::set<std::string> expectedWarnings(const std::string& purpose, const std::st
 
 TEST_CASE("every combination of answers gives the documents and fees the facts call for")
 {
-    const ChecklistRules* rules = shipped().checklist("passport");
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
     REQUIRE(rules);
     int combinations = 0;
     // The answers the rules offer must be exactly those the facts were checked for.
@@ -123,7 +111,7 @@ TEST_CASE("every combination of answers gives the documents and fees the facts c
 
 TEST_CASE("questions come in order, at most three, and skipping follows the answers")
 {
-    const ChecklistRules* rules = shipped().checklist("passport");
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
     REQUIRE(rules);
     CHECK(rules->questions.size() <= 3);
     Answers a;
@@ -140,10 +128,10 @@ TEST_CASE("questions come in order, at most three, and skipping follows the answ
 
 TEST_CASE("every question, answer, document and fee has its words in all three languages")
 {
-    const ChecklistRules* rules = shipped().checklist("passport");
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
     REQUIRE(rules);
     for (Lang lang : kAllLangs) {
-        const ChecklistText* words = shipped().checklistText("passport", lang);
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
         REQUIRE(words);
         INFO(langCode(lang));
         for (const auto& q : rules->questions) {
@@ -169,7 +157,7 @@ TEST_CASE("the fees shown are those of PP 45/2024, in every language")
         {"electronic-10", "950.000"}, {"replace-lost", "1.000.000"}, {"replace-damaged", "500.000"},
         {"same-day", "1.000.000"},    {"migrant-first", "Rp0"}};
     for (Lang lang : kAllLangs) {
-        const ChecklistText* words = shipped().checklistText("passport", lang);
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
         REQUIRE(words);
         for (const auto& [fee, amount] : amounts)
             CHECK_MESSAGE(words->fees.at(fee).find(amount) != std::string::npos,

@@ -135,18 +135,6 @@ TEST_CASE("speech audio: read while it grows, sentences found by sample, waiting
 
 namespace {
 
-const Content& shippedContent()
-{
-    static const Content content = [] {
-        Problems p;
-        const auto contacts = Config::load(test::dataDir() / "kiosk.toml", p).contacts;
-        ContentLoad load = loadContent(test::dataDir(), test::dataDir().parent_path() / "media", contacts);
-        REQUIRE(load.ok());
-        return std::move(load.content);
-    }();
-    return content;
-}
-
 bool says(const Script& s, const std::string& part, std::string_view words)
 {
     for (const Sentence& x : s.sentences)
@@ -159,7 +147,7 @@ bool says(const Script& s, const std::string& part, std::string_view words)
 
 TEST_CASE("the screens with something to read: every shipped page, the checklist, the form")
 {
-    const Content& c = shippedContent();
+    const Content& c = test::shippedContent();
     Session session;
     CHECK_FALSE(screenScript(c, test::shippedContacts(), session)); // home: tiles only
     for (const auto& [id, langs] : c.pages) {

@@ -3,6 +3,7 @@
 #include "store/officer.hpp"
 #include "store/schema.hpp"
 
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -19,13 +20,6 @@ namespace {
 constexpr const char* kPin = "4815162342"; // not used: too long; kept out of the audit checks
 constexpr const char* kGoodPin = "736194";
 constexpr const char* kWrongPin = "111111";
-
-Db migratedMemory()
-{
-    Db db(":memory:", OpenMode::ReadWriteCreate);
-    migrate(db);
-    return db;
-}
 
 std::string auditText(OfficerAccess& officer)
 {
@@ -56,7 +50,7 @@ TEST_CASE("PIN rules: 6 to 8 ASCII digits")
     CHECK_FALSE(validPin(""));
     CHECK_FALSE(validPin(kPin));
 
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     FakeClock clock;
     OfficerAccess officer(db, clock);
     for (const char* bad : {"12345", "123456789", "abcdef", "12345a", "-12345"})
@@ -77,7 +71,7 @@ TEST_CASE("lockout lengths double from 5 minutes up to 24 hours")
 
 TEST_CASE("a PIN is stored only as an Argon2id hash and checks round trip")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     FakeClock clock;
     OfficerAccess officer(db, clock);
     CHECK(officer.check(kGoodPin).status == Status::NoPin);
@@ -188,7 +182,7 @@ TEST_CASE("5 wrong PINs lock for 5 minutes, the next lockout for 10; state survi
 
 TEST_CASE("the audit as free functions: appended in the caller's transaction, read both ways")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     appendAudit(db, 1'000, kAuditContent);
     appendAudit(db, 2'000, kAuditPurge, "count=3 days=14");
     {

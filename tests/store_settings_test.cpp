@@ -3,6 +3,8 @@
 #include "store/schema.hpp"
 #include "store/settings.hpp"
 
+#include "store_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -10,20 +12,9 @@
 using namespace kiosk;
 using namespace kiosk::store;
 
-namespace {
-
-Db migratedMemory()
-{
-    Db db(":memory:", OpenMode::ReadWriteCreate);
-    migrate(db);
-    return db;
-}
-
-} // namespace
-
 TEST_CASE("settings: defaults when none were changed, then what was saved, audited with the change")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     std::ostringstream log;
     const KioskSettings defaults = loadSettings(db, log);
     CHECK(defaults == KioskSettings{});
@@ -57,7 +48,7 @@ TEST_CASE("settings: defaults when none were changed, then what was saved, audit
 
 TEST_CASE("settings: a hand-edited row that makes no sense falls back to its default and is reported")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     db.exec("INSERT INTO settings VALUES ('volume', 'loud', 1), ('speech_rate', '999', 1), "
             "('theme', 'high-contrast', 1), ('colour', 'pink', 1), ('default_language', 'fr', 1)");
     std::ostringstream log;
@@ -73,7 +64,7 @@ TEST_CASE("settings: a hand-edited row that makes no sense falls back to its def
 
 TEST_CASE("settings: a failed audit leaves the settings as they were")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     db.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit full'); END");
     KioskSettings changed;
     changed.volume = 30;

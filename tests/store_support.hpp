@@ -1,8 +1,10 @@
-// Helpers shared by the store tests: requests made from a number, a fixed time zone, and running
+// Helpers shared by the store tests: a migrated database in memory, requests made from a number, a fixed time zone, and running
 // code in a child process (as an unprivileged user when the tests run as root).
 #pragma once
 
 #include "core/request.hpp"
+#include "store/db.hpp"
+#include "store/schema.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,6 +18,14 @@
 #include <string>
 
 namespace kiosk::test {
+
+// An empty database in memory at the latest schema.
+inline store::Db migratedMemory()
+{
+    store::Db db(":memory:", store::OpenMode::ReadWriteCreate);
+    store::migrate(db);
+    return db;
+}
 
 // Local time for the tests of local days and times: Western Indonesian Time, UTC+7, no tzdata
 // needed.

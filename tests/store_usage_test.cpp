@@ -9,17 +9,6 @@
 using namespace kiosk;
 using namespace kiosk::store;
 
-namespace {
-
-Db migratedMemory()
-{
-    Db db(":memory:", OpenMode::ReadWriteCreate);
-    migrate(db);
-    return db;
-}
-
-} // namespace
-
 TEST_CASE("a local day is the date in the kiosk's time zone")
 {
     test::useKioskTimeZone();
@@ -37,7 +26,7 @@ TEST_CASE("a local day is the date in the kiosk's time zone")
 
 TEST_CASE("usage adds up per day, screen and language, and reads back newest day first")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     const UsageCount first[] = {{"2025-11-28", "home", "id", 3},
                                 {"2025-11-29", "page/passport", "en", 1},
                                 {"2025-11-29", "home", "jv", 2},
@@ -59,7 +48,7 @@ TEST_CASE("usage adds up per day, screen and language, and reads back newest day
 
 TEST_CASE("one bad count adds none of the counts sent with it")
 {
-    Db db = migratedMemory();
+    Db db = test::migratedMemory();
     const UsageCount before[] = {{"2025-11-29", "home", "id", 1}};
     addUsage(db, before);
     const UsageCount withNegative[] = {{"2025-11-29", "home", "id", 10}, {"2025-11-29", "home", "en", -1}};

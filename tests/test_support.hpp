@@ -64,6 +64,17 @@ inline LocalContacts shippedContacts()
     return Config::load(dataDir() / "kiosk.toml", p).contacts;
 }
 
+// The shipped content, loaded and checked once.
+inline const Content& shippedContent()
+{
+    static const Content content = [] {
+        ContentLoad load = loadContent(dataDir(), dataDir().parent_path() / "media", shippedContacts());
+        REQUIRE(load.ok());
+        return std::move(load.content);
+    }();
+    return content;
+}
+
 // A copy of the shipped data/ (and media/) to break one thing in.
 struct Pack {
     test::TempDir dir;

@@ -7,6 +7,18 @@
 
 namespace kiosk {
 
+std::vector<std::string> missingDocuments(const ChecklistRules& rules, const ChecklistText& words,
+                                          const ChecklistProgress& progress)
+{
+    std::vector<std::string> missing;
+    for (const auto* d : rules.documentsFor(progress.asMap()))
+        if (!d->optional && !progress.have.count(d->id)) {
+            const auto it = words.documents.find(d->id);
+            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
+        }
+    return missing;
+}
+
 void Session::reset()
 {
     const unsigned next = visit + 1;

@@ -23,6 +23,10 @@ struct ChecklistProgress {
     [[nodiscard]] Answers asMap() const { return {answers.begin(), answers.end()}; }
 };
 
+// The names of the documents still needed (not optional, not ticked), in the checklist's order.
+[[nodiscard]] std::vector<std::string> missingDocuments(const ChecklistRules& rules, const ChecklistText& words,
+                                                        const ChecklistProgress& progress);
+
 struct Session {
     Navigator nav;
     Lang lang = kDefaultLang;

@@ -212,12 +212,7 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words, 
         if (const auto it = words.warnings.find(w->id); it != words.warnings.end())
             addText(s, "warn." + w->id, it->second);
     const auto documents = rules.documentsFor(answers);
-    std::vector<std::string> missing;
-    for (const auto* d : documents)
-        if (!d->optional && !progress.have.count(d->id)) {
-            const auto it = words.documents.find(d->id);
-            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
-        }
+    const std::vector<std::string> missing = missingDocuments(rules, words, progress);
     addText(s, "summary", missing.empty() ? strings.get(voice, "checklist.all_ready")
                                           : missingSummary(strings, voice, missing));
     for (const auto* d : documents) {

@@ -85,12 +85,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     // The result: documents, what is missing and where to get it, fees, help.
     const auto documents = rules.documentsFor(answers);
     const auto fees = rules.feesFor(answers);
-    std::vector<std::string> missing;
-    for (const auto* d : documents)
-        if (!d->optional && !progress.have.count(d->id)) {
-            const auto it = words.documents.find(d->id);
-            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
-        }
+    const std::vector<std::string> missing = missingDocuments(rules, words, progress);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 24.f * s;
