@@ -35,6 +35,8 @@ int main(int argc, char** argv)
         const std::string size = argv[i];
         for (kiosk::Lang lang : kiosk::kAllLangs) {
             for (const auto& still : stills) {
+                if (!still.pictured)
+                    continue;
                 const auto file =
                     dir / (still.name + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");
                 ++checked;

@@ -133,6 +133,8 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     int failures = 0;
     for (Lang lang : kAllLangs) {
         for (const Still& still : tourStills(content)) {
+            if (!still.pictured)
+                continue;
             shell.stage(still, lang);
             // A new ImGui window is hidden on its first frame; scrolling lands a frame later.
             for (int i = 0; i < 3; ++i)

@@ -1,6 +1,8 @@
 // The list of stills the tour renders and the tour check expects.
 #include "app/tour.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
@@ -232,29 +234,28 @@ std::vector<Still> tourStills(const Content& content)
         s.readingSentence = name == "passport" ? 3 : 1;
         extra.push_back(std::move(s));
     }
-    // Larger text (Aa) on every kind of screen, and the high-contrast theme on a few.
-    std::vector<std::string> large{"home", "callback", "callback-keyboard-letters", "callback-errors",
-                                   "callback-review", "callback-done", "officer-pin", "officer-dashboard",
-                                   "officer-dashboard-end", "idle-prompt", firstResult, firstResult + "-reading"};
-    for (const auto& [id, langs] : content.pages) {
-        large.push_back(id);
-        large.push_back(id + "-end");
-    }
-    for (const auto& [id, rules] : content.checklists)
-        large.push_back(Route::checklist(id).screenId() + "-q1");
-    for (const std::string& name : large) {
-        Still s = name == firstResult + "-reading" ? extra[1] : copyOf(name);
-        s.name = name + "-large";
-        s.largeText = true;
-        extra.push_back(std::move(s));
-    }
-    for (const std::string& name : {std::string("home"), std::string("passport-reading"), firstResult,
-                                    std::string("callback-errors"), std::string("officer-dashboard")}) {
+    // Larger text (Aa) on every still; pictured for one of each kind of screen (the layout test
+    // checks them all at every size). The high-contrast theme on a few.
+    const std::vector<std::string> pictured{"home", "passport", firstResult + "-reading", "callback-keyboard-letters",
+                                            "officer-dashboard-end", "idle-prompt"};
+    std::vector<Still> large;
+    for (const std::vector<Still>* list : {&stills, &extra})
+        for (const Still& base : *list) {
+            Still s = base;
+            s.name = base.name + "-large";
+            s.largeText = true;
+            s.pictured = std::find(pictured.begin(), pictured.end(), base.name) != pictured.end();
+            large.push_back(std::move(s));
+        }
+    for (const std::string& name : {std::string("home"), std::string("passport-reading"),
+                                    std::string("callback-errors")}) {
         Still s = name == "passport-reading" ? extra[0] : copyOf(name);
         s.name = name + "-contrast";
         s.theme = Theme::HighContrast;
         extra.push_back(std::move(s));
     }
+    for (Still& s : large)
+        extra.push_back(std::move(s));
     for (Still& s : extra)
         stills.push_back(std::move(s));
     // A kiosk with a sound device: every screen that can be read shows its Listen button.

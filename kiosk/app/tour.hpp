@@ -38,9 +38,11 @@ struct Still {
     int readingSentence = -1;                       // being read aloud, at this sentence of the screen
     bool largeText = false;                         // the Aa button on
     Theme theme = Theme::Standard;
+    bool pictured = true; // the tour saves a picture of it; the others are checked without one
 };
 
-// Every screen and checklist state worth a look: see tour.cpp.
+// Every screen and checklist state worth a look, each also with larger text: see tour.cpp. The
+// layout test checks them all; the tour pictures those marked `pictured`.
 [[nodiscard]] std::vector<Still> tourStills(const Content& content);
 
 } // namespace kiosk
