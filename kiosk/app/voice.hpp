@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -22,6 +23,10 @@
 #include <thread>
 
 namespace kiosk {
+
+namespace platform {
+class SpeechSynth;
+}
 
 struct VoiceOptions {
     std::filesystem::path mediaDir;           // recordings under audio/<lang>/<page-id>.ogg
@@ -63,27 +68,42 @@ public:
 private:
     struct Job {
         Script script;
-        std::shared_ptr<SpeechAudio> audio;
+        std::shared_ptr<SpeechAudio> audio; // to synthesise into (and play), or null
+        std::filesystem::path recording;    // to play instead, or empty
+        bool synthesise = false;            // the audio is new: make it (whether or not still wanted)
         int rate = 0;
+        int volume = 0;
+        std::uint64_t generation = 0;       // play only if nothing else was asked for since
     };
     struct Cached {
         std::string key;
         std::shared_ptr<SpeechAudio> audio;
     };
+    // What is being read; guarded by m_playerMutex.
+    struct Reading {
+        Script script;
+        std::shared_ptr<SpeechAudio> audio;
+        bool recording = false;
+        bool started = false; // the worker has handed it to the player
+    };
 
     void run();
-    void synthesise(const Job& job);
+    void play(const Job& job, platform::SpeechSynth* synth);
     void trimCache();
     [[nodiscard]] std::optional<std::filesystem::path> recordingFor(const Script& script) const;
 
     VoiceOptions m_options;
     std::ostream& m_log;
-    platform::AudioPlayer m_player; // the drawing thread's alone, as is everything down to m_mutex
-    std::list<Cached> m_cache;      // most recently used first
-    std::optional<Script> m_script; // being read
-    std::shared_ptr<SpeechAudio> m_audio;
-    bool m_recording = false;
+    std::list<Cached> m_cache; // most recently used first; the drawing thread's alone, as are the next
     bool m_lastCached = false;
+    VoiceView m_lastView;
+
+    // Opening the sound device takes tens of milliseconds: the worker starts each reading, so the
+    // drawing thread never waits for it. It reads the player's state only when the lock is free.
+    mutable std::mutex m_playerMutex;
+    platform::AudioPlayer m_player;
+    std::optional<Reading> m_reading;
+    std::atomic<std::uint64_t> m_generation{0};
 
     std::atomic<bool> m_available{false};
     std::atomic<bool> m_checked{false};
