@@ -252,6 +252,8 @@ void VoiceService::setRate(int wordsPerMinute)
 std::optional<std::chrono::steady_clock::time_point> VoiceService::firstSound() const
 {
     const std::lock_guard lock(m_playerMutex);
+    if (!m_reading || !m_reading->started) // the player still knows the reading before
+        return std::nullopt;
     return m_player.firstSound();
 }
 

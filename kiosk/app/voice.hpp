@@ -58,7 +58,8 @@ public:
     void setVolume(int percent) override;
     void setRate(int wordsPerMinute) override;
 
-    // When the reading now playing was asked for, and when its first sound went to the device.
+    // When the first sound of the reading now under way went to the device (none before, or when
+    // nothing is being read).
     [[nodiscard]] std::optional<std::chrono::steady_clock::time_point> firstSound() const;
     // Whether the last say() found its audio in the cache (the benchmark's "cached" figure).
     [[nodiscard]] bool lastWasCached() const { return m_lastCached; }
