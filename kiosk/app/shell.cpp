@@ -411,6 +411,8 @@ ImDrawData* Shell::frame()
                 m_desk->close();
             m_session.officer = OfficerSession{};
         }
+        if (m_voice) // the screen being read is gone
+            m_voice->stop();
         m_session.nav.home();
         m_errorUntil = now + kErrorShownMs;
         m_framesOwed = kFramesAfterChange;
