@@ -62,6 +62,25 @@ CallbackRequest request(RequestTopic topic, std::string name)
     return r;
 }
 
+// The desk's settings for the tests: kiosk CMG, the shipped content, exports to `exportDir` (made).
+OfficerDeskSettings deskSettings(const std::filesystem::path& exportDir = {})
+{
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.contentDir = test::dataDir();
+    if (!exportDir.empty()) {
+        std::filesystem::create_directories(exportDir);
+        settings.exportDir = exportDir;
+    }
+    return settings;
+}
+
+void setPin(PendingStore& store, const Clock& wall, std::string_view digits)
+{
+    store::OfficerAccess access(*store.get().database(), wall);
+    access.setPin(digits);
+}
+
 } // namespace
 
 TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies them with one tap, logs out")
@@ -75,12 +94,7 @@ TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies t
     REQUIRE(store.submit(request(RequestTopic::Passport, "=HYPERLINK(\"x\")")).ok());
 
     const auto exportDir = dir.path() / "stick";
-    std::filesystem::create_directories(exportDir);
-    OfficerDeskSettings settings;
-    settings.kioskId = "CMG";
-    settings.exportDir = exportDir;
-    settings.contentDir = test::dataDir();
-    OfficerDeskService desk(store, settings, wall, log);
+    OfficerDeskService desk(store, deskSettings(exportDir), wall, log);
 
     Harness k;
     k.shell().setOfficerDesk(&desk);
@@ -186,16 +200,9 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     std::ostringstream log;
     PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
     REQUIRE(store.submit(request(RequestTopic::Other, "Sri Wahyuni")).ok());
-    {
-        store::OfficerAccess access(*store.get().database(), wall);
-        access.setPin("864200");
-    }
+    setPin(store, wall, "864200");
     const auto exportDir = dir.path() / "stick";
-    std::filesystem::create_directories(exportDir);
-    OfficerDeskSettings settings;
-    settings.kioskId = "CMG";
-    settings.exportDir = exportDir;
-    settings.contentDir = test::dataDir();
+    OfficerDeskSettings settings = deskSettings(exportDir);
     settings.retentionDays = 0; // deleted as soon as they are copied
     OfficerDeskService desk(store, settings, wall, log);
 
@@ -223,13 +230,8 @@ TEST_CASE("officer settings: a tap changes one, it is stored and audited, and th
     SystemClock wall;
     std::ostringstream log;
     PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
-    {
-        store::OfficerAccess access(*store.get().database(), wall);
-        access.setPin("864200");
-    }
-    OfficerDeskSettings settings;
-    settings.kioskId = "CMG";
-    settings.contentDir = test::dataDir();
+    setPin(store, wall, "864200");
+    const OfficerDeskSettings settings = deskSettings();
     OfficerDeskService desk(store, settings, wall, log);
     desk.warmUp();
 

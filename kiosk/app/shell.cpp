@@ -188,7 +188,7 @@ void Shell::update()
 
 void Shell::applySettings(const KioskSettings& settings)
 {
-    const bool themeChanged = settings.theme != m_settings.theme || settings.theme != ui::currentTheme();
+    const bool themeChanged = settings.theme != ui::currentTheme();
     m_settings = settings;
     m_session.homeLang = settings.defaultLang;
     if (m_idle.phase() == IdleTimer::Phase::Attract)

@@ -258,10 +258,6 @@ std::vector<Still> tourStills(const Content& content)
         extra.push_back(std::move(s));
     for (Still& s : extra)
         stills.push_back(std::move(s));
-    // A kiosk with a sound device: every screen that can be read shows its Listen button.
-    for (Still& s : stills)
-        if (!s.voice)
-            s.voice = VoiceView{.available = true, .reading = {}, .preparing = false, .spot = {}};
     return stills;
 }
 

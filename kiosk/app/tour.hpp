@@ -34,7 +34,8 @@ struct Still {
     std::string reference; // shown on the confirmation
     OfficerSession officerSession;                  // the PIN pad as left
     std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports
-    std::optional<VoiceView> voice;                 // the voice as the screen sees it (none: no voice)
+    // The voice as the screen sees it: the tour shows a kiosk with a sound device (none: no voice).
+    std::optional<VoiceView> voice = VoiceView{.available = true, .reading = {}, .preparing = false, .spot = {}};
     int readingSentence = -1;                       // being read aloud, at this sentence of the screen
     bool largeText = false;                         // the Aa button on
     Theme theme = Theme::Standard;

@@ -63,7 +63,6 @@ FontSet buildFontSet(const FontFiles& files, float scale, float textScale)
 {
     FontSet set;
     set.scale = scale;
-    set.textScale = textScale;
     set.atlas = std::make_unique<ImFontAtlas>();
     ImFontAtlas& atlas = *set.atlas;
     for (const auto* path : {&files.regular, &files.bold, &files.icons})

@@ -42,7 +42,6 @@ struct FontSet {
     std::unique_ptr<ImFontAtlas> atlas;
     Fonts fonts;
     float scale = 1.f;
-    float textScale = 1.f;
 };
 
 // How much larger the words are with the Aa button on.
