@@ -242,8 +242,6 @@ void Shell::act(const Action& action, Millis now)
     if (m_session.largeText != wasLarge)
         m_fontsDue = true;
     stopVoiceIfLeft(place);
-    if (action.kind == Action::Kind::OfficerOpen && m_voice)
-        m_voice->stop();
     if (action.kind == Action::Kind::OfficerLogout) {
         m_idle.sleep(now);
         m_gesture.reset();
