@@ -1,13 +1,16 @@
 // Composition root of the village kiosk: reads the command line, configuration and content, finds
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
+#include "app/content_cli.hpp"
 #include "app/content_store.hpp"
 #include "app/export_cli.hpp"
+#include "app/log_sink.hpp"
 #include "app/officer_desk.hpp"
 #include "app/voice.hpp"
 #include "app/pending_store.hpp"
 #include "app/pin_cli.hpp"
 #include "app/requests_cli.hpp"
 #include "app/runner.hpp"
+#include "app/service.hpp"
 #include "app/shell.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
@@ -15,6 +18,7 @@
 #include "platform/pictures.hpp"
 #include "platform/renderer.hpp"
 #include "platform/window.hpp"
+#include "platform/x11_connection.hpp"
 #include "ui/theme.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,7 +26,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <iostream>
@@ -36,14 +42,32 @@ using namespace kiosk;
 
 namespace {
 
-fs::path defaultDatabase()
+// Where the kiosk keeps its database and installed content when kiosk.toml does not say
+// ([paths] state): the user's data directory.
+fs::path defaultStateDir()
 {
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return fs::path(xdg) / "desa-kiosk" / "kiosk.db";
+        return fs::path(xdg) / "desa-kiosk";
     if (const char* home = std::getenv("HOME"); home && *home)
-        return fs::path(home) / ".local" / "share" / "desa-kiosk" / "kiosk.db";
-    return fs::path("kiosk.db");
+        return fs::path(home) / ".local" / "share" / "desa-kiosk";
+    return fs::path(".");
 }
+
+// The content shipped with the kiosk: beside the installed program (PREFIX/share/desa-kiosk/data),
+// else the source tree it was built from.
+fs::path shippedDataDir()
+{
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "desa-kiosk" / "data";
+        if (fs::is_directory(installed, ec))
+            return installed;
+    }
+    return fs::path(KIOSK_SOURCE_DIR) / "data";
+}
+
+constexpr const char* kSystemConfig = "/etc/desa-kiosk/kiosk.toml";
 
 bool parseSize(const std::string& text, unsigned& w, unsigned& h)
 {
@@ -71,7 +95,7 @@ bool parseSize(const std::string& text, unsigned& w, unsigned& h)
 void report(const char* what, const Problems& problems)
 {
     for (const auto& p : problems)
-        std::cerr << "kiosk: " << what << ": " << p << "\n";
+        std::cerr << "kiosk: warning: " << what << ": " << p << "\n";
 }
 
 // `kiosk check-content DIR`: every problem of the content and settings in DIR, one per line.
@@ -155,7 +179,7 @@ int benchContentLoad(const fs::path& dataDir, const fs::path& mediaDir)
 
 // What officer mode needs from the configuration and the content shown.
 OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems, const ShownContent& shown,
-                                    const fs::path& dataDir)
+                                    const fs::path& dataDir, pack::Place packs)
 {
     OfficerDeskSettings s;
     s.kioskId = config.kioskId;
@@ -167,7 +191,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
         } catch (const std::exception& e) {
             // Never fall back to plain files when the office asked for sealed ones.
             s.keyProblem = e.what();
-            std::cerr << "kiosk: the office key cannot be read, officer mode will not export: " << e.what() << "\n";
+            std::cerr << "kiosk: error: the office key cannot be read, officer mode will not export: " << e.what() << "\n";
         }
     }
     s.retentionDays = config.retentionDays;
@@ -177,6 +201,8 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     s.contentProblems = shown.errors;
     s.contentFromLastGood = shown.origin == ShownContent::Origin::LastGood;
     s.configProblems = configProblems;
+    s.configProblems.insert(s.configProblems.end(), packs.keyProblems.begin(), packs.keyProblems.end());
+    s.packs = std::move(packs);
     return s;
 }
 
@@ -184,10 +210,11 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
 
 int main(int argc, char** argv)
 {
+    installLogSink(LogLevel::Info);
     CLI::App cli{"Village information kiosk of a Desa Binaan Imigrasi"};
-    fs::path dataDir = fs::path(KIOSK_SOURCE_DIR) / "data";
+    fs::path dataDir;
     fs::path configFile;
-    fs::path dbFile = defaultDatabase();
+    fs::path dbFile;
     std::string windowed;
     fs::path tourDir;
     std::string tourSize = "1920x1080";
@@ -198,11 +225,14 @@ int main(int argc, char** argv)
     bool reportTaps = false;
     fs::path mediaDir;
     fs::path exportDir;
-    cli.add_option("--data", dataDir, "Content folder (default: the shipped data/)")
+    cli.add_option("--data", dataDir,
+                   "Content folder (default: [paths] content of the configuration, else the shipped data/; "
+                   "an installed content pack is shown instead unless this is given)")
         ->check(CLI::ExistingDirectory);
     cli.add_option("--media", mediaDir, "Pictures folder (default: media/ beside DATA)");
-    cli.add_option("--config", configFile, "Kiosk configuration (default: DATA/kiosk.toml)");
-    cli.add_option("--db", dbFile, "Database file (default: in the user's data directory)");
+    cli.add_option("--config", configFile,
+                   std::string("Kiosk configuration (default: ") + kSystemConfig + " if it exists, else DATA/kiosk.toml)");
+    cli.add_option("--db", dbFile, "Database file (default: kiosk.db in [paths] state, else in the user's data directory)");
     cli.add_option("--export-dir", exportDir,
                    "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
     cli.add_option("--windowed", windowed, "Open a WxH window instead of full screen");
@@ -224,7 +254,12 @@ int main(int argc, char** argv)
     const RequestsCommand requests(cli, dbFile);
     ExportCommand exporting(cli, dbFile);
     const SetPinCommand setPin(cli, dbFile);
+    const ContentCommand contentCommand(cli);
     CLI11_PARSE(cli, argc, argv);
+    const bool dataGiven = !dataDir.empty();
+    const fs::path shippedData = shippedDataDir();
+    if (!dataGiven)
+        dataDir = shippedData;
     // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
     for (fs::path* dir : {&dataDir, &checkDir})
         if (!dir->empty() && !dir->lexically_normal().has_filename())
@@ -235,13 +270,33 @@ int main(int argc, char** argv)
     if (benchContent)
         return benchContentLoad(dataDir, mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir);
 
+    std::error_code ec;
     if (configFile.empty())
-        configFile = dataDir / "kiosk.toml";
-    if (mediaDir.empty())
-        mediaDir = dataDir.parent_path() / "media";
+        configFile = fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : dataDir / "kiosk.toml";
     Problems configProblems;
     Config config = Config::load(configFile, configProblems);
+    setLogThreshold(config.logLevel);
+    std::cerr << "kiosk: configuration " << configFile.string() << "\n";
     report("configuration", configProblems);
+    if (!dataGiven && !config.contentDir.empty())
+        dataDir = config.contentDir;
+    const fs::path stateDir = !dbFile.empty()            ? (dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path())
+                              : !config.stateDir.empty() ? config.stateDir
+                                                         : defaultStateDir();
+    if (dbFile.empty())
+        dbFile = stateDir / "kiosk.db";
+    const fs::path shippedMedia = mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir;
+    if (mediaDir.empty())
+        mediaDir = shippedMedia;
+    pack::Place packs;
+    packs.root = stateDir / "content";
+    packs.trusted = pack::readTrustedKeys(config.trustedContentKeys, packs.keyProblems);
+    packs.check = packContentCheck(config.contacts, shippedMedia);
+    report("configuration", packs.keyProblems);
+    if (contentCommand.parsed()) {
+        SystemClock wall;
+        return contentCommand.run(packs, wall.now(), std::cout, std::cerr);
+    }
     if (requests.parsed())
         return requests.run(config.kioskId, std::cout, std::cerr);
     exporting.useConfiguredKey(config.officePublicKey, config.officeKeyProblem);
@@ -256,14 +311,19 @@ int main(int argc, char** argv)
     if (idlePrompt > 0)
         config.idlePromptMs = idlePrompt * 1000L;
 
-    // Content: data/ if it passes its checks, else the last copy that did, else a notice.
-    const fs::path stateDir = dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path();
-    std::error_code ec;
+    // Content: the installed signed pack, else data/, if it passes its checks; else the last copy
+    // that did, else a notice.
     fs::create_directories(stateDir, ec);
     if (ec)
-        std::cerr << "kiosk: cannot create " << stateDir << ": " << ec.message() << "\n";
+        std::cerr << "kiosk: error: cannot create " << stateDir << ": " << ec.message() << "\n";
     // The tour and the benchmark read the content but leave the kiosk's last good copy alone.
     const bool measuring = !tourDir.empty() || benchFrames > 0 || firstFrame;
+    if (const auto installed = pack::PackStore(packs.root).current(); installed && !dataGiven && !measuring) {
+        std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created << " UTC)\n";
+        dataDir = installed->dir;
+        if (fs::is_directory(installed->dir / "media", ec))
+            mediaDir = installed->dir / "media";
+    }
     ShownContent shown = loadShownContent(dataDir, mediaDir, config.contacts,
                                           measuring ? fs::path() : stateDir / "content-good", std::cerr);
     if (!shown.mediaDir.empty())
@@ -272,12 +332,12 @@ int main(int argc, char** argv)
     std::string why;
     const auto fonts = platform::findFontFiles(why);
     if (!fonts) {
-        std::cerr << "kiosk: cannot start: " << why << "\n";
+        std::cerr << "kiosk: error: cannot start: " << why << "\n";
         return 2;
     }
     if (!std::getenv("DISPLAY")) {
         std::cerr
-            << "kiosk: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
+            << "kiosk: error: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
         return 3;
     }
 
@@ -285,7 +345,7 @@ int main(int argc, char** argv)
     const std::string& sizeText = !tourDir.empty() || benchFrames > 0 ? tourSize : windowed;
     if (!sizeText.empty()) {
         if (!parseSize(sizeText, wopts.width, wopts.height)) {
-            std::cerr << "kiosk: size must look like 1920x1080, not '" << sizeText << "'\n";
+            std::cerr << "kiosk: error: size must look like 1920x1080, not '" << sizeText << "'\n";
             return 2;
         }
         wopts.fullscreen = false;
@@ -310,7 +370,7 @@ int main(int argc, char** argv)
         if (tourDir.empty() && benchFrames == 0) {
             voice = std::make_unique<VoiceService>(VoiceOptions{.mediaDir = mediaDir}, std::cerr);
             store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
-            desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir),
+            desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir, packs),
                                                         wallClock, std::cerr);
         }
         platform::Window window(wopts);
@@ -335,7 +395,10 @@ int main(int argc, char** argv)
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
         run.reportTaps = reportTaps;
-        run.afterFirstFrame = [&store, &desk, &voice] {
+        ServiceLink service(config, platform::setScreenBlanking, std::cerr);
+        run.tick = [&service] { service.tick(); };
+        run.afterFirstFrame = [&store, &desk, &voice, &service] {
+            service.ready();
             if (store)
                 store->start();
             if (desk)
@@ -343,9 +406,19 @@ int main(int argc, char** argv)
             if (voice)
                 voice->start(); // looks for a sound device and the Indonesian voice
         };
-        return runKiosk(shell, screen, clock, run);
+        const int code = runKiosk(shell, screen, clock, run);
+        if (code != kRestartKiosk) {
+            service.stopping();
+            return code;
+        }
     } catch (const std::exception& e) {
-        std::cerr << "kiosk: " << e.what() << "\n";
+        std::cerr << "kiosk: error: " << e.what() << "\n";
         return 1;
     }
+    // Other content was installed: everything above is closed (the database, the desk, the voice,
+    // the window); the same program starts again with the same arguments and loads it afresh.
+    std::cerr << "kiosk: starting again to show the new content\n";
+    ::execv("/proc/self/exe", argv);
+    std::cerr << "kiosk: error: cannot start again: " << std::strerror(errno) << "\n";
+    return 1;
 }

@@ -162,7 +162,7 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     CHECK(more->problems[2].find(
               "kiosk.toml:7: officer.idle_minutes must be a whole number of minutes from 1 to 30") !=
           std::string::npos);
-    CHECK(more->problems[3].find("kiosk.toml:6: officer.usb_mount_roots must be a list of folders") !=
+    CHECK(more->problems[3].find("kiosk.toml:6: officer.usb_mount_roots must be a list of one or more full paths") !=
           std::string::npos);
     CHECK(hasDefaultOfficer(more->config));
     // A key asked for but refused: exports must be refused too, never written plain.

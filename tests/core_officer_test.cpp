@@ -33,6 +33,7 @@ public:
         settings.push_back({std::move(name), std::move(value)});
     }
     void countView(std::string_view, Lang) override {}
+    void changeContent(bool rollback) override { contentChanges.push_back(rollback); }
 
     struct Sent {
         std::string pin;
@@ -43,6 +44,7 @@ public:
     int opened = 0, closed = 0;
     std::vector<std::pair<ExportWhat, std::string>> exports;
     std::vector<std::pair<std::string, std::string>> settings;
+    std::vector<bool> contentChanges;
     std::shared_ptr<OfficerSnapshot> state = std::make_shared<OfficerSnapshot>();
 };
 

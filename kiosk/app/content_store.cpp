@@ -116,6 +116,15 @@ void keepCopy(const fs::path& dataDir, const fs::path& mediaDir, const LocalCont
 
 } // namespace
 
+pack::ContentCheck packContentCheck(LocalContacts contacts, fs::path shippedMedia)
+{
+    return [contacts = std::move(contacts), shippedMedia = std::move(shippedMedia)](const fs::path& dir) {
+        std::error_code ec;
+        const fs::path media = fs::is_directory(dir / "media", ec) ? dir / "media" : shippedMedia;
+        return loadContent(dir, media, contacts).errors;
+    };
+}
+
 std::string contentVersion(const fs::path& dir)
 {
     std::vector<fs::path> files;

@@ -2,6 +2,7 @@
 // of it is kept as the last good content), else the last good copy, else none (maintenance).
 #pragma once
 
+#include "app/content_pack.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 
@@ -26,6 +27,10 @@ struct ShownContent {
                                             const std::filesystem::path& mediaDir,
                                             const LocalContacts& contacts,
                                             const std::filesystem::path& goodDir, std::ostream& log);
+
+// The checks of `kiosk check-content` for a content pack: its own media/ when it has one, else
+// the pictures in `shippedMedia`; local contacts from the kiosk's configuration.
+[[nodiscard]] pack::ContentCheck packContentCheck(LocalContacts contacts, std::filesystem::path shippedMedia);
 
 // A short fingerprint of the content in `dir` (its pages, checklists and strings): the first 12 hex
 // digits of SHA-256 over every file's relative path and bytes, in path order. Officers compare it

@@ -264,10 +264,15 @@ void OfficerDeskService::openDashboard()
         const std::lock_guard lock(m_mutex);
         m_watching = true;
     }
-    publish([](OfficerSnapshot& s) { s.exporting = ExportState{}; });
+    publish([](OfficerSnapshot& s) {
+        s.exporting = ExportState{};
+        if (s.content.phase != ContentUpdate::Phase::Running)
+            s.content.phase = ContentUpdate::Phase::Idle;
+    });
     post([this] {
         flushUsage(); // so the figures include this morning's visitors
         scanSticks();
+        readPacks();
         loadDashboard();
     });
 }
@@ -341,6 +346,98 @@ void OfficerDeskService::scanSticks()
     for (const Stick& s : changes.gone)
         m_log << "kiosk: USB stick at " << s.mountPoint.string() << " is gone\n";
     publish([&](OfficerSnapshot& s) { s.target.sticks = std::move(sticks); });
+    readPacks();
+}
+
+void OfficerDeskService::readPacks()
+{
+    const pack::PackStore packs(m_settings.packs.root);
+    const auto current = packs.current();
+    const auto previous = packs.previous();
+    std::optional<pack::PackInfo> onStick;
+    for (const Stick& stick : snapshot()->target.sticks)
+        if ((onStick = pack::peek(stick.mountPoint / pack::kStickFolder)))
+            break;
+    publish([&](OfficerSnapshot& s) {
+        ContentUpdate& c = s.content;
+        c.trusted = !m_settings.packs.trusted.empty();
+        c.currentId = current ? current->id : "";
+        c.currentCreated = current ? current->created : "";
+        c.previousId = previous ? previous->id : "";
+        c.previousCreated = previous ? previous->created : "";
+        c.stickId = onStick ? onStick->id : "";
+        c.stickCreated = onStick ? onStick->created : "";
+    });
+}
+
+void OfficerDeskService::changeContent(bool rollback)
+{
+    if (snapshot()->content.phase == ContentUpdate::Phase::Running)
+        return; // one at a time
+    publish([&](OfficerSnapshot& s) {
+        s.content.phase = ContentUpdate::Phase::Running;
+        s.content.rollback = rollback;
+        s.content.progress = 0;
+        s.content.refusal.clear();
+        s.content.detail.clear();
+    });
+    post([this, rollback] { contentNow(rollback); });
+}
+
+void OfficerDeskService::contentNow(bool rollback)
+{
+    pack::PackStore packs(m_settings.packs.root);
+    pack::Outcome outcome;
+    if (rollback) {
+        outcome = packs.rollback(m_settings.packs.trusted, m_settings.packs.check);
+    } else {
+        scanSticks();
+        std::optional<std::filesystem::path> source;
+        for (const Stick& stick : snapshot()->target.sticks)
+            if (pack::peek(stick.mountPoint / pack::kStickFolder) || std::filesystem::exists(stick.mountPoint / pack::kStickFolder))
+                source = stick.mountPoint / pack::kStickFolder;
+        if (!source) {
+            outcome.refusal = pack::Refusal::NotFound;
+            outcome.detail = "no folder " + std::string(pack::kStickFolder) + " on a USB stick";
+        } else {
+            long shown = -1;
+            outcome = packs.install(*source, m_settings.packs.trusted, m_settings.packs.check,
+                                    [&](std::uint64_t done, std::uint64_t total) {
+                                        const long percent = total ? static_cast<long>(done * 100 / total) : 100;
+                                        if (percent == shown)
+                                            return;
+                                        shown = percent;
+                                        publish([&](OfficerSnapshot& s) {
+                                            s.content.progress = static_cast<double>(percent) / 100;
+                                        });
+                                    });
+        }
+    }
+    const char* what = rollback ? "rollback" : "update";
+    if (outcome.ok())
+        m_log << "kiosk: content " << what << ": now showing pack " << outcome.pack.id << " (signed "
+              << outcome.pack.created << " UTC)\n";
+    else
+        m_log << "kiosk: warning: content " << what << " refused (" << pack::refusalName(outcome.refusal)
+              << "): " << outcome.detail << "\n";
+    if (store::Db* d = db()) {
+        try {
+            store::appendAudit(*d, m_clock.now(), rollback ? "content-rollback" : "content-update",
+                               std::string(outcome.ok() ? "shown " : "refused ") + pack::refusalName(outcome.refusal) + " " +
+                             outcome.pack.id);
+        } catch (const std::exception& e) {
+            m_log << "kiosk: warning: the content change could not be audited: " << e.what() << "\n";
+        }
+    }
+    publish([&](OfficerSnapshot& s) {
+        s.content.phase = outcome.ok() ? ContentUpdate::Phase::Done : ContentUpdate::Phase::Refused;
+        s.content.refusal = pack::refusalName(outcome.refusal);
+        s.content.detail = outcome.detail;
+        s.content.packId = outcome.pack.id;
+        if (outcome.ok())
+            ++s.content.shownChanges;
+    });
+    readPacks();
 }
 
 void OfficerDeskService::startExport(ExportWhat what, std::string batchId)

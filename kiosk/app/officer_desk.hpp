@@ -3,6 +3,7 @@
 // own connection to the kiosk's database, so the screen never waits for any of it.
 #pragma once
 
+#include "app/content_pack.hpp"
 #include "app/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
@@ -45,6 +46,7 @@ struct OfficerDeskSettings {
     std::vector<std::string> contentProblems;
     bool contentFromLastGood = false;
     std::vector<std::string> configProblems;
+    pack::Place packs; // signed content packs: where they are installed, the keys trusted
 };
 
 class OfficerDeskService final : public OfficerDesk {
@@ -66,6 +68,7 @@ public:
     [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
     void changeSetting(std::string name, std::string value) override;
     void countView(std::string_view screen, Lang lang) override;
+    void changeContent(bool rollback) override;
 
     // Opens the database connection, purges, notes the content version: call once the first
     // picture is up (opening waits for the kiosk's store).
@@ -88,6 +91,8 @@ private:
     void exportNow(ExportWhat what, const std::string& batchId);
     void purge();
     void flushUsage();
+    void contentNow(bool rollback);
+    void readPacks(); // installed packs and the stick's into the snapshot
 
     PendingStore& m_store;
     OfficerDeskSettings m_settings;

@@ -78,6 +78,10 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
             }
         }
         shell.update();
+        if (options.tick)
+            options.tick();
+        if (shell.restartWanted())
+            return kRestartKiosk;
         if (!shell.needsFrame()) {
             screen.window.waitForInput(std::min(kIdleWakeMs, shell.nextDue() - clock.now()));
             continue;
@@ -85,7 +89,7 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
         try {
             drawFrame(shell, screen);
         } catch (const FatalFrameError& e) {
-            std::cerr << "kiosk: " << e.what() << "; exiting so that the service restarts it\n";
+            std::cerr << "kiosk: error: " << e.what() << "; exiting so that the service restarts it\n";
             return 70;
         }
         if (options.reportTaps)
@@ -97,7 +101,7 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
             try {
                 writeFileAtomically(options.uiMap, shell.uiMap().toJson());
             } catch (const std::exception& e) {
-                std::cerr << "kiosk: cannot write the UI map: " << e.what() << "\n";
+                std::cerr << "kiosk: warning: cannot write the UI map: " << e.what() << "\n";
             }
         }
         if (first) {
@@ -151,7 +155,7 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     if (!screen.window.finishScreenshots())
         ++failures;
     if (failures > 0)
-        std::cerr << "kiosk: tour: " << failures << " pictures could not be saved\n";
+        std::cerr << "kiosk: error: tour: " << failures << " pictures could not be saved\n";
     return failures == 0 ? 0 : 1;
 }
 

@@ -22,10 +22,14 @@ struct RunOptions {
     bool exitAfterFirstFrame = false; // print when the first frame was shown, then exit
     bool reportTaps = false;          // on exit, print how long taps took to show their answer
     std::function<void()> afterFirstFrame; // work that must not delay the first picture
+    std::function<void()> tick;            // every turn of the loop, drawn or not (the watchdog)
 };
 
+// runKiosk's answer when the kiosk should start again (other content is installed).
+inline constexpr int kRestartKiosk = -1;
+
 // The frame loop. Draws only when something changes; otherwise sleeps until input or the next
-// timed change. Returns the exit code.
+// timed change. Returns the exit code, or kRestartKiosk.
 int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& options);
 
 // Renders every screen in every language to DIR/<screen>-<lang>-<W>x<H>.png. Returns the exit code.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <utility>
 
 namespace kiosk {
@@ -152,7 +153,7 @@ void Shell::update()
             if (built.scale == m_normalFonts.scale) // not for a window size gone meanwhile
                 m_largeFonts = std::move(built);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "kiosk: larger text is not available: %s\n", e.what());
+            std::cerr << "kiosk: warning: larger text is not available: " << e.what() << "\n";
             m_session.largeText = false;
         }
         m_fontsDue = true;
@@ -173,10 +174,17 @@ void Shell::update()
             m_deskSeen = changes;
             if (m_session.nav.current().officer())
                 m_framesOwed = std::max(m_framesOwed, 1);
-            if (const auto snapshot = m_desk->snapshot(); snapshot->settings && *snapshot->settings != m_settings)
+            const auto snapshot = m_desk->snapshot();
+            if (snapshot->settings && *snapshot->settings != m_settings)
                 applySettings(*snapshot->settings);
+            // Other content is shown now: the officer reads that it worked, then the kiosk starts
+            // again on it (everything is loaded afresh, nothing half-swapped).
+            if (snapshot->content.shownChanges > 0 && !m_restartAt)
+                m_restartAt = now + kRestartAfterContentMs;
         }
     }
+    if (m_restartAt && now >= *m_restartAt)
+        m_restartWanted = true;
     if (m_voice) {
         VoiceView v = m_voice->view();
         if (v != m_voiceSeen) {
@@ -276,6 +284,8 @@ Millis Shell::nextDue() const
     Millis due = m_nextChange;
     if (const auto hold = m_hold.due())
         due = std::min(due, *hold);
+    if (m_restartAt)
+        due = std::min(due, *m_restartAt);
     // The officer desk answers from its own threads: look for its news often while it is open.
     if (m_desk && m_session.nav.current().officer())
         due = std::min(due, now + kOfficerPollMs);
@@ -403,7 +413,7 @@ ImDrawData* Shell::frame()
         // Close whatever the failed frame left open, go home, and say sorry calmly.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
-        std::fprintf(stderr, "kiosk: a frame failed on screen '%s': %s\n", m_map.screen.c_str(), e.what());
+        std::cerr << "kiosk: error: a frame failed on screen '" << m_map.screen << "': " << e.what() << "\n";
         if (m_session.nav.current().officer()) { // officer mode closes with its screens
             if (m_session.officer.loggedIn && m_desk)
                 m_desk->close();

@@ -65,6 +65,8 @@ public:
     // The latest time the next frame is due if no input arrives.
     [[nodiscard]] Millis nextDue() const;
     [[nodiscard]] bool animating() const;
+    // The officer switched content packs and has read that it worked: the kiosk should start again.
+    [[nodiscard]] bool restartWanted() const { return m_restartWanted; }
 
     // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
     // have run. Throws FatalFrameError after too many failed frames in a row.
@@ -149,6 +151,9 @@ private:
     Millis m_touchDown = 0;                // when the current or last touch came down
     std::optional<Millis> m_answerPending; // a tap's action was applied; the next frame shows it
     std::optional<Millis> m_answeredTap;
+    std::optional<Millis> m_restartAt; // when the kiosk restarts to show other content
+    bool m_restartWanted = false;
+    static constexpr Millis kRestartAfterContentMs = 4'000;
 };
 
 } // namespace kiosk

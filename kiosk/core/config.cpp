@@ -71,23 +71,166 @@ std::optional<std::filesystem::path> readPath(const toml::table& root, const std
     return path.lexically_normal();
 }
 
+// Every section and key kiosk.toml may have. [contacts] holds sections of its own, checked where
+// they are read.
+struct Section {
+    std::string_view name;
+    std::vector<std::string_view> keys;
+};
+const std::vector<Section>& schema()
+{
+    static const std::vector<Section> sections = {
+        {"kiosk", {"id", "village", "languages"}},
+        {"idle", {"after_seconds", "prompt_seconds", "attract_cycle_seconds"}},
+        {"paths", {"state", "content"}},
+        {"content", {"trusted_keys"}},
+        {"display", {"open_from", "open_until", "blank_after_minutes"}},
+        {"log", {"level"}},
+        {"officer", {"export_dir", "office_public_key", "retention_days", "usb_mount_roots", "idle_minutes"}},
+        {"contacts", {}},
+    };
+    return sections;
+}
+
+std::string joined(const std::vector<std::string_view>& words)
+{
+    std::string out;
+    for (const auto w : words)
+        out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+}
+
+// A key or section the kiosk does not know is most often a typing mistake ("retention_day"): it is
+// named with its line and the keys that section does know, and otherwise ignored.
+void reportUnknown(const toml::table& root, const std::filesystem::path& file, Problems& problems)
+{
+    std::vector<std::string_view> names;
+    for (const auto& s : schema())
+        names.push_back(s.name);
+    for (const auto& [name, node] : root) {
+        const auto known = std::find_if(schema().begin(), schema().end(),
+                                        [&](const Section& s) { return s.name == name.str(); });
+        if (known == schema().end()) {
+            problems.push_back(at(file, &node) + "unknown section [" + std::string(name.str()) + "] (" +
+                               joined(names) + ")");
+            continue;
+        }
+        const auto* table = node.as_table();
+        if (!table) {
+            problems.push_back(at(file, &node) + std::string(name.str()) + " must be a section: [" +
+                               std::string(name.str()) + "]");
+            continue;
+        }
+        if (known->name == "contacts")
+            continue;
+        for (const auto& [key, value] : *table)
+            if (std::find(known->keys.begin(), known->keys.end(), key.str()) == known->keys.end())
+                problems.push_back(at(file, &value) + "unknown key '" + std::string(key.str()) + "' in [" +
+                                   std::string(name.str()) + "] (" + joined(known->keys) + ")");
+    }
+}
+
+// "HH:MM" as minutes after midnight.
+std::optional<int> readClock(const toml::table& root, const std::string& key, const std::filesystem::path& file,
+                             Problems& problems)
+{
+    const toml::node* node = root.at_path(key).node();
+    if (!node)
+        return std::nullopt;
+    const auto text = node->value<std::string>();
+    if (text && text->size() == 5 && (*text)[2] == ':' && std::isdigit(static_cast<unsigned char>((*text)[0])) &&
+        std::isdigit(static_cast<unsigned char>((*text)[1])) && std::isdigit(static_cast<unsigned char>((*text)[3])) &&
+        std::isdigit(static_cast<unsigned char>((*text)[4]))) {
+        const int h = ((*text)[0] - '0') * 10 + ((*text)[1] - '0');
+        const int m = ((*text)[3] - '0') * 10 + ((*text)[4] - '0');
+        if (h < 24 && m < 60)
+            return h * 60 + m;
+    }
+    problems.push_back(at(file, node) + key + " must be a time of day in quotes, like \"07:30\"");
+    return std::nullopt;
+}
+
+// A list of full paths in quotes; nothing when missing or wrong (wrong adds a problem).
+std::optional<std::vector<std::filesystem::path>> readPathList(const toml::table& root, const std::string& key,
+                                                               bool mayBeEmpty, const char* example,
+                                                               const std::filesystem::path& file,
+                                                               Problems& problems)
+{
+    const toml::node* node = root.at_path(key).node();
+    if (!node)
+        return std::nullopt;
+    const auto* list = node->as_array();
+    if (!list || (!mayBeEmpty && list->empty())) {
+        problems.push_back(at(file, node) + key + " must be a list of " + (mayBeEmpty ? "" : "one or more ") +
+                           "full paths, like " + example);
+        return std::nullopt;
+    }
+    std::vector<std::filesystem::path> paths;
+    bool ok = true;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const toml::node& item = *list->get(i);
+        const auto text = item.value<std::string>();
+        if (!text || text->empty() || text->front() != '/') {
+            problems.push_back(at(file, &item) + key + ": each entry must be a full path starting with /, like " +
+                               example);
+            ok = false;
+        } else {
+            paths.push_back(std::filesystem::path(*text).lexically_normal());
+        }
+    }
+    return ok ? std::optional(std::move(paths)) : std::nullopt;
+}
+
+void readSections(const toml::table& root, const std::filesystem::path& file, Config& config,
+                  Problems& problems)
+{
+    if (const toml::node* node = root.at_path("kiosk.languages").node()) {
+        const auto* list = node->as_array();
+        std::vector<Lang> langs;
+        bool ok = list && !list->empty();
+        for (std::size_t i = 0; ok && i < list->size(); ++i) {
+            const auto code = list->get(i)->value<std::string>();
+            const auto lang = code ? langFromCode(*code) : std::nullopt;
+            ok = lang && std::find(langs.begin(), langs.end(), *lang) == langs.end();
+            if (ok)
+                langs.push_back(*lang);
+        }
+        if (ok)
+            config.languages = std::move(langs);
+        else
+            problems.push_back(at(file, node) +
+                               "kiosk.languages must list one or more of \"id\", \"jv\", \"en\", each once, "
+                               "like [\"id\", \"jv\", \"en\"]");
+    }
+    if (auto state = readPath(root, "paths.state", file, problems))
+        config.stateDir = std::move(*state);
+    if (auto content = readPath(root, "paths.content", file, problems))
+        config.contentDir = std::move(*content);
+    if (auto keys = readPathList(root, "content.trusted_keys", true, "[\"/etc/desa-kiosk/kantor.sign.public\"]",
+                                 file, problems))
+        config.trustedContentKeys = std::move(*keys);
+    const auto from = readClock(root, "display.open_from", file, problems);
+    const auto until = readClock(root, "display.open_until", file, problems);
+    if (from)
+        config.openFromMinute = *from;
+    if (until)
+        config.openUntilMinute = *until;
+    if (const auto minutes = readWhole(root, "display.blank_after_minutes", 1, 240, "minutes", file, problems))
+        config.blankAfterMs = *minutes * 60'000;
+    if (const toml::node* node = root.at_path("log.level").node()) {
+        const auto text = node->value<std::string>();
+        const auto level = text ? logLevelFromName(*text) : std::nullopt;
+        if (level)
+            config.logLevel = *level;
+        else
+            problems.push_back(at(file, node) +
+                               "log.level must be one of \"error\", \"warning\", \"info\", \"debug\"");
+    }
+}
+
 void readOfficer(const toml::table& root, const std::filesystem::path& file, Config& config,
                  Problems& problems)
 {
-    if (const toml::node* node = root.get("officer")) {
-        static constexpr std::array<std::string_view, 5> kKeys = {
-            "export_dir", "office_public_key", "retention_days", "usb_mount_roots", "idle_minutes"};
-        if (const auto* table = node->as_table()) {
-            for (const auto& [key, value] : *table)
-                if (std::find(kKeys.begin(), kKeys.end(), key.str()) == kKeys.end())
-                    problems.push_back(at(file, &value) + "unknown key '" + std::string(key.str()) +
-                                       "' in [officer] (export_dir, office_public_key, retention_days, " +
-                                       "usb_mount_roots, idle_minutes)");
-        } else {
-            problems.push_back(at(file, node) + "officer must be a section: [officer]");
-        }
-    }
-
     if (auto dir = readPath(root, "officer.export_dir", file, problems))
         config.exportDir = std::move(*dir);
     const std::size_t before = problems.size();
@@ -108,33 +251,21 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
         config.officerIdleMs = *minutes * 60'000;
 
-    if (const toml::node* node = root.at_path("officer.usb_mount_roots").node()) {
-        const auto* list = node->as_array();
-        std::vector<std::filesystem::path> roots;
-        bool ok = list && !list->empty();
-        if (!ok)
-            problems.push_back(
-                at(file, node) +
-                "officer.usb_mount_roots must be a list of folders, like [\"/media\", \"/run/media\"]");
-        for (std::size_t i = 0; list && i < list->size(); ++i) {
-            const toml::node& item = *list->get(i);
-            const auto text = item.value<std::string>();
-            if (!text || text->empty() || text->front() != '/') {
-                problems.push_back(
-                    at(file, &item) +
-                    "officer.usb_mount_roots: each folder must be a full path starting with /, " +
-                    "like \"/media\"");
-                ok = false;
-            } else {
-                roots.push_back(std::filesystem::path(*text).lexically_normal());
-            }
-        }
-        if (ok)
-            config.usbRoots = std::move(roots);
-    }
+    if (auto roots = readPathList(root, "officer.usb_mount_roots", false, "[\"/media\", \"/run/media\"]", file,
+                                  problems))
+        config.usbRoots = std::move(*roots);
 }
 
 } // namespace
+
+bool Config::openAt(int minuteOfDay) const
+{
+    if (openFromMinute == openUntilMinute)
+        return true;
+    if (openFromMinute < openUntilMinute)
+        return minuteOfDay >= openFromMinute && minuteOfDay < openUntilMinute;
+    return minuteOfDay >= openFromMinute || minuteOfDay < openUntilMinute; // open across midnight
+}
 
 Config Config::load(const std::filesystem::path& file, Problems& problems)
 {
@@ -150,6 +281,7 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
         return config;
     }
 
+    reportUnknown(root, file, problems);
     if (const toml::node* node = root.at_path("kiosk.id").node()) {
         const auto id = node->value<std::string>();
         bool ok = id && id->size() >= 2 && id->size() <= 8;
@@ -176,8 +308,6 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
 
     if (const toml::node* node = root.get("contacts")) {
         const auto* contacts = node->as_table();
-        if (!contacts)
-            problems.push_back(at(file, node) + "contacts must be [contacts.<key>] sections");
         for (const auto& [key, entry] : contacts ? *contacts : toml::table{}) {
             const auto* t = entry.as_table();
             if (!t) {
@@ -211,6 +341,7 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
             config.contacts[std::string(key.str())] = std::move(c);
         }
     }
+    readSections(root, file, config, problems);
     readOfficer(root, file, config, problems);
     return config;
 }

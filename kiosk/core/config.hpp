@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/language.hpp"
+#include "core/log.hpp"
 #include "core/problems.hpp"
 
 #include <filesystem>
@@ -23,7 +25,22 @@ struct Config {
     Millis idleAfterMs = 90'000;
     Millis idlePromptMs = 15'000;
     Millis attractCycleMs = 4'000;
+    // [kiosk] languages: the languages residents may choose, in the order of the header's buttons.
+    std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()};
     LocalContacts contacts;
+
+    // [paths]. Empty: the kiosk's own defaults (see data/kiosk.example.toml).
+    std::filesystem::path stateDir;   // database, installed content packs, the last good content
+    std::filesystem::path contentDir; // the content shown until a signed pack is installed
+    // [content] trusted_keys: Ed25519 public keys (`kiosk content keygen`) whose signed packs are
+    // accepted. None: no pack is accepted.
+    std::vector<std::filesystem::path> trustedContentKeys;
+    // [display]: within these hours (minutes after midnight) the screen never blanks; outside them
+    // it blanks after blankAfterMs without a touch, and a touch wakes it. from == until: always open.
+    int openFromMinute = 7 * 60;
+    int openUntilMinute = 21 * 60;
+    Millis blankAfterMs = 10 * 60'000;
+    LogLevel logLevel = LogLevel::Info; // [log] level
 
     // [officer]. Relative paths are taken from the folder of the configuration file.
     std::filesystem::path exportDir;       // a plain folder to export to instead of sticks; empty: sticks
@@ -35,8 +52,11 @@ struct Config {
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
     Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch
 
+    // Whether the village hall is open at this minute of the day ([display]).
+    [[nodiscard]] bool openAt(int minuteOfDay) const;
+
     // Reads `file`; every value that is missing or out of range keeps its default and adds a
-    // problem. A missing file is itself a problem.
+    // problem, as does every unknown section or key. A missing file is itself a problem.
     static Config load(const std::filesystem::path& file, Problems& problems);
 };
 

@@ -426,7 +426,31 @@ std::set<std::string> uiKeys()
                           "officer.settings.theme",
                           "officer.settings.theme_standard",
                           "officer.settings.theme_high_contrast",
-                          "officer.settings.unknown"})
+                          "officer.settings.unknown",
+                          "officer.content.title",
+                          "officer.content.shipped",
+                          "officer.content.current",
+                          "officer.content.previous",
+                          "officer.content.stick",
+                          "officer.content.stick_none",
+                          "officer.content.no_key",
+                          "officer.content.update",
+                          "officer.content.rollback",
+                          "officer.content.running",
+                          "officer.content.done",
+                          "officer.content.rolled_back",
+                          "officer.content.refused.not-found",
+                          "officer.content.refused.unsigned",
+                          "officer.content.refused.no-trusted-key",
+                          "officer.content.refused.untrusted-key",
+                          "officer.content.refused.bad-signature",
+                          "officer.content.refused.tampered",
+                          "officer.content.refused.invalid",
+                          "officer.content.refused.already-shown",
+                          "officer.content.refused.no-previous",
+                          "officer.content.refused.failed",
+                          "officer.audit.kind.content-update",
+                          "officer.audit.kind.content-rollback"})
         keys.insert(k);
     for (RequestTopic t : kAllRequestTopics)
         keys.insert("form.topic." + std::string(requestTopicId(t)));

@@ -117,12 +117,28 @@ struct ExportTarget {
     [[nodiscard]] bool ready() const { return plainFolder || !sticks.empty(); }
 };
 
+// Content packs: what is installed, what the stick offers, and an update or rollback under way.
+struct ContentUpdate {
+    enum class Phase { Idle, Running, Done, Refused };
+    Phase phase = Phase::Idle;
+    bool rollback = false;     // the last tap went back to the previous pack
+    double progress = 0;       // 0..1 while copying
+    std::string refusal;       // Refused: pack::refusalName ("untrusted-key"), for ui.toml keys
+    std::string detail;        // for the technician (which file, which error), never personal data
+    std::string packId;        // the pack concerned
+    std::uint64_t shownChanges = 0; // counts packs switched to: the kiosk restarts to show them
+    // Installed ("" none: the shipped content is shown) and on the first stick with a pack.
+    std::string currentId, currentCreated, previousId, previousCreated, stickId, stickCreated;
+    bool trusted = false;      // this kiosk trusts a signing key: updates are possible at all
+};
+
 struct OfficerSnapshot {
     std::optional<bool> hasPin; // unknown until the database answered
     std::optional<KioskSettings> settings; // unknown until the database answered
     OfficerDashboard dashboard;
     ExportTarget target;
     ExportState exporting;
+    ContentUpdate content;
 };
 
 // "2026-11-28 14:05" in the kiosk's local time.
@@ -157,6 +173,9 @@ public:
     // An officer changed a setting (see Action::Kind::OfficerSetting): stored, audited, then in
     // the snapshot.
     virtual void changeSetting(std::string name, std::string value) = 0;
+    // "Perbarui konten": install the pack on the stick (see app/content_pack.hpp); `rollback`:
+    // show the previous pack again. The outcome arrives in the snapshot's `content`.
+    virtual void changeContent(bool rollback) = 0;
     // A resident opened `screen` in `lang` (anonymous usage counts: no time, no person).
     virtual void countView(std::string_view screen, Lang lang) = 0;
 };

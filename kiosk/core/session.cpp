@@ -280,6 +280,10 @@ void apply(Session& session, const Action& action, RequestSink* sink, OfficerDes
         if (here.kind == ScreenKind::OfficerDashboard && session.officer.loggedIn && desk)
             desk->changeSetting(action.key, action.value);
         break;
+    case Action::Kind::OfficerContent:
+        if (here.kind == ScreenKind::OfficerDashboard && session.officer.loggedIn && desk)
+            desk->changeContent(action.key == "rollback");
+        break;
     case Action::Kind::Listen: break; // the shell's voice reads; the session does not change
     case Action::Kind::TextSize: session.largeText = !session.largeText; break;
     }

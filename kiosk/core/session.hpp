@@ -68,6 +68,7 @@ struct Action {
         OfficerExport, // key: "new", "all" or "again"; value: the batch id for "again"
         OfficerLogout, // back to the attract screen, officer mode closed
         OfficerSetting, // key: "volume", "rate", "lang" or "theme"; value: "+", "-" or the choice
+        OfficerContent, // key: "update" (the pack on the stick) or "rollback"
         Listen,         // read the screen aloud, or stop reading it (the shell's voice does it)
         TextSize,       // larger text on, or off again
     };

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <iterator>
@@ -45,19 +46,9 @@ template <std::size_t N> struct Wiped {
 
 template <std::size_t N> std::array<unsigned char, N> readHexKey(const fs::path& file, const char* what)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw std::runtime_error("cannot read the " + std::string(what) + " key file " + file.string());
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-        text.pop_back();
+    const auto bytes = readHexKeyFile(file, N, what);
     std::array<unsigned char, N> key{};
-    std::size_t len = 0;
-    const char* end = nullptr;
-    if (sodium_hex2bin(key.data(), key.size(), text.data(), text.size(), " \t\r\n", &len, &end) != 0 ||
-        len != N || end != text.data() + text.size())
-        throw std::runtime_error(file.string() + " is not a " + what + " key (expected " +
-                                 std::to_string(N * 2) + " hex digits)");
+    std::copy(bytes.begin(), bytes.end(), key.begin());
     return key;
 }
 
@@ -86,6 +77,29 @@ std::string hex(const unsigned char* data, std::size_t size)
 }
 
 } // namespace
+
+std::vector<unsigned char> readHexKeyFile(const fs::path& file, std::size_t bytes, const char* what)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read the " + std::string(what) + " key file " + file.string());
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+        text.pop_back();
+    std::vector<unsigned char> key(bytes);
+    std::size_t len = 0;
+    const char* end = nullptr;
+    if (sodium_hex2bin(key.data(), key.size(), text.data(), text.size(), " \t\r\n", &len, &end) != 0 ||
+        len != bytes || end != text.data() + text.size())
+        throw std::runtime_error(file.string() + " is not a " + what + " key (expected " +
+                                 std::to_string(bytes * 2) + " hex digits)");
+    return key;
+}
+
+void writeHexKeyFile(const fs::path& file, const unsigned char* key, std::size_t bytes, bool secret)
+{
+    writeNewFile(file, hex(key, bytes) + "\n", secret ? 0600 : 0644);
+}
 
 std::string seal(std::string_view plain, const PublicKey& officeKey)
 {
@@ -199,8 +213,8 @@ void writeKeyFiles(const fs::path& name, const KeyPair& keys)
     for (const fs::path& f : {pub, sec})
         if (fs::exists(fs::symlink_status(f, ec)))
             throw std::runtime_error(f.string() + " already exists; it is never overwritten");
-    writeNewFile(sec, hex(keys.secretKey.data(), keys.secretKey.size()) + "\n", 0600);
-    writeNewFile(pub, hex(keys.publicKey.data(), keys.publicKey.size()) + "\n", 0644);
+    writeHexKeyFile(sec, keys.secretKey.data(), keys.secretKey.size(), true);
+    writeHexKeyFile(pub, keys.publicKey.data(), keys.publicKey.size(), false);
 }
 
 PublicKey readPublicKey(const fs::path& file)

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::exporter {
 
@@ -44,6 +45,14 @@ struct KeyPair {
 };
 [[nodiscard]] KeyPair makeKeyPair();
 [[nodiscard]] PublicKey publicKeyOf(const SecretKey& secretKey);
+
+// A key file of `bytes` bytes written as hex digits (blanks around them ignored). Throws
+// std::runtime_error naming the file and `what` it should have been.
+[[nodiscard]] std::vector<unsigned char> readHexKeyFile(const std::filesystem::path& file, std::size_t bytes,
+                                                        const char* what);
+// Creates `file` (never over an existing one) holding `key` as hex digits and a newline, flushed to
+// disk; readable by its owner only when `secret`. Throws std::system_error.
+void writeHexKeyFile(const std::filesystem::path& file, const unsigned char* key, std::size_t bytes, bool secret);
 
 // Key files hold 64 hex digits and a newline. `NAME.public` and `NAME.secret` (mode 0600); refuses
 // (std::runtime_error) when either exists. Throws std::system_error on a write failure.
