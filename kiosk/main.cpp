@@ -99,13 +99,14 @@ void report(const char* what, const Problems& problems)
 }
 
 // `kiosk check-content DIR`: every problem of the content and settings in DIR, one per line.
-int checkContent(const fs::path& dir, fs::path mediaDir)
+int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configFile)
 {
     try {
-        if (mediaDir.empty())
-            mediaDir = dir.parent_path() / "media";
+        std::error_code ec;
+        if (mediaDir.empty()) // a content pack brings its pictures; data/ has them beside it
+            mediaDir = fs::is_directory(dir / "media", ec) ? dir / "media" : dir.parent_path() / "media";
         Problems configErrors;
-        const Config config = Config::load(dir / "kiosk.toml", configErrors);
+        const Config config = Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
         const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
         for (const auto& e : configErrors)
             std::cout << e << "\n";
@@ -266,7 +267,7 @@ int main(int argc, char** argv)
             *dir = dir->lexically_normal().parent_path();
 
     if (check->parsed())
-        return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir);
+        return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir, configFile);
     if (benchContent)
         return benchContentLoad(dataDir, mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir);
 

@@ -182,3 +182,131 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("kiosk.toml:1: officer must be a section") != std::string::npos);
 }
+
+TEST_CASE("unknown sections and keys anywhere are named with their line; the kiosk keeps its defaults")
+{
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[kiosk]\n"                  // 1
+                                              "id = \"CMG\"\n"             // 2
+                                              "vilage = \"Desa X\"\n"      // 3
+                                              "[idle]\n"                   // 4
+                                              "after_second = 60\n"        // 5
+                                              "[dispaly]\n"                // 6
+                                              "open_from = \"06:00\"\n"    // 7
+                                              "[display]\n"                // 8
+                                              "blank_after = 5\n"          // 9
+                                              "[contacts.kanim]\n"         // 10
+                                              "nomor = \"0271\"\n");       // 11
+    Problems problems;
+    const Config c = Config::load(file, problems);
+    REQUIRE(problems.size() == 5);
+    CHECK(problems[0].find("kiosk.toml:3: unknown key 'vilage' in [kiosk] (id, village, languages)") !=
+          std::string::npos);
+    CHECK(problems[1].find("kiosk.toml:5: unknown key 'after_second' in [idle]") != std::string::npos);
+    CHECK(problems[2].find("kiosk.toml:6: unknown section [dispaly]") != std::string::npos);
+    CHECK(problems[3].find("kiosk.toml:9: unknown key 'blank_after' in [display]") != std::string::npos);
+    CHECK(problems[4].find("kiosk.toml:11: unknown key 'nomor'") != std::string::npos);
+    CHECK(c.kioskId == "CMG");
+    CHECK(c.village.empty());
+    CHECK(c.idleAfterMs == 90'000);
+    CHECK(c.openFromMinute == 7 * 60);
+}
+
+TEST_CASE("[paths], [content], [display], [log] and languages: good values are taken")
+{
+    test::TempDir dir;
+    const auto file = dir.write("etc/kiosk.toml", "[kiosk]\nid = \"CMG\"\nlanguages = [\"jv\", \"id\"]\n"
+                                                  "[paths]\nstate = \"/var/lib/desa-kiosk\"\ncontent = \"konten\"\n"
+                                                  "[content]\ntrusted_keys = [\"/etc/desa-kiosk/kantor.sign.public\"]\n"
+                                                  "[display]\nopen_from = \"06:30\"\nopen_until = \"22:00\"\n"
+                                                  "blank_after_minutes = 3\n"
+                                                  "[log]\nlevel = \"warning\"\n");
+    Problems problems;
+    const Config c = Config::load(file, problems);
+    for (const auto& p : problems)
+        FAIL_CHECK(p);
+    CHECK(c.languages == std::vector<Lang>{Lang::Jv, Lang::Id});
+    CHECK(c.stateDir == "/var/lib/desa-kiosk");
+    CHECK(c.contentDir == dir.path() / "etc" / "konten");
+    CHECK(c.trustedContentKeys == std::vector<std::filesystem::path>{"/etc/desa-kiosk/kantor.sign.public"});
+    CHECK(c.openFromMinute == 6 * 60 + 30);
+    CHECK(c.openUntilMinute == 22 * 60);
+    CHECK(c.blankAfterMs == 3 * 60'000);
+    CHECK(c.logLevel == LogLevel::Warning);
+    CHECK(c.openAt(6 * 60 + 30));
+    CHECK_FALSE(c.openAt(6 * 60 + 29));
+    CHECK(c.openAt(21 * 60 + 59));
+    CHECK_FALSE(c.openAt(22 * 60));
+
+    Config night; // open across midnight, and always open
+    night.openFromMinute = 18 * 60;
+    night.openUntilMinute = 2 * 60;
+    CHECK(night.openAt(23 * 60));
+    CHECK(night.openAt(60));
+    CHECK_FALSE(night.openAt(12 * 60));
+    night.openUntilMinute = night.openFromMinute;
+    CHECK(night.openAt(3 * 60));
+}
+
+TEST_CASE("bad values in the new sections keep their defaults and name key and line")
+{
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n"             // 1-2
+                                              "languages = [\"id\", \"fr\"]\n"      // 3
+                                              "[content]\n"                         // 4
+                                              "trusted_keys = [\"kantor.public\"]\n" // 5
+                                              "[display]\n"                         // 6
+                                              "open_from = \"7:00\"\n"              // 7
+                                              "open_until = \"24:00\"\n"            // 8
+                                              "blank_after_minutes = 0\n"           // 9
+                                              "[log]\n"                             // 10
+                                              "level = \"loud\"\n"                  // 11
+                                              "[paths]\n"                           // 12
+                                              "state = 3\n");                       // 13
+    Problems problems;
+    const Config c = Config::load(file, problems);
+    REQUIRE(problems.size() == 7);
+    const std::vector<std::string> expected = {
+        "kiosk.toml:3: kiosk.languages",         "kiosk.toml:13: paths.state",
+        "kiosk.toml:5: content.trusted_keys",    "kiosk.toml:7: display.open_from",
+        "kiosk.toml:8: display.open_until",      "kiosk.toml:9: display.blank_after_minutes",
+        "kiosk.toml:11: log.level",
+    };
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        CHECK_MESSAGE(problems[i].find(expected[i]) != std::string::npos, problems[i]);
+    const Config defaults;
+    CHECK(c.languages == defaults.languages);
+    CHECK(c.stateDir.empty());
+    CHECK(c.trustedContentKeys.empty());
+    CHECK(c.openFromMinute == defaults.openFromMinute);
+    CHECK(c.openUntilMinute == defaults.openUntilMinute);
+    CHECK(c.blankAfterMs == defaults.blankAfterMs);
+    CHECK(c.logLevel == LogLevel::Info);
+}
+
+TEST_CASE("data/kiosk.example.toml documents every key and loads without a problem")
+{
+    Problems problems;
+    const Config c = Config::load(test::dataDir() / "kiosk.example.toml", problems);
+    for (const auto& p : problems)
+        FAIL_CHECK(p);
+    const std::string text = test::readFile(test::dataDir() / "kiosk.example.toml");
+    for (const char* key : {"id", "village", "languages", "after_seconds", "prompt_seconds", "attract_cycle_seconds",
+                            "state", "content", "trusted_keys", "open_from", "open_until", "blank_after_minutes",
+                            "level", "export_dir", "office_public_key", "retention_days", "usb_mount_roots",
+                            "idle_minutes", "number", "whatsapp", "hours", "address"})
+        CHECK_MESSAGE(text.find(std::string("\n") + key + " = ") != std::string::npos, key);
+}
+
+TEST_CASE("log lines say their level; journald gets it as a priority")
+{
+    CHECK(levelOfLine("kiosk: error: the database is damaged\n") == LogLevel::Error);
+    CHECK(levelOfLine("kiosk: warning: configuration: x\n") == LogLevel::Warning);
+    CHECK(levelOfLine("kiosk: exported 3 requests\n") == LogLevel::Info);
+    CHECK(levelOfLine("kiosk: debug: frame\n") == LogLevel::Debug);
+    CHECK(levelOfLine("kiosk: errors were found\n") == LogLevel::Info);
+    CHECK(syslogPriority(LogLevel::Error) == 3);
+    CHECK(syslogPriority(LogLevel::Warning) == 4);
+    CHECK(logLevelFromName("warning") == LogLevel::Warning);
+    CHECK_FALSE(logLevelFromName("loud"));
+}

@@ -535,3 +535,50 @@ TEST_CASE("bad typing gets a message in the resident's language beside the field
     CHECK(k.session().form.editing == Field::Phone);
     CHECK(k.session().form.at(Field::Phone).caret == 0);
 }
+
+namespace {
+
+// A picture that cannot be drawn throws, as a broken file or a full GPU memory might.
+class BrokenPictures final : public ui::PictureSource {
+public:
+    std::optional<ui::Picture> picture(const std::string& file) override
+    {
+        ++asked;
+        throw std::runtime_error("cannot decode " + file);
+    }
+    int asked = 0;
+};
+
+} // namespace
+
+TEST_CASE("a frame that throws: a calm message and home; many in a row end the kiosk for its service to restart")
+{
+    Harness k;
+    BrokenPictures broken;
+    k.shell().setPictures(&broken);
+    k.wake();
+    k.revealAndTap("home.tile.work-abroad"); // its steps picture throws while the page is drawn
+    CHECK(broken.asked > 0);
+    k.frames(2);
+    CHECK(k.map().screen == "home");
+    CHECK(k.session().nav.current().kind == ScreenKind::Home);
+    REQUIRE(k.map().values.count("error"));
+    CHECK(k.map().values.at("error") == k.strings().get(Lang::Id, "error.frame"));
+    // The message goes by itself; the kiosk goes on as before.
+    k.wait(7'000);
+    k.frames(2);
+    CHECK_FALSE(k.map().values.count("error"));
+    k.tap("home.tile.passport");
+    CHECK(k.map().screen != "home");
+
+    // A page that fails every time it is shown, 19 times in a row: each time home again.
+    for (int i = 0; i < 19; ++i) {
+        k.shell().stage(Route::page("work-abroad"), Lang::Id);
+        k.shell().update();
+        CHECK(k.shell().frame() == nullptr);
+    }
+    // The 20th in a row: the kiosk gives up so that systemd starts it afresh (exit 70 in runKiosk).
+    k.shell().stage(Route::page("work-abroad"), Lang::Id);
+    k.shell().update();
+    CHECK_THROWS_AS((void)k.shell().frame(), FatalFrameError);
+}

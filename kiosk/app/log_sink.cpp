@@ -90,9 +90,10 @@ void installLogSink(LogLevel threshold)
 {
     if (g_sink)
         return setLogThreshold(threshold);
-    static LineSink sink(threshold);
-    g_sink = &sink;
-    std::cerr.rdbuf(&sink);
+    // Never destroyed: std::cerr is flushed after every static object is gone, and must still
+    // find its buffer then.
+    g_sink = new LineSink(threshold);
+    std::cerr.rdbuf(g_sink);
 }
 
 void setLogThreshold(LogLevel threshold)

@@ -48,6 +48,17 @@ Shell::Shell(const Config& config, const Content& content, ui::FontFiles files, 
     io.DisplaySize = ImVec2(width, height);
     useFonts(std::move(fonts));
     m_lastFrame = clock.now();
+    m_ui.setLanguages(config.languages);
+    m_session.homeLang = offered(m_session.homeLang);
+    m_session.lang = m_session.homeLang;
+}
+
+Lang Shell::offered(Lang lang) const
+{
+    const auto& langs = m_config.languages;
+    if (langs.empty() || std::find(langs.begin(), langs.end(), lang) != langs.end())
+        return lang;
+    return langs.front();
 }
 
 Shell::Shell(const Config& config, const Content& content, const ui::FontFiles& files, const Clock& clock,
@@ -198,9 +209,9 @@ void Shell::applySettings(const KioskSettings& settings)
 {
     const bool themeChanged = settings.theme != ui::currentTheme();
     m_settings = settings;
-    m_session.homeLang = settings.defaultLang;
+    m_session.homeLang = offered(settings.defaultLang);
     if (m_idle.phase() == IdleTimer::Phase::Attract)
-        m_session.lang = settings.defaultLang; // nobody is here: the next visit starts in it
+        m_session.lang = m_session.homeLang; // nobody is here: the next visit starts in it
     if (m_voice) {
         m_voice->setVolume(settings.volume);
         m_voice->setRate(settings.speechRate);
@@ -410,7 +421,11 @@ ImDrawData* Shell::frame()
         std::swap(m_map, m_drawingMap);
         m_failedFrames = 0;
     } catch (const std::exception& e) {
-        // Close whatever the failed frame left open, go home, and say sorry calmly.
+        // Close whatever the failed frame left open, go home, and say sorry calmly. ImGui 1.86's
+        // recovery ends windows, groups, IDs, colours and styles but not fonts, and asserts (in
+        // Debian's libimgui too) when a window ends with a font still pushed: fonts go first.
+        while (ImGui::GetCurrentContext()->FontStack.Size > 0)
+            ImGui::PopFont();
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
         std::cerr << "kiosk: error: a frame failed on screen '" << m_map.screen << "': " << e.what() << "\n";

@@ -67,6 +67,8 @@ public:
     [[nodiscard]] bool animating() const;
     // The officer switched content packs and has read that it worked: the kiosk should start again.
     [[nodiscard]] bool restartWanted() const { return m_restartWanted; }
+    // `lang` when residents are offered it ([kiosk] languages), else the first language offered.
+    [[nodiscard]] Lang offered(Lang lang) const;
 
     // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
     // have run. Throws FatalFrameError after too many failed frames in a row.

@@ -104,6 +104,11 @@ std::string joined(const std::vector<std::string_view>& words)
 // named with its line and the keys that section does know, and otherwise ignored.
 void reportUnknown(const toml::table& root, const std::filesystem::path& file, Problems& problems)
 {
+    // toml++ keeps a table's keys sorted by name: the problems are put back in the file's order.
+    std::vector<std::pair<std::uint32_t, std::string>> found;
+    const auto add = [&](const toml::node& node, std::string text) {
+        found.emplace_back(node.source().begin.line, at(file, &node) + std::move(text));
+    };
     std::vector<std::string_view> names;
     for (const auto& s : schema())
         names.push_back(s.name);
@@ -111,23 +116,24 @@ void reportUnknown(const toml::table& root, const std::filesystem::path& file, P
         const auto known = std::find_if(schema().begin(), schema().end(),
                                         [&](const Section& s) { return s.name == name.str(); });
         if (known == schema().end()) {
-            problems.push_back(at(file, &node) + "unknown section [" + std::string(name.str()) + "] (" +
-                               joined(names) + ")");
+            add(node, "unknown section [" + std::string(name.str()) + "] (" + joined(names) + ")");
             continue;
         }
         const auto* table = node.as_table();
         if (!table) {
-            problems.push_back(at(file, &node) + std::string(name.str()) + " must be a section: [" +
-                               std::string(name.str()) + "]");
+            add(node, std::string(name.str()) + " must be a section: [" + std::string(name.str()) + "]");
             continue;
         }
         if (known->name == "contacts")
             continue;
         for (const auto& [key, value] : *table)
             if (std::find(known->keys.begin(), known->keys.end(), key.str()) == known->keys.end())
-                problems.push_back(at(file, &value) + "unknown key '" + std::string(key.str()) + "' in [" +
-                                   std::string(name.str()) + "] (" + joined(known->keys) + ")");
+                add(value, "unknown key '" + std::string(key.str()) + "' in [" + std::string(name.str()) + "] (" +
+                               joined(known->keys) + ")");
     }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& f : found)
+        problems.push_back(std::move(f.second));
 }
 
 // "HH:MM" as minutes after midnight.
@@ -308,7 +314,9 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
 
     if (const toml::node* node = root.get("contacts")) {
         const auto* contacts = node->as_table();
-        for (const auto& [key, entry] : contacts ? *contacts : toml::table{}) {
+        static const toml::table none;
+        // (By reference: a copy of a table forgets where in the file its values were.)
+        for (const auto& [key, entry] : contacts ? *contacts : none) {
             const auto* t = entry.as_table();
             if (!t) {
                 problems.push_back(at(file, &entry) + "contacts." + std::string(key.str()) +

@@ -652,7 +652,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             take(stepper(f, c, "rate", icon::kTachometer, f.t("officer.settings.rate"),
                          std::to_string(st.speechRate) + " " + f.t("officer.settings.rate_unit")));
             std::vector<std::pair<std::string, std::string>> langs;
-            for (Lang l : kAllLangs)
+            for (Lang l : f.languages)
                 langs.emplace_back(std::string(langCode(l)), f.strings.get(l, "lang.self"));
             take(choices(f, c, "lang", icon::kGlobe, f.t("officer.settings.lang"), langs,
                          std::string(langCode(st.defaultLang))));

@@ -39,6 +39,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     map.clear();
     map.lang = std::string(langCode(view.session.lang));
     Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
+    f.languages = m_languages;
     if (view.voice.spot)
         f.reading = &*view.voice.spot;
     const Metrics& m = m_metrics;
@@ -170,17 +171,18 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
         return globes ? icon::kGlobe : nullptr;
     };
     auto measure = [&](bool globes, float* widths) {
-        float total = gap * static_cast<float>(kAllLangs.size() - 1);
-        for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
-            const char* ic = iconFor(kAllLangs[i], globes);
+        float total = gap * static_cast<float>(m_languages.size() - 1);
+        for (std::size_t i = 0; i < m_languages.size(); ++i) {
+            const char* ic = iconFor(m_languages[i], globes);
             const std::string text =
-                (ic ? std::string(ic) + "  " : std::string()) + m_strings.get(kAllLangs[i], "lang.self");
+                (ic ? std::string(ic) + "  " : std::string()) + m_strings.get(m_languages[i], "lang.self");
             widths[i] = std::max(textWidth(m_fonts.chromeBold, text) + 2 * pad, 120.f * m.scale);
             total += widths[i];
         }
         return total;
     };
-    float widths[kAllLangs.size()]{};
+    std::vector<float> widthList(m_languages.size());
+    float* widths = widthList.data();
     bool globes = true;
     // Aa, the larger-text button, before the languages: a letter pair, its words in the UI map.
     const char* aa = "Aa";
@@ -197,8 +199,8 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
                    view.session.largeText ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeTitle))
         action = Action::textSize();
     x += aaW + gap;
-    for (std::size_t i = 0; i < kAllLangs.size(); ++i) {
-        const Lang lang = kAllLangs[i];
+    for (std::size_t i = 0; i < m_languages.size(); ++i) {
+        const Lang lang = m_languages[i];
         ImGui::SetCursorPos(ImVec2(x, by));
         const bool current = lang == view.session.lang;
         if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes),
@@ -328,6 +330,7 @@ void Ui::drawErrorBanner(Frame& f)
     dl->AddRect(min, max, colours().frame, m.rounding, 0, 3.f * m.scale);
     drawCentred(dl, m_fonts.body, colours().text, std::string(icon::kInfo) + "  " + f.t("error.frame"),
                 ImVec2(min.x + m.gap, min.y), ImVec2(max.x - m.gap, max.y));
+    f.map.values["error"] = f.t("error.frame");
 }
 
 } // namespace kiosk::ui

@@ -44,6 +44,8 @@ public:
 
     // Where image blocks get their pictures (none: captions only).
     void setPictures(PictureSource* pictures) { m_pictures = pictures; }
+    // The languages residents may choose, in the header's order (default: all three).
+    void setLanguages(std::vector<Lang> languages) { m_languages = std::move(languages); }
 
     // Call after the font atlas is (re)built and whenever the window size changes.
     void setLayout(const Fonts& fonts, const Metrics& metrics);
@@ -61,6 +63,7 @@ private:
     const Strings& m_strings;
     const LocalContacts& m_contacts;
     PictureSource* m_pictures = nullptr;
+    std::vector<Lang> m_languages{kAllLangs.begin(), kAllLangs.end()};
     Fonts m_fonts;
     Metrics m_metrics;
     HomeScreen m_home;

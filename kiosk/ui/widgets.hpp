@@ -15,6 +15,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 
@@ -31,6 +32,7 @@ struct Frame {
     const Fonts& fonts;
     UiMap& map;
     const TextSpot* reading = nullptr; // the sentence being read aloud (none: nothing to highlight)
+    std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()}; // offered to residents ([kiosk] languages)
 
     [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
 };
