@@ -232,7 +232,8 @@ int main(int argc, char** argv)
         ->check(CLI::ExistingDirectory);
     cli.add_option("--media", mediaDir, "Pictures folder (default: media/ beside DATA)");
     cli.add_option("--config", configFile,
-                   std::string("Kiosk configuration (default: ") + kSystemConfig + " if it exists, else DATA/kiosk.toml)");
+                   std::string("Kiosk configuration (default: DATA/kiosk.toml when --data is given, else ") + kSystemConfig +
+                       " if it exists, else the shipped data/kiosk.toml)");
     cli.add_option("--db", dbFile, "Database file (default: kiosk.db in [paths] state, else in the user's data directory)");
     cli.add_option("--export-dir", exportDir,
                    "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
@@ -273,7 +274,8 @@ int main(int argc, char** argv)
 
     std::error_code ec;
     if (configFile.empty())
-        configFile = fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : dataDir / "kiosk.toml";
+        // A kiosk set up by install.sh reads /etc; a technician's or a test's --data brings its own.
+        configFile = !dataGiven && fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : dataDir / "kiosk.toml";
     Problems configProblems;
     Config config = Config::load(configFile, configProblems);
     setLogThreshold(config.logLevel);

@@ -9,10 +9,10 @@ KIOSK_BUILD_PACKAGES=(
     libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libgl1-mesa-dri
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev libsqlite3-dev libsodium-dev
     fontconfig fonts-noto-core fonts-font-awesome
-    libespeak-ng-dev espeak-ng-data libopenal-dev
+    libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
 )
 # To test it without a screen.
-KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev)
+KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd)
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
@@ -40,6 +40,7 @@ ensure_packages() {
 
 # build_kiosk DIR [CMAKE ARGS...] [--target T]: configures and builds into DIR. Configuring every
 # time (a second with a cache) means the arguments given always win over a cache from older ones.
+# KIOSK_JOBS compiles that many files at once (default 2).
 build_kiosk() {
     local dir="$1" args=() target=()
     shift
@@ -57,7 +58,7 @@ build_kiosk() {
         cat "$dir.configure.log" >&2
         return 1
     }
-    cmake --build "$dir" -j 2 "${target[@]}"
+    cmake --build "$dir" -j "${KIOSK_JOBS:-2}" "${target[@]}"
 }
 
 # start_xvfb WxH DIR: starts an X server of that size on the first free display, exports DISPLAY

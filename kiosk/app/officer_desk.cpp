@@ -349,14 +349,24 @@ void OfficerDeskService::scanSticks()
     readPacks();
 }
 
+std::vector<std::filesystem::path> OfficerDeskService::packFolders() const
+{
+    std::vector<std::filesystem::path> folders;
+    if (!m_settings.exportDir.empty()) // a technician's plain folder stands in for the stick
+        folders.push_back(m_settings.exportDir / pack::kStickFolder);
+    for (const Stick& stick : snapshot()->target.sticks)
+        folders.push_back(stick.mountPoint / pack::kStickFolder);
+    return folders;
+}
+
 void OfficerDeskService::readPacks()
 {
     const pack::PackStore packs(m_settings.packs.root);
     const auto current = packs.current();
     const auto previous = packs.previous();
     std::optional<pack::PackInfo> onStick;
-    for (const Stick& stick : snapshot()->target.sticks)
-        if ((onStick = pack::peek(stick.mountPoint / pack::kStickFolder)))
+    for (const auto& folder : packFolders())
+        if ((onStick = pack::peek(folder)))
             break;
     publish([&](OfficerSnapshot& s) {
         ContentUpdate& c = s.content;
@@ -393,9 +403,10 @@ void OfficerDeskService::contentNow(bool rollback)
     } else {
         scanSticks();
         std::optional<std::filesystem::path> source;
-        for (const Stick& stick : snapshot()->target.sticks)
-            if (pack::peek(stick.mountPoint / pack::kStickFolder) || std::filesystem::exists(stick.mountPoint / pack::kStickFolder))
-                source = stick.mountPoint / pack::kStickFolder;
+        std::error_code ec;
+        for (const auto& folder : packFolders())
+            if (!source && std::filesystem::exists(folder, ec))
+                source = folder;
         if (!source) {
             outcome.refusal = pack::Refusal::NotFound;
             outcome.detail = "no folder " + std::string(pack::kStickFolder) + " on a USB stick";

@@ -93,6 +93,8 @@ private:
     void flushUsage();
     void contentNow(bool rollback);
     void readPacks(); // installed packs and the stick's into the snapshot
+    // Where a content pack would be: desa-kiosk-konten/ on each stick (or in the export folder).
+    [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
 
     PendingStore& m_store;
     OfficerDeskSettings m_settings;

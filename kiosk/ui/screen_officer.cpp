@@ -536,7 +536,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
                  6.f * s);
         if (!cu.trusted)
             notice(f, c, colours().attention, colours().attentionBg, f.t("officer.content.no_key"));
-        else if (!desk.target.sticks.empty())
+        else if (desk.target.ready())
             line(c, f.fonts.body, colours().text,
                  cu.stickId.empty() ? f.t("officer.content.stick_none")
                                     : pack("officer.content.stick", cu.stickId, cu.stickCreated),
@@ -565,7 +565,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
         }
         const bool busy = cu.phase == ContentUpdate::Phase::Running || cu.phase == ContentUpdate::Phase::Done;
         const float buttonW = std::min(c.innerWidth(), 700.f * s);
-        if (!busy && cu.trusted && !desk.target.sticks.empty()) {
+        if (!busy && cu.trusted && desk.target.ready()) {
             ImGui::SetCursorPosX(c.innerLeft());
             if (button(f, "officer.content.update", icon::kUsb, f.t("officer.content.update"),
                        ImVec2(buttonW, m.tapHeight), ButtonStyle::Primary, f.fonts.bodyBold))

@@ -40,6 +40,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
     wrappedText(f, "title", f.fonts.heading, colours().frame, page.title, width);
+    f.map.values["title"] = page.title;
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
 
     for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {

@@ -33,10 +33,21 @@ printf '135790\n135790\n' | "$KIOSK" set-pin --db "$WORK/kiosk.db" >"$WORK/set-p
     { echo "FAIL: kiosk set-pin"; cat "$WORK/set-pin.log"; exit 1; }
 mkdir -p "$WORK/stick"
 
+# The office signs a content pack (one page title changed) and puts it on the "stick"; this
+# kiosk's settings trust the office's key.
+"$KIOSK" content keygen --out "$WORK/kantor" >/dev/null
+PACK="$WORK/stick/desa-kiosk-konten"
+mkdir -p "$PACK" && cp -r "$ROOT/data/content" "$ROOT/data/checklists" "$PACK/"
+sed -i '0,/^title = .*/s//title = "Paket uji dari kantor"/' "$PACK/content/id/pages/trafficking.toml"
+"$KIOSK" content sign --key "$WORK/kantor.sign.secret" "$PACK" >/dev/null ||
+    { echo "FAIL: kiosk content sign"; exit 1; }
+{ cat "$ROOT/data/kiosk.toml"; printf '\n[content]\ntrusted_keys = ["%s"]\n' "$WORK/kantor.sign.public"; } \
+    >"$WORK/kiosk.toml"
+
 # No sound card here: OpenAL writes what the kiosk plays into a file, in real time.
 printf '[wave]\nfile=%s\n' "$WORK/voice.wav" >"$WORK/openal.conf"
 ALSOFT_DRIVERS=wave ALSOFT_CONF="$WORK/openal.conf" \
-"$KIOSK" --data "$ROOT/data" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
+"$KIOSK" --config "$WORK/kiosk.toml" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
     --idle-after 8 --idle-prompt 3 --export-dir "$WORK/stick" >"$WORK/kiosk.log" 2>&1 &
 KIOSK_PID=$!
 
@@ -256,7 +267,33 @@ if wait_value .values.setting_theme high-contrast; then echo "ok: high contrast 
     fail "the theme setting did not change: '$(field .values.setting_theme)'"; fi
 reveal_click officer.setting.theme.standard
 wait_value .values.setting_theme standard || fail "the theme did not go back to standard"
-reveal_click officer.logout 4 && expect attract
+
+# "Perbarui konten": the signed pack from the stick is checked, installed, and the kiosk starts
+# again on it by itself.
+reveal_click officer.content.update 4
+checks=$((checks + 1))
+if wait_value .values.content_update done; then echo "ok: content pack installed"; else
+    fail "content update: '$(field .values.content_update)' '$(field .values.content_refusal)'"; fi
+checks=$((checks + 1))
+restarted() {
+    for _ in $(seq 400); do grep -q "showing content pack" "$WORK/kiosk.log" && return 0; sleep 0.05; done
+    return 1
+}
+if restarted && kill -0 "$KIOSK_PID" 2>/dev/null; then echo "ok: the kiosk started again on the new pack"; else
+    fail "no restart on the new content"; fi
+rm -f "$MAP"
+for _ in $(seq 400); do [ -s "$MAP" ] && break; sleep 0.05; done
+expect attract
+click attract.start && expect home id
+click home.tile.trafficking && expect trafficking id
+checks=$((checks + 1))
+if jq -e '[.. | strings] | any(test("Paket uji dari kantor"))' "$MAP" >/dev/null; then
+    echo "ok: the new content is shown"; else fail "the pack's page title is not on screen"; fi
+
+# Nothing a resident typed reaches the log.
+checks=$((checks + 1))
+if grep -q -e "Siti" -e "81234567890" "$WORK/kiosk.log"; then fail "a name or number is in the log"; else
+    echo "ok: no name or phone number in the log"; fi
 
 # The kiosk stops cleanly when asked to.
 kill -TERM "$KIOSK_PID"
