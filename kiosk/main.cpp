@@ -267,8 +267,20 @@ int main(int argc, char** argv)
         if (!dir->empty() && !dir->lexically_normal().has_filename())
             *dir = dir->lexically_normal().parent_path();
 
-    if (check->parsed())
-        return checkContent(checkDir.empty() ? dataDir : checkDir, mediaDir, configFile);
+    if (check->parsed()) {
+        // A content pack has no kiosk.toml of its own: it is checked against this kiosk's settings
+        // (its local contacts), as "Perbarui konten" will check it.
+        const fs::path dir = checkDir.empty() ? dataDir : checkDir;
+        std::error_code ec;
+        fs::path settings = configFile;
+        if (settings.empty() && !fs::exists(dir / "kiosk.toml", ec))
+            settings = fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : shippedData / "kiosk.toml";
+        fs::path media = mediaDir;
+        const bool isPack = !fs::exists(dir / "kiosk.toml", ec);
+        if (media.empty() && isPack && !fs::is_directory(dir / "media", ec))
+            media = shippedData.parent_path() / "media"; // a pack without pictures uses the kiosk's own
+        return checkContent(dir, media, settings);
+    }
     if (benchContent)
         return benchContentLoad(dataDir, mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir);
 

@@ -40,7 +40,7 @@ DONE=() # what this run did, for the summary
 
 usage() {
     cat <<EOF
-Usage: sudo scripts/deploy/install.sh [OPTIONS]
+Usage: scripts/deploy/install.sh [OPTIONS]     (as root: su -, or sudo)
 
 Installs or upgrades the village information kiosk on this Debian 12 machine. It needs Debian's
 package mirror (or a local mirror or the Debian DVDs) the first time, for the packages.
@@ -115,7 +115,7 @@ parse_args() {
 }
 
 check_machine() {
-    [ "$(id -u)" -eq 0 ] || die "run this as root: sudo $0 $*"
+    [ "$(id -u)" -eq 0 ] || die "run this as root (su -, or sudo $0)"
     local id="" version=""
     if [ -r /etc/os-release ]; then
         id="$(. /etc/os-release && echo "${ID:-}")"
@@ -284,7 +284,7 @@ enable_service() {
 # an upgrade unless --set-pin.
 set_pin() {
     local command=(runuser -u "$KIOSK_USER" -- "$PREFIX/bin/kiosk" --config "$CONFIG" set-pin)
-    local later="sudo -u $KIOSK_USER $PREFIX/bin/kiosk --config $CONFIG set-pin"
+    local later="runuser -u $KIOSK_USER -- $PREFIX/bin/kiosk --config $CONFIG set-pin (as root)"
     if [ "$PIN" = never ]; then
         say "Not setting the officer PIN now (--no-pin). To set it later: $later"
         return 0
@@ -316,7 +316,7 @@ summary() {
 Next:
   1. Fill in $CONFIG: [kiosk] id and village, [contacts], [display] opening hours
      (data/kiosk.example.toml explains every key).
-  2. Reboot; the kiosk starts on tty1. (After an upgrade, sudo systemctl restart $UNIT is enough.)
+  2. Reboot; the kiosk starts on tty1. (After an upgrade, systemctl restart $UNIT is enough.)
   3. Check it: systemctl status $UNIT; journalctl -u $UNIT -b
      (a mistake in the settings is named there with its line number).
 EOF
