@@ -113,8 +113,9 @@ void reportUnknown(const toml::table& root, const std::filesystem::path& file, P
     for (const auto& s : schema())
         names.push_back(s.name);
     for (const auto& [name, node] : root) {
+        const std::string_view section = name.str(); // (clang 14 cannot capture a structured binding)
         const auto known = std::find_if(schema().begin(), schema().end(),
-                                        [&](const Section& s) { return s.name == name.str(); });
+                                        [&](const Section& s) { return s.name == section; });
         if (known == schema().end()) {
             add(node, "unknown section [" + std::string(name.str()) + "] (" + joined(names) + ")");
             continue;
