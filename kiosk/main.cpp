@@ -102,9 +102,8 @@ void report(const char* what, const Problems& problems)
 int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configFile)
 {
     try {
-        std::error_code ec;
-        if (mediaDir.empty()) // a content pack brings its pictures; data/ has them beside it
-            mediaDir = fs::is_directory(dir / "media", ec) ? dir / "media" : dir.parent_path() / "media";
+        if (mediaDir.empty()) // data/ has its pictures beside it
+            mediaDir = dir.parent_path() / "media";
         Problems configErrors;
         const Config config = Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
         const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
@@ -275,10 +274,9 @@ int main(int argc, char** argv)
         fs::path settings = configFile;
         if (settings.empty() && !fs::exists(dir / "kiosk.toml", ec))
             settings = fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : shippedData / "kiosk.toml";
-        fs::path media = mediaDir;
         const bool isPack = !fs::exists(dir / "kiosk.toml", ec);
-        if (media.empty() && isPack && !fs::is_directory(dir / "media", ec))
-            media = shippedData.parent_path() / "media"; // a pack without pictures uses the kiosk's own
+        const fs::path media =
+            !mediaDir.empty() || !isPack ? mediaDir : packMedia(dir, shippedData.parent_path() / "media");
         return checkContent(dir, media, settings);
     }
     if (benchContent)
@@ -336,8 +334,7 @@ int main(int argc, char** argv)
     if (const auto installed = pack::PackStore(packs.root).current(); installed && !dataGiven && !measuring) {
         std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created << " UTC)\n";
         dataDir = installed->dir;
-        if (fs::is_directory(installed->dir / "media", ec))
-            mediaDir = installed->dir / "media";
+        mediaDir = packMedia(installed->dir, mediaDir);
     }
     ShownContent shown = loadShownContent(dataDir, mediaDir, config.contacts,
                                           measuring ? fs::path() : stateDir / "content-good", std::cerr);

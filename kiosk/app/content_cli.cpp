@@ -76,8 +76,6 @@ int ContentCommand::run(const pack::Place& place, Millis nowUnixMs, std::ostream
                 << "/\n";
             return 0;
         }
-        for (const auto& p : place.keyProblems)
-            err << "kiosk: warning: " << p << "\n";
         pack::PackStore store(place.root);
         if (m_status->parsed()) {
             const auto current = store.current();

@@ -1,22 +1,20 @@
 // Signing, checking and installing content packs (see content_pack.hpp for the format).
 #include "app/content_pack.hpp"
 
+#include "export/file_writer.hpp"
+#include "export/format.hpp"
 #include "export/seal.hpp"
 
 #include <sodium.h>
 
 #include <fcntl.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -24,6 +22,8 @@
 
 namespace kiosk::pack {
 namespace fs = std::filesystem;
+using exporter::hexOf;
+using exporter::sha256Hex;
 
 namespace {
 
@@ -37,32 +37,6 @@ void ensureSodium()
 {
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium could not be initialised");
-}
-
-std::string hexOf(const unsigned char* data, std::size_t size)
-{
-    std::string out(size * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), data, size);
-    out.pop_back();
-    return out;
-}
-
-std::string sha256Hex(std::string_view bytes)
-{
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return hexOf(hash, sizeof hash);
-}
-
-std::string readWhole(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw std::system_error(errno ? errno : ENOENT, std::generic_category(), "cannot read " + file.string());
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad())
-        throw std::system_error(EIO, std::generic_category(), "cannot read " + file.string());
-    return text;
 }
 
 struct Entry {
@@ -105,72 +79,44 @@ std::vector<std::string> listFiles(const fs::path& dir)
     return files;
 }
 
-// Reads `from` in chunks, hashing every byte; writes the same bytes to `to` when it is open (>= 0).
-// Returns the hash and the size.
-std::pair<std::string, std::uint64_t> hashFile(const fs::path& from, int to, std::uint64_t& done,
-                                               std::uint64_t total, const Progress& progress)
+// Reads `from` in chunks, hashing every byte, and hands each chunk to `sink` when there is one (the
+// copy). Returns the hash and the size.
+std::pair<std::string, std::uint64_t> hashFile(const fs::path& from, const std::function<void(std::string_view)>& sink,
+                                               std::uint64_t& done, std::uint64_t total, const Progress& progress)
 {
     const int fd = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         throw std::system_error(errno, std::generic_category(), "cannot read " + from.string());
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
-    std::vector<unsigned char> buffer(1 << 16);
+    std::vector<char> buffer(1 << 16);
     std::uint64_t size = 0;
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            throw std::system_error(error, std::generic_category(), "cannot read " + from.string());
-        }
-        if (n == 0)
-            break;
-        crypto_hash_sha256_update(&state, buffer.data(), static_cast<unsigned long long>(n));
-        size += static_cast<std::uint64_t>(n);
-        for (ssize_t written = 0; to >= 0 && written < n;) {
-            const ssize_t w = ::write(to, buffer.data() + written, static_cast<std::size_t>(n - written));
-            if (w < 0 && errno == EINTR)
+    try {
+        for (;;) {
+            const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+            if (n < 0 && errno == EINTR)
                 continue;
-            if (w < 0) {
-                const int error = errno;
-                ::close(fd);
-                throw std::system_error(error, std::generic_category(), "cannot write the copy of " + from.string());
-            }
-            written += w;
+            if (n < 0)
+                throw std::system_error(errno, std::generic_category(), "cannot read " + from.string());
+            if (n == 0)
+                break;
+            const std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()), chunk.size());
+            if (sink)
+                sink(chunk);
+            size += chunk.size();
+            done += chunk.size();
+            if (progress)
+                progress(std::min(done, total), total);
         }
-        done += static_cast<std::uint64_t>(n);
-        if (progress)
-            progress(std::min(done, total), total);
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
     ::close(fd);
     unsigned char hash[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, hash);
     return {hexOf(hash, sizeof hash), size};
-}
-
-void syncPath(const fs::path& path)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        throw std::system_error(errno, std::generic_category(), "cannot open " + path.string());
-    const bool ok = ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok)
-        throw std::system_error(error, std::generic_category(), "cannot flush " + path.string());
-}
-
-std::string utcStamp(Millis unixMs)
-{
-    const std::time_t t = static_cast<std::time_t>(unixMs / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
-    return text;
 }
 
 struct Manifest {
@@ -226,6 +172,18 @@ PackInfo infoOf(const std::string& manifestText, const Manifest& m, const fs::pa
     return {sha256Hex(manifestText).substr(0, 12), m.created, dir};
 }
 
+// Files under the pack's parts that the manifest does not list.
+std::optional<std::string> unlisted(const fs::path& dir, const Manifest& manifest)
+{
+    std::set<std::string> listed;
+    for (const auto& e : manifest.entries)
+        listed.insert(e.path);
+    for (const auto& f : listFiles(dir))
+        if (!listed.count(f))
+            return f;
+    return std::nullopt;
+}
+
 // Checks MANIFEST.sig against the manifest's bytes. Refusal::None when a trusted key signed it.
 Outcome checkSignature(const std::string& manifest, const std::string& signature,
                        const std::vector<PublicKey>& trusted)
@@ -257,8 +215,9 @@ Outcome checkSignature(const std::string& manifest, const std::string& signature
     return {};
 }
 
-// Reads a pack's manifest and signature into memory and checks them. On success `manifest` holds
-// what was checked (the bytes later written, never read again from the source).
+// Reads a pack's manifest and signature into memory and checks them, and that the pack's files are
+// exactly those listed. On success `manifest` holds what was checked (the bytes later written, never
+// read again from the source).
 Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, std::string& manifestText,
                    std::string& signatureText, Manifest& manifest)
 {
@@ -273,8 +232,9 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
                 {}};
     }
     try {
-        manifestText = readWhole(dir / kManifest);
-        signatureText = readWhole(dir / kSignature);
+        exporter::PosixFileWriter files;
+        manifestText = files.readFile(dir / kManifest);
+        signatureText = files.readFile(dir / kSignature);
     } catch (const std::exception& e) {
         return {Refusal::Failed, e.what(), {}};
     }
@@ -286,20 +246,20 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
     } catch (const std::exception& e) {
         return {Refusal::Tampered, e.what(), {}};
     }
-    return {Refusal::None, {}, infoOf(manifestText, manifest, dir)};
+    const PackInfo info = infoOf(manifestText, manifest, dir);
+    // The files are those listed: none added, none missing (their bytes are checked as they are read).
+    try {
+        if (const auto extra = unlisted(dir, manifest))
+            return {Refusal::Tampered, *extra + " is not in the signed MANIFEST", info};
+    } catch (const std::exception& e) {
+        return {Refusal::Tampered, e.what(), info};
+    }
+    for (const auto& e : manifest.entries)
+        if (!fs::is_regular_file(fs::symlink_status(dir / e.path, ec)))
+            return {Refusal::Tampered, e.path + " is in the signed MANIFEST but not in the pack", info};
+    return {Refusal::None, {}, info};
 }
 
-// Files under the pack's parts that the manifest does not list.
-std::optional<std::string> unlisted(const fs::path& dir, const Manifest& manifest)
-{
-    std::set<std::string> listed;
-    for (const auto& e : manifest.entries)
-        listed.insert(e.path);
-    for (const auto& f : listFiles(dir))
-        if (!listed.count(f))
-            return f;
-    return std::nullopt;
-}
 
 Outcome checkContent(const fs::path& dir, const ContentCheck& check, const PackInfo& info)
 {
@@ -343,16 +303,11 @@ std::pair<fs::path, fs::path> makeSigningKeys(const fs::path& name)
     fs::path pub = name, sec = name;
     pub += ".sign.public";
     sec += ".sign.secret";
-    std::error_code ec;
-    for (const fs::path& f : {pub, sec})
-        if (fs::exists(fs::symlink_status(f, ec)))
-            throw std::runtime_error(f.string() + " already exists; it is never overwritten");
     std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> pk{};
     std::array<unsigned char, crypto_sign_SECRETKEYBYTES> sk{};
     crypto_sign_keypair(pk.data(), sk.data());
     try {
-        exporter::writeHexKeyFile(sec, sk.data(), sk.size(), true);
-        exporter::writeHexKeyFile(pub, pk.data(), pk.size(), false);
+        exporter::writeKeyPairFiles(pub, pk.data(), pk.size(), sec, sk.data(), sk.size());
     } catch (...) {
         sodium_memzero(sk.data(), sk.size());
         throw;
@@ -390,10 +345,10 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
                                  "(content/, checklists/, media/)");
     auto secret = exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
-    std::string manifest = std::string(kHeader) + "\ncreated " + utcStamp(createdUnixMs) + "\n";
+    std::string manifest = std::string(kHeader) + "\ncreated " + formatUtc(createdUnixMs, "%Y-%m-%d %H:%M") + "\n";
     std::uint64_t done = 0;
     for (const auto& rel : listFiles(dir)) {
-        const auto [hash, size] = hashFile(dir / rel, -1, done, 0, {});
+        const auto [hash, size] = hashFile(dir / rel, {}, done, 0, {});
         manifest += "file " + hash + " " + std::to_string(size) + " " + rel + "\n";
     }
     (void)parseManifest(manifest); // the same limits a kiosk applies
@@ -418,7 +373,7 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
 std::optional<PackInfo> peek(const fs::path& dir)
 {
     try {
-        const std::string text = readWhole(dir / kManifest);
+        const std::string text = exporter::PosixFileWriter().readFile(dir / kManifest);
         std::istringstream in(text);
         std::string header, created;
         if (!std::getline(in, header) || header != kHeader || !std::getline(in, created) ||
@@ -451,15 +406,32 @@ std::optional<PackInfo> PackStore::previous() const
 
 namespace {
 
-// Points `name` (in `root`) at `target` in one step: a new link beside it, renamed over it.
-void relink(const fs::path& root, const char* name, const fs::path& target)
+// Creates `file`, lets `fill` write it through `files`, and flushes it to disk.
+template <typename Fill> void writeNew(exporter::FileWriter& files, const fs::path& file, const Fill& fill)
+{
+    const int fd = files.createFile(file);
+    try {
+        fill(fd);
+        files.syncFile(fd);
+    } catch (...) {
+        try {
+            files.closeFile(fd);
+        } catch (const std::exception&) { // the first failure is the one worth telling
+        }
+        throw;
+    }
+    files.closeFile(fd);
+}
+
+// Points `name` (in `root`) at `target` in one step: a new link beside it, renamed over it, flushed.
+void relink(exporter::FileWriter& files, const fs::path& root, const char* name, const fs::path& target)
 {
     const fs::path fresh = root / (std::string(".") + name + ".new");
     std::error_code ec;
     fs::remove(fresh, ec);
     fs::create_symlink(target, fresh);
-    if (::rename(fresh.c_str(), (root / name).c_str()) != 0)
-        throw std::system_error(errno, std::generic_category(), "cannot switch " + (root / name).string());
+    files.rename(fresh, root / name);
+    files.syncDir(root);
 }
 
 // Leftovers of an interrupted install and packs neither current nor previous.
@@ -483,16 +455,13 @@ void tidy(const fs::path& root)
 }
 
 // Makes packs/<id> current and what was current previous: first `previous` (so that a cut right
-// after leaves the old pack shown and kept), then `current`, each flushed.
-void makeCurrent(const fs::path& root, const std::string& id)
+// after leaves the old pack shown and kept), then `current`.
+void makeCurrent(exporter::FileWriter& files, const fs::path& root, const std::string& id)
 {
     const fs::path old = linkTarget(root / "current");
-    if (!old.empty()) {
-        relink(root, "previous", old);
-        syncPath(root);
-    }
-    relink(root, "current", fs::path("packs") / id);
-    syncPath(root);
+    if (!old.empty())
+        relink(files, root, "previous", old);
+    relink(files, root, "current", fs::path("packs") / id);
 }
 
 } // namespace
@@ -506,21 +475,11 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
     if (!signedOk.ok())
         return signedOk;
     PackInfo info = signedOk.pack;
-    try {
-        if (const auto extra = unlisted(source, manifest))
-            return {Refusal::Tampered, *extra + " is not in the signed MANIFEST", info};
-    } catch (const std::exception& e) {
-        return {Refusal::Tampered, e.what(), info};
-    }
-    for (const auto& e : manifest.entries) {
-        std::error_code ec;
-        if (!fs::is_regular_file(fs::symlink_status(source / e.path, ec)))
-            return {Refusal::Tampered, e.path + " is in the signed MANIFEST but not in the pack", info};
-    }
     if (const auto shown = current(); shown && shown->id == info.id)
         return {Refusal::AlreadyShown, "pack " + info.id + " is already shown", info};
 
     fs::path incoming;
+    exporter::PosixFileWriter files;
     try {
         fs::create_directories(m_root / "packs");
         tidy(m_root);
@@ -535,37 +494,21 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
             fs::create_directories(to.parent_path());
             for (fs::path p = to.parent_path(); p != incoming; p = p.parent_path())
                 folders.insert(p);
-            const int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-            if (fd < 0)
-                throw std::system_error(errno, std::generic_category(), "cannot create " + to.string());
             std::pair<std::string, std::uint64_t> got;
-            try {
-                got = hashFile(source / e.path, fd, done, total, progress);
-            } catch (...) {
-                ::close(fd);
-                throw;
-            }
-            const bool synced = ::fsync(fd) == 0;
-            const int error = errno;
-            ::close(fd);
-            if (!synced)
-                throw std::system_error(error, std::generic_category(), "cannot flush " + to.string());
+            writeNew(files, to, [&](int fd) {
+                got = hashFile(source / e.path, [&](std::string_view bytes) { files.write(fd, bytes); }, done, total,
+                               progress);
+            });
             if (got.first != e.hash || got.second != e.size) {
                 fs::remove_all(incoming);
                 return {Refusal::Tampered, e.path + " is not the file that was signed", info};
             }
         }
         // The manifest and signature copied are the bytes that were checked.
-        for (const auto& [name, text] : {std::pair{kManifest, &manifestText}, std::pair{kSignature, &signatureText}}) {
-            std::ofstream out(incoming / name, std::ios::binary);
-            out << *text;
-            out.close();
-            if (!out)
-                throw std::runtime_error("cannot write " + (incoming / name).string());
-            syncPath(incoming / name);
-        }
+        for (const auto& [name, text] : {std::pair{kManifest, &manifestText}, std::pair{kSignature, &signatureText}})
+            writeNew(files, incoming / name, [&](int fd) { files.write(fd, *text); });
         for (const auto& folder : folders)
-            syncPath(folder);
+            files.syncDir(folder);
 
         Outcome checked = checkContent(incoming, check, info);
         if (!checked.ok()) {
@@ -575,10 +518,9 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
         const fs::path home = m_root / "packs" / info.id;
         if (fs::exists(home)) // installed before and still kept (the previous pack): the copy just made is the same
             fs::remove_all(home);
-        if (::rename(incoming.c_str(), home.c_str()) != 0)
-            throw std::system_error(errno, std::generic_category(), "cannot move the pack into " + home.string());
-        syncPath(m_root / "packs");
-        makeCurrent(m_root, info.id);
+        files.rename(incoming, home);
+        files.syncDir(m_root / "packs");
+        makeCurrent(files, m_root, info.id);
         info.dir = home;
         tidy(m_root);
         return {Refusal::None, {}, info};
@@ -599,11 +541,9 @@ Outcome PackStore::verifyInstalled(const PackInfo& pack, const std::vector<Publi
     if (!signedOk.ok())
         return signedOk;
     try {
-        if (const auto extra = unlisted(pack.dir, manifest))
-            return {Refusal::Tampered, *extra + " is not in the signed MANIFEST", signedOk.pack};
         std::uint64_t done = 0;
         for (const auto& e : manifest.entries) {
-            const auto [hash, size] = hashFile(pack.dir / e.path, -1, done, 0, {});
+            const auto [hash, size] = hashFile(pack.dir / e.path, {}, done, 0, {});
             if (hash != e.hash || size != e.size)
                 return {Refusal::Tampered, e.path + " is not the file that was signed", signedOk.pack};
         }
@@ -626,7 +566,7 @@ Outcome PackStore::rollback(const std::vector<PublicKey>& trusted, const Content
         if (::renameat2(AT_FDCWD, (m_root / "previous").c_str(), AT_FDCWD, (m_root / "current").c_str(),
                         RENAME_EXCHANGE) != 0)
             throw std::system_error(errno, std::generic_category(), "cannot switch back to the previous pack");
-        syncPath(m_root);
+        exporter::PosixFileWriter().syncDir(m_root);
     } catch (const std::exception& e) {
         return {Refusal::Failed, e.what(), *before};
     }

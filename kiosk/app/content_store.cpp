@@ -116,12 +116,16 @@ void keepCopy(const fs::path& dataDir, const fs::path& mediaDir, const LocalCont
 
 } // namespace
 
+fs::path packMedia(const fs::path& dir, const fs::path& shippedMedia)
+{
+    std::error_code ec;
+    return fs::is_directory(dir / "media", ec) ? dir / "media" : shippedMedia;
+}
+
 pack::ContentCheck packContentCheck(LocalContacts contacts, fs::path shippedMedia)
 {
     return [contacts = std::move(contacts), shippedMedia = std::move(shippedMedia)](const fs::path& dir) {
-        std::error_code ec;
-        const fs::path media = fs::is_directory(dir / "media", ec) ? dir / "media" : shippedMedia;
-        return loadContent(dir, media, contacts).errors;
+        return loadContent(dir, packMedia(dir, shippedMedia), contacts).errors;
     };
 }
 

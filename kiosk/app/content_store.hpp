@@ -28,6 +28,9 @@ struct ShownContent {
                                             const LocalContacts& contacts,
                                             const std::filesystem::path& goodDir, std::ostream& log);
 
+// The pictures of the content pack in `dir`: its own media/ when it has one, else `shippedMedia`.
+[[nodiscard]] std::filesystem::path packMedia(const std::filesystem::path& dir, const std::filesystem::path& shippedMedia);
+
 // The checks of `kiosk check-content` for a content pack: its own media/ when it has one, else
 // the pictures in `shippedMedia`; local contacts from the kiosk's configuration.
 [[nodiscard]] pack::ContentCheck packContentCheck(LocalContacts contacts, std::filesystem::path shippedMedia);

@@ -80,16 +80,6 @@ void appendColumn(std::string& line, std::string_view value, std::size_t width)
     line += "  ";
 }
 
-std::string utcMinutes(std::int64_t unixMs)
-{
-    const auto seconds = static_cast<std::time_t>(unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[40];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
-    return text;
-}
-
 constexpr std::size_t kWidths[] = {12, 16, 24, 15, 11, 9, 12, 7};
 
 int list(const std::filesystem::path& file, bool json, std::ostream& out)
@@ -145,7 +135,7 @@ std::string requestTableLine(const StoredRequest& r)
         rtRw = (q.rt.empty() ? "-" : q.rt) + "/" + (q.rw.empty() ? "-" : q.rw);
     std::string line;
     appendColumn(line, r.reference, kWidths[0]);
-    appendColumn(line, utcMinutes(r.createdMs), kWidths[1]);
+    appendColumn(line, formatUtc(r.createdMs, "%Y-%m-%d %H:%M"), kWidths[1]);
     appendColumn(line, q.name, kWidths[2]);
     appendColumn(line, q.phone, kWidths[3]);
     appendColumn(line, requestTopicId(q.topic), kWidths[4]);

@@ -67,8 +67,6 @@ public:
     [[nodiscard]] bool animating() const;
     // The officer switched content packs and has read that it worked: the kiosk should start again.
     [[nodiscard]] bool restartWanted() const { return m_restartWanted; }
-    // `lang` when residents are offered it ([kiosk] languages), else the first language offered.
-    [[nodiscard]] Lang offered(Lang lang) const;
 
     // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
     // have run. Throws FatalFrameError after too many failed frames in a row.
@@ -103,6 +101,8 @@ public:
     [[nodiscard]] const TouchGesture& gesture() const { return m_gesture; }
 
 private:
+    // `lang` when residents are offered it ([kiosk] languages), else the first language offered.
+    [[nodiscard]] Lang offered(Lang lang) const;
     void consumeInput(Millis now);
     void act(const Action& action, Millis now);
     void useFonts(ui::FontSet fonts);

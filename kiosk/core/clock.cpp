@@ -15,12 +15,28 @@ std::tm localTime(Millis unixMs)
     return tm;
 }
 
-std::string formatLocal(Millis unixMs, const char* format)
+namespace {
+
+std::string format(const std::tm& tm, const char* format)
 {
-    const std::tm tm = localTime(unixMs);
     char text[64];
     const std::size_t n = std::strftime(text, sizeof text, format, &tm);
     return std::string(text, n);
+}
+
+} // namespace
+
+std::string formatLocal(Millis unixMs, const char* fmt)
+{
+    return format(localTime(unixMs), fmt);
+}
+
+std::string formatUtc(Millis unixMs, const char* fmt)
+{
+    const auto t = static_cast<std::time_t>(unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return format(tm, fmt);
 }
 
 } // namespace kiosk

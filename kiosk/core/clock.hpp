@@ -50,5 +50,7 @@ private:
 [[nodiscard]] std::tm localTime(Millis unixMs);
 // `unixMs` in local time through strftime's `format` ("%Y-%m-%d").
 [[nodiscard]] std::string formatLocal(Millis unixMs, const char* format);
+// `unixMs` in UTC through strftime's `format`, for stamps that mean the same on every machine.
+[[nodiscard]] std::string formatUtc(Millis unixMs, const char* format);
 
 } // namespace kiosk

@@ -139,9 +139,15 @@ std::string sha256Hex(std::string_view bytes)
         throw std::runtime_error("libsodium could not be initialised");
     unsigned char hash[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
+    return hexOf(hash, sizeof hash);
+}
+
+std::string hexOf(const unsigned char* data, std::size_t size)
+{
+    std::string out(size * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, size);
+    out.pop_back();
+    return out;
 }
 
 } // namespace kiosk::exporter

@@ -36,5 +36,7 @@ inline constexpr std::string_view kAuditCsvColumns[] = {"id", "time", "kind", "d
 
 // SHA-256 of `bytes` (libsodium), lower-case hex.
 [[nodiscard]] std::string sha256Hex(std::string_view bytes);
+// `size` bytes as lower-case hex (keys, signatures, digests).
+[[nodiscard]] std::string hexOf(const unsigned char* data, std::size_t size);
 
 } // namespace kiosk::exporter

@@ -1,6 +1,8 @@
 // Sealing to the office key: a random secretstream key in a sealed box, the file in 64 KiB chunks.
 #include "export/seal.hpp"
 
+#include "export/format.hpp"
+
 #include <sodium.h>
 
 #include <fcntl.h>
@@ -68,14 +70,6 @@ void writeNewFile(const fs::path& file, const std::string& text, mode_t mode)
                                 "cannot write " + file.string());
 }
 
-std::string hex(const unsigned char* data, std::size_t size)
-{
-    std::string out(size * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), data, size);
-    out.pop_back();
-    return out;
-}
-
 } // namespace
 
 std::vector<unsigned char> readHexKeyFile(const fs::path& file, std::size_t bytes, const char* what)
@@ -98,7 +92,7 @@ std::vector<unsigned char> readHexKeyFile(const fs::path& file, std::size_t byte
 
 void writeHexKeyFile(const fs::path& file, const unsigned char* key, std::size_t bytes, bool secret)
 {
-    writeNewFile(file, hex(key, bytes) + "\n", secret ? 0600 : 0644);
+    writeNewFile(file, hexOf(key, bytes) + "\n", secret ? 0600 : 0644);
 }
 
 std::string seal(std::string_view plain, const PublicKey& officeKey)
@@ -204,17 +198,24 @@ PublicKey publicKeyOf(const SecretKey& secretKey)
     return pk;
 }
 
+void writeKeyPairFiles(const fs::path& publicFile, const unsigned char* publicKey, std::size_t publicBytes,
+                       const fs::path& secretFile, const unsigned char* secretKey, std::size_t secretBytes)
+{
+    std::error_code ec;
+    for (const fs::path& f : {publicFile, secretFile})
+        if (fs::exists(fs::symlink_status(f, ec)))
+            throw std::runtime_error(f.string() + " already exists; it is never overwritten");
+    writeHexKeyFile(secretFile, secretKey, secretBytes, true);
+    writeHexKeyFile(publicFile, publicKey, publicBytes, false);
+}
+
 void writeKeyFiles(const fs::path& name, const KeyPair& keys)
 {
     fs::path pub = name, sec = name;
     pub += ".public";
     sec += ".secret";
-    std::error_code ec;
-    for (const fs::path& f : {pub, sec})
-        if (fs::exists(fs::symlink_status(f, ec)))
-            throw std::runtime_error(f.string() + " already exists; it is never overwritten");
-    writeHexKeyFile(sec, keys.secretKey.data(), keys.secretKey.size(), true);
-    writeHexKeyFile(pub, keys.publicKey.data(), keys.publicKey.size(), false);
+    writeKeyPairFiles(pub, keys.publicKey.data(), keys.publicKey.size(), sec, keys.secretKey.data(),
+                      keys.secretKey.size());
 }
 
 PublicKey readPublicKey(const fs::path& file)

@@ -72,17 +72,6 @@ StoredRequest readRow(const Stmt& row)
     return r;
 }
 
-// "20240501T083012Z"
-std::string utcStamp(Millis ms)
-{
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
-    return text;
-}
-
 // Makes a rename or a new file in `dir` durable.
 void syncDirectory(const fs::path& dir)
 {
@@ -104,7 +93,7 @@ fs::path sibling(const fs::path& file, std::string_view suffix)
 // deletes and never overwrites. Returns the new name, or an empty path (and `why`) on failure.
 fs::path moveAside(const fs::path& file, Millis now, std::string& why)
 {
-    const std::string base = file.string() + ".corrupt-" + utcStamp(now);
+    const std::string base = file.string() + ".corrupt-" + formatUtc(now, "%Y%m%dT%H%M%SZ");
     fs::path target = base;
     std::error_code ec;
     for (int n = 2; fs::exists(target, ec) || fs::exists(sibling(target, "-wal"), ec); ++n)
