@@ -338,6 +338,7 @@ void Shell::consumeInput(Millis now)
 void Shell::stage(const Still& still, Lang lang)
 {
     m_stagedAtEnd = still.atEnd;
+    m_stagedScrollTo = still.scrollTo;
     m_session.reset();
     // A review or confirmation sits on top of the form, as it would after the resident's taps.
     if (still.route.kind == ScreenKind::CallbackReview)
@@ -387,7 +388,10 @@ ImDrawData* Shell::frame()
     consumeInput(now);
     ui::feedPointer(io, m_gesture.pointer());
     // A staged "end" screen asks for more scroll than any page has; the content area stops at its end.
-    const float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
+    float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
+    // A widget to show: scrolled by how far it is from the middle, as the last frame drew it.
+    if (const WidgetBox* w = m_stagedScrollTo.empty() ? nullptr : m_map.find(m_stagedScrollTo))
+        scroll = w->centerY() - m_height / 2;
 
     const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
     ui::ViewState view{.session = m_session,

@@ -169,6 +169,21 @@ void officerStills(std::vector<Still>& stills)
     done->exporting.stick = "KANTOR IMIGRASI";
     done->target.sticks.clear(); // and the stick already taken out
     still("officer-dashboard-done", Route::officerDashboard(), in, done);
+    // The content card: a pack shown, one before it, one on the stick refused as forged.
+    auto content = std::make_shared<OfficerSnapshot>(*desk);
+    ContentUpdate& c = content->content;
+    c.trusted = true;
+    c.currentId = "3f9a1c07b2e4";
+    c.currentCreated = "2026-11-20 03:00";
+    c.previousId = "a71d0c41f2a7";
+    c.previousCreated = "2026-10-02 02:15";
+    c.stickId = "0be2d9f6c318";
+    c.stickCreated = "2026-11-28 08:40";
+    c.phase = ContentUpdate::Phase::Refused;
+    c.refusal = "untrusted-key";
+    c.detail = "signed with key 9c1e77d04a2b5f36…, which this kiosk does not trust";
+    still("officer-dashboard-content", Route::officerDashboard(), in, content);
+    stills.back().scrollTo = "officer.content.update";
 }
 
 } // namespace
