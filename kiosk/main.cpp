@@ -407,7 +407,10 @@ int main(int argc, char** argv)
         run.uiMap = uiMap;
         run.exitAfterFirstFrame = firstFrame;
         run.reportTaps = reportTaps;
-        ServiceLink service(config, platform::setScreenBlanking, std::cerr);
+        // Only a full-screen kiosk owns the display's blanking; a window on someone's desktop
+        // leaves their screen saver alone.
+        ServiceLink service(config, wopts.fullscreen ? std::function<bool(int)>(platform::setScreenBlanking) : nullptr,
+                            std::cerr);
         run.tick = [&service] { service.tick(); };
         run.afterFirstFrame = [&store, &desk, &voice, &service] {
             service.ready();

@@ -38,17 +38,15 @@ void ServiceLink::tick()
         m_lastPing = now;
         sd_notify(0, "WATCHDOG=1");
     }
-    if (m_blanking >= 0 && now - m_lastHours < std::chrono::seconds(30))
+    if (!m_setBlanking || (m_blanking >= 0 && now - m_lastHours < std::chrono::seconds(30)))
         return;
     m_lastHours = now;
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
+    const std::tm local = localTime(SystemClock().now());
     const int blanking = blankingAt(local.tm_hour * 60 + local.tm_min);
     if (blanking == m_blanking)
         return;
     m_blanking = blanking;
-    const bool dpms = m_setBlanking && m_setBlanking(blanking);
+    const bool dpms = m_setBlanking(blanking);
     if (blanking == 0)
         m_log << "kiosk: opening hours: the screen stays on\n";
     else

@@ -13,7 +13,8 @@ namespace kiosk {
 
 class ServiceLink {
 public:
-    // `setBlanking` applies a blanking time in seconds (0: never), see platform::setScreenBlanking.
+    // `setBlanking` applies a blanking time in seconds (0: never), see platform::setScreenBlanking;
+    // none: the screen's blanking is left as it is.
     ServiceLink(const Config& config, std::function<bool(int)> setBlanking, std::ostream& log);
     ServiceLink(const ServiceLink&) = delete;
     ServiceLink& operator=(const ServiceLink&) = delete;
