@@ -140,8 +140,9 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
             if (!still.pictured)
                 continue;
             shell.stage(still, lang);
-            // A new ImGui window is hidden on its first frame; scrolling lands a frame later.
-            for (int i = 0; i < 3; ++i)
+            // A new ImGui window is hidden on its first frame; scrolling lands a frame later (a
+            // still scrolled to a widget looks for it a window at a time).
+            for (int i = 0; i < (still.scrollTo.empty() ? 3 : 16); ++i)
                 drawFrame(shell, screen);
             render(shell, screen);
             const std::string& name = still.name;

@@ -339,6 +339,7 @@ void Shell::stage(const Still& still, Lang lang)
 {
     m_stagedAtEnd = still.atEnd;
     m_stagedScrollTo = still.scrollTo;
+    m_stagedScrolled = false;
     m_session.reset();
     // A review or confirmation sits on top of the form, as it would after the resident's taps.
     if (still.route.kind == ScreenKind::CallbackReview)
@@ -389,9 +390,15 @@ ImDrawData* Shell::frame()
     ui::feedPointer(io, m_gesture.pointer());
     // A staged "end" screen asks for more scroll than any page has; the content area stops at its end.
     float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
-    // A widget to show: scrolled by how far it is from the middle, as the last frame drew it.
-    if (const WidgetBox* w = m_stagedScrollTo.empty() ? nullptr : m_map.find(m_stagedScrollTo))
-        scroll = w->centerY() - m_height / 2;
+    // A widget to show: scrolled until it is two thirds down the window (what leads to it above it),
+    // by how far it is from there as the last frame drew it; while
+    // it is out of sight (not in the map), on down by most of a window, so that it cannot be passed.
+    // Every other frame: a scroll shows in the frame after the one that asks for it.
+    if (!m_stagedScrollTo.empty() && !std::exchange(m_stagedScrolled, false)) {
+        const WidgetBox* w = m_map.find(m_stagedScrollTo);
+        scroll = w ? w->centerY() - m_height * 2 / 3 : m_height * 0.8f;
+        m_stagedScrolled = true;
+    }
 
     const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
     ui::ViewState view{.session = m_session,

@@ -143,7 +143,8 @@ private:
     bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
     std::optional<IdleTimer::Phase> m_stagedPhase;
     bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end
-    std::string m_stagedScrollTo; // or keep this widget of it in the middle of the window
+    std::string m_stagedScrollTo; // or keep this widget of it two thirds down the window
+    bool m_stagedScrolled = false; // a scroll towards it was asked for in the last frame
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;
     int m_framesOwed = 2;
