@@ -58,14 +58,14 @@ step "end to end: xdotool on the real window" "$KIOSK_ROOT/tests/e2e/e2e_xdotool
 
 step "content checker on the shipped data" "$BUILD/kiosk/kiosk" check-content "$KIOSK_ROOT/data"
 
-# libFuzzer on the content parsers for 45 s, from the shipped files as seeds.
+# libFuzzer on the content parsers for 35 s, from the shipped files as seeds.
 fuzz() {
     local dir="$KIOSK_ROOT/build/fuzz" corpus
     mkdir -p "$dir"
     CC=clang-14 CXX=clang++-14 build_kiosk "$dir" "${SANITIZER_FLAGS[@]}" -DKIOSK_FUZZ=ON \
         -DKIOSK_BUILD_TESTS=OFF --target fuzz_content || return 1
     corpus="$(mktemp -d)"
-    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" "$dir/tests/fuzz/fuzz_content" -max_total_time=45 \
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" "$dir/tests/fuzz/fuzz_content" -max_total_time=35 \
         -max_len=16384 -timeout=10 -dict="$KIOSK_ROOT/tests/fuzz/content.dict" -print_final_stats=1 \
         "$corpus" "$KIOSK_ROOT"/data/content/*/pages "$KIOSK_ROOT"/data/content/*/checklists \
         "$KIOSK_ROOT/data/checklists" 2>"$corpus.log"
@@ -75,7 +75,7 @@ fuzz() {
     rm -rf "$corpus" "$corpus.log"
     return "$rc"
 }
-step "fuzzing the content parsers (45 s)" fuzz
+step "fuzzing the content parsers (35 s)" fuzz
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
