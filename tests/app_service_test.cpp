@@ -22,6 +22,9 @@ TEST_CASE("blanking follows the opening hours, and is set on the display only wh
     CHECK(service.blankingAt(21 * 60) == 600);
     CHECK(service.blankingAt(3 * 60) == 600);
 
+    service.tick(); // not ready yet: the first picture comes first
+    CHECK(applied.empty());
+    service.ready();
     service.tick();
     service.tick(); // the same minute: nothing set again
     REQUIRE(applied.size() == 1);
@@ -31,6 +34,8 @@ TEST_CASE("blanking follows the opening hours, and is set on the display only wh
     // A kiosk in a window leaves the display's blanking alone, and says nothing of it.
     std::ostringstream quiet;
     ServiceLink windowed(config, nullptr, quiet);
+    windowed.ready();
     windowed.tick();
     CHECK(quiet.str().find("screen") == std::string::npos);
 }
+

@@ -33,6 +33,8 @@ int ServiceLink::blankingAt(int minuteOfDay) const
 
 void ServiceLink::tick()
 {
+    if (!m_ready)
+        return; // nothing of this may delay the first picture
     const auto now = std::chrono::steady_clock::now();
     if (m_watchdog && now - m_lastPing >= std::chrono::seconds(1)) {
         m_lastPing = now;

@@ -20,7 +20,8 @@ public:
     ServiceLink& operator=(const ServiceLink&) = delete;
 
     void ready();    // READY=1, once
-    void tick();     // from the frame loop: WATCHDOG=1 at most once a second; opening hours once a minute
+    // From the frame loop, once ready: WATCHDOG=1 at most once a second; opening hours every 30 s.
+    void tick();
     void stopping(); // STOPPING=1
     // Blanking for this minute of the day: 0 within opening hours, else the configured time.
     [[nodiscard]] int blankingAt(int minuteOfDay) const;
