@@ -1,17 +1,18 @@
 // Composition root of the village kiosk: reads the command line, configuration and content, finds
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
-#include "app/content_cli.hpp"
-#include "app/content_store.hpp"
-#include "app/export_cli.hpp"
-#include "app/log_sink.hpp"
-#include "app/officer_desk.hpp"
-#include "app/voice.hpp"
-#include "app/pending_store.hpp"
-#include "app/pin_cli.hpp"
-#include "app/requests_cli.hpp"
-#include "app/runner.hpp"
-#include "app/service.hpp"
-#include "app/shell.hpp"
+#include "cli/check_content.hpp"
+#include "cli/content_cli.hpp"
+#include "packs/content_store.hpp"
+#include "cli/export_cli.hpp"
+#include "shell/log_sink.hpp"
+#include "services/officer_desk.hpp"
+#include "services/voice.hpp"
+#include "services/pending_store.hpp"
+#include "cli/pin_cli.hpp"
+#include "cli/requests_cli.hpp"
+#include "shell/runner.hpp"
+#include "shell/service_link.hpp"
+#include "shell/shell.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
@@ -98,85 +99,6 @@ void report(const char* what, const Problems& problems)
         std::cerr << "kiosk: warning: " << what << ": " << p << "\n";
 }
 
-// `kiosk check-content DIR`: every problem of the content and settings in DIR, one per line.
-int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configFile)
-{
-    try {
-        if (mediaDir.empty()) // data/ has its pictures beside it
-            mediaDir = dir.parent_path() / "media";
-        Problems configErrors;
-        const Config config = Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
-        const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
-        for (const auto& e : configErrors)
-            std::cout << e << "\n";
-        for (const auto& e : load.errors)
-            std::cout << e << "\n";
-        for (const auto& w : load.warnings) {
-            // FILE:LINE: warning: message
-            const auto pos = w.find(": ");
-            std::cout << (pos == std::string::npos ? w
-                                                   : w.substr(0, pos + 2) + "warning: " + w.substr(pos + 2))
-                      << "\n";
-        }
-        const std::size_t errors = configErrors.size() + load.errors.size();
-        std::cout << errors << " errors, " << load.warnings.size() << " warnings\n";
-        return errors == 0 ? 0 : 1;
-    } catch (const std::exception& e) {
-        std::cout << dir.string() << ":0: cannot be checked: " << e.what() << "\n";
-        return 1;
-    }
-}
-
-// `kiosk --bench-content`: how long loading and checking takes, for the shipped content and for
-// a generated pack of 1,000 pages (the shipped pages copied under new ids).
-int benchContentLoad(const fs::path& dataDir, const fs::path& mediaDir)
-{
-    Problems problems;
-    const Config config = Config::load(dataDir / "kiosk.toml", problems);
-    auto time = [&](const fs::path& dir, int runs, std::size_t& pages) {
-        std::vector<double> ms;
-        for (int i = 0; i < runs; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
-            ms.push_back(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-            pages = load.content.pages.size();
-            if (!load.ok())
-                return -1.0;
-        }
-        std::sort(ms.begin(), ms.end());
-        return ms[ms.size() / 2];
-    };
-    std::size_t pages = 0;
-    const double shipped = time(dataDir, 21, pages);
-    std::printf(
-        "{\"figure\": \"content_load_shipped_ms\", \"pages\": %zu, \"median\": %.2f, \"target\": 50}\n",
-        pages, shipped);
-
-    const fs::path tmp = fs::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()));
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    fs::copy(dataDir, tmp, fs::copy_options::recursive, ec);
-    std::size_t made = 0;
-    for (Lang lang : kAllLangs) {
-        const fs::path dir = tmp / "content" / std::string(langCode(lang)) / "pages";
-        std::vector<fs::path> originals;
-        for (const auto& e : fs::directory_iterator(dir, ec))
-            originals.push_back(e.path());
-        for (std::size_t i = 0; made < 1000 * (static_cast<std::size_t>(lang) + 1) && !originals.empty();
-             ++i, ++made)
-            fs::copy_file(originals[i % originals.size()], dir / ("generated-" + std::to_string(i) + ".toml"),
-                          ec);
-    }
-    const double generated = time(tmp, 5, pages);
-    std::printf(
-        "{\"figure\": \"content_load_1000_pages_ms\", \"pages\": %zu, \"languages\": 3, \"median\": %.2f, "
-        "\"target\": 500}\n",
-        pages, generated);
-    fs::remove_all(tmp, ec);
-    return shipped < 0 || generated < 0 ? 1 : 0;
-}
-
 // What officer mode needs from the configuration and the content shown.
 OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems, const ShownContent& shown,
                                     const fs::path& dataDir, pack::Place packs)
@@ -246,12 +168,8 @@ int main(int argc, char** argv)
                    "Seconds the idle prompt counts down (overrides the configuration)");
     cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
-    bool benchContent = false;
     cli.add_flag("--report-taps", reportTaps, "On exit, print how long taps took to show their answer");
-    cli.add_flag("--bench-content", benchContent, "Time loading and checking the content; print JSON lines");
-    fs::path checkDir;
-    CLI::App* check = cli.add_subcommand("check-content", "Check content and settings; exit 1 on any error");
-    check->add_option("dir", checkDir, "Content folder to check (default: the shipped data/)");
+    const CheckContentCommand check(cli);
     const RequestsCommand requests(cli, dbFile);
     ExportCommand exporting(cli, dbFile);
     const SetPinCommand setPin(cli, dbFile);
@@ -262,25 +180,11 @@ int main(int argc, char** argv)
     if (!dataGiven)
         dataDir = shippedData;
     // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
-    for (fs::path* dir : {&dataDir, &checkDir})
-        if (!dir->empty() && !dir->lexically_normal().has_filename())
-            *dir = dir->lexically_normal().parent_path();
+    if (!dataDir.lexically_normal().has_filename())
+        dataDir = dataDir.lexically_normal().parent_path();
 
-    if (check->parsed()) {
-        // A content pack has no kiosk.toml of its own: it is checked against this kiosk's settings
-        // (its local contacts), as "Perbarui konten" will check it.
-        const fs::path dir = checkDir.empty() ? dataDir : checkDir;
-        std::error_code ec;
-        fs::path settings = configFile;
-        if (settings.empty() && !fs::exists(dir / "kiosk.toml", ec))
-            settings = fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : shippedData / "kiosk.toml";
-        const bool isPack = !fs::exists(dir / "kiosk.toml", ec);
-        const fs::path media =
-            !mediaDir.empty() || !isPack ? mediaDir : packMedia(dir, shippedData.parent_path() / "media");
-        return checkContent(dir, media, settings);
-    }
-    if (benchContent)
-        return benchContentLoad(dataDir, mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir);
+    if (check.parsed())
+        return check.run(dataDir, shippedData, mediaDir, configFile, kSystemConfig, std::cout);
 
     std::error_code ec;
     if (configFile.empty())

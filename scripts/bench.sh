@@ -72,7 +72,7 @@ rm -f "$BIG" "$BIG-wal" "$BIG-shm"
 "$BUILD/tests/export_bench" --dir "$KIOSK_ROOT/build/bench"
 
 # 2. Loading and checking the content: the shipped pack, and a generated one of 1,000 pages.
-"$KIOSK" --data "$KIOSK_ROOT/data" --bench-content
+"$BUILD/tests/content_bench" --data "$KIOSK_ROOT/data"
 
 # Installing a signed content pack (the shipped content and pictures) as "Perbarui konten" does:
 # signature, every file hashed while it is copied and flushed, the content checks, the switch.

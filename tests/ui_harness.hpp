@@ -2,7 +2,7 @@
 // harness of the headless UI tests.
 #pragma once
 
-#include "app/shell.hpp"
+#include "shell/shell.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
@@ -15,9 +15,9 @@
 
 namespace kiosk::test {
 
-inline const ui::FontFiles& fontFiles()
+inline const FontFiles& fontFiles()
 {
-    static const ui::FontFiles files = [] {
+    static const FontFiles files = [] {
         std::string why;
         auto found = platform::findFontFiles(why);
         if (!found)

@@ -1,7 +1,7 @@
 // Headless UI tests: the real shell and screens with no window and no GL, driven by synthetic
 // taps on the UI map, asserting on the navigation state.
-#include "app/shell.hpp"
-#include "app/tour.hpp"
+#include "shell/shell.hpp"
+#include "shell/tour.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
@@ -539,9 +539,9 @@ TEST_CASE("bad typing gets a message in the resident's language beside the field
 namespace {
 
 // A picture that cannot be drawn throws, as a broken file or a full GPU memory might.
-class BrokenPictures final : public ui::PictureSource {
+class BrokenPictures final : public PictureSource {
 public:
-    std::optional<ui::Picture> picture(const std::string& file) override
+    std::optional<Picture> picture(const std::string& file) override
     {
         ++asked;
         throw std::runtime_error("cannot decode " + file);

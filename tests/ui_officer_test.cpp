@@ -1,7 +1,7 @@
 // Officer mode through the real screens and the real desk: the corner held, a first PIN made on the
 // pad, the dashboard read from the database, one tap that copies the requests to a folder, logout.
-#include "app/officer_desk.hpp"
-#include "app/pending_store.hpp"
+#include "services/officer_desk.hpp"
+#include "services/pending_store.hpp"
 #include "store/batches.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"

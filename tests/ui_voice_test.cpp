@@ -1,6 +1,6 @@
 // Headless tests of reading aloud and larger text in the shell: the Listen button, what it reads,
 // when reading stops, the highlight, the Aa button and its reset, and a kiosk with no sound device.
-#include "app/voice.hpp"
+#include "services/voice.hpp"
 #include "ui_harness.hpp"
 
 #include <doctest/doctest.h>

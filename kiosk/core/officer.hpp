@@ -1,4 +1,4 @@
-// Officer mode as the screens see it: the PIN being typed, and what the officer desk (app/) reports —
+// Officer mode as the screens see it: the PIN being typed, and what the officer desk (services/) reports —
 // the dashboard figures, the USB stick, an export under way. The desk does the slow work (Argon2id,
 // SQLite, files) on threads of its own; the screens only read its snapshot and send it requests.
 #pragma once
@@ -173,7 +173,7 @@ public:
     // An officer changed a setting (see Action::Kind::OfficerSetting): stored, audited, then in
     // the snapshot.
     virtual void changeSetting(std::string name, std::string value) = 0;
-    // "Perbarui konten": install the pack on the stick (see app/content_pack.hpp); `rollback`:
+    // "Perbarui konten": install the pack on the stick (see packs/content_pack.hpp); `rollback`:
     // show the previous pack again. The outcome arrives in the snapshot's `content`.
     virtual void changeContent(bool rollback) = 0;
     // A resident opened `screen` in `lang` (anonymous usage counts: no time, no person).

@@ -1,4 +1,4 @@
-// Reading a screen aloud, as the screens and the voice service (app/voice) see it: what is read —
+// Reading a screen aloud, as the screens and the voice service (services/voice) see it: what is read —
 // sentences, each with the spot on the screen it came from, so the one being read can be
 // highlighted — and the audio of a reading, which a synthesiser fills while a player plays it.
 #pragma once
@@ -129,7 +129,7 @@ struct VoiceView {
     friend bool operator==(const VoiceView&, const VoiceView&) = default;
 };
 
-// The voice as the shell uses it (app/voice implements it).
+// The voice as the shell uses it (services/voice implements it).
 class Voice {
 public:
     virtual ~Voice() = default;

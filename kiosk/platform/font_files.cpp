@@ -38,13 +38,13 @@ std::optional<std::string> find(const char* family, int weight)
 
 } // namespace
 
-std::optional<ui::FontFiles> findFontFiles(std::string& why)
+std::optional<FontFiles> findFontFiles(std::string& why)
 {
     if (!FcInit()) {
         why = "fontconfig could not be initialised";
         return std::nullopt;
     }
-    ui::FontFiles files;
+    FontFiles files;
     bool text = false;
     for (const char* family : {"Noto Sans", "DejaVu Sans"}) {
         auto regular = find(family, FC_WEIGHT_REGULAR);

@@ -13,16 +13,16 @@ TexturePictures::~TexturePictures()
 {
     for (const auto& [file, pic] : m_cache)
         if (pic) {
-            const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(pic->texture));
+            const auto texture = static_cast<GLuint>(pic->texture);
             glDeleteTextures(1, &texture);
         }
 }
 
-std::optional<ui::Picture> TexturePictures::picture(const std::string& file)
+std::optional<Picture> TexturePictures::picture(const std::string& file)
 {
     if (const auto it = m_cache.find(file); it != m_cache.end())
         return it->second;
-    std::optional<ui::Picture>& slot = m_cache[file];
+    std::optional<Picture>& slot = m_cache[file];
     sf::Image image;
     // Content checks keep names inside the media folder; check again, a picture is no place to fail.
     if (file.find("..") != std::string::npos || !image.loadFromFile((m_mediaDir / file).string())) {
@@ -38,7 +38,7 @@ std::optional<ui::Picture> TexturePictures::picture(const std::string& file)
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(w), static_cast<GLsizei>(h), 0, GL_RGBA,
                  GL_UNSIGNED_BYTE, image.getPixelsPtr());
-    slot = ui::Picture{reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)),
+    slot = Picture{texture,
                        static_cast<float>(w), static_cast<float>(h)};
     return slot;
 }

@@ -1,7 +1,7 @@
 // Pictures from the media folder as GL textures, loaded on first use and kept.
 #pragma once
 
-#include "ui/pictures.hpp"
+#include "core/assets.hpp"
 
 #include <filesystem>
 #include <map>
@@ -10,7 +10,7 @@
 
 namespace kiosk::platform {
 
-class TexturePictures final : public ui::PictureSource {
+class TexturePictures final : public PictureSource {
 public:
     // The window's GL context must be current whenever this is used, and when it is destroyed.
     explicit TexturePictures(std::filesystem::path mediaDir) : m_mediaDir(std::move(mediaDir)) {}
@@ -18,11 +18,11 @@ public:
     TexturePictures(const TexturePictures&) = delete;
     TexturePictures& operator=(const TexturePictures&) = delete;
 
-    [[nodiscard]] std::optional<ui::Picture> picture(const std::string& file) override;
+    [[nodiscard]] std::optional<Picture> picture(const std::string& file) override;
 
 private:
     std::filesystem::path m_mediaDir;
-    std::map<std::string, std::optional<ui::Picture>> m_cache; // a failed load is not retried
+    std::map<std::string, std::optional<Picture>> m_cache; // a failed load is not retried
 };
 
 } // namespace kiosk::platform

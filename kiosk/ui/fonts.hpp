@@ -1,6 +1,8 @@
 // The kiosk's fonts in the ImGui atlas: Noto Sans (or DejaVu Sans) with the icon glyphs merged in.
 #pragma once
 
+#include "core/assets.hpp"
+
 #include <imgui.h>
 
 #include <memory>
@@ -10,12 +12,6 @@
 namespace kiosk::ui {
 
 // Font files found on the system (see platform/font_files).
-struct FontFiles {
-    std::string regular;
-    std::string bold;
-    std::string icons;
-};
-
 struct Fonts {
     ImFont* body = nullptr; // ~30 px at 1080
     ImFont* bodyBold = nullptr;

@@ -115,7 +115,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
             if (pic.texture && pic.width > 0) {
                 const float w = std::min(width, pic.width * s);
                 const float h = pic.height * (w / pic.width);
-                dl->AddImage(pic.texture, p, ImVec2(p.x + w, p.y + h));
+                dl->AddImage(reinterpret_cast<ImTextureID>(pic.texture), p, ImVec2(p.x + w, p.y + h));
                 ImGui::Dummy(ImVec2(w, h));
             } else {
                 const float h = 120.f * s;

@@ -8,7 +8,7 @@
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
-#include "ui/pictures.hpp"
+#include "core/assets.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 

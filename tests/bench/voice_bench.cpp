@@ -4,7 +4,7 @@
 // loads eSpeak NG) and cached (the second tap on the same page).
 //   voice_bench --data DIR
 // Needs a sound device: scripts/bench.sh points OpenAL at its file-writing driver.
-#include "app/voice.hpp"
+#include "services/voice.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/speech.hpp"

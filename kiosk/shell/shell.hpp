@@ -1,0 +1,163 @@
+// The kiosk without a window: session, idle timer, touch gestures and the UI, one frame at a time.
+// The real window drives it (runner), and so do the headless UI tests.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/content.hpp"
+#include "core/gesture.hpp"
+#include "core/idle.hpp"
+#include "core/officer.hpp"
+#include "core/session.hpp"
+#include "core/settings.hpp"
+#include "core/speech.hpp"
+#include "core/request.hpp"
+#include "core/ui_map.hpp"
+#include "shell/tour.hpp"
+#include "ui/fonts.hpp"
+#include "ui/ui.hpp"
+
+#include <deque>
+#include <future>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+struct ImGuiContext;
+struct ImFontAtlas;
+struct ImDrawData;
+
+namespace kiosk {
+
+// Too many frames in a row failed: the kiosk should exit so its service manager restarts it.
+class FatalFrameError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Shell {
+public:
+    // Creates the ImGui context (it must outlive any renderer) with fonts already built for the
+    // window's size.
+    // `content` must outlive the shell; with no pages in it, the kiosk shows its maintenance notice.
+    Shell(const Config& config, const Content& content, FontFiles files, ui::FontSet fonts,
+          const Clock& clock, float width, float height);
+    // The same, building the fonts first.
+    Shell(const Config& config, const Content& content, const FontFiles& files, const Clock& clock,
+          float width, float height);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+
+    // The window changed size. Rebuilds the fonts when the UI scale changes.
+    void resize(float width, float height);
+    // True once after the font atlas was rebuilt: the renderer must upload it again.
+    [[nodiscard]] bool takeFontsRebuilt();
+
+    // Queues a pointer event; frames consume them so that each press and release gets a frame.
+    void push(const PointerEvent& event);
+
+    // Advances the idle timer; wipes the session when the countdown ends.
+    void update();
+    // Whether something would look different if a frame were drawn now.
+    [[nodiscard]] bool needsFrame() const;
+    // The latest time the next frame is due if no input arrives.
+    [[nodiscard]] Millis nextDue() const;
+    [[nodiscard]] bool animating() const;
+    // The officer switched content packs and has read that it worked: the kiosk should start again.
+    [[nodiscard]] bool restartWanted() const { return m_restartWanted; }
+
+    // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
+    // have run. Throws FatalFrameError after too many failed frames in a row.
+    ImDrawData* frame();
+
+    // When the frame just drawn was the first to show the answer to a tap: the time that tap's
+    // finger came down (once per answered tap). For measuring input latency.
+    [[nodiscard]] std::optional<Millis> takeAnsweredTap()
+    {
+        return std::exchange(m_answeredTap, std::nullopt);
+    }
+
+    // For the tour: show this still (screen, idle phase, checklist and form as left), in this
+    // language, with no input.
+    void stage(const Still& still, Lang lang);
+    void stage(const Route& route, Lang lang) { stage(Still{{}, route}, lang); }
+    // Where sent callback requests are saved (none: sending fails, calmly). Must outlive the shell.
+    void setRequestSink(RequestSink* sink) { m_sink = sink; }
+    // Where image blocks get their pictures.
+    void setPictures(PictureSource* pictures) { m_ui.setPictures(pictures); }
+    // Officer mode's desk (none: officer mode says it cannot open). Must outlive the shell.
+    void setOfficerDesk(OfficerDesk* desk) { m_desk = desk; }
+    // The voice that reads screens aloud (none: no Listen buttons). Must outlive the shell.
+    void setVoice(Voice* voice) { m_voice = voice; }
+    // Officer settings: the theme, the language visits start in, the voice's volume and speed.
+    void applySettings(const KioskSettings& settings);
+    [[nodiscard]] const KioskSettings& settings() const { return m_settings; }
+
+    [[nodiscard]] const UiMap& uiMap() const { return m_map; }
+    [[nodiscard]] const Session& session() const { return m_session; }
+    [[nodiscard]] const IdleTimer& idle() const { return m_idle; }
+    [[nodiscard]] const TouchGesture& gesture() const { return m_gesture; }
+
+private:
+    // `lang` when residents are offered it ([kiosk] languages), else the first language offered.
+    [[nodiscard]] Lang offered(Lang lang) const;
+    void consumeInput(Millis now);
+    void act(const Action& action, Millis now);
+    void useFonts(ui::FontSet fonts);
+    // Puts the normal or the large fonts in place, with their metrics. The large ones are built on
+    // another thread the first time (unless `wait`): until they are ready the words stay as they are.
+    void applyFonts(bool wait = false);
+    // Ends a reading whose screen is gone (another screen, language, visit).
+    void stopVoiceIfLeft(const std::string& before);
+    [[nodiscard]] std::string readingPlace() const;
+
+    Config m_config;
+    const Content& m_content;
+    FontFiles m_fontFiles;
+    const Clock& m_clock;
+    ui::FontSet m_normalFonts;               // their atlases are the context's, owned here
+    std::optional<ui::FontSet> m_largeFonts; // built the first time someone taps Aa
+    std::future<ui::FontSet> m_largeJob;     // the larger-text fonts being built on another thread
+    bool m_fontsDue = false; // Aa was tapped during a frame: switch fonts before the next one
+    ImGuiContext* m_imgui = nullptr;
+    ui::Fonts m_fonts;
+    ui::Metrics m_metrics;
+    ui::Ui m_ui;
+    Session m_session;
+    IdleTimer m_idle;
+    TouchGesture m_gesture;
+    std::deque<PointerEvent> m_queue;
+    UiMap m_map;        // of the last frame drawn in full
+    UiMap m_drawingMap; // of the frame being drawn
+    RequestSink* m_sink = nullptr;
+    OfficerDesk* m_desk = nullptr;
+    Voice* m_voice = nullptr;
+    VoiceView m_voiceSeen;                   // what the last frame showed of the voice
+    std::optional<VoiceView> m_stagedVoice;  // the tour's reading screens
+    KioskSettings m_settings;                // applied
+    std::uint64_t m_deskSeen = 0;            // the desk's change count last drawn
+    CornerHold m_hold;                       // the way into officer mode
+    std::shared_ptr<const OfficerSnapshot> m_stagedOfficer; // the tour's officer screens
+    bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
+    std::optional<IdleTimer::Phase> m_stagedPhase;
+    bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end
+    std::string m_stagedScrollTo; // or keep this widget of it two thirds down the window
+    bool m_stagedScrolled = false; // a scroll towards it was asked for in the last frame
+    float m_width = 0, m_height = 0;
+    bool m_fontsRebuilt = false;
+    int m_framesOwed = 2;
+    Millis m_lastFrame = 0;
+    Millis m_nextChange = 0;
+    Millis m_errorUntil = 0;
+    int m_failedFrames = 0;
+    Millis m_touchDown = 0;                // when the current or last touch came down
+    std::optional<Millis> m_answerPending; // a tap's action was applied; the next frame shows it
+    std::optional<Millis> m_answeredTap;
+    std::optional<Millis> m_restartAt; // when the kiosk restarts to show other content
+    bool m_restartWanted = false;
+    static constexpr Millis kRestartAfterContentMs = 4'000;
+};
+
+} // namespace kiosk

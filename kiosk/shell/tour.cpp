@@ -1,0 +1,279 @@
+// The list of stills the tour renders and the tour check expects.
+#include "shell/tour.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+
+namespace {
+
+// Every complete set of answers, in question order (skipped questions left out).
+void combinations(const ChecklistRules& rules, ChecklistProgress progress,
+                  std::vector<ChecklistProgress>& out)
+{
+    const ChecklistRules::Question* q = rules.next(progress.asMap());
+    if (!q) {
+        out.push_back(std::move(progress));
+        return;
+    }
+    for (const auto& a : q->answers) {
+        ChecklistProgress next = progress;
+        next.answers.emplace_back(q->id, a);
+        combinations(rules, std::move(next), out);
+    }
+}
+
+// The form as a resident might fill it (synthetic data), through the same calls the keyboard makes.
+FormState filledForm()
+{
+    FormState form;
+    form.insert(Field::Name, "Siti Aminah");
+    form.insert(Field::Phone, "0812 3456 7890");
+    form.insert(Field::Dusun, "Krajan");
+    form.insert(Field::Rt, "3");
+    form.insert(Field::Rw, "5");
+    form.topic = RequestTopic::WorkAbroad;
+    form.time = ContactTime::Afternoon;
+    form.insert(Field::Note, "Anak saya ditawari kerja di Malaysia lewat Facebook. Apakah resmi?");
+    form.consent = true;
+    return form;
+}
+
+void formStills(std::vector<Still>& stills)
+{
+    const Route form = Route::callback();
+    auto still = [&](std::string name, Route route, FormState state, bool atEnd = false) {
+        Still s{std::move(name), std::move(route)};
+        s.form = std::move(state);
+        s.atEnd = atEnd;
+        stills.push_back(std::move(s));
+    };
+    still("callback", form, {});
+    // Typing a name: capitals, the keyboard below, the field just above it.
+    FormState typing;
+    typing.focus(Field::Name);
+    for (const char* k : {"s", "e-acute", "n", "o", "space"})
+        typing.key(k);
+    still("callback-keyboard-letters", form, typing);
+    // The phone on the number pad, with the message of a landline left behind.
+    FormState phone;
+    phone.insert(Field::Name, "S\u00e9no Bagus");
+    phone.focus(Field::Phone);
+    for (const char* k : {"0", "2", "7", "1"})
+        phone.key(k);
+    phone.focus(Field::Rt);
+    phone.focus(Field::Phone);
+    still("callback-keyboard-numbers", form, phone);
+    FormState note = filledForm();
+    note.focus(Field::Note);
+    still("callback-keyboard-note", form, note);
+    // Asked to go on with nothing filled: every message, the first at the top.
+    FormState empty;
+    (void)empty.check(kDefaultLang);
+    still("callback-errors", form, empty);
+    still("callback-filled-end", form, filledForm(), true);
+    still("callback-review", Route::callbackReview(), filledForm());
+    FormState failed = filledForm();
+    failed.sendFailure = SaveFailure::Full;
+    still("callback-review-failed", Route::callbackReview(), failed);
+    Still done{"callback-done", Route::callbackDone()};
+    done.reference = "CMG-0427";
+    stills.push_back(std::move(done));
+}
+
+// A dashboard as an officer might find it after a few weeks (synthetic figures).
+std::shared_ptr<OfficerSnapshot> sampleDesk()
+{
+    auto desk = std::make_shared<OfficerSnapshot>();
+    desk->hasPin = true;
+    OfficerDashboard& d = desk->dashboard;
+    const Millis now = 1'795'946'400'000; // 2026-11-29
+    const Millis day = 86'400'000;
+    d.loaded = true;
+    d.readAtMs = now;
+    d.fresh = {4, 7, 2, 1};
+    d.collected = {10, 13, 3, 2};
+    d.oldestFreshMs = now - 3 * day - 7'200'000;
+    d.batches = {{"9f3c2a71d0", now - 6 * day, 18, "KANTOR IMIGRASI", true},
+                 {"41be07c9aa", now - 13 * day, 10, "DISNAKER", true}};
+    d.audit = {{now - 60'000, "officer-login-ok", ""},
+               {now - 2 * day, "settings", "volume: 80 -> 90"},
+               {now - 6 * day, "export", "batch=9f3c2a71d0 count=18 marked=18 sealed=yes"},
+               {now - 6 * day - 60'000, "officer-login-ok", ""},
+               {now - 6 * day - 120'000, "officer-login-failed", "failures=1"},
+               {now - 9 * day, "content-loaded", "version=3b9d0c41f2a7"},
+               {now - 13 * day, "export", "batch=41be07c9aa count=10 marked=10 sealed=yes"}};
+    for (int i = 0; i < 4; ++i) {
+        const std::string date = "2026-11-" + std::to_string(29 - i);
+        d.usage.push_back({date, "trafficking", "id", 6 - i});
+        d.usage.push_back({date, "passport", "id", 9 - i});
+        d.usage.push_back({date, "passport", "jv", 3});
+        d.usage.push_back({date, "checklist-passport", "id", 4});
+        d.usage.push_back({date, "callback", "id", 2});
+        d.usage.push_back({date, "work-abroad", "en", 1});
+        d.usage.push_back({date, std::string(kListenPrefix) + "passport", "jv", 2});
+    }
+    d.databaseBytes = 1'310'720;
+    d.diskFreeBytes = 96'400'000'000ULL;
+    d.contentVersion = "3b9d0c41f2a7";
+    d.contentOldestVerified = "2025-11-20";
+    d.encrypted = true;
+    desk->settings = KioskSettings{};
+    desk->settings->volume = 90;
+    desk->target.sticks = {Stick{"/media/kiosk/KANTOR IMIGRASI", "KANTOR IMIGRASI", "/dev/sdb1", false,
+                                 7'200'000'000ULL, 7'800'000'000ULL}};
+    return desk;
+}
+
+void officerStills(std::vector<Still>& stills)
+{
+    const auto desk = sampleDesk();
+    auto still = [&](std::string name, Route route, OfficerSession officer,
+                     std::shared_ptr<const OfficerSnapshot> snapshot, bool atEnd = false) {
+        Still s{std::move(name), std::move(route)};
+        s.officerSession = std::move(officer);
+        s.officer = std::move(snapshot);
+        s.atEnd = atEnd;
+        stills.push_back(std::move(s));
+    };
+    OfficerSession typing;
+    typing.digits = "1234";
+    still("officer-pin", Route::officerPin(), typing, desk);
+    OfficerSession wrong;
+    wrong.message = "officer.pin.wrong";
+    wrong.messageNumber = 2;
+    still("officer-pin-wrong", Route::officerPin(), wrong, desk);
+    OfficerSession fresh;
+    fresh.step = OfficerSession::Step::NewPin;
+    fresh.message = "officer.pin.none";
+    still("officer-pin-new", Route::officerPin(), fresh, desk);
+
+    OfficerSession in;
+    in.loggedIn = true;
+    still("officer-dashboard", Route::officerDashboard(), in, desk);
+    still("officer-dashboard-end", Route::officerDashboard(), in, desk, true);
+    auto running = std::make_shared<OfficerSnapshot>(*desk);
+    running->exporting.phase = ExportState::Phase::Running;
+    running->exporting.progress = 0.45;
+    still("officer-dashboard-copying", Route::officerDashboard(), in, running);
+    // A stick pulled halfway, on a kiosk with no office key yet.
+    auto failed = std::make_shared<OfficerSnapshot>(*desk);
+    failed->exporting.phase = ExportState::Phase::Failed;
+    failed->exporting.message = "officer.export.pulled";
+    failed->exporting.errorDetail = "Input/output error";
+    failed->dashboard.encrypted = false;
+    still("officer-dashboard-failed", Route::officerDashboard(), in, failed);
+    auto done = std::make_shared<OfficerSnapshot>(*desk);
+    done->exporting.phase = ExportState::Phase::Done;
+    done->exporting.count = 14;
+    done->exporting.stick = "KANTOR IMIGRASI";
+    done->target.sticks.clear(); // and the stick already taken out
+    still("officer-dashboard-done", Route::officerDashboard(), in, done);
+    // The content card: a pack shown, one before it, one on the stick refused as forged.
+    auto content = std::make_shared<OfficerSnapshot>(*desk);
+    ContentUpdate& c = content->content;
+    c.trusted = true;
+    c.currentId = "3f9a1c07b2e4";
+    c.currentCreated = "2026-11-20 03:00";
+    c.previousId = "a71d0c41f2a7";
+    c.previousCreated = "2026-10-02 02:15";
+    c.stickId = "0be2d9f6c318";
+    c.stickCreated = "2026-11-28 08:40";
+    c.phase = ContentUpdate::Phase::Refused;
+    c.refusal = "untrusted-key";
+    c.detail = "signed with key 9c1e77d04a2b5f36…, which this kiosk does not trust";
+    still("officer-dashboard-content", Route::officerDashboard(), in, content);
+    stills.back().scrollTo = "officer.content.update";
+}
+
+} // namespace
+
+std::vector<Still> tourStills(const Content& content)
+{
+    std::vector<Still> stills{{"home", Route::home(), IdleTimer::Phase::Active, {}}};
+    for (const auto& [id, langs] : content.pages) {
+        stills.push_back({id, Route::page(id), IdleTimer::Phase::Active, {}});
+        stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
+    }
+    for (const auto& [id, rules] : content.checklists) {
+        const Route route = Route::checklist(id);
+        // Each question in turn, answering each with its first answer.
+        ChecklistProgress progress{id, {}, {}};
+        for (int n = 1; const ChecklistRules::Question* q = rules.next(progress.asMap()); ++n) {
+            stills.push_back(
+                {route.screenId() + "-q" + std::to_string(n), route, IdleTimer::Phase::Active, progress});
+            progress.answers.emplace_back(q->id, q->answers.front());
+        }
+        std::vector<ChecklistProgress> results;
+        combinations(rules, {id, {}, {}}, results);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            ChecklistProgress& result = results[i];
+            std::string name = route.screenId() + "-result";
+            for (const auto& [question, answer] : result.answers)
+                name += "-" + answer;
+            const auto docs = rules.documentsFor(result.asMap());
+            if (i == 0) // all ticked: the "ready" state
+                for (const auto* d : docs)
+                    result.have.insert(d->id);
+            else if (i % 2 == 1 && !docs.empty())
+                result.have.insert(docs.front()->id);
+            stills.push_back({name, route, IdleTimer::Phase::Active, result});
+            // The end of the list (fees, help) once per answer to the first question.
+            if (i == 0 || result.answers.front().second != results[i - 1].answers.front().second)
+                stills.push_back({name + "-end", route, IdleTimer::Phase::Active, result, true});
+        }
+    }
+    formStills(stills);
+    officerStills(stills);
+    stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
+    stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+
+    // Reading aloud: a page at its first paragraph, a checklist's result and the form at their
+    // second sentence.
+    auto copyOf = [&](const std::string& name) {
+        for (const Still& s : stills)
+            if (s.name == name)
+                return s;
+        return Still{name, Route::home()};
+    };
+    std::vector<Still> extra;
+    const std::string firstResult = [&] {
+        for (const Still& s : stills)
+            if (s.name.find("-result-") != std::string::npos && s.name.find("-end") == std::string::npos)
+                return s.name;
+        return std::string("home");
+    }();
+    for (const std::string& name : {std::string("passport"), firstResult, std::string("callback")}) {
+        Still s = copyOf(name);
+        s.name = name + "-reading";
+        s.readingSentence = name == "passport" ? 3 : 1;
+        extra.push_back(std::move(s));
+    }
+    // Larger text (Aa) on every still; pictured for one of each kind of screen (the layout test
+    // checks them all at every size). The high-contrast theme on a few.
+    const std::vector<std::string> pictured{"home", "passport", firstResult + "-reading", "callback-keyboard-letters",
+                                            "officer-dashboard-end", "idle-prompt"};
+    std::vector<Still> large;
+    for (const std::vector<Still>* list : {&stills, &extra})
+        for (const Still& base : *list) {
+            Still s = base;
+            s.name = base.name + "-large";
+            s.largeText = true;
+            s.pictured = std::find(pictured.begin(), pictured.end(), base.name) != pictured.end();
+            large.push_back(std::move(s));
+        }
+    for (const std::string& name : {std::string("home"), std::string("passport-reading"),
+                                    std::string("callback-errors")}) {
+        Still s = name == "passport-reading" ? extra[0] : copyOf(name);
+        s.name = name + "-contrast";
+        s.theme = Theme::HighContrast;
+        extra.push_back(std::move(s));
+    }
+    for (Still& s : large)
+        extra.push_back(std::move(s));
+    for (Still& s : extra)
+        stills.push_back(std::move(s));
+    return stills;
+}
+
+} // namespace kiosk
