@@ -8,6 +8,7 @@
 #include "services/officer_desk.hpp"
 #include "services/voice.hpp"
 #include "services/pending_store.hpp"
+#include "services/request_saver.hpp"
 #include "cli/pin_cli.hpp"
 #include "cli/requests_cli.hpp"
 #include "shell/runner.hpp"
@@ -281,11 +282,13 @@ int main(int argc, char** argv)
         // The database opens (and checks itself) once the first picture is up.
         SystemClock wallClock;
         std::unique_ptr<PendingStore> store;
+        std::unique_ptr<RequestSaver> saver; // commits requests off the drawing thread
         std::unique_ptr<OfficerDeskService> desk;
         std::unique_ptr<VoiceService> voice;
         if (tourDir.empty() && benchFrames == 0) {
             voice = std::make_unique<VoiceService>(VoiceOptions{.mediaDir = mediaDir}, std::cerr);
             store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
+            saver = std::make_unique<RequestSaver>(*store, std::cerr);
             desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir, packs),
                                                         wallClock, std::cerr);
         }
@@ -297,9 +300,7 @@ int main(int argc, char** argv)
         platform::ImGuiRenderer renderer;
         platform::TexturePictures pictures(mediaDir);
         shell.setPictures(&pictures);
-        shell.setRequestSink(store.get());
-        shell.setOfficerDesk(desk.get());
-        shell.setVoice(voice.get());
+        shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
         const Screen screen{window, renderer};
         if (!tourDir.empty())
             return runTour(shell, screen, shown.content, tourDir);

@@ -1,6 +1,6 @@
 // The callback form's checks, as tables of what residents really type, and editing it key by key.
 #include "core/form.hpp"
-#include "core/session.hpp"
+#include "core/reducer.hpp"
 #include "core/text.hpp"
 
 #include <doctest/doctest.h>
@@ -120,29 +120,29 @@ TEST_CASE("clean text strips control characters and refuses what the fonts canno
 TEST_CASE("typing with the on-screen keyboard: capitals, accents, caret, backspace, limits")
 {
     FormState form;
-    CHECK(form.key("a") == KeyResult::Ignored); // no field open
+    CHECK(form.key(Key::A) == KeyResult::Ignored); // no field open
     form.focus(Field::Name);
     CHECK(form.shift); // a name starts with a capital
-    for (const char* k : {"s", "e-acute", "n", "o", "space", "b", "a", "g", "u", "s"})
+    for (const Key k : {Key::S, Key::EAcute, Key::N, Key::O, Key::Space, Key::B, Key::A, Key::G, Key::U, Key::S})
         form.key(k);
     CHECK(form.at(Field::Name).text == "S\u00e9no Bagus");
-    form.key("backspace");
-    form.key("backspace");
+    form.key(Key::Backspace);
+    form.key(Key::Backspace);
     CHECK(form.at(Field::Name).text == "S\u00e9no Bag");
     // The caret moved into the middle: typing goes there, backspace removes a whole é.
     form.setCaret(Field::Name, 3); // after "Sé"
-    form.key("backspace");
+    form.key(Key::Backspace);
     CHECK(form.at(Field::Name).text == "Sno Bag");
     CHECK(form.at(Field::Name).caret == 1);
-    form.key("shift");
-    form.key("e-grave");
+    form.key(Key::Shift);
+    form.key(Key::EGrave);
     CHECK(form.at(Field::Name).text == "S\u00c8no Bag");
     form.setCaret(Field::Name, 2); // inside the È: snaps to its start
     CHECK(form.at(Field::Name).caret == 1);
 
     // The limit: the 61st letter is not typed, and says so; nothing typed before is lost.
     form.focus(Field::Name);
-    while (form.key("x") != KeyResult::TooLong) {
+    while (form.key(Key::X) != KeyResult::TooLong) {
     }
     CHECK(countCodePoints(form.at(Field::Name).text) == 60);
     CHECK(form.notice == "form.notice.max_length");
@@ -154,26 +154,41 @@ TEST_CASE("typing with the on-screen keyboard: capitals, accents, caret, backspa
     CHECK(form.insert(Field::Note, "hai \xF0\x9F\x98\x80") == KeyResult::Refused);
     CHECK(form.at(Field::Note).text == "hai ");
     CHECK(form.notice == "form.error.unsupported_char");
-    form.key("newline");
-    form.key("o");
+    form.key(Key::Newline);
+    form.key(Key::O);
     CHECK(form.at(Field::Note).text == "hai \no");
     CHECK(form.notice.empty());
 
     // "Next" walks the fields in screen order, then closes the keyboard.
     form.focus(Field::Rt);
-    form.key("next");
+    form.key(Key::Next);
     CHECK(form.editing == Field::Rw);
-    form.key("next");
+    form.key(Key::Next);
     CHECK(form.editing == Field::Note);
-    form.key("next");
+    form.key(Key::Next);
     CHECK_FALSE(form.editing);
+}
+
+TEST_CASE("every key has one id in the UI map, and the id leads back to it")
+{
+    for (int k = 0; k <= static_cast<int>(Key::Done); ++k) {
+        const auto key = static_cast<Key>(k);
+        CHECK(keyFromId(keyId(key)) == key);
+    }
+    CHECK(keyId(Key::A) == "a");
+    CHECK(keyId(Key::Digit7) == "7");
+    CHECK(keyId(Key::EAcute) == "e-acute");
+    CHECK(keyId(Key::Done) == "done");
+    CHECK_FALSE(keyFromId("enter"));
+    CHECK(FormState::keyText(Key::EAcute, true) == "\u00c9");
+    CHECK_FALSE(FormState::keyText(Key::Shift, false));
 }
 
 TEST_CASE("a field is checked when the resident leaves it; typing again clears its message")
 {
     FormState form;
     form.focus(Field::Phone);
-    for (const char* k : {"0", "2", "7", "1"})
+    for (const Key k : {Key::Digit0, Key::Digit2, Key::Digit7, Key::Digit1})
         form.key(k);
     CHECK(form.errorOf(Field::Phone).empty()); // not while typing
     form.focus(Field::Name);                   // leaves the phone field
@@ -181,7 +196,7 @@ TEST_CASE("a field is checked when the resident leaves it; typing again clears i
     CHECK(form.at(Field::Phone).text == "0271"); // nothing lost
     CHECK(form.errorOf(Field::Name).empty());    // an empty field is not scolded on the way past
     form.focus(Field::Phone);
-    form.key("backspace");
+    form.key(Key::Backspace);
     CHECK(form.errorOf(Field::Phone).empty());
     form.closeKeyboard();
     CHECK(form.errorOf(Field::Phone) == "form.error.phone_landline");
@@ -189,25 +204,20 @@ TEST_CASE("a field is checked when the resident leaves it; typing again clears i
 
 namespace {
 
-struct FakeSink : RequestSink {
-    SubmitResult next{SubmitResult::Status::Saved, "CMG-0001", SaveFailure::None};
-    std::vector<CallbackRequest> got;
-    SubmitResult submit(const CallbackRequest& r) override
-    {
-        got.push_back(r);
-        return next;
-    }
-};
+// Sends the reviewed form; returns the request the reducer asked to save, with its ticket.
+std::optional<effect::SaveRequest> send(Session& s)
+{
+    for (Effect& e : apply(s, intent::Send{}))
+        if (auto* save = std::get_if<effect::SaveRequest>(&e))
+            return std::move(*save);
+    return std::nullopt;
+}
 
 void type(Session& s, Field field, const std::string& keys)
 {
-    apply(s, Action::form(Action::Kind::FormFocus, std::string(fieldId(field))));
-    for (const char c : keys) {
-        std::string id(1, c);
-        if (c == ' ')
-            id = "space";
-        apply(s, Action::form(Action::Kind::FormKey, id));
-    }
+    apply(s, intent::FocusField{field});
+    for (const char c : keys)
+        apply(s, intent::PressKey{c == ' ' ? Key::Space : *keyFromId(std::string(1, c))});
 }
 
 } // namespace
@@ -216,11 +226,10 @@ TEST_CASE("the whole form: review shows only good data, a failed save keeps ever
           "leaves only the reference")
 {
     Session s;
-    FakeSink sink;
-    apply(s, Action::open(Route::callback("passport")));
+    apply(s, intent::Open{Route::callback("passport")});
     CHECK(s.form.topic == RequestTopic::Passport); // came from the passport checklist
 
-    apply(s, Action::form(Action::Kind::FormReview));
+    apply(s, intent::Review{});
     CHECK(s.nav.current().kind == ScreenKind::Callback); // still the form
     CHECK(s.form.errorOf(Field::Name) == "form.error.required");
     CHECK(s.form.errorOf(Field::Phone) == "form.error.required");
@@ -230,47 +239,55 @@ TEST_CASE("the whole form: review shows only good data, a failed save keeps ever
     type(s, Field::Name, "siti aminah");
     type(s, Field::Phone, "081234567890");
     type(s, Field::Rt, "003");
-    apply(s, Action::back()); // Back first closes the keyboard
+    apply(s, intent::Back{}); // Back first closes the keyboard
     CHECK(s.nav.current().kind == ScreenKind::Callback);
     CHECK_FALSE(s.form.editing);
-    apply(s, Action::form(Action::Kind::FormChoose, "time", "afternoon"));
-    apply(s, Action::form(Action::Kind::FormReview));
+    apply(s, intent::ChooseTime{ContactTime::Afternoon});
+    apply(s, intent::Review{});
     CHECK(s.form.scrollTo == "consent");
-    apply(s, Action::form(Action::Kind::FormConsent));
-    apply(s, Action::form(Action::Kind::FormReview));
+    apply(s, intent::ToggleConsent{});
+    apply(s, intent::Review{});
     REQUIRE(s.nav.current().kind == ScreenKind::CallbackReview);
 
-    sink.next = {SubmitResult::Status::Failed, {}, SaveFailure::Full};
-    apply(s, Action::form(Action::Kind::FormSend), &sink);
+    const auto failed = send(s);
+    REQUIRE(failed);
+    CHECK(send(s) == std::nullopt); // a second tap while it is being saved asks for nothing
+    CHECK(s.nav.current().kind == ScreenKind::CallbackReview); // nothing shown before the answer
+    apply(s, intent::RequestNotSaved{failed->ticket, SaveFailure::Full});
     CHECK(s.nav.current().kind == ScreenKind::CallbackReview);
     CHECK(s.form.sendFailure == SaveFailure::Full);
     CHECK(s.form.at(Field::Name).text == "Siti Aminah");
 
-    sink.next = {SubmitResult::Status::Saved, "CMG-0427", SaveFailure::None};
-    apply(s, Action::form(Action::Kind::FormSend), &sink);
+    const auto saved = send(s);
+    REQUIRE(saved);
+    CHECK(saved->ticket != failed->ticket);
+    apply(s, intent::RequestSaved{failed->ticket, "CMG-0001"}); // an answer to the earlier send
+    CHECK(s.nav.current().kind == ScreenKind::CallbackReview);
+    apply(s, intent::RequestSaved{saved->ticket, "CMG-0427"});
     CHECK(s.nav.current().kind == ScreenKind::CallbackDone);
     CHECK(s.reference == "CMG-0427");
     CHECK(s.form.at(Field::Name).text.empty());
-    REQUIRE(sink.got.size() == 2);
-    const CallbackRequest& r = sink.got.back();
+    const CallbackRequest& r = saved->request;
     CHECK(r.name == "Siti Aminah");
     CHECK(r.phone == "+6281234567890");
     CHECK(r.rt == "3");
     CHECK(r.rw.empty());
     CHECK(r.topic == RequestTopic::Passport);
     CHECK(r.time == ContactTime::Afternoon);
-    apply(s, Action::back());
+    apply(s, intent::Back{});
     CHECK(s.nav.atHome());
 
-    // With no store at all the save fails calmly too.
+    // With no store at all the save fails calmly too (the effect runner answers Unavailable).
     Session t;
-    apply(t, Action::open(Route::callback()));
+    apply(t, intent::Open{Route::callback()});
     type(t, Field::Name, "tri");
     type(t, Field::Phone, "0857 1111 2222");
-    apply(t, Action::form(Action::Kind::FormChoose, "topic", "other"));
-    apply(t, Action::form(Action::Kind::FormConsent));
-    apply(t, Action::form(Action::Kind::FormReview));
-    apply(t, Action::form(Action::Kind::FormSend));
+    apply(t, intent::ChooseTopic{RequestTopic::Other});
+    apply(t, intent::ToggleConsent{});
+    apply(t, intent::Review{});
+    const auto lost = send(t);
+    REQUIRE(lost);
+    apply(t, intent::RequestNotSaved{lost->ticket, SaveFailure::Unavailable});
     CHECK(t.form.sendFailure == SaveFailure::Unavailable);
     CHECK(t.nav.current().kind == ScreenKind::CallbackReview);
 

@@ -1,6 +1,6 @@
 // Navigation stack: open, back, home.
 #include "core/navigation.hpp"
-#include "core/session.hpp"
+#include "core/reducer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -54,13 +54,13 @@ TEST_CASE("every topic has its own stable id")
 TEST_CASE("actions change the session; reset forgets all of it")
 {
     Session s;
-    apply(s, Action::setLang(Lang::Jv));
-    apply(s, Action::open(Route::forTopic(Topic::WorkAbroad)));
+    apply(s, intent::SetLang{Lang::Jv});
+    apply(s, intent::Open{Route::forTopic(Topic::WorkAbroad)});
     CHECK(s.lang == Lang::Jv);
     CHECK(s.nav.current().screenId() == "work-abroad");
-    apply(s, Action::back());
+    apply(s, intent::Back{});
     CHECK(s.nav.atHome());
-    apply(s, Action::open(Route::forTopic(Topic::Passport)));
+    apply(s, intent::Open{Route::forTopic(Topic::Passport)});
     s.reset();
     CHECK(s.lang == Lang::Id);
     CHECK(s.nav.atHome());
@@ -78,36 +78,36 @@ TEST_CASE("tiles lead to their pages, the callback screen and checklists by stab
 TEST_CASE("on a checklist, Back takes back the last answer before it leaves")
 {
     Session s;
-    apply(s, Action::open(Route::page("passport")));
-    apply(s, Action::open(Route::checklist("passport")));
-    apply(s, Action::answer("purpose", "work"));
-    apply(s, Action::answer("age", "adult"));
-    apply(s, Action::toggleHave("kk"));
+    apply(s, intent::Open{Route::page("passport")});
+    apply(s, intent::Open{Route::checklist("passport")});
+    apply(s, intent::Answer{"purpose", "work"});
+    apply(s, intent::Answer{"age", "adult"});
+    apply(s, intent::ToggleHave{"kk"});
     CHECK(s.checklist.have.count("kk") == 1);
-    apply(s, Action::back());
+    apply(s, intent::Back{});
     CHECK(s.checklist.answers.size() == 1);
     CHECK(s.checklist.have.empty()); // the documents depended on the answer taken back
-    apply(s, Action::back());
+    apply(s, intent::Back{});
     CHECK(s.checklist.answers.empty());
     CHECK(s.nav.current().screenId() == "checklist-passport");
-    apply(s, Action::back());
+    apply(s, intent::Back{});
     CHECK(s.nav.current().screenId() == "passport");
 }
 
 TEST_CASE("answering a question again replaces that answer and the ones after it")
 {
     Session s;
-    apply(s, Action::open(Route::checklist("passport")));
-    apply(s, Action::answer("purpose", "work"));
-    apply(s, Action::answer("age", "adult"));
-    apply(s, Action::answer("first", "new"));
-    apply(s, Action::answer("purpose", "visit"));
+    apply(s, intent::Open{Route::checklist("passport")});
+    apply(s, intent::Answer{"purpose", "work"});
+    apply(s, intent::Answer{"age", "adult"});
+    apply(s, intent::Answer{"first", "new"});
+    apply(s, intent::Answer{"purpose", "visit"});
     REQUIRE(s.checklist.answers.size() == 1);
     CHECK(s.checklist.answers[0].second == "visit");
-    apply(s, Action::toggleHave("kk"));
-    apply(s, Action::toggleHave("kk"));
+    apply(s, intent::ToggleHave{"kk"});
+    apply(s, intent::ToggleHave{"kk"});
     CHECK(s.checklist.have.empty());
-    apply(s, Action::restartChecklist());
+    apply(s, intent::RestartChecklist{});
     CHECK(s.checklist.answers.empty());
     CHECK(s.checklist.id == "passport");
 }

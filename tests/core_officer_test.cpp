@@ -2,7 +2,7 @@
 // leaving. The desk here records what it was asked and answers what the test says.
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
-#include "core/session.hpp"
+#include "core/reducer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,54 +10,45 @@
 #include <vector>
 
 using namespace kiosk;
-using K = Action::Kind;
 using T = PointerEvent::Type;
 
 namespace {
 
-class FakeDesk final : public OfficerDesk {
-public:
-    std::uint64_t sendPin(std::string pin, bool isNew) override
-    {
-        sent.push_back({std::move(pin), isNew});
-        return sent.size() + 100;
-    }
-    std::optional<PinAnswer> takePinAnswer() override { return std::exchange(answer, std::nullopt); }
-    void openDashboard() override { ++opened; }
-    void close() override { ++closed; }
-    void startExport(ExportWhat what, std::string batchId) override { exports.push_back({what, std::move(batchId)}); }
-    std::shared_ptr<const OfficerSnapshot> snapshot() const override { return state; }
-    std::uint64_t changes() const override { return 0; }
-    void changeSetting(std::string name, std::string value) override
-    {
-        settings.push_back({std::move(name), std::move(value)});
-    }
-    void countView(std::string_view, Lang) override {}
-    void changeContent(bool rollback) override { contentChanges.push_back(rollback); }
-
-    struct Sent {
-        std::string pin;
-        bool isNew;
-    };
-    std::vector<Sent> sent;
-    std::optional<PinAnswer> answer;
+// What the reducer asked of the officer desk, from the effects it returned.
+struct Desk {
+    std::vector<effect::CheckPin> sent;
     int opened = 0, closed = 0;
-    std::vector<std::pair<ExportWhat, std::string>> exports;
-    std::vector<std::pair<std::string, std::string>> settings;
-    std::vector<bool> contentChanges;
+    std::vector<effect::StartExport> exports;
     std::shared_ptr<OfficerSnapshot> state = std::make_shared<OfficerSnapshot>();
+
+    void take(const Effects& effects)
+    {
+        for (const Effect& e : effects) {
+            if (const auto* pin = std::get_if<effect::CheckPin>(&e))
+                sent.push_back(*pin);
+            else if (const auto* ex = std::get_if<effect::StartExport>(&e))
+                exports.push_back(*ex);
+            opened += std::holds_alternative<effect::OpenDesk>(e) ? 1 : 0;
+            closed += std::holds_alternative<effect::CloseDesk>(e) ? 1 : 0;
+        }
+    }
 };
 
-// The desk's answer to the last PIN sent.
-void answer(Session& s, FakeDesk& desk, PinAnswer::Status status, int failures = 0, std::int64_t secondsLeft = 0)
+void act(Session& s, Desk& desk, const Intent& intent)
 {
-    applyPinAnswer(s, {status, failures, secondsLeft, desk.sent.size() + 100}, &desk);
+    desk.take(apply(s, intent));
 }
 
-void type(Session& s, FakeDesk& desk, const std::string& digits)
+// The desk's answer to the last PIN sent.
+void answer(Session& s, Desk& desk, PinAnswer::Status status, int failures = 0, std::int64_t secondsLeft = 0)
+{
+    act(s, desk, intent::PinChecked{{status, failures, secondsLeft, desk.sent.empty() ? 0 : desk.sent.back().attempt}});
+}
+
+void type(Session& s, Desk& desk, const std::string& digits)
 {
     for (char c : digits)
-        apply(s, Action::officer(K::OfficerPinKey, std::string(1, c)), nullptr, &desk);
+        act(s, desk, intent::PressPinDigit{c - '0'});
 }
 
 } // namespace
@@ -106,27 +97,27 @@ TEST_CASE("holding the top-left corner still for 3 s opens the way in, once; any
 TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the desk's answers")
 {
     Session s;
-    FakeDesk desk;
-    apply(s, Action::open(Route::page("passport")));
-    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    Desk desk;
+    act(s, desk, intent::Open{Route::page("passport")});
+    act(s, desk, intent::OpenOfficer{});
     REQUIRE(s.nav.current().kind == ScreenKind::OfficerPin);
     CHECK(s.officer.step == OfficerSession::Step::EnterPin);
 
     type(s, desk, "12345");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     CHECK(s.officer.message == "officer.pin.short");
     CHECK(desk.sent.empty());
     type(s, desk, "6789x0"); // 'x' is no key; the 9th digit does not fit
     CHECK(s.officer.digits == "12345678");
-    apply(s, Action::officer(K::OfficerPinKey, "backspace"), nullptr, &desk);
+    act(s, desk, intent::ErasePinDigit{});
     CHECK(s.officer.digits == "1234567");
 
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     REQUIRE(desk.sent.size() == 1);
     CHECK(desk.sent[0].pin == "1234567");
     CHECK_FALSE(desk.sent[0].isNew);
     CHECK(s.officer.waiting);
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk); // a second tap while checking
+    act(s, desk, intent::SubmitPin{}); // a second tap while checking
     type(s, desk, "9");
     CHECK(desk.sent.size() == 1);
     CHECK(s.officer.digits == "1234567");
@@ -156,30 +147,31 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
         CHECK(s.officer.digits.empty());
         CHECK(desk.opened == 1);
 
-        apply(s, Action::officer(K::OfficerExport, "new"), nullptr, &desk);
-        apply(s, Action::officer(K::OfficerExport, "again", "b1"), nullptr, &desk);
+        act(s, desk, intent::ExportBatches{ExportScope::New, std::nullopt});
+        act(s, desk, intent::ExportBatches{ExportScope::New, BatchId{"b1"}});
         REQUIRE(desk.exports.size() == 2);
-        CHECK(desk.exports[0].first == ExportWhat::New);
-        CHECK(desk.exports[1] == std::pair{ExportWhat::Again, std::string("b1")});
+        CHECK(desk.exports[0].scope == ExportScope::New);
+        CHECK_FALSE(desk.exports[0].again);
+        CHECK(desk.exports[1].again == BatchId{"b1"});
 
         SUBCASE("logout wipes everything") {
-            apply(s, Action::officer(K::OfficerLogout), nullptr, &desk);
+            act(s, desk, intent::Logout{});
             CHECK(desk.closed == 1);
             CHECK(s.nav.atHome());
             CHECK_FALSE(s.officer.loggedIn);
         }
         SUBCASE("Back leaves officer mode too") {
-            apply(s, Action::back(), nullptr, &desk);
+            act(s, desk, intent::Back{});
             CHECK(desk.closed == 1);
             CHECK(s.nav.atHome());
             CHECK_FALSE(s.officer.loggedIn);
-            apply(s, Action::officer(K::OfficerExport, "new"), nullptr, &desk); // from home: nothing
+            act(s, desk, intent::ExportBatches{ExportScope::New, std::nullopt}); // from home: nothing
             CHECK(desk.exports.size() == 2);
         }
     }
     SUBCASE("an answer that arrives after the officer left is dropped")
     {
-        apply(s, Action::home(), nullptr, &desk);
+        act(s, desk, intent::Home{});
         answer(s, desk, PinAnswer::Status::Ok, 0, 0);
         CHECK(s.nav.atHome());
         CHECK_FALSE(s.officer.loggedIn);
@@ -187,7 +179,7 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
     }
     SUBCASE("an answer to an earlier PIN is not taken for this one")
     {
-        applyPinAnswer(s, {PinAnswer::Status::Ok, 0, 0, 42}, &desk);
+        act(s, desk, intent::PinChecked{{PinAnswer::Status::Ok, 0, 0, 42}});
         CHECK(s.officer.waiting);
         CHECK_FALSE(s.officer.loggedIn);
     }
@@ -202,24 +194,25 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
 TEST_CASE("making the first PIN: typed twice, a mismatch starts again, then it is sent as new")
 {
     Session s;
-    FakeDesk desk;
+    Desk desk;
     desk.state->hasPin = false;
-    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    act(s, desk, intent::DeskChanged{desk.state});
+    act(s, desk, intent::OpenOfficer{});
     REQUIRE(s.officer.step == OfficerSession::Step::NewPin);
     type(s, desk, "246810");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     CHECK(s.officer.step == OfficerSession::Step::ConfirmPin);
     CHECK(s.officer.digits.empty());
     type(s, desk, "246811");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     CHECK(s.officer.step == OfficerSession::Step::NewPin);
     CHECK(s.officer.message == "officer.pin.mismatch");
     CHECK(desk.sent.empty());
 
     type(s, desk, "246810");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     type(s, desk, "246810");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     REQUIRE(desk.sent.size() == 1);
     CHECK(desk.sent[0].pin == "246810");
     CHECK(desk.sent[0].isNew);
@@ -231,13 +224,14 @@ TEST_CASE("making the first PIN: typed twice, a mismatch starts again, then it i
 TEST_CASE("a new PIN offered after one was set from a terminal: enter that one instead")
 {
     Session s;
-    FakeDesk desk;
+    Desk desk;
     desk.state->hasPin = false; // as the desk last knew
-    apply(s, Action::officer(K::OfficerOpen), nullptr, &desk);
+    act(s, desk, intent::DeskChanged{desk.state});
+    act(s, desk, intent::OpenOfficer{});
     type(s, desk, "111111");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     type(s, desk, "111111");
-    apply(s, Action::officer(K::OfficerPinOk), nullptr, &desk);
+    act(s, desk, intent::SubmitPin{});
     answer(s, desk, PinAnswer::Status::PinExists);
     CHECK(s.officer.step == OfficerSession::Step::EnterPin);
     CHECK(s.officer.message == "officer.pin.exists");
@@ -246,11 +240,14 @@ TEST_CASE("a new PIN offered after one was set from a terminal: enter that one i
 
 TEST_CASE("without a desk officer mode says it cannot open, and nothing is kept")
 {
+    // The shell's effect runner answers a PIN check for a kiosk without a desk with Failed.
     Session s;
-    apply(s, Action::officer(K::OfficerOpen));
-    for (char c : std::string("123456"))
-        apply(s, Action::officer(K::OfficerPinKey, std::string(1, c)));
-    apply(s, Action::officer(K::OfficerPinOk));
+    Desk desk;
+    act(s, desk, intent::OpenOfficer{});
+    type(s, desk, "123456");
+    act(s, desk, intent::SubmitPin{});
+    REQUIRE(desk.sent.size() == 1);
+    answer(s, desk, PinAnswer::Status::Failed);
     CHECK(s.officer.message == "officer.pin.failed");
     CHECK(s.officer.digits.empty());
     CHECK_FALSE(s.officer.loggedIn);

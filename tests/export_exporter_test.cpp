@@ -27,7 +27,7 @@ namespace {
 constexpr Millis kNow = 1'764'400'000'000; // 2025-11-29T14:06:40+07:00
 
 ExportOptions optionsFor(const fs::path& dest, std::optional<PublicKey> key = std::nullopt,
-                         store::ExportScope scope = store::ExportScope::New)
+                         ExportScope scope = ExportScope::New)
 {
     ExportOptions o;
     o.destination = dest;
@@ -84,7 +84,7 @@ void checkCsv(const std::string& csv, const std::vector<store::ExportRequest>& e
 TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly its requests")
 {
     test::ExportFixture f;
-    const auto expected = store::requestsToExport(f.db, store::ExportScope::New);
+    const auto expected = store::requestsToExport(f.db, ExportScope::New);
     REQUIRE(expected.size() == 5);
     PosixFileWriter files;
     const ExportResult result = exportBatch(f.db, files, optionsFor(f.dest));
@@ -135,7 +135,7 @@ TEST_CASE("a plain export writes the batch folder, its hashes, and marks exactly
 
     // Marked, with the batch row.
     CHECK(f.newCount() == 0);
-    for (const auto& e : store::requestsToExport(f.db, store::ExportScope::All))
+    for (const auto& e : store::requestsToExport(f.db, ExportScope::All))
         CHECK(e.collectedBatch == result.batchId);
     const auto batches = store::listBatches(f.db);
     REQUIRE(batches.size() == 1);
@@ -164,10 +164,10 @@ TEST_CASE("--all includes requests collected before, and marks only the new ones
     REQUIRE(first.count == 5);
     f.add({test::numberedRequest(40), test::numberedRequest(41)});
     const ExportResult all =
-        exportBatch(f.db, files, optionsFor(f.dest, std::nullopt, store::ExportScope::All));
+        exportBatch(f.db, files, optionsFor(f.dest, std::nullopt, ExportScope::All));
     CHECK(all.count == 7);
     CHECK(all.marked == 2);
-    const auto everything = store::requestsToExport(f.db, store::ExportScope::All);
+    const auto everything = store::requestsToExport(f.db, ExportScope::All);
     checkCsv(test::readFile(all.folder / "requests.csv"), everything);
     CHECK(everything[0].collectedBatch == first.batchId); // keeps its first batch
     CHECK(everything[6].collectedBatch == all.batchId);
@@ -235,7 +235,7 @@ TEST_CASE("a fault at every file operation: nothing marked, no finished folder, 
                 CHECK(next.count == 5);
                 CHECK(f.newCount() == 0);
                 checkCsv(test::readFile(next.folder / "requests.csv"),
-                         store::requestsToExport(f.db, store::ExportScope::All));
+                         store::requestsToExport(f.db, ExportScope::All));
                 f.db.exec(
                     "UPDATE requests SET collected_batch = NULL, collected_ms = NULL; DELETE FROM batches");
                 fs::remove_all(f.dest / "desa-kiosk");
@@ -261,7 +261,7 @@ TEST_CASE("a sealed export decrypts to the same records; wrong key, changed or c
 {
     test::ExportFixture f;
     const KeyPair office = makeKeyPair();
-    const auto expected = store::requestsToExport(f.db, store::ExportScope::New);
+    const auto expected = store::requestsToExport(f.db, ExportScope::New);
     PosixFileWriter files;
     const ExportResult result = exportBatch(f.db, files, optionsFor(f.dest, office.publicKey));
     REQUIRE(result.sealed);
@@ -476,7 +476,7 @@ TEST_CASE("writing a batch again: the same requests, nothing newly marked, audit
     const auto firstRequests = store::requestsOfBatch(f.db, first.batchId);
     f.add({test::numberedRequest(40)}); // new since: stays new
 
-    ExportOptions again = optionsFor(f.dest, std::nullopt, store::ExportScope::All); // scope ignored
+    ExportOptions again = optionsFor(f.dest, std::nullopt, ExportScope::All); // scope ignored
     again.againBatch = first.batchId;
     again.stickLabel = "KANTOR-B";
     again.nowMs = kNow + 3'600'000;

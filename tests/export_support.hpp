@@ -66,7 +66,7 @@ struct ExportFixture {
     }
     [[nodiscard]] std::size_t newCount()
     {
-        return store::requestsToExport(db, store::ExportScope::New).size();
+        return store::requestsToExport(db, ExportScope::New).size();
     }
 };
 

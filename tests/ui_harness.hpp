@@ -2,14 +2,17 @@
 // harness of the headless UI tests.
 #pragma once
 
-#include "shell/shell.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
+#include "services/request_saver.hpp"
+#include "shell/shell.hpp"
+#include "shell/tour.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -61,13 +64,18 @@ public:
         frame();
     }
 
-    // Down on one frame, up on the next, like a finger.
+    // Down on one frame, up on the next, like a finger; then, like a person who looks at the
+    // screen a moment later, the answer of a request being saved.
     void tapAt(float x, float y)
     {
         m_shell->push({PointerEvent::Type::Down, x, y, m_clock.now(), 0});
         frame();
         m_shell->push({PointerEvent::Type::Up, x, y, m_clock.now(), 0});
         frames(2);
+        if (m_saver && m_saver->busy()) {
+            m_saver->drain();
+            frames(2);
+        }
     }
     void tap(const std::string& id)
     {
@@ -94,6 +102,21 @@ public:
         tap(id);
     }
 
+    // Sent requests are committed to `sink` on a saver's thread, as in the kiosk.
+    void saveTo(RequestSink& sink)
+    {
+        m_shell->setServices({});
+        m_saver = std::make_unique<RequestSaver>(sink, std::cerr);
+        m_shell->setServices({.saver = m_saver.get()});
+    }
+    // Shows stills as the tour does.
+    [[nodiscard]] Stage& stage()
+    {
+        if (!m_stage)
+            m_stage = std::make_unique<Stage>(*m_shell);
+        return *m_stage;
+    }
+
     [[nodiscard]] const UiMap& map() const { return m_shell->uiMap(); }
     [[nodiscard]] const Session& session() const { return m_shell->session(); }
     [[nodiscard]] Shell& shell() { return *m_shell; }
@@ -106,6 +129,8 @@ private:
     Config m_config;
     Content m_content;
     std::unique_ptr<Shell> m_shell;
+    std::unique_ptr<RequestSaver> m_saver;
+    std::unique_ptr<Stage> m_stage; // last: it holds on to the shell
 };
 
 

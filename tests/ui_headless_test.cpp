@@ -275,7 +275,7 @@ TEST_CASE("every screen in every language at every size, with larger text too: a
         const auto stills = tourStills(k.content());
         for (Lang lang : kAllLangs) {
             for (const Still& still : stills) {
-                k.shell().stage(still, lang);
+                k.stage().show(still, lang);
                 k.frames(4);
                 INFO(size.w, "x", size.h, " ", still.name, " ", langCode(lang));
                 CHECK(k.map().screen == (still.phase == IdleTimer::Phase::Active   ? still.route.screenId()
@@ -334,7 +334,7 @@ TEST_CASE("a resident fills the whole form with the on-screen keyboard alone, se
     auto opened = store::RequestStore::open(dir.path() / "kiosk.db", "CMG", wall, log);
     REQUIRE(opened.store->available());
     Harness k;
-    k.shell().setRequestSink(opened.store.get());
+    k.saveTo(*opened.store);
     k.wake();
     k.tap("home.tile.callback");
     REQUIRE(k.map().screen == "callback");
@@ -440,7 +440,7 @@ TEST_CASE("the idle wipe takes the form, the keyboard and the reference with it"
     std::ostringstream log;
     auto opened = store::RequestStore::open(dir.path() / "kiosk.db", "CMG", wall, log);
     Harness k;
-    k.shell().setRequestSink(opened.store.get());
+    k.saveTo(*opened.store);
     k.wake();
     k.tap("home.tile.callback");
     k.tap("form.field.name");
@@ -487,7 +487,7 @@ TEST_CASE("when the request cannot be saved, the resident is told calmly and kee
     auto opened = store::RequestStore::open(dir.path() / "no-such-folder" / "kiosk.db", "CMG", wall, log);
     CHECK_FALSE(opened.store->available());
     Harness k;
-    k.shell().setRequestSink(opened.store.get());
+    k.saveTo(*opened.store);
     k.wake();
     k.tap("home.tile.callback");
     k.tap("form.field.name");
@@ -573,12 +573,12 @@ TEST_CASE("a frame that throws: a calm message and home; many in a row end the k
 
     // A page that fails every time it is shown, 19 times in a row: each time home again.
     for (int i = 0; i < 19; ++i) {
-        k.shell().stage(Route::page("work-abroad"), Lang::Id);
+        k.stage().show(Route::page("work-abroad"), Lang::Id);
         k.shell().update();
         CHECK(k.shell().frame() == nullptr);
     }
     // The 20th in a row: the kiosk gives up so that systemd starts it afresh (exit 70 in runKiosk).
-    k.shell().stage(Route::page("work-abroad"), Lang::Id);
+    k.stage().show(Route::page("work-abroad"), Lang::Id);
     k.shell().update();
     CHECK_THROWS_AS((void)k.shell().frame(), FatalFrameError);
 }

@@ -97,7 +97,7 @@ TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies t
     OfficerDeskService desk(store, deskSettings(exportDir), wall, log);
 
     Harness k;
-    k.shell().setOfficerDesk(&desk);
+    k.shell().setServices({.desk = &desk, .usage = &desk});
     k.wake();
     k.tap("home.tile.passport"); // a visit, counted (anonymously)
 
@@ -207,7 +207,7 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     OfficerDeskService desk(store, settings, wall, log);
 
     Harness k;
-    k.shell().setOfficerDesk(&desk);
+    k.shell().setServices({.desk = &desk, .usage = &desk});
     k.wake();
     holdCorner(k);
     pin(k, "864200");
@@ -236,7 +236,7 @@ TEST_CASE("officer settings: a tap changes one, it is stored and audited, and th
     desk.warmUp();
 
     Harness k;
-    k.shell().setOfficerDesk(&desk);
+    k.shell().setServices({.desk = &desk, .usage = &desk});
     k.wake();
     holdCorner(k);
     pin(k, "864200");

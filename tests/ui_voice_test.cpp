@@ -57,7 +57,7 @@ TEST_CASE("Listen reads the page in its language; a second tap stops; leaving th
 {
     Harness k;
     RecordingVoice voice;
-    k.shell().setVoice(&voice);
+    k.shell().setServices({.voice = &voice});
     k.wake();
     CHECK_FALSE(k.map().find("voice.listen")); // home: nothing to read
     k.tap("home.tile.passport");
@@ -88,7 +88,7 @@ TEST_CASE("the idle reset ends a reading, and the next resident starts with norm
 {
     Harness k;
     RecordingVoice voice;
-    k.shell().setVoice(&voice);
+    k.shell().setServices({.voice = &voice});
     k.wake();
     k.tap("home.tile.trafficking");
     k.tap("header.text_size");
@@ -110,7 +110,7 @@ TEST_CASE("on a Javanese screen the button says it reads Indonesian, and nothing
 {
     Harness k;
     RecordingVoice voice;
-    k.shell().setVoice(&voice);
+    k.shell().setServices({.voice = &voice});
     k.wake();
     k.tap("lang.jv");
     k.tap("home.tile.passport");
@@ -127,7 +127,7 @@ TEST_CASE("the sentence being read is highlighted where it is on the screen")
 {
     Harness k;
     RecordingVoice voice;
-    k.shell().setVoice(&voice);
+    k.shell().setServices({.voice = &voice});
     k.wake();
     k.tap("home.tile.passport");
     k.tap("voice.listen");
@@ -175,7 +175,7 @@ TEST_CASE("officer settings reach the voice, the theme and the language the next
 {
     Harness k;
     RecordingVoice voice;
-    k.shell().setVoice(&voice);
+    k.shell().setServices({.voice = &voice});
     KioskSettings s;
     s.volume = 40;
     s.speechRate = 125;
@@ -205,7 +205,7 @@ TEST_CASE("no sound device: the Listen button is hidden and the reason logged on
     CHECK_FALSE(service.available());
     CHECK(log.str().find("reading aloud is off") != std::string::npos);
     Harness k;
-    k.shell().setVoice(&service);
+    k.shell().setServices({.voice = &service});
     k.wake();
     k.tap("home.tile.passport");
     k.frames(3);

@@ -80,7 +80,7 @@ int ExportCommand::runExport(const std::string& kioskId, std::ostream& out, std:
         exporter::ExportOptions options;
         options.destination = m_to;
         options.kioskId = kioskId;
-        options.scope = m_all ? store::ExportScope::All : store::ExportScope::New;
+        options.scope = m_all ? ExportScope::All : ExportScope::New;
         options.againBatch = m_again;
         if (m_publicKey.empty() && !m_configuredKeyProblem.empty()) {
             err << "kiosk: export refused: the office key in the configuration cannot be used ("

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace kiosk {
 namespace {
@@ -226,23 +227,70 @@ std::string checkNote(std::string_view note)
     return {};
 }
 
-std::optional<std::string> FormState::keyText(std::string_view id, bool shift)
+namespace {
+
+constexpr auto kKeyCount = static_cast<std::size_t>(Key::Done) + 1;
+// Ids of the keys after the digits, in the enum's order.
+constexpr std::array<std::string_view, kKeyCount - 36> kKeyNames{
+    "e-acute", "e-grave", "space", "period", "comma", "dash", "apostrophe", "slash", "plus", "newline",
+    "shift",   "backspace", "next", "done"};
+constexpr auto kFirstNamed = static_cast<unsigned char>(Key::EAcute);
+
+} // namespace
+
+Key letterKey(char lower)
+{
+    return static_cast<Key>(static_cast<unsigned char>(Key::A) + static_cast<unsigned char>(lower - 'a'));
+}
+
+Key digitKey(int digit)
+{
+    return static_cast<Key>(static_cast<int>(Key::Digit0) + digit);
+}
+
+std::string keyId(Key key)
+{
+    const auto k = static_cast<unsigned char>(key);
+    if (key <= Key::Z)
+        return std::string(1, static_cast<char>('a' + k));
+    if (key <= Key::Digit9)
+        return std::string(1, static_cast<char>('0' + (k - static_cast<unsigned char>(Key::Digit0))));
+    return std::string(kKeyNames[k - kFirstNamed]);
+}
+
+std::optional<Key> keyFromId(std::string_view id)
 {
     if (id.size() == 1 && id[0] >= 'a' && id[0] <= 'z')
-        return std::string(1, shift ? static_cast<char>(id[0] - 'a' + 'A') : id[0]);
+        return letterKey(id[0]);
     if (id.size() == 1 && id[0] >= '0' && id[0] <= '9')
-        return std::string(id);
-    if (id == "e-acute")
-        return shift ? "\u00C9" : "\u00E9";
-    if (id == "e-grave")
-        return shift ? "\u00C8" : "\u00E8";
-    static constexpr std::pair<std::string_view, std::string_view> kSigns[] = {
-        {"space", " "}, {"period", "."}, {"comma", ","}, {"dash", "-"},  {"apostrophe", "'"},
-        {"slash", "/"}, {"plus", "+"},   {"newline", "\n"}};
-    for (const auto& [name, text] : kSigns)
-        if (id == name)
-            return std::string(text);
+        return digitKey(id[0] - '0');
+    for (std::size_t i = 0; i < kKeyNames.size(); ++i)
+        if (kKeyNames[i] == id)
+            return static_cast<Key>(kFirstNamed + i);
     return std::nullopt;
+}
+
+std::optional<std::string> FormState::keyText(Key key, bool shift)
+{
+    if (key <= Key::Z) {
+        const std::string lower = keyId(key);
+        return shift ? std::string(1, static_cast<char>(lower[0] - 'a' + 'A')) : lower;
+    }
+    if (key <= Key::Digit9)
+        return keyId(key);
+    switch (key) {
+    case Key::EAcute: return shift ? "\u00C9" : "\u00E9";
+    case Key::EGrave: return shift ? "\u00C8" : "\u00E8";
+    case Key::Space: return " ";
+    case Key::Period: return ".";
+    case Key::Comma: return ",";
+    case Key::Dash: return "-";
+    case Key::Apostrophe: return "'";
+    case Key::Slash: return "/";
+    case Key::Plus: return "+";
+    case Key::Newline: return "\n";
+    default: return std::nullopt;
+    }
 }
 
 bool FormState::autoCapital() const
@@ -275,22 +323,22 @@ void FormState::closeKeyboard()
     notice.clear();
 }
 
-KeyResult FormState::key(std::string_view id)
+KeyResult FormState::key(Key key)
 {
     if (!editing)
         return KeyResult::Ignored;
     const Field field = *editing;
     FieldText& ft = at(field);
     notice.clear();
-    if (id == "shift") {
+    if (key == Key::Shift) {
         shift = !shift;
         return KeyResult::Typed;
     }
-    if (id == "done") {
+    if (key == Key::Done) {
         closeKeyboard();
         return KeyResult::Typed;
     }
-    if (id == "next") { // on to the next text field; after the last, the keyboard closes
+    if (key == Key::Next) { // on to the next text field; after the last, the keyboard closes
         const auto i = static_cast<std::size_t>(field) + 1;
         if (i < kAllFields.size())
             focus(kAllFields[i]);
@@ -298,7 +346,7 @@ KeyResult FormState::key(std::string_view id)
             closeKeyboard();
         return KeyResult::Typed;
     }
-    if (id == "backspace") {
+    if (key == Key::Backspace) {
         if (ft.caret == 0)
             return KeyResult::Ignored;
         const std::size_t from = previousBoundary(ft.text, ft.caret);
@@ -308,9 +356,9 @@ KeyResult FormState::key(std::string_view id)
         shift = autoCapital();
         return KeyResult::Typed;
     }
-    if (id == "newline" && !isMultiline(field))
+    if (key == Key::Newline && !isMultiline(field))
         return KeyResult::Ignored;
-    const auto text = keyText(id, shift);
+    const auto text = keyText(key, shift);
     if (!text)
         return KeyResult::Ignored;
     return insert(field, *text);

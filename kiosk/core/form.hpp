@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,19 @@ struct FieldText {
     std::size_t caret = 0;
 };
 
-// The keys of the on-screen keyboard, by their UI map ids (osk.key.<id>).
+// The keys of the on-screen keyboard: letters, digits, signs, and the keys that do something.
+enum class Key : unsigned char {
+    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
+    Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
+    EAcute, EGrave, Space, Period, Comma, Dash, Apostrophe, Slash, Plus, Newline,
+    Shift, Backspace, Next, Done,
+};
+[[nodiscard]] Key letterKey(char lower); // 'a'..'z'
+[[nodiscard]] Key digitKey(int digit);   // 0..9
+// Its UI map id (osk.key.<id>) and string key: "a", "7", "e-acute", "period", "shift", "done".
+[[nodiscard]] std::string keyId(Key key);
+[[nodiscard]] std::optional<Key> keyFromId(std::string_view id);
+
 enum class KeyResult { Typed, Refused, TooLong, Ignored };
 
 struct FormState {
@@ -69,6 +82,8 @@ struct FormState {
     std::string notice;
     // The last send failed: the review screen apologises and the form stays as it was.
     SaveFailure sendFailure = SaveFailure::None;
+    // Sent and being committed: the ticket its answer will carry. Send waits until it is answered.
+    std::optional<std::uint64_t> saving;
     // Bumped whenever the screen should bring a part into view: the field now edited, or the first
     // part with a problem after a check. `scrollTo` is a field id, "topic" or "consent".
     unsigned scrollRequest = 0;
@@ -83,10 +98,9 @@ struct FormState {
     void focus(Field field);
     // Closes the keyboard, checking the field being left.
     void closeKeyboard();
-    // One key of the on-screen keyboard on the field being edited: a letter or digit id ("a", "7"),
-    // or "shift", "space", "backspace", "period", "comma", "dash", "apostrophe", "slash", "plus",
-    // "e-acute", "e-grave", "newline", "next" (the next field), "done" (closes the keyboard).
-    KeyResult key(std::string_view id);
+    // One key of the on-screen keyboard on the field being edited: Next goes on to the next field,
+    // Done closes the keyboard.
+    KeyResult key(Key key);
     // Text from anywhere else (a physical keyboard, a test): cleaned, then inserted at the caret.
     KeyResult insert(Field field, std::string_view text);
     void setCaret(Field field, std::size_t byteOffset);
@@ -95,8 +109,8 @@ struct FormState {
     // Checks everything; the request when all is well, else the messages are set and the screen
     // is asked to show the first field with a problem.
     std::optional<CallbackRequest> check(Lang lang);
-    // Only the keys that a letter key types: "a" -> "a" or "A", "e-acute" -> "é".
-    [[nodiscard]] static std::optional<std::string> keyText(std::string_view id, bool shift);
+    // What a key types: A -> "a" or "A", EAcute -> "é", Space -> " "; nothing for Shift and the like.
+    [[nodiscard]] static std::optional<std::string> keyText(Key key, bool shift);
     // Whether letters start capitalised here (names and dusun: the start of each word).
     [[nodiscard]] bool autoCapital() const;
 };

@@ -144,40 +144,10 @@ struct OfficerSnapshot {
 // "2026-11-28 14:05" in the kiosk's local time.
 [[nodiscard]] std::string formatLocalTime(Millis unixMs);
 
-// What can be exported.
-enum class ExportWhat {
-    New,   // requests not yet collected
-    All,   // every request still on the kiosk
-    Again, // exactly the requests of an earlier batch
-};
+// "Perbarui konten" (install the signed pack on the stick) or going back to the previous pack.
+enum class ContentChange { Update, Rollback };
 
 // Usage counts of a screen read aloud are kept under its id after this prefix.
 inline constexpr std::string_view kListenPrefix = "listen-";
-
-// The officer desk: slow work off the UI thread. Every call returns at once.
-class OfficerDesk {
-public:
-    virtual ~OfficerDesk() = default;
-    // A PIN to check (or, with `isNew`, to store); the answer arrives through takePinAnswer(),
-    // carrying the number returned here (never 0), so an answer is never taken for another try.
-    virtual std::uint64_t sendPin(std::string pin, bool isNew) = 0;
-    [[nodiscard]] virtual std::optional<PinAnswer> takePinAnswer() = 0;
-    // Logged in: read the dashboard, watch for sticks. Closed: stop watching.
-    virtual void openDashboard() = 0;
-    virtual void close() = 0;
-    virtual void startExport(ExportWhat what, std::string batchId = {}) = 0;
-    // The latest state (never null). Cheap: a shared pointer.
-    [[nodiscard]] virtual std::shared_ptr<const OfficerSnapshot> snapshot() const = 0;
-    // Counts up whenever the snapshot or a PIN answer changes: the screen should be drawn again.
-    [[nodiscard]] virtual std::uint64_t changes() const = 0;
-    // An officer changed a setting (see Action::Kind::OfficerSetting): stored, audited, then in
-    // the snapshot.
-    virtual void changeSetting(std::string name, std::string value) = 0;
-    // "Perbarui konten": install the pack on the stick (see packs/content_pack.hpp); `rollback`:
-    // show the previous pack again. The outcome arrives in the snapshot's `content`.
-    virtual void changeContent(bool rollback) = 0;
-    // A resident opened `screen` in `lang` (anonymous usage counts: no time, no person).
-    virtual void countView(std::string_view screen, Lang lang) = 0;
-};
 
 } // namespace kiosk

@@ -68,6 +68,18 @@ struct SubmitResult {
 // Where the kiosk saves requests. `submit` returns only after the request is durably on disk
 // (Saved), or was already there from the same data sent within the last 10 minutes (Repeated),
 // or it failed and nothing was saved. It never throws.
+// What an export copies.
+enum class ExportScope {
+    New, // not yet collected
+    All, // every request still on the kiosk, collected or not
+};
+
+// An export batch, by the id in its folder's name.
+struct BatchId {
+    std::string value;
+    friend bool operator==(const BatchId&, const BatchId&) = default;
+};
+
 class RequestSink {
 public:
     virtual ~RequestSink() = default;

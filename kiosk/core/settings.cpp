@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <type_traits>
+#include <variant>
 
 namespace kiosk {
 namespace {
@@ -83,24 +85,30 @@ bool applySettingValue(KioskSettings& s, std::string_view name, std::string_view
     return false;
 }
 
-std::optional<KioskSettings> adjusted(const KioskSettings& s, std::string_view name, std::string_view value)
+std::string_view settingName(const SettingChange& change)
+{
+    static constexpr std::string_view kNames[] = {"volume", "rate", "lang", "theme"};
+    return kNames[change.index()];
+}
+
+KioskSettings adjusted(const KioskSettings& s, const SettingChange& change)
 {
     KioskSettings out = s;
-    const int dir = value == "+" ? 1 : value == "-" ? -1 : 0;
-    if (name == "volume" && dir != 0) {
-        out.volume = std::clamp(s.volume + dir * KioskSettings::kVolumeStep, 0, 100);
-        return out;
-    }
-    if (name == "rate" && dir != 0) {
-        out.speechRate = std::clamp(s.speechRate + dir * KioskSettings::kRateStep, KioskSettings::kRateMin,
-                                    KioskSettings::kRateMax);
-        return out;
-    }
-    if (name == "lang" && applySettingValue(out, "default_language", value))
-        return out;
-    if (name == "theme" && applySettingValue(out, "theme", value))
-        return out;
-    return std::nullopt;
+    std::visit(
+        [&out](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, setting::Volume>)
+                out.volume = std::clamp(out.volume + c.step * KioskSettings::kVolumeStep, 0, 100);
+            else if constexpr (std::is_same_v<C, setting::Rate>)
+                out.speechRate = std::clamp(out.speechRate + c.step * KioskSettings::kRateStep,
+                                            KioskSettings::kRateMin, KioskSettings::kRateMax);
+            else if constexpr (std::is_same_v<C, setting::StartLanguage>)
+                out.defaultLang = c.lang;
+            else
+                out.theme = c.theme;
+        },
+        change);
+    return out;
 }
 
 std::vector<std::string> describeChanges(const KioskSettings& before, const KioskSettings& after)

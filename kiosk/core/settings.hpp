@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace kiosk {
@@ -39,10 +40,27 @@ struct SettingValue {
 // Applies one stored value; false (and `s` unchanged) when the name is unknown or the value out of range.
 bool applySettingValue(KioskSettings& s, std::string_view name, std::string_view value);
 
-// The settings an officer's tap leads to: "volume" "+"/"-", "rate" "+"/"-", "lang" "id"/"jv"/"en",
-// "theme" "standard"/"high-contrast". Stays within range; nullopt for an unknown name or value.
-[[nodiscard]] std::optional<KioskSettings> adjusted(const KioskSettings& s, std::string_view name,
-                                                    std::string_view value);
+// One tap on the officer's settings card.
+namespace setting {
+struct Volume {
+    int step; // +1 louder, -1 softer, by kVolumeStep
+};
+struct Rate {
+    int step; // +1 faster, -1 slower, by kRateStep
+};
+struct StartLanguage {
+    Lang lang;
+};
+struct Colours {
+    Theme theme;
+};
+} // namespace setting
+using SettingChange = std::variant<setting::Volume, setting::Rate, setting::StartLanguage, setting::Colours>;
+
+// "volume", "rate", "lang" or "theme": what a tap changes, for log lines.
+[[nodiscard]] std::string_view settingName(const SettingChange& change);
+// The settings after a tap; volume and speed stay within their range.
+[[nodiscard]] KioskSettings adjusted(const KioskSettings& s, const SettingChange& change);
 
 // "volume: 80 -> 60" for each setting that differs, for the audit log (plain ASCII: the fonts
 // have no arrow).

@@ -7,6 +7,7 @@
 #include "core/language.hpp"
 #include "core/session.hpp"
 #include "core/strings.hpp"
+#include "core/voice_view.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -20,16 +21,6 @@
 #include <vector>
 
 namespace kiosk {
-
-// Where a sentence is on the screen: `text` as it appears within one text the screen draws.
-// `part` names that text: "title", "b3" (block 3's text), "b3.t" (its title), "b3.i2" (its item 2),
-// or a screen's own names ("summary", "doc.kk.detail"...). The screen that draws the part
-// highlights the first place `text` occurs in it.
-struct TextSpot {
-    std::string part;
-    std::string text;
-    friend bool operator==(const TextSpot&, const TextSpot&) = default;
-};
 
 struct Sentence {
     std::string say;  // what the voice says (numbers spelled out digit by digit, say)
@@ -118,30 +109,6 @@ private:
     bool m_finished = false;
     bool m_failed = false;
     unsigned m_rate;
-};
-
-// What the screens need to know of the voice for one frame.
-struct VoiceView {
-    bool available = false;  // a sound device and a voice: show the Listen buttons
-    std::string reading;     // key of the script being read ("" none)
-    bool preparing = false;  // tapped, no sound yet
-    std::optional<TextSpot> spot; // the sentence being read, to highlight (none: no highlight)
-    friend bool operator==(const VoiceView&, const VoiceView&) = default;
-};
-
-// The voice as the shell uses it (services/voice implements it).
-class Voice {
-public:
-    virtual ~Voice() = default;
-    [[nodiscard]] virtual bool available() const = 0;
-    // Reads `script` (a recording replaces it when there is one); stops whatever was read before.
-    virtual void say(Script script) = 0;
-    virtual void stop() = 0;
-    // Call once per frame from the thread that draws; finished readings end here.
-    [[nodiscard]] virtual VoiceView view() = 0;
-    // Volume 0..100 and eSpeak's words per minute.
-    virtual void setVolume(int percent) = 0;
-    virtual void setRate(int wordsPerMinute) = 0;
 };
 
 } // namespace kiosk

@@ -157,7 +157,7 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     manifest["kiosk_id"] = options.kioskId;
     manifest["batch_id"] = batch.id;
     manifest["created"] = isoLocal(options.nowMs);
-    manifest["scope"] = again ? "again" : options.scope == store::ExportScope::All ? "all" : "new";
+    manifest["scope"] = again ? "again" : options.scope == ExportScope::All ? "all" : "new";
     if (again)
         manifest["again_of"] = againOf;
     manifest["count"] = batch.count;

@@ -19,7 +19,7 @@ namespace kiosk::exporter {
 struct ExportOptions {
     std::filesystem::path destination; // the stick's root (or a plain folder)
     std::string kioskId;
-    store::ExportScope scope = store::ExportScope::New;
+    ExportScope scope = ExportScope::New;
     std::optional<PublicKey> officeKey; // seal the files with personal data when set
     Millis nowMs = 0;
     // Non-empty: a new batch of exactly the requests this batch collected that are still on the

@@ -196,15 +196,9 @@ std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
     return m_snapshot;
 }
 
-std::uint64_t OfficerDeskService::sendPin(std::string pin, bool isNew)
+void OfficerDeskService::checkPin(std::uint64_t attempt, std::string pin, bool isNew)
 {
-    std::uint64_t attempt = 0;
-    {
-        const std::lock_guard lock(m_mutex);
-        attempt = ++m_attempts;
-    }
-    post([this, pin = std::move(pin), isNew, attempt] { checkPin(pin, isNew, attempt); });
-    return attempt;
+    post([this, pin = std::move(pin), isNew, attempt] { checkPinNow(pin, isNew, attempt); });
 }
 
 std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
@@ -213,7 +207,7 @@ std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
     return std::exchange(m_answer, std::nullopt);
 }
 
-void OfficerDeskService::checkPin(const std::string& pin, bool isNew, std::uint64_t attempt)
+void OfficerDeskService::checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt)
 {
     PinAnswer answer;
     answer.attempt = attempt;
@@ -380,8 +374,9 @@ void OfficerDeskService::readPacks()
     });
 }
 
-void OfficerDeskService::changeContent(bool rollback)
+void OfficerDeskService::changeContent(ContentChange change)
 {
+    const bool rollback = change == ContentChange::Rollback;
     if (snapshot()->content.phase == ContentUpdate::Phase::Running)
         return; // one at a time
     publish([&](OfficerSnapshot& s) {
@@ -451,7 +446,7 @@ void OfficerDeskService::contentNow(bool rollback)
     readPacks();
 }
 
-void OfficerDeskService::startExport(ExportWhat what, std::string batchId)
+void OfficerDeskService::startExport(ExportScope scope, std::optional<BatchId> again)
 {
     {
         const auto current = snapshot();
@@ -461,15 +456,15 @@ void OfficerDeskService::startExport(ExportWhat what, std::string batchId)
     publish([&](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         s.exporting.phase = ExportState::Phase::Running;
-        s.exporting.again = what == ExportWhat::Again;
+        s.exporting.again = again.has_value();
     });
-    post([this, what, batchId = std::move(batchId)] { exportNow(what, batchId); });
+    post([this, scope, again = std::move(again)] { exportNow(scope, again); });
 }
 
-void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
+void OfficerDeskService::exportNow(ExportScope scope, const std::optional<BatchId>& again)
 {
     ExportState done;
-    done.again = what == ExportWhat::Again;
+    done.again = again.has_value();
     auto finish = [&] {
         publish([&](OfficerSnapshot& s) { s.exporting = done; });
     };
@@ -509,9 +504,9 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
     }
     done.stick = options.stickLabel;
     options.kioskId = m_settings.kioskId;
-    options.scope = what == ExportWhat::All ? store::ExportScope::All : store::ExportScope::New;
-    if (what == ExportWhat::Again)
-        options.againBatch = batchId;
+    options.scope = scope == ExportScope::All ? ExportScope::All : ExportScope::New;
+    if (again)
+        options.againBatch = again->value;
     options.officeKey = m_settings.officeKey;
     options.nowMs = m_clock.now();
     long shown = -1;
@@ -569,23 +564,23 @@ void OfficerDeskService::purge()
     }
 }
 
-void OfficerDeskService::changeSetting(std::string name, std::string value)
+void OfficerDeskService::changeSetting(SettingChange change)
 {
-    post([this, name = std::move(name), value = std::move(value)] {
+    post([this, change] {
         store::Db* d = db();
         const std::shared_ptr<const OfficerSnapshot> now = snapshot();
         if (!d || !now->settings)
             return; // the dashboard already says the database cannot be used
-        const std::optional<KioskSettings> next = adjusted(*now->settings, name, value);
-        if (!next || *next == *now->settings)
+        const KioskSettings next = adjusted(*now->settings, change);
+        if (next == *now->settings)
             return;
         try {
-            store::saveSettings(*d, m_clock.now(), *now->settings, *next);
+            store::saveSettings(*d, m_clock.now(), *now->settings, next);
         } catch (const std::exception& e) {
-            m_log << "kiosk: officer desk: the setting '" << name << "' cannot be saved: " << e.what() << "\n";
+            m_log << "kiosk: officer desk: the setting '" << settingName(change) << "' cannot be saved: " << e.what() << "\n";
             return;
         }
-        publish([&](OfficerSnapshot& s) { s.settings = *next; });
+        publish([&](OfficerSnapshot& s) { s.settings = next; });
         loadDashboard(); // the audit list shows the change
     });
 }

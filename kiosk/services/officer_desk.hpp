@@ -33,6 +33,38 @@ namespace store {
 class Db;
 }
 
+// The officer desk as the shell's effects reach it: slow work off the drawing thread. Every call
+// returns at once.
+class OfficerDesk {
+public:
+    virtual ~OfficerDesk() = default;
+    // A PIN to check (or, with `isNew`, to store); the answer arrives through takePinAnswer(),
+    // carrying `attempt`, so an answer is never taken for another try.
+    virtual void checkPin(std::uint64_t attempt, std::string pin, bool isNew) = 0;
+    [[nodiscard]] virtual std::optional<PinAnswer> takePinAnswer() = 0;
+    // Logged in: read the dashboard, watch for sticks. Closed: stop watching.
+    virtual void openDashboard() = 0;
+    virtual void close() = 0;
+    // Copies requests to the stick: those in `scope`, or exactly the batch `again` once more.
+    virtual void startExport(ExportScope scope, std::optional<BatchId> again) = 0;
+    // The latest state (never null). Cheap: a shared pointer.
+    [[nodiscard]] virtual std::shared_ptr<const OfficerSnapshot> snapshot() const = 0;
+    // Counts up whenever the snapshot or a PIN answer changes: the screen should be drawn again.
+    [[nodiscard]] virtual std::uint64_t changes() const = 0;
+    // An officer changed a setting: stored, audited, then in the snapshot.
+    virtual void changeSetting(SettingChange change) = 0;
+    // "Perbarui konten": install the pack on the stick (see packs/content_pack.hpp), or show the
+    // previous pack again. The outcome arrives in the snapshot's `content`.
+    virtual void changeContent(ContentChange change) = 0;
+};
+
+// Anonymous usage counts: a screen opened or read aloud, in which language; no time, no person.
+class UsageCounter {
+public:
+    virtual ~UsageCounter() = default;
+    virtual void countView(std::string_view screen, Lang lang) = 0;
+};
+
 struct OfficerDeskSettings {
     std::string kioskId;
     std::filesystem::path exportDir;           // a plain folder instead of sticks (empty: sticks)
@@ -49,7 +81,7 @@ struct OfficerDeskSettings {
     pack::Place packs; // signed content packs: where they are installed, the keys trusted
 };
 
-class OfficerDeskService final : public OfficerDesk {
+class OfficerDeskService final : public OfficerDesk, public UsageCounter {
 public:
     // `store`, `wallClock` and `log` must outlive the desk. `files` writes the exports (tests
     // inject faults through it); null: the real file system.
@@ -59,16 +91,16 @@ public:
     OfficerDeskService(const OfficerDeskService&) = delete;
     OfficerDeskService& operator=(const OfficerDeskService&) = delete;
 
-    std::uint64_t sendPin(std::string pin, bool isNew) override;
+    void checkPin(std::uint64_t attempt, std::string pin, bool isNew) override;
     [[nodiscard]] std::optional<PinAnswer> takePinAnswer() override;
     void openDashboard() override;
     void close() override;
-    void startExport(ExportWhat what, std::string batchId) override;
+    void startExport(ExportScope scope, std::optional<BatchId> again) override;
     [[nodiscard]] std::shared_ptr<const OfficerSnapshot> snapshot() const override;
     [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
-    void changeSetting(std::string name, std::string value) override;
+    void changeSetting(SettingChange change) override;
     void countView(std::string_view screen, Lang lang) override;
-    void changeContent(bool rollback) override;
+    void changeContent(ContentChange change) override;
 
     // Opens the database connection, purges, notes the content version: call once the first
     // picture is up (opening waits for the kiosk's store).
@@ -85,10 +117,10 @@ private:
     // file. Null when the store is unavailable.
     store::Db* db();
     void publish(const std::function<void(OfficerSnapshot&)>& change);
-    void checkPin(const std::string& pin, bool isNew, std::uint64_t attempt);
+    void checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt);
     void loadDashboard();
     void scanSticks();
-    void exportNow(ExportWhat what, const std::string& batchId);
+    void exportNow(ExportScope scope, const std::optional<BatchId>& again);
     void purge();
     void flushUsage();
     void contentNow(bool rollback);
@@ -115,7 +147,6 @@ private:
     bool m_nudged = false;   // the worker should think again about how long to sleep
     std::shared_ptr<const OfficerSnapshot> m_snapshot;
     std::optional<PinAnswer> m_answer;
-    std::uint64_t m_attempts = 0; // PINs sent so far
     std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> m_usage; // (day, screen, lang)
     Millis m_usageSince = 0;
     std::atomic<std::uint64_t> m_changes{0};

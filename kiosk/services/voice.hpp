@@ -24,6 +24,22 @@
 
 namespace kiosk {
 
+// The voice as the shell's effects reach it (VoiceService below; tests record what it was asked).
+class Voice {
+public:
+    virtual ~Voice() = default;
+    [[nodiscard]] virtual bool available() const = 0;
+    // Reads `script` (a recording replaces it when there is one); stops whatever was read before.
+    virtual void say(Script script) = 0;
+    virtual void stop() = 0;
+    // Call once per frame from the thread that draws; finished readings end here.
+    [[nodiscard]] virtual VoiceView view() = 0;
+    // Volume 0..100 and eSpeak's words per minute.
+    virtual void setVolume(int percent) = 0;
+    virtual void setRate(int wordsPerMinute) = 0;
+};
+
+
 namespace platform {
 class SpeechSynth;
 }

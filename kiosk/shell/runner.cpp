@@ -135,11 +135,12 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     const std::string size =
         std::to_string(screen.window.width()) + "x" + std::to_string(screen.window.height());
     int failures = 0;
+    Stage stage(shell);
     for (Lang lang : kAllLangs) {
         for (const Still& still : tourStills(content)) {
             if (!still.pictured)
                 continue;
-            shell.stage(still, lang);
+            stage.show(still, lang);
             // A new ImGui window is hidden on its first frame; scrolling lands a frame later (a
             // still scrolled to a widget looks for it a window at a time).
             for (int i = 0; i < (still.scrollTo.empty() ? 3 : 16); ++i)
@@ -176,7 +177,8 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
                     figure, size.c_str(), times.size(), percentile(times, 0.5), percentile(times, 0.99));
     };
 
-    shell.stage(Route::home(), Lang::Id);
+    Stage stage(shell);
+    stage.show(Route::home(), Lang::Id);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> home;
@@ -185,7 +187,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
     report("frame_home", home);
 
     // Drag a finger up and down the longest page in steps, release with speed, let it glide.
-    shell.stage(Route::page("hotlines"), Lang::Id);
+    stage.show(Route::page("hotlines"), Lang::Id);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> drag;
@@ -211,7 +213,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
     // applies the key, and the frame after it shows the letter.
     Still typing{"typing", Route::callback()};
     typing.form.focus(Field::Note);
-    shell.stage(typing, Lang::Id);
+    stage.show(typing, Lang::Id);
     for (int i = 0; i < 5; ++i)
         drawFrame(shell, screen);
     std::vector<double> keys;
@@ -230,7 +232,7 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
         if (shell.session().form.at(Field::Note).text.size() != before)
             ++shown;
         if (shell.session().form.at(Field::Note).text.size() > 200) // stay below the note's limit
-            shell.stage(typing, Lang::Id);
+            stage.show(typing, Lang::Id);
     }
     report("frame_keyboard", keys);
     std::printf("{\"figure\": \"keys_applied_on_release_frame\", \"presses\": %d, \"applied\": %d}\n", presses,

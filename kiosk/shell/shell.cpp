@@ -1,6 +1,7 @@
 // One kiosk frame at a time, with or without a window.
 #include "shell/shell.hpp"
 
+#include "services/voice.hpp"
 #include "ui/input.hpp"
 #include "ui/theme.hpp"
 
@@ -20,6 +21,7 @@ constexpr Millis kErrorShownMs = 6'000; // how long the calm "sorry" banner stay
 constexpr int kMaxFailedFrames = 20;    // then exit and let the service manager restart us
 constexpr Millis kOfficerPollMs = 100;  // officer screens: how soon the desk's news shows
 constexpr Millis kVoicePollMs = 100;    // while reading aloud: how soon the highlight moves on
+constexpr Millis kSavePollMs = 5;       // a request being committed: how soon its answer shows
 
 IdleTimer::Settings idleSettings(const Config& config)
 {
@@ -141,17 +143,12 @@ void Shell::update()
     const Millis now = m_clock.now();
     // An officer at work gets longer before the "still there?" that ends officer mode; a PIN pad
     // nobody finished goes as soon as a resident's screen would.
-    const bool officer = m_session.nav.current().officer();
-    const bool working = officer && m_session.officer.loggedIn;
+    const bool working = m_session.nav.current().officer() && m_session.officer.loggedIn;
     m_idle.setIdleAfter(working ? std::max<Millis>(m_config.officerIdleMs - m_config.idlePromptMs, 5'000)
                                 : m_config.idleAfterMs);
     if (m_idle.update(now)) {
-        if (officer && m_session.officer.loggedIn && m_desk)
-            m_desk->close();
-        if (m_voice)
-            m_voice->stop();
         const bool wasLarge = m_session.largeText;
-        m_session.reset();
+        dispatch(intent::IdleTimeout{});
         m_fontsDue = m_fontsDue || wasLarge; // the next resident starts with normal text
         m_gesture.reset();
         m_hold.reset();
@@ -174,106 +171,82 @@ void Shell::update()
     if (m_hold.fired(now)) {
         // Held long enough: the finger presses nothing on its way up.
         m_gesture.cancel();
-        act(Action::officer(Action::Kind::OfficerOpen), now);
+        dispatch(intent::OpenOfficer{});
     }
-    if (m_desk) {
-        if (const auto answer = m_desk->takePinAnswer()) {
-            applyPinAnswer(m_session, *answer, m_desk);
-            m_framesOwed = kFramesAfterChange;
-        }
-        if (const std::uint64_t changes = m_desk->changes(); changes != m_deskSeen) {
-            m_deskSeen = changes;
-            if (m_session.nav.current().officer())
-                m_framesOwed = std::max(m_framesOwed, 1);
-            const auto snapshot = m_desk->snapshot();
-            if (snapshot->settings && *snapshot->settings != m_settings)
-                applySettings(*snapshot->settings);
-            // Other content is shown now: the officer reads that it worked, then the kiosk starts
-            // again on it (everything is loaded afresh, nothing half-swapped).
-            if (snapshot->content.shownChanges > 0 && !m_restartAt)
-                m_restartAt = now + kRestartAfterContentMs;
-        }
-    }
+    takeAnswers(now);
+    runEffects(now);
     if (m_restartAt && now >= *m_restartAt)
         m_restartWanted = true;
-    if (m_voice) {
-        VoiceView v = m_voice->view();
-        if (v != m_voiceSeen) {
-            m_voiceSeen = std::move(v);
-            m_framesOwed = std::max(m_framesOwed, 1);
+}
+
+void Shell::dispatch(const Intent& intent)
+{
+    const World world{m_content, m_config.contacts};
+    const bool wasLarge = m_session.largeText;
+    Effects effects = apply(m_session, intent, &world);
+    // Not during this frame: ImGui holds the atlas it started the frame with.
+    if (m_session.largeText != wasLarge)
+        m_fontsDue = true;
+    for (Effect& e : effects)
+        m_effects.push_back(std::move(e));
+    m_framesOwed = std::max(m_framesOwed, 1);
+}
+
+void Shell::takeAnswers(Millis now)
+{
+    for (const Intent& answer : m_runner.answers()) {
+        dispatch(answer);
+        if (const auto* desk = std::get_if<intent::DeskChanged>(&answer))
+            deskChanged(*desk->snapshot, now);
+        else if (!std::holds_alternative<intent::VoiceChanged>(answer))
+            m_framesOwed = kFramesAfterChange;
+    }
+}
+
+void Shell::runEffects(Millis now)
+{
+    for (const Effect& e : std::exchange(m_effects, {})) {
+        if (std::holds_alternative<effect::Sleep>(e)) {
+            // The officer left: straight to the attract screen, nothing of the touch kept.
+            m_idle.sleep(now);
+            m_gesture.reset();
+            m_queue.clear();
+        } else {
+            m_runner.run(e);
         }
     }
+}
+
+void Shell::deskChanged(const OfficerSnapshot& snapshot, Millis now)
+{
+    if (snapshot.settings && *snapshot.settings != m_settings)
+        applySettings(*snapshot.settings);
+    // Other content is shown now: the officer reads that it worked, then the kiosk starts again on
+    // it (everything is loaded afresh, nothing half-swapped).
+    if (snapshot.content.shownChanges > 0 && !m_restartAt)
+        m_restartAt = now + kRestartAfterContentMs;
 }
 
 void Shell::applySettings(const KioskSettings& settings)
 {
-    const bool themeChanged = settings.theme != ui::currentTheme();
     m_settings = settings;
     m_session.homeLang = offered(settings.defaultLang);
     if (m_idle.phase() == IdleTimer::Phase::Attract)
         m_session.lang = m_session.homeLang; // nobody is here: the next visit starts in it
-    if (m_voice) {
-        m_voice->setVolume(settings.volume);
-        m_voice->setRate(settings.speechRate);
+    if (Voice* voice = m_runner.services().voice) {
+        voice->setVolume(settings.volume);
+        voice->setRate(settings.speechRate);
     }
-    if (themeChanged) {
-        ui::useTheme(settings.theme);
-        ui::applyTheme(m_metrics.scale);
-    }
+    useTheme(settings.theme);
     m_framesOwed = kFramesAfterChange;
 }
 
-std::string Shell::readingPlace() const
+void Shell::useTheme(Theme theme)
 {
-    // What a reading belongs to: the visit, the screen and its language (a checklist's step is in
-    // the script's key).
-    return std::to_string(m_session.visit) + "/" + m_session.nav.current().screenId() + "/" +
-           std::string(langCode(m_session.lang));
-}
-
-void Shell::stopVoiceIfLeft(const std::string& before)
-{
-    if (m_voice && !m_voiceSeen.reading.empty() && readingPlace() != before) {
-        m_voice->stop();
-        m_voiceSeen = m_voice->view();
-    }
-}
-
-void Shell::act(const Action& action, Millis now)
-{
-    const std::string before = m_session.nav.current().screenId();
-    const std::string place = readingPlace();
-    if (action.kind == Action::Kind::Listen && m_voice) {
-        // A second tap stops; a tap elsewhere starts reading this screen.
-        const auto script = screenScript(m_content, m_config.contacts, m_session);
-        if (!m_voiceSeen.reading.empty() && script && m_voiceSeen.reading == script->key)
-            m_voice->stop();
-        else if (script) {
-            m_voice->say(*script);
-            if (m_desk && !m_stagedPhase)
-                m_desk->countView(std::string(kListenPrefix) + m_session.nav.current().screenId(), m_session.lang);
-        }
-        m_voiceSeen = m_voice->view();
-    }
-    const bool wasLarge = m_session.largeText;
-    apply(m_session, action, m_sink, m_desk);
-    // Not during this frame: ImGui holds the atlas it started the frame with.
-    if (m_session.largeText != wasLarge)
-        m_fontsDue = true;
-    stopVoiceIfLeft(place);
-    if (action.kind == Action::Kind::OfficerLogout) {
-        m_idle.sleep(now);
-        m_gesture.reset();
-        m_queue.clear();
-    }
-    // Anonymous usage: a guidance screen, checklist or form opened (not returned to), in which
-    // language. Counts only.
-    const Route& here = m_session.nav.current();
-    const bool counted = here.kind == ScreenKind::Page || here.kind == ScreenKind::Checklist ||
-                         here.kind == ScreenKind::Callback;
-    if (m_desk && !m_stagedPhase && counted && action.kind == Action::Kind::Open && here.screenId() != before)
-        m_desk->countView(here.screenId(), m_session.lang);
-    m_framesOwed = kFramesAfterChange;
+    if (theme == ui::currentTheme())
+        return;
+    ui::useTheme(theme);
+    ui::applyTheme(m_metrics.scale);
 }
 
 bool Shell::animating() const
@@ -298,13 +271,16 @@ Millis Shell::nextDue() const
     if (m_restartAt)
         due = std::min(due, *m_restartAt);
     // The officer desk answers from its own threads: look for its news often while it is open.
-    if (m_desk && m_session.nav.current().officer())
+    if (m_runner.services().desk && m_session.nav.current().officer())
         due = std::min(due, now + kOfficerPollMs);
+    // A request being saved: its confirmation shows as soon as the commit returns.
+    if (m_runner.waiting())
+        due = std::min(due, now + kSavePollMs);
     // Larger text being built: look for it every frame's time.
     if (m_largeJob.valid())
         due = std::min(due, now + 16);
     // Reading aloud: the highlight follows the voice, and the end of the reading shows.
-    if (m_voice && !m_voiceSeen.reading.empty())
+    if (!m_session.voice.reading.empty())
         due = std::min(due, now + kVoicePollMs);
     return std::max(due, now);
 }
@@ -335,42 +311,14 @@ void Shell::consumeInput(Millis now)
     }
 }
 
-void Shell::stage(const Still& still, Lang lang)
+void Shell::show(Session session)
 {
-    m_stagedAtEnd = still.atEnd;
-    m_stagedScrollTo = still.scrollTo;
-    m_stagedScrolled = false;
-    m_session.reset();
-    // A review or confirmation sits on top of the form, as it would after the resident's taps.
-    if (still.route.kind == ScreenKind::CallbackReview)
-        m_session.nav.open(Route::callback());
-    m_session.nav.open(still.route);
-    m_session.lang = lang;
-    m_session.checklist = still.progress;
-    m_session.form = still.form;
-    m_session.reference = still.reference;
-    m_session.officer = still.officerSession;
-    m_stagedOfficer = still.officer;
-    m_stagedVoice = still.voice;
-    m_stagedPhase = still.phase;
-    if (ui::currentTheme() != still.theme) {
-        ui::useTheme(still.theme);
-        ui::applyTheme(m_metrics.scale);
-    }
-    m_session.largeText = still.largeText;
-    if (m_metrics.largeText != still.largeText)
+    const unsigned visit = m_session.visit;
+    m_session = std::move(session);
+    m_session.visit = std::max(m_session.visit, visit + 1); // a new visit: screens start afresh
+    if (m_metrics.largeText != m_session.largeText)
         applyFonts(true);
-    if (m_stagedVoice && still.readingSentence >= 0) {
-        // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
-        if (const auto script = screenScript(m_content, m_config.contacts, m_session)) {
-            m_stagedVoice->reading = script->key;
-            const auto i = static_cast<std::size_t>(still.readingSentence);
-            if (script->highlights() && i < script->sentences.size())
-                m_stagedVoice->spot = script->sentences[i].spot;
-        }
-    }
-    if (still.phase == IdleTimer::Phase::Active)
-        (void)m_idle.touch(m_clock.now()); // input during a staged screen goes to that screen
+    (void)m_idle.touch(m_clock.now()); // input during a shown screen goes to that screen
     m_framesOwed = kFramesAfterChange;
 }
 
@@ -388,34 +336,18 @@ ImDrawData* Shell::frame()
     m_gesture.beginFrame();
     consumeInput(now);
     ui::feedPointer(io, m_gesture.pointer());
-    // A staged "end" screen asks for more scroll than any page has; the content area stops at its end.
-    float scroll = m_stagedAtEnd ? 1e6f : m_gesture.takeScroll(now);
-    // A widget to show: scrolled until it is two thirds down the window (what leads to it above it),
-    // by how far it is from there as the last frame drew it; while
-    // it is out of sight (not in the map), on down by most of a window, so that it cannot be passed.
-    // Every other frame: a scroll shows in the frame after the one that asks for it.
-    if (!m_stagedScrollTo.empty() && !std::exchange(m_stagedScrolled, false)) {
-        const WidgetBox* w = m_map.find(m_stagedScrollTo);
-        scroll = w ? w->centerY() - m_height * 2 / 3 : m_height * 0.8f;
-        m_stagedScrolled = true;
-    }
-
-    const IdleTimer::Phase phase = m_stagedPhase.value_or(m_idle.phase());
+    FrameView fv{.phase = m_idle.phase(), .promptSecondsLeft = m_idle.promptSecondsLeft(now),
+                 .scroll = m_gesture.takeScroll(now)};
+    if (m_director)
+        m_director->direct(fv, m_map, m_height);
     ui::ViewState view{.session = m_session,
-                             .phase = phase,
-                             .promptSecondsLeft = m_stagedPhase ? 12 : m_idle.promptSecondsLeft(now),
-                             .attractStep = m_idle.attractStep(now),
-                             .scroll = scroll,
-                             .showError = now < m_errorUntil,
-                             .maintenance = m_content.empty(),
-                             .village = m_config.village,
-                             .officer = nullptr,
-                             .voice = m_stagedVoice ? *m_stagedVoice : m_voiceSeen};
-    // Held for the whole frame: the desk may publish a newer one meanwhile.
-    const std::shared_ptr<const OfficerSnapshot> officer =
-        m_stagedOfficer ? m_stagedOfficer
-                        : (m_desk && m_session.nav.current().officer() ? m_desk->snapshot() : nullptr);
-    view.officer = officer.get();
+                       .phase = fv.phase,
+                       .promptSecondsLeft = fv.promptSecondsLeft,
+                       .attractStep = m_idle.attractStep(now),
+                       .scroll = fv.scroll,
+                       .showError = now < m_errorUntil,
+                       .maintenance = m_content.empty(),
+                       .village = m_config.village};
 
     ImGui::NewFrame();
     try {
@@ -424,9 +356,10 @@ ImDrawData* Shell::frame()
         if (result.scrollBlocked)
             m_gesture.stopInertia();
         m_uiAnimating = result.animating;
-        if (result.action.any()) {
-            act(result.action, now);
+        if (result.asked) {
+            dispatch(*result.asked);
             m_answerPending = m_touchDown;
+            m_framesOwed = kFramesAfterChange;
         }
         ImGui::Render();
         std::swap(m_map, m_drawingMap);
@@ -440,14 +373,8 @@ ImDrawData* Shell::frame()
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
         std::cerr << "kiosk: error: a frame failed on screen '" << m_map.screen << "': " << e.what() << "\n";
-        if (m_session.nav.current().officer()) { // officer mode closes with its screens
-            if (m_session.officer.loggedIn && m_desk)
-                m_desk->close();
-            m_session.officer = OfficerSession{};
-        }
-        if (m_voice) // the screen being read is gone
-            m_voice->stop();
-        m_session.nav.home();
+        dispatch(intent::FrameFailed{});
+        runEffects(now);
         m_errorUntil = now + kErrorShownMs;
         m_framesOwed = kFramesAfterChange;
         if (++m_failedFrames >= kMaxFailedFrames)
@@ -459,7 +386,11 @@ ImDrawData* Shell::frame()
 
     if (m_framesOwed > 0)
         --m_framesOwed;
-    m_nextChange = m_stagedPhase ? now + 3'600'000 : m_idle.nextChange(now);
+    // What the frame asked for happens now that it is drawn; what is already answered shows next.
+    runEffects(now);
+    takeAnswers(now);
+    runEffects(now);
+    m_nextChange = m_director ? now + 3'600'000 : m_idle.nextChange(now);
     if (now < m_errorUntil)
         m_nextChange = std::min(m_nextChange, m_errorUntil);
     return ImGui::GetDrawData();

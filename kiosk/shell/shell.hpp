@@ -7,13 +7,14 @@
 #include "core/content.hpp"
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
+#include "core/effect.hpp"
+#include "core/intent.hpp"
 #include "core/officer.hpp"
+#include "core/reducer.hpp"
 #include "core/session.hpp"
 #include "core/settings.hpp"
-#include "core/speech.hpp"
-#include "core/request.hpp"
 #include "core/ui_map.hpp"
-#include "shell/tour.hpp"
+#include "shell/effect_runner.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui.hpp"
 
@@ -36,6 +37,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// What a frame shows of time and touch: the idle phase (and the prompt's seconds) and how far the
+// content area scrolls.
+struct FrameView {
+    IdleTimer::Phase phase = IdleTimer::Phase::Active;
+    int promptSecondsLeft = 0;
+    float scroll = 0;
+};
+
+// The tour's hand on the frames: it decides each frame's view instead of the idle timer and the
+// finger. `last` is the map of the frame drawn before.
+class FrameDirector {
+public:
+    virtual ~FrameDirector() = default;
+    virtual void direct(FrameView& view, const UiMap& last, float windowHeight) = 0;
+};
+
+// Follow a tap: a screen returns an intent (ui/), apply() changes the session and names effects
+// (core/reducer), and the shell hands those effects to their services once the frame is drawn
+// (shell/effect_runner); a service's answer comes back as another intent.
 class Shell {
 public:
     // Creates the ImGui context (it must outlive any renderer) with fonts already built for the
@@ -68,7 +88,8 @@ public:
     // The officer switched content packs and has read that it worked: the kiosk should start again.
     [[nodiscard]] bool restartWanted() const { return m_restartWanted; }
 
-    // One ImGui frame: input, NewFrame, the UI, actions, Render. The renderer's own NewFrame must
+    // One ImGui frame: input, NewFrame, the UI (the intent tapped is applied), Render; then the
+    // effects asked for go to their services. The renderer's own NewFrame must
     // have run. Throws FatalFrameError after too many failed frames in a row.
     ImDrawData* frame();
 
@@ -79,22 +100,23 @@ public:
         return std::exchange(m_answeredTap, std::nullopt);
     }
 
-    // For the tour: show this still (screen, idle phase, checklist and form as left), in this
-    // language, with no input.
-    void stage(const Still& still, Lang lang);
-    void stage(const Route& route, Lang lang) { stage(Still{{}, route}, lang); }
-    // Where sent callback requests are saved (none: sending fails, calmly). Must outlive the shell.
-    void setRequestSink(RequestSink* sink) { m_sink = sink; }
     // Where image blocks get their pictures.
     void setPictures(PictureSource* pictures) { m_ui.setPictures(pictures); }
-    // Officer mode's desk (none: officer mode says it cannot open). Must outlive the shell.
-    void setOfficerDesk(OfficerDesk* desk) { m_desk = desk; }
-    // The voice that reads screens aloud (none: no Listen buttons). Must outlive the shell.
-    void setVoice(Voice* voice) { m_voice = voice; }
+    // The services effects go to (each may be missing: a save or a PIN check then fails calmly,
+    // and without a voice there are no Listen buttons). They must outlive the shell.
+    void setServices(Services services) { m_runner.setServices(services); }
+    // Shows `session` as it is (the tour, tests): fonts and words follow it at once.
+    void show(Session session);
+    // The tour: a director decides the idle phase and the scrolling of every frame (none: the
+    // idle timer and the finger do). Must outlive the shell or be unset.
+    void setDirector(FrameDirector* director) { m_director = director; }
+    void useTheme(Theme theme);
     // Officer settings: the theme, the language visits start in, the voice's volume and speed.
     void applySettings(const KioskSettings& settings);
     [[nodiscard]] const KioskSettings& settings() const { return m_settings; }
 
+    [[nodiscard]] const Config& config() const { return m_config; }
+    [[nodiscard]] const Content& content() const { return m_content; }
     [[nodiscard]] const UiMap& uiMap() const { return m_map; }
     [[nodiscard]] const Session& session() const { return m_session; }
     [[nodiscard]] const IdleTimer& idle() const { return m_idle; }
@@ -104,14 +126,18 @@ private:
     // `lang` when residents are offered it ([kiosk] languages), else the first language offered.
     [[nodiscard]] Lang offered(Lang lang) const;
     void consumeInput(Millis now);
-    void act(const Action& action, Millis now);
+    // Applies an intent now; its effects wait for runEffects().
+    void dispatch(const Intent& intent);
+    // Takes the services' answers and applies them.
+    void takeAnswers(Millis now);
+    // Runs the effects asked for so far: the shell's own here, the rest on their services.
+    void runEffects(Millis now);
+    // The desk's news as the shell sees it: officer settings, a content pack switched to.
+    void deskChanged(const OfficerSnapshot& snapshot, Millis now);
     void useFonts(ui::FontSet fonts);
     // Puts the normal or the large fonts in place, with their metrics. The large ones are built on
     // another thread the first time (unless `wait`): until they are ready the words stay as they are.
     void applyFonts(bool wait = false);
-    // Ends a reading whose screen is gone (another screen, language, visit).
-    void stopVoiceIfLeft(const std::string& before);
-    [[nodiscard]] std::string readingPlace() const;
 
     Config m_config;
     const Content& m_content;
@@ -131,20 +157,12 @@ private:
     std::deque<PointerEvent> m_queue;
     UiMap m_map;        // of the last frame drawn in full
     UiMap m_drawingMap; // of the frame being drawn
-    RequestSink* m_sink = nullptr;
-    OfficerDesk* m_desk = nullptr;
-    Voice* m_voice = nullptr;
-    VoiceView m_voiceSeen;                   // what the last frame showed of the voice
-    std::optional<VoiceView> m_stagedVoice;  // the tour's reading screens
+    EffectRunner m_runner;
+    Effects m_effects;                       // asked for, not yet run
+    FrameDirector* m_director = nullptr;     // the tour's
     KioskSettings m_settings;                // applied
-    std::uint64_t m_deskSeen = 0;            // the desk's change count last drawn
     CornerHold m_hold;                       // the way into officer mode
-    std::shared_ptr<const OfficerSnapshot> m_stagedOfficer; // the tour's officer screens
     bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
-    std::optional<IdleTimer::Phase> m_stagedPhase;
-    bool m_stagedAtEnd = false; // keep the staged screen scrolled to its end
-    std::string m_stagedScrollTo; // or keep this widget of it two thirds down the window
-    bool m_stagedScrolled = false; // a scroll towards it was asked for in the last frame
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;
     int m_framesOwed = 2;

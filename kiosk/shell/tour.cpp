@@ -2,8 +2,60 @@
 #include "shell/tour.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk {
+
+void Stage::show(const Still& still, Lang lang)
+{
+    m_phase = still.phase;
+    m_atEnd = still.atEnd;
+    m_scrollTo = still.scrollTo;
+    m_scrolled = false;
+    Session s;
+    s.homeLang = m_shell.session().homeLang;
+    // A review or confirmation sits on top of the form, as it would after the resident's taps.
+    if (still.route.kind == ScreenKind::CallbackReview)
+        s.nav.open(Route::callback());
+    s.nav.open(still.route);
+    s.lang = lang;
+    s.checklist = still.progress;
+    s.form = still.form;
+    s.reference = still.reference;
+    s.officer = still.officerSession;
+    s.desk = still.officer;
+    s.voice = still.voice.value_or(VoiceView{});
+    s.largeText = still.largeText;
+    if (still.voice && still.readingSentence >= 0) {
+        // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
+        if (const auto script = screenScript(m_shell.content(), m_shell.config().contacts, s)) {
+            s.voice.reading = script->key;
+            const auto i = static_cast<std::size_t>(still.readingSentence);
+            if (script->highlights() && i < script->sentences.size())
+                s.voice.spot = script->sentences[i].spot;
+        }
+    }
+    m_shell.useTheme(still.theme);
+    m_shell.show(std::move(s));
+}
+
+void Stage::direct(FrameView& view, const UiMap& last, float windowHeight)
+{
+    view.phase = m_phase;
+    view.promptSecondsLeft = 12;
+    // An "end" screen asks for more scroll than any page has; the content area stops at its end.
+    if (m_atEnd)
+        view.scroll = 1e6f;
+    // A widget to show: scrolled until it is two thirds down the window (what leads to it above it),
+    // by how far it is from there as the last frame drew it; while it is out of sight (not in the
+    // map), on down by most of a window, so that it cannot be passed. Every other frame: a scroll
+    // shows in the frame after the one that asks for it.
+    if (!m_scrollTo.empty() && !std::exchange(m_scrolled, false)) {
+        const WidgetBox* w = last.find(m_scrollTo);
+        view.scroll = w ? w->centerY() - windowHeight * 2 / 3 : windowHeight * 0.8f;
+        m_scrolled = true;
+    }
+}
 
 namespace {
 
@@ -52,14 +104,14 @@ void formStills(std::vector<Still>& stills)
     // Typing a name: capitals, the keyboard below, the field just above it.
     FormState typing;
     typing.focus(Field::Name);
-    for (const char* k : {"s", "e-acute", "n", "o", "space"})
+    for (const Key k : {Key::S, Key::EAcute, Key::N, Key::O, Key::Space})
         typing.key(k);
     still("callback-keyboard-letters", form, typing);
     // The phone on the number pad, with the message of a landline left behind.
     FormState phone;
     phone.insert(Field::Name, "S\u00e9no Bagus");
     phone.focus(Field::Phone);
-    for (const char* k : {"0", "2", "7", "1"})
+    for (const Key k : {Key::Digit0, Key::Digit2, Key::Digit7, Key::Digit1})
         phone.key(k);
     phone.focus(Field::Rt);
     phone.focus(Field::Phone);

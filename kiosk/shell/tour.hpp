@@ -8,6 +8,7 @@
 #include "core/session.hpp"
 #include "core/settings.hpp"
 #include "core/speech.hpp"
+#include "shell/shell.hpp"
 
 #include <memory>
 #include <optional>
@@ -41,6 +42,27 @@ struct Still {
     bool largeText = false;                         // the Aa button on
     Theme theme = Theme::Standard;
     bool pictured = true; // the tour saves a picture of it; the others are checked without one
+};
+
+// The tour's hand on the shell: shows a still as it is, and keeps every frame in the still's idle
+// phase and scrolled where the still says, whatever the clock. Nothing of a still reaches a service.
+class Stage final : public FrameDirector {
+public:
+    explicit Stage(Shell& shell) : m_shell(shell) { m_shell.setDirector(this); }
+    ~Stage() override { m_shell.setDirector(nullptr); }
+    Stage(const Stage&) = delete;
+    Stage& operator=(const Stage&) = delete;
+
+    void show(const Still& still, Lang lang);
+    void show(const Route& route, Lang lang) { show(Still{{}, route}, lang); }
+    void direct(FrameView& view, const UiMap& last, float windowHeight) override;
+
+private:
+    Shell& m_shell;
+    IdleTimer::Phase m_phase = IdleTimer::Phase::Active;
+    bool m_atEnd = false;
+    std::string m_scrollTo;
+    bool m_scrolled = false; // a scroll towards it was asked for in the last frame
 };
 
 // Every screen and checklist state worth a look, each also with larger text: see tour.cpp. The

@@ -40,11 +40,6 @@ struct BatchRecord {
     [[nodiscard]] bool again() const { return !againOf.empty(); }
 };
 
-enum class ExportScope {
-    New, // not yet collected
-    All, // every request still on the kiosk, collected or not
-};
-
 // The requests of `scope`, oldest first. Throws SqliteError.
 [[nodiscard]] std::vector<ExportRequest> requestsToExport(Db& db, ExportScope scope);
 // The requests batch `batchId` collected that are still on the kiosk, oldest first (empty when

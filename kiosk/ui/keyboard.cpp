@@ -19,50 +19,62 @@ constexpr float kMaxWidth = 1500.f;
 constexpr double kRepeatDelay = 0.5;  // s before a held backspace repeats
 constexpr double kRepeatRate = 0.075; // s between repeats
 
-struct Key {
-    std::string id;     // osk.key.<id>
-    float units = 1.f;  // width in grid units
-    bool blank = false; // a gap of that width
+// One place on the grid: a key, or a gap of that width.
+struct Place {
+    std::optional<Key> key; // none: a gap
+    float units = 1.f;      // width in grid units
 };
 
-std::vector<std::vector<Key>> letterRows(bool note)
+std::vector<std::vector<Place>> letterRows(bool note)
 {
     auto letters = [](const char* s) {
-        std::vector<Key> row;
+        std::vector<Place> row;
         for (; *s; ++s)
-            row.push_back({std::string(1, *s)});
+            row.push_back({letterKey(*s)});
         return row;
     };
-    std::vector<Key> r1 = letters("qwertyuiop");
-    r1.push_back({"backspace"});
-    std::vector<Key> r2 = letters("asdfghjkl");
-    r2.push_back({"apostrophe"});
-    r2.push_back({"next"});
-    std::vector<Key> r3{{"shift"}};
-    for (Key k : letters("zxcvbnm"))
+    std::vector<Place> r1 = letters("qwertyuiop");
+    r1.push_back({Key::Backspace});
+    std::vector<Place> r2 = letters("asdfghjkl");
+    r2.push_back({Key::Apostrophe});
+    r2.push_back({Key::Next});
+    std::vector<Place> r3{{Key::Shift}};
+    for (Place k : letters("zxcvbnm"))
         r3.push_back(k);
-    r3.push_back({"comma"});
-    r3.push_back({"period"});
-    r3.push_back({"dash"});
-    std::vector<Key> r4{{"e-acute"}, {"e-grave"}, {"slash"}};
+    r3.push_back({Key::Comma});
+    r3.push_back({Key::Period});
+    r3.push_back({Key::Dash});
+    std::vector<Place> r4{{Key::EAcute}, {Key::EGrave}, {Key::Slash}};
     if (note) {
-        r4.push_back({"space", 5.f});
-        r4.push_back({"newline"});
+        r4.push_back({Key::Space, 5.f});
+        r4.push_back({Key::Newline});
     } else {
-        r4.push_back({"space", 6.f});
+        r4.push_back({Key::Space, 6.f});
     }
-    r4.push_back({"done", 2.f});
+    r4.push_back({Key::Done, 2.f});
     return {r1, r2, r3, r4};
 }
 
-std::vector<std::vector<Key>> numberRows(bool phone)
+std::vector<std::vector<Place>> numberRows(bool phone)
 {
     // Three digits and one wide command key per row; a phone number may start with +.
-    return {{{"1"}, {"2"}, {"3"}, {"backspace", 2.f}},
-            {{"4"}, {"5"}, {"6"}, {"next", 2.f}},
-            {{"7"}, {"8"}, {"9"}, {"done", 2.f}},
-            {phone ? Key{"plus"} : Key{"", 1.f, true}, {"0"}, phone ? Key{"space"} : Key{"", 1.f, true},
-             {"", 2.f, true}}};
+    const Place gap{std::nullopt, 1.f};
+    return {{{digitKey(1)}, {digitKey(2)}, {digitKey(3)}, {Key::Backspace, 2.f}},
+            {{digitKey(4)}, {digitKey(5)}, {digitKey(6)}, {Key::Next, 2.f}},
+            {{digitKey(7)}, {digitKey(8)}, {digitKey(9)}, {Key::Done, 2.f}},
+            {phone ? Place{Key::Plus} : gap, {digitKey(0)}, phone ? Place{Key::Space} : gap, {std::nullopt, 2.f}}};
+}
+
+// The icon a command key shows beside (or above) its word.
+const char* commandIcon(Key key)
+{
+    switch (key) {
+    case Key::Backspace: return icon::kLongArrowLeft;
+    case Key::Next: return icon::kArrowRight;
+    case Key::Done: return icon::kCheck;
+    case Key::Newline: return icon::kLevelDown;
+    default: return nullptr;
+    }
 }
 
 } // namespace
@@ -72,7 +84,7 @@ float Keyboard::height(const Metrics& m)
     return (4 * kKeyHeight + 3 * kKeyGap + 2 * kPad) * m.scale;
 }
 
-std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float width)
+std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
@@ -94,25 +106,27 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
     const float unit = (usable - gap * (unitsAcross - 1)) / unitsAcross;
     const float left = origin.x + (width - usable) / 2;
 
-    std::optional<std::string> pressed;
+    std::optional<Key> pressed;
     bool holding = false;
     float y = origin.y + kPad * s;
     for (const auto& row : rows) {
         float x = left;
-        for (const Key& k : row) {
-            const float w = unit * k.units + gap * (k.units - 1);
-            if (k.blank) {
+        for (const Place& place : row) {
+            const float w = unit * place.units + gap * (place.units - 1);
+            if (!place.key) {
                 x += w + gap;
                 continue;
             }
+            const Key key = *place.key;
+            const std::string keyName = keyId(key);
             std::string label;
             const char* icon = nullptr;
             ImFont* font = f.fonts.heading;
             ButtonStyle style = ButtonStyle::Key;
-            if (const auto text = FormState::keyText(k.id, form.shift); text && k.id != "space" &&
-                                                                        k.id != "newline") {
+            if (const auto text = FormState::keyText(key, form.shift);
+                text && key != Key::Space && key != Key::Newline) {
                 label = *text;
-            } else if (k.id == "shift") {
+            } else if (key == Key::Shift) {
                 icon = icon::kArrowUp;
                 label = form.shift ? "ABC" : "abc";
                 font = f.fonts.bodyBold;
@@ -120,23 +134,17 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
                     style = ButtonStyle::Primary;
             } else {
                 font = f.fonts.bodyBold;
-                static constexpr std::pair<const char*, const char*> kIcons[] = {
-                    {"backspace", icon::kLongArrowLeft}, {"next", icon::kArrowRight},
-                    {"done", icon::kCheck},              {"newline", icon::kLevelDown},
-                    {"space", nullptr}};
-                for (const auto& [id, ic] : kIcons)
-                    if (k.id == id)
-                        icon = ic;
-                label = f.t("osk." + k.id);
-                if (k.id == "done")
+                icon = commandIcon(key);
+                label = f.t("osk." + keyName);
+                if (key == Key::Done)
                     style = ButtonStyle::Primary;
             }
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             // Narrow keys put the icon above the word, or show the icon alone (larger) where the word
             // would have to break; the word still names the key in the UI map.
-            const bool narrow = k.units < 2.f;
+            const bool narrow = place.units < 2.f;
             const bool wordFits = textWidth(font, label) <= w - 32.f * s;
-            const std::string id = "osk.key." + k.id;
+            const std::string id = "osk.key." + keyName;
             bool tapped = false;
             if (icon && narrow && !wordFits) {
                 ImFont* mark = f.fonts.heading; // as large as fits
@@ -148,9 +156,9 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
                 tapped = button(f, id, nullptr, icon ? std::string(icon) + (narrow ? "\n" : "  ") + label : label,
                                 ImVec2(w, keyH), style, font);
             }
-            if (tapped && !(k.id == "backspace" && m_repeated))
-                pressed = k.id;
-            if (k.id == "backspace" && ImGui::IsItemActive() && ImGui::IsItemHovered()) {
+            if (tapped && !(key == Key::Backspace && m_repeated))
+                pressed = key;
+            if (key == Key::Backspace && ImGui::IsItemActive() && ImGui::IsItemHovered()) {
                 holding = true;
                 const ImGuiIO& io = ImGui::GetIO();
                 const float t1 = io.MouseDownDuration[0];
@@ -160,7 +168,7 @@ std::optional<std::string> Keyboard::draw(Frame& f, const FormState& form, float
                 // nothing.
                 if (t1 > 0.f && ImGui::CalcTypematicRepeatAmount(t0, t1, static_cast<float>(kRepeatDelay),
                                                                  static_cast<float>(kRepeatRate)) > 0) {
-                    pressed = k.id;
+                    pressed = key;
                     m_repeated = true;
                 }
             }

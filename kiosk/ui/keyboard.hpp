@@ -15,9 +15,9 @@ public:
     // Height of the keyboard panel for a field, at this scale.
     [[nodiscard]] static float height(const Metrics& m);
 
-    // Draws the panel at the cursor, `width` wide. Returns the id of the key tapped (or repeated,
+    // Draws the panel at the cursor, `width` wide. Returns the key tapped (or repeated,
     // for a held backspace) on this frame.
-    std::optional<std::string> draw(Frame& f, const FormState& form, float width);
+    std::optional<Key> draw(Frame& f, const FormState& form, float width);
 
     // True while a key is held that repeats: the kiosk must keep drawing frames.
     [[nodiscard]] bool repeating() const { return m_holding; }

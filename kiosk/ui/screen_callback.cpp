@@ -150,13 +150,13 @@ Column column(const Metrics& m)
 
 } // namespace
 
-Action CallbackScreen::drawForm(Frame& f, const FormState& form)
+Asked CallbackScreen::drawForm(Frame& f, const FormState& form)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
     const auto [x0, width] = column(m);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Action action;
+    Asked action;
     float scrollTarget = -1; // where the part asked for begins, in window content coordinates
     float editedBottom = -1; // where the field being edited ends, its messages included
     auto anchor = [&](std::string_view part) {
@@ -210,7 +210,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         if (ImGui::InvisibleButton(widget.c_str(), ImVec2(bw, h))) {
             const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
             const std::size_t caret = caretAt(font, ft.text, lines, at.x - p.x - pad, at.y - p.y - pad);
-            action = Action::form(Action::Kind::FormCaret, id, std::to_string(caret));
+            action = intent::MoveCaret{field, caret};
         }
         const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
         mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
@@ -283,7 +283,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     const int columns = width >= 900.f * s ? 2 : 1;
     const float bgap = 20.f * s;
     const float bw = (width - bgap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    auto choices = [&](const char* group, const auto& values, auto idOf, auto iconOf, auto isChosen) {
+    auto choices = [&](const char* group, const auto& values, auto idOf, auto iconOf, auto isChosen, auto intentOf) {
         float top = ImGui::GetCursorPosY();
         int i = 0;
         for (const auto v : values) {
@@ -295,7 +295,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
             if (button(f, std::string("form.") + group + "." + vid, chosen ? icon::kCheck : iconOf(v), label,
                        ImVec2(bw, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary,
                        f.fonts.bodyBold))
-                action = Action::form(Action::Kind::FormChoose, group, vid);
+                action = intentOf(v);
             if (++i % columns == 0)
                 top += m.tapHeight + bgap;
         }
@@ -308,7 +308,8 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     ImGui::Dummy(ImVec2(1, 6.f * s));
     choices(
         "topic", kAllRequestTopics, requestTopicId, topicIconFor,
-        [&](RequestTopic t) { return form.topic == t; });
+        [&](RequestTopic t) { return form.topic == t; },
+        [](RequestTopic t) -> Intent { return intent::ChooseTopic{t}; });
     fieldMessage(f, form.topicError, x0, width);
     ImGui::Dummy(ImVec2(1, m.gap));
 
@@ -316,7 +317,8 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     ImGui::Dummy(ImVec2(1, 6.f * s));
     choices(
         "time", kAllContactTimes, contactTimeId, [](ContactTime) { return icon::kClock; },
-        [&](ContactTime t) { return form.time == t; });
+        [&](ContactTime t) { return form.time == t; },
+        [](ContactTime t) -> Intent { return intent::ChooseTime{t}; });
     ImGui::Dummy(ImVec2(1, m.gap));
 
     textBox(Field::Note, x0, width, true);
@@ -334,7 +336,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 q(p.x + width, p.y + h);
         if (ImGui::InvisibleButton("form.consent", ImVec2(width, h)))
-            action = Action::form(Action::Kind::FormConsent);
+            action = intent::ToggleConsent{};
         const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
         mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
         const bool problem = !form.consentError.empty();
@@ -357,7 +359,7 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     ImGui::SetCursorPosX(x0);
     if (button(f, "form.review", icon::kChevronRight, f.t("form.review"), ImVec2(std::min(width, 640.f * s), m.tapHeight),
                ButtonStyle::Primary))
-        action = Action::form(Action::Kind::FormReview);
+        action = intent::Review{};
     ImGui::Dummy(ImVec2(1, m.margin));
 
     // Bring the part asked for into sight: a part with problems to the top; the field being edited,
@@ -385,10 +387,10 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     return action;
 }
 
-Action CallbackScreen::drawKeyboard(Frame& f, const FormState& form, float width)
+Asked CallbackScreen::drawKeyboard(Frame& f, const FormState& form, float width)
 {
     if (auto key = m_keyboard.draw(f, form, width))
-        return Action::form(Action::Kind::FormKey, std::move(*key));
+        return intent::PressKey{*key};
     return {};
 }
 
@@ -478,7 +480,7 @@ float CallbackScreen::reviewBarHeight(const Metrics& m)
     return m.tapHeight + 2 * m.gap;
 }
 
-Action CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float width)
+Asked CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float width)
 {
     // Edit and Send stay in sight below the review, however long the note.
     const Metrics& m = f.m;
@@ -488,25 +490,25 @@ Action CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float widt
     const float inner = std::min(width - 2 * m.margin, m.maxLineWidth);
     const float x0 = origin.x + (width - inner) / 2;
     const float bw = (inner - m.gap) / 2;
-    Action action;
+    Asked action;
     ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + m.gap));
     if (button(f, "form.edit", icon::kPencil, f.t("review.edit"), ImVec2(bw, m.tapHeight), ButtonStyle::Secondary))
-        action = Action::back();
+        action = intent::Back{};
     ImGui::SetCursorScreenPos(ImVec2(x0 + bw + m.gap, origin.y + m.gap));
     if (button(f, "form.send", icon::kPaperPlane,
                form.sendFailure == SaveFailure::None ? f.t("review.send") : f.t("review.retry"),
                ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
-        action = Action::form(Action::Kind::FormSend);
+        action = intent::Send{};
     return action;
 }
 
-Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
+Asked CallbackScreen::drawDone(Frame& f, const std::string& reference)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
     const auto [x0, width] = column(m);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Action action;
+    Asked action;
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float left = ImGui::GetWindowPos().x + x0;
@@ -530,7 +532,7 @@ Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
     const float bw = std::min(width, 520.f * s);
     ImGui::SetCursorScreenPos(ImVec2(left + (width - bw) / 2, rest.y()));
     if (button(f, "form.finish", icon::kHome, f.t("done.finish"), ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
-        action = Action::home();
+        action = intent::Home{};
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }

@@ -32,7 +32,7 @@ const char* documentIcon(const std::string& name)
 
 } // namespace
 
-Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
                              const ChecklistProgress& progress)
 {
     const Metrics& m = f.m;
@@ -41,7 +41,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
     const float x0 = std::max(m.margin, (avail - width) / 2);
     const Answers answers = progress.asMap();
-    Action action;
+    Asked action;
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
     wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
@@ -76,7 +76,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
             const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
             ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
             if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
-                action = Action::answer(q->id, a);
+                action = intent::Answer{q->id, a};
         }
         ImGui::Dummy(ImVec2(1, m.margin));
         return action;
@@ -161,7 +161,7 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const std::string id = "checklist.doc." + d->id;
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, h + 2 * pad)))
-            action = Action::toggleHave(d->id);
+            action = intent::ToggleHave{d->id};
         const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
         mapWidget(f, id, name, p, ImVec2(p.x + width, p.y + h + 2 * pad));
         const ImVec2 q(p.x + width, p.y + h + 2 * pad);
@@ -204,12 +204,12 @@ Action ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     ImGui::SetCursorPosX(x0);
     if (button(f, "checklist.help", icon::kComments, f.t("checklist.help"), ImVec2(bw, m.tapHeight),
                ButtonStyle::Primary))
-        action = Action::open(Route::callback(rules.id));
+        action = intent::Open{Route::callback(rules.id)};
     ImGui::Dummy(ImVec2(1, 6.f * s));
     ImGui::SetCursorPosX(x0);
     if (button(f, "checklist.restart", icon::kRefresh, f.t("checklist.restart"), ImVec2(bw, m.tapHeight),
                ButtonStyle::Secondary))
-        action = Action::restartChecklist();
+        action = intent::RestartChecklist{};
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }

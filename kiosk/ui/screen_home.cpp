@@ -24,10 +24,10 @@ ImU32 topicColour(Topic topic)
     return topic == Topic::Trafficking ? colours().warning : colours().frame;
 }
 
-Action HomeScreen::draw(Frame& f)
+Asked HomeScreen::draw(Frame& f)
 {
     const Metrics& m = f.m;
-    Action action;
+    Asked action;
     ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
     ImGui::BeginGroup();
     paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);
@@ -65,7 +65,7 @@ Action HomeScreen::draw(Frame& f)
         const std::string id(topicId(topic));
         if (tile(f, "home.tile." + id, topicIcon(topic), topicColour(topic),
                  f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"), ImVec2(tileW, tileH)))
-            action = Action::open(Route::forTopic(topic));
+            action = intent::Open{Route::forTopic(topic)};
     }
     // The content ends one margin below the last row: no scrolling when it all fits.
     ImGui::SetCursorPos(

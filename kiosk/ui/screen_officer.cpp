@@ -139,11 +139,11 @@ void row(const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<s
 
 // A setting changed in steps: its name and value on the left, − and + on the right (below when
 // narrow). Ids officer.setting.<name>.minus / .plus.
-Action stepper(Frame& f, const CardScope& c, const std::string& name, const char* ic, const std::string& label,
-               const std::string& value)
+Asked stepper(Frame& f, const CardScope& c, const std::string& name, const char* ic, const std::string& label,
+              const std::string& value, const SettingChange& minus, const SettingChange& plus)
 {
     const Metrics& m = f.m;
-    Action action;
+    Asked action;
     const float bw = m.tapHeight * 1.2f;
     const float buttonsW = 2 * bw + m.gap;
     const std::string text = std::string(ic) + "  " + label + ": " + value;
@@ -158,40 +158,45 @@ Action stepper(Frame& f, const CardScope& c, const std::string& name, const char
     ImGui::SetCursorPos(ImVec2(bx, by));
     if (button(f, "officer.setting." + name + ".minus", icon::kMinus, "", ImVec2(bw, m.tapHeight),
                ButtonStyle::Secondary))
-        action = Action::officer(Action::Kind::OfficerSetting, name, "-");
+        action = intent::ChangeSetting{minus};
     ImGui::SetCursorPos(ImVec2(bx + bw + m.gap, by));
     if (button(f, "officer.setting." + name + ".plus", icon::kPlus, "", ImVec2(bw, m.tapHeight),
                ButtonStyle::Secondary))
-        action = Action::officer(Action::Kind::OfficerSetting, name, "+");
+        action = intent::ChangeSetting{plus};
     ImGui::SetCursorPos(ImVec2(c.innerLeft(), by + m.tapHeight + m.gap));
     return action;
 }
 
 // A setting with a few choices: its name, then a button per choice, the current one filled and
 // ticked. Ids officer.setting.<name>.<choice>.
-Action choices(Frame& f, const CardScope& c, const std::string& name, const char* ic, const std::string& label,
-               const std::vector<std::pair<std::string, std::string>>& options, const std::string& current)
+struct Choice {
+    std::string id;    // in the widget's id
+    std::string words; // on the button
+    SettingChange change;
+};
+Asked choices(Frame& f, const CardScope& c, const std::string& name, const char* ic, const std::string& label,
+              const std::vector<Choice>& options, const std::string& current)
 {
     const Metrics& m = f.m;
-    Action action;
+    Asked action;
     line(c, f.fonts.bodyBold, colours().text, std::string(ic) + "  " + label, 6.f * m.scale);
     const auto n = static_cast<float>(options.size());
     // One row when every choice's words fit; otherwise one under another.
     float widest = 0;
-    for (const auto& [id, words] : options)
-        widest = std::max(widest, textWidth(f.fonts.tile, std::string(icon::kCheck) + "  " + words) + 40.f * m.scale);
+    for (const Choice& o : options)
+        widest = std::max(widest, textWidth(f.fonts.tile, std::string(icon::kCheck) + "  " + o.words) + 40.f * m.scale);
     const bool oneRow = widest * n + m.gap * (n - 1) <= c.innerWidth();
     const float w = oneRow ? (c.innerWidth() - m.gap * (n - 1)) / n : c.innerWidth();
     const float top = ImGui::GetCursorPosY();
     for (std::size_t i = 0; i < options.size(); ++i) {
-        const auto& [id, words] = options[i];
+        const auto& [id, words, change] = options[i];
         const float fi = static_cast<float>(i);
         ImGui::SetCursorPos(oneRow ? ImVec2(c.innerLeft() + fi * (w + m.gap), top)
                                    : ImVec2(c.innerLeft(), top + fi * (m.tapHeight + m.gap)));
         const bool chosen = id == current;
         if (button(f, "officer.setting." + name + "." + id, chosen ? icon::kCheck : nullptr, words,
                    ImVec2(w, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            action = Action::officer(Action::Kind::OfficerSetting, name, id);
+            action = intent::ChangeSetting{change};
     }
     const float rows = oneRow ? 1.f : n;
     ImGui::SetCursorPos(ImVec2(c.innerLeft(), top + rows * (m.tapHeight + m.gap)));
@@ -205,11 +210,11 @@ std::string stickLine(const Frame& f, const Stick& stick)
 
 } // namespace
 
-Action OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
+Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    Action action;
+    Asked action;
     const float availW = ImGui::GetWindowWidth();
     const float availH = ImGui::GetWindowHeight();
     const float gap = 18.f * s;
@@ -289,12 +294,12 @@ Action OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
         if (key == "backspace") {
             if (button(f, "officer.pin.backspace", icon::kLongArrowLeft, f.t("officer.pin.delete"), size,
                        ButtonStyle::Secondary, f.fonts.bodyBold))
-                action = Action::officer(Action::Kind::OfficerPinKey, "backspace");
+                action = intent::ErasePinDigit{};
         } else if (key == "ok") {
             if (button(f, "officer.pin.ok", icon::kCheck, f.t(okKey), size, ButtonStyle::Primary, f.fonts.bodyBold))
-                action = Action::officer(Action::Kind::OfficerPinOk);
+                action = intent::SubmitPin{};
         } else if (button(f, "officer.pin." + key, nullptr, key, size, ButtonStyle::Key, f.fonts.heading)) {
-            action = Action::officer(Action::Kind::OfficerPinKey, key);
+            action = intent::PressPinDigit{key[0] - '0'};
         }
     }
     ImGui::SetCursorPos(ImVec2(0, std::max(padTop + padH, textTop + textH) + m.margin));
@@ -302,11 +307,11 @@ Action OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
     return action;
 }
 
-Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
+Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    Action action;
+    Asked action;
     const float availW = ImGui::GetWindowWidth();
     const float width = std::min(availW - 2 * m.margin, 1600.f * s);
     const float left = (availW - width) / 2;
@@ -322,7 +327,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     ImGui::SetCursorPos(ImVec2(left + width - outW, titleY));
     if (button(f, "officer.logout", icon::kSignOut, f.t("officer.logout"), ImVec2(outW, m.tapHeight),
                ButtonStyle::Secondary, f.fonts.bodyBold))
-        action = Action::officer(Action::Kind::OfficerLogout);
+        action = intent::Logout{};
     ImGui::SetCursorPos(ImVec2(left, titleY + m.tapHeight + m.gap));
 
     // Copying to a stick: what and where on one side, the buttons on the other (stacked when narrow).
@@ -408,13 +413,13 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
                                       withValues(f.t("officer.export.new_count"), {{"{n}", count(fresh)}});
             if (button(f, "officer.export.new", nullptr, std::string(icon::kUsb) + "  " + label,
                        ImVec2(buttons.width, m.tapHeight * 1.3f), ButtonStyle::Primary))
-                action = Action::officer(Action::Kind::OfficerExport, "new");
+                action = intent::ExportBatches{ExportScope::New, std::nullopt};
             ImGui::Dummy(ImVec2(1, 12.f * s));
             ImGui::SetCursorPosX(buttons.left);
             if (button(f, "officer.export.all", icon::kCopy,
                        withValues(f.t("officer.export.all"), {{"{n}", count(onKiosk)}}),
                        ImVec2(buttons.width, m.tapHeight), ButtonStyle::Secondary, f.fonts.bodyBold))
-                action = Action::officer(Action::Kind::OfficerExport, "all");
+                action = intent::ExportBatches{ExportScope::All, std::nullopt};
             ImGui::Dummy(ImVec2(1, 12.f * s));
         }
         ImGui::SetCursorPosY(std::max(wordsBottom, ImGui::GetCursorPosY()));
@@ -436,7 +441,7 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
                 if (ex.phase != ExportState::Phase::Running && desk.target.ready() && !keyFailed &&
                     button(f, "officer.again." + b.id, icon::kRefresh, f.t("officer.export.again"),
                            ImVec2(againW, m.tapHeight), ButtonStyle::Secondary, f.fonts.bodyBold))
-                    action = Action::officer(Action::Kind::OfficerExport, "again", b.id);
+                    action = intent::ExportBatches{ExportScope::New, BatchId{b.id}};
                 ImGui::SetCursorPosY(y + m.tapHeight + 10.f * s);
             }
         }
@@ -569,14 +574,14 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             ImGui::SetCursorPosX(c.innerLeft());
             if (button(f, "officer.content.update", icon::kUsb, f.t("officer.content.update"),
                        ImVec2(buttonW, m.tapHeight), ButtonStyle::Primary, f.fonts.bodyBold))
-                action = Action::officer(Action::Kind::OfficerContent, "update");
+                action = intent::ChangeContent{ContentChange::Update};
             ImGui::Dummy(ImVec2(1, 12.f * s));
         }
         if (!busy && !cu.previousId.empty()) {
             ImGui::SetCursorPosX(c.innerLeft());
             if (button(f, "officer.content.rollback", icon::kHistory, f.t("officer.content.rollback"),
                        ImVec2(buttonW, m.tapHeight), ButtonStyle::Secondary, f.fonts.bodyBold))
-                action = Action::officer(Action::Kind::OfficerContent, "rollback");
+                action = intent::ChangeContent{ContentChange::Rollback};
             ImGui::Dummy(ImVec2(1, 12.f * s));
         }
     }
@@ -643,22 +648,24 @@ Action OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
             const KioskSettings& st = *desk.settings;
             for (const SettingValue& v : settingValues(st))
                 f.map.values["setting_" + v.name] = v.value;
-            auto take = [&](Action a) {
-                if (a.any())
-                    action = a;
+            auto take = [&](Asked a) {
+                if (a)
+                    action = std::move(a);
             };
             take(stepper(f, c, "volume", icon::kVolumeUp, f.t("officer.settings.volume"),
-                         std::to_string(st.volume) + " %"));
+                         std::to_string(st.volume) + " %", setting::Volume{-1}, setting::Volume{+1}));
             take(stepper(f, c, "rate", icon::kTachometer, f.t("officer.settings.rate"),
-                         std::to_string(st.speechRate) + " " + f.t("officer.settings.rate_unit")));
-            std::vector<std::pair<std::string, std::string>> langs;
+                         std::to_string(st.speechRate) + " " + f.t("officer.settings.rate_unit"), setting::Rate{-1},
+                         setting::Rate{+1}));
+            std::vector<Choice> langs;
             for (Lang l : f.languages)
-                langs.emplace_back(std::string(langCode(l)), f.strings.get(l, "lang.self"));
+                langs.push_back({std::string(langCode(l)), f.strings.get(l, "lang.self"), setting::StartLanguage{l}});
             take(choices(f, c, "lang", icon::kGlobe, f.t("officer.settings.lang"), langs,
                          std::string(langCode(st.defaultLang))));
             take(choices(f, c, "theme", icon::kAdjust, f.t("officer.settings.theme"),
-                         {{"standard", f.t("officer.settings.theme_standard")},
-                          {"high-contrast", f.t("officer.settings.theme_high_contrast")}},
+                         {{"standard", f.t("officer.settings.theme_standard"), setting::Colours{Theme::Standard}},
+                          {"high-contrast", f.t("officer.settings.theme_high_contrast"),
+                           setting::Colours{Theme::HighContrast}}},
                          std::string(themeName(st.theme))));
         }
     }

@@ -27,11 +27,11 @@ float put(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& s, ImVec2 
 
 } // namespace
 
-Action PageScreen::draw(Frame& f, const Page& page)
+Asked PageScreen::draw(Frame& f, const Page& page)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    Action action;
+    Asked action;
     const float avail = ImGui::GetWindowWidth();
     const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
     const float x0 = std::max(m.margin, (avail - width) / 2);
@@ -136,7 +136,7 @@ Action PageScreen::draw(Frame& f, const Page& page)
             const ImVec2 p = ImGui::GetCursorScreenPos();
             if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
                        ImVec2(w, m.tapHeight), ButtonStyle::Primary))
-                action = Action::open(b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page));
+                action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
             if (f.reading && f.reading->part == part + ".label") // its words are being read: ringed
                 dl->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s), ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),
                             colours().reading, m.rounding + 5.f * s, 0, 8.f * s);

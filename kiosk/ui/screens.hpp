@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content.hpp"
+#include "core/intent.hpp"
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
 #include "core/qr.hpp"
@@ -22,13 +23,13 @@ namespace kiosk::ui {
 
 class HomeScreen {
 public:
-    Action draw(Frame& f);
+    Asked draw(Frame& f);
 };
 
 // A guidance page from the content.
 class PageScreen {
 public:
-    Action draw(Frame& f, const Page& page);
+    Asked draw(Frame& f, const Page& page);
 
 private:
     void contact(Frame& f, const Block& b, const std::string& part, float x0, float width);
@@ -38,7 +39,7 @@ private:
 // Questions, then the documents and fees that apply.
 class ChecklistScreen {
 public:
-    Action draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+    Asked draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
                 const ChecklistProgress& progress);
 };
 
@@ -47,17 +48,17 @@ public:
 class CallbackScreen {
 public:
     // The form, in the scrolled content area.
-    Action drawForm(Frame& f, const FormState& form);
+    Asked drawForm(Frame& f, const FormState& form);
     // The keyboard, below the content area, while a field is being edited.
-    Action drawKeyboard(Frame& f, const FormState& form, float width);
+    Asked drawKeyboard(Frame& f, const FormState& form, float width);
     [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
     // A new visit: nothing of the last resident's typing is kept, even for comparison.
     void forget() { *this = CallbackScreen{}; }
     void drawReview(Frame& f, const FormState& form);
     // Edit and Send, below the content area on the review screen.
     [[nodiscard]] static float reviewBarHeight(const Metrics& m);
-    Action drawReviewBar(Frame& f, const FormState& form, float width);
-    Action drawDone(Frame& f, const std::string& reference);
+    Asked drawReviewBar(Frame& f, const FormState& form, float width);
+    Asked drawDone(Frame& f, const std::string& reference);
 
 private:
     Keyboard m_keyboard;
@@ -68,13 +69,13 @@ private:
 // Officer mode: the PIN pad (also for making a new PIN).
 class OfficerPinScreen {
 public:
-    Action draw(Frame& f, const OfficerSession& officer);
+    Asked draw(Frame& f, const OfficerSession& officer);
 };
 
 // Officer mode once in: collecting requests onto a stick, and how the kiosk is doing.
 class OfficerDashboardScreen {
 public:
-    Action draw(Frame& f, const OfficerSnapshot& desk);
+    Asked draw(Frame& f, const OfficerSnapshot& desk);
 };
 
 // Full screen, over everything: "still there?" with the seconds left.

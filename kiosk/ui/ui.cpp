@@ -40,8 +40,8 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     map.lang = std::string(langCode(view.session.lang));
     Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
     f.languages = m_languages;
-    if (view.voice.spot)
-        f.reading = &*view.voice.spot;
+    if (view.session.voice.spot)
+        f.reading = &*view.session.voice.spot;
     const Metrics& m = m_metrics;
 
     if (view.maintenance) {
@@ -71,8 +71,8 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     ImGui::PushFont(m_fonts.body);
     const ImVec2 size = ImGui::GetWindowSize();
 
-    if (Action a = drawHeader(f, view); a.any())
-        result.action = a;
+    if (Asked a = drawHeader(f, view))
+        result.asked = std::move(a);
 
     ImGui::SetCursorPos(ImVec2(0, m.headerHeight));
     // Every new screen (and every checklist step, and every visit) starts at the top. One content
@@ -91,47 +91,47 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackScreen::reviewBarHeight(m) : 0.f;
     const float contentH = size.y - m.headerHeight - m.footerHeight - below;
     beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
-    Action screenAction;
+    Asked screenAsked;
     switch (route.kind) {
-    case ScreenKind::Home: screenAction = m_home.draw(f); break;
+    case ScreenKind::Home: screenAsked = m_home.draw(f); break;
     case ScreenKind::Page:
         if (const Page* page = m_content.page(route.id, view.session.lang))
-            screenAction = m_page.draw(f, *page);
+            screenAsked = m_page.draw(f, *page);
         break;
     case ScreenKind::Checklist: {
         const ChecklistRules* rules = m_content.checklist(route.id);
         const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
         if (rules && words)
-            screenAction = m_checklist.draw(f, *rules, *words, view.session.checklist);
+            screenAsked = m_checklist.draw(f, *rules, *words, view.session.checklist);
         break;
     }
-    case ScreenKind::Callback: screenAction = m_callback.drawForm(f, view.session.form); break;
+    case ScreenKind::Callback: screenAsked = m_callback.drawForm(f, view.session.form); break;
     case ScreenKind::CallbackReview: m_callback.drawReview(f, view.session.form); break;
-    case ScreenKind::CallbackDone: screenAction = m_callback.drawDone(f, view.session.reference); break;
-    case ScreenKind::OfficerPin: screenAction = m_officerPin.draw(f, view.session.officer); break;
+    case ScreenKind::CallbackDone: screenAsked = m_callback.drawDone(f, view.session.reference); break;
+    case ScreenKind::OfficerPin: screenAsked = m_officerPin.draw(f, view.session.officer); break;
     case ScreenKind::OfficerDashboard: {
         static const OfficerSnapshot kNoDesk{};
-        screenAction = m_officerDashboard.draw(f, view.officer ? *view.officer : kNoDesk);
+        screenAsked = m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk);
         break;
     }
     }
     endScrollArea();
-    if (screenAction.any())
-        result.action = screenAction;
+    if (screenAsked)
+        result.asked = std::move(screenAsked);
     if (keyboard) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Action a = m_callback.drawKeyboard(f, view.session.form, size.x); a.any())
-            result.action = a;
+        if (Asked a = m_callback.drawKeyboard(f, view.session.form, size.x))
+            result.asked = std::move(a);
         result.animating = m_callback.keyboardRepeating();
     }
     if (reviewBar) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Action a = m_callback.drawReviewBar(f, view.session.form, size.x); a.any())
-            result.action = a;
+        if (Asked a = m_callback.drawReviewBar(f, view.session.form, size.x))
+            result.asked = std::move(a);
     }
 
-    if (Action a = drawFooter(f, view); a.any())
-        result.action = a;
+    if (Asked a = drawFooter(f, view))
+        result.asked = std::move(a);
     ImGui::PopFont();
     ImGui::End();
 
@@ -149,7 +149,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     return result;
 }
 
-Action Ui::drawHeader(Frame& f, const ViewState& view)
+Asked Ui::drawHeader(Frame& f, const ViewState& view)
 {
     const Metrics& m = m_metrics;
     const ImVec2 size = ImGui::GetWindowSize();
@@ -158,7 +158,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
 
     // Language buttons on the right, each named in its own language. The current one carries a
     // tick (not only a colour); the others a globe, where the header is wide enough for it.
-    Action action;
+    Asked action;
     const float pad = 22.f * m.scale;
     const float gap = 14.f * m.scale;
     const std::string& programme = f.t("header.programme");
@@ -197,7 +197,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     ImGui::SetCursorPos(ImVec2(x, by));
     if (markButton(f, "header.text_size", aa, f.t("header.text_size"), ImVec2(aaW, m.tapHeight),
                    view.session.largeText ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeTitle))
-        action = Action::textSize();
+        action = intent::ToggleLargeText{};
     x += aaW + gap;
     for (std::size_t i = 0; i < m_languages.size(); ++i) {
         const Lang lang = m_languages[i];
@@ -206,7 +206,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
         if (button(f, "lang." + std::string(langCode(lang)), iconFor(lang, globes),
                    m_strings.get(lang, "lang.self"), ImVec2(widths[i], m.tapHeight),
                    current ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeBold))
-            action = Action::setLang(lang);
+            action = intent::SetLang{lang};
         x += widths[i] + gap;
     }
     const float textR = size.x - m.margin - langW - gap;
@@ -228,7 +228,7 @@ Action Ui::drawHeader(Frame& f, const ViewState& view)
     return action;
 }
 
-Action Ui::drawFooter(Frame& f, const ViewState& view)
+Asked Ui::drawFooter(Frame& f, const ViewState& view)
 {
     const Metrics& m = m_metrics;
     const ImVec2 size = ImGui::GetWindowSize();
@@ -245,12 +245,12 @@ Action Ui::drawFooter(Frame& f, const ViewState& view)
     }
     // Listen sits between Back and Home on every screen that has something to read.
     const ScreenKind kind = view.session.nav.current().kind;
-    const bool listen = view.voice.available &&
+    const bool listen = view.session.voice.available &&
                         (kind == ScreenKind::Page || kind == ScreenKind::Checklist || kind == ScreenKind::Callback);
-    const bool reading = !view.voice.reading.empty();
+    const bool reading = !view.session.voice.reading.empty();
     // Javanese screens are read in Indonesian: the button says so under its word.
     const bool otherVoice = voiceFor(view.session.lang) != view.session.lang && !reading;
-    Action action;
+    Asked action;
     const float pad = 16.f * m.scale;
     const float avail = size.x - 2 * m.margin - (listen ? 2 : 1) * m.gap;
     const auto oneLine = [&](const char* ic, const std::string& label) {
@@ -284,16 +284,16 @@ Action Ui::drawFooter(Frame& f, const ViewState& view)
     };
     ImGui::SetCursorPos(ImVec2(m.margin, by));
     if (navButton("nav.back", icon::kArrowLeft, f.t("nav.back")))
-        action = Action::back();
+        action = intent::Back{};
     ImGui::SetCursorPos(ImVec2(size.x - m.margin - w, by));
     if (navButton("nav.home", icon::kHome, f.t("nav.home")))
-        action = Action::home();
+        action = intent::Home{};
     if (listen) {
         ImGui::SetCursorPos(ImVec2((size.x - listenW) / 2, by));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const std::string id = reading ? "voice.stop" : "voice.listen";
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(listenW, m.tapHeight)))
-            action = Action::listen();
+            action = intent::Listen{};
         const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
         const ImVec2 max(pos.x + listenW, pos.y + m.tapHeight);
         WidgetBox* box = mapWidget(f, id, f.t(id) + (otherVoice ? " (" + note + ")" : ""), pos, max);

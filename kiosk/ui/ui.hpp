@@ -3,6 +3,7 @@
 
 #include "core/content.hpp"
 #include "core/idle.hpp"
+#include "core/intent.hpp"
 #include "core/session.hpp"
 #include "core/speech.hpp"
 #include "core/strings.hpp"
@@ -25,12 +26,10 @@ struct ViewState {
     bool showError = false;   // a frame failed a moment ago
     bool maintenance = false; // no content passed its checks: show the notice only
     std::string village;      // from configuration, shown in the header
-    const OfficerSnapshot* officer = nullptr; // the officer desk's latest state (officer screens)
-    VoiceView voice;                          // reading aloud: the Listen button and the highlight
 };
 
 struct DrawResult {
-    Action action;
+    Asked asked; // what was tapped on this frame
     bool scrollBlocked = false;
     bool animating = false; // a held key repeats: keep drawing frames
 };
@@ -55,8 +54,8 @@ public:
     DrawResult draw(const ViewState& view, UiMap& map);
 
 private:
-    Action drawHeader(Frame& f, const ViewState& view);
-    Action drawFooter(Frame& f, const ViewState& view);
+    Asked drawHeader(Frame& f, const ViewState& view);
+    Asked drawFooter(Frame& f, const ViewState& view);
     void drawErrorBanner(Frame& f);
 
     const Content& m_content;
