@@ -59,7 +59,7 @@ step "end to end: xdotool on the real window" "$KIOSK_ROOT/tests/e2e/e2e_xdotool
 step "content checker on the shipped data" "$BUILD/kiosk/kiosk" check-content "$KIOSK_ROOT/data"
 
 # clang-format --dry-run --Werror on every tracked C++ file of kiosk/ and tests/, against the committed
-# .clang-format; names the files that differ from it.
+# .clang-format; names the files that differ from it (scripts/format.sh formats them in place).
 formatting() {
     local files report unformatted
     mapfile -t files < <(kiosk_cpp_files)
