@@ -7,8 +7,8 @@ Reads `ninja -t deps` of a Ninja build (every object with every file the compile
 file, by its real path, to a kiosk layer or to an external library. A layer may open its own files,
 those of the layers its arrows reach (transitively) and the external libraries listed for it, plus
 the C and C++ standard libraries and POSIX. Anything else fails, and so does a file that no rule
-maps, a build without dependency information, a layer without objects and a folder of kiosk/ that
-no rule names. The tests' own objects are not checked.
+maps, a build without dependency information or older than its sources, a layer without objects
+and a folder of kiosk/ that no rule names. The tests' own objects are not checked.
 """
 
 import functools
@@ -79,6 +79,28 @@ TARGET_OF_OBJECT = re.compile(r"^kiosk/CMakeFiles/([^/]+)\.dir/")
 def real_path(build, path):
     """A path of the deps (absolute, or relative to the build folder) with every link resolved."""
     return os.path.realpath(os.path.join(build, path))
+
+
+@functools.cache
+def mtime(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def changed_since_built(obj, files, build):
+    """Why an object is older than what it was compiled from, or None: the check would read old news."""
+    built = mtime(os.path.join(build, obj))
+    if built is None:
+        return "the object file is gone"
+    for f in files:
+        opened = mtime(real_path(build, f))
+        if opened is None:
+            return f"{f} is gone"
+        if opened > built:
+            return f"{f} changed since it was compiled"
+    return None
 
 
 def reachable(layer):
@@ -258,6 +280,8 @@ def main(argv):
             failures.append([f"{obj}: no dependency information: build first (cmake --build {build})"])
         elif deps[obj][0] != "VALID":
             failures.append([f"{obj}: its dependency information is {deps[obj][0]}: build again"])
+        elif why := changed_since_built(obj, deps[obj][1], build):
+            failures.append([f"{obj}: out of date ({why}): build again (cmake --build {build})"])
         else:
             broken = check_object(obj, deps[obj][1], build, kiosk)
             if broken:
