@@ -11,8 +11,14 @@ KIOSK_BUILD_PACKAGES=(
     fontconfig fonts-noto-core fonts-font-awesome
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
 )
-# To test it without a screen.
-KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd)
+# To test it without a screen (python3 for the layering check), and to check its formatting.
+KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3)
+
+# kiosk_cpp_files: the tracked C++ files of kiosk/ and tests/, one a line, relative to KIOSK_ROOT: what
+# clang-format checks (test.sh) and formats (format.sh).
+kiosk_cpp_files() {
+    git -C "$KIOSK_ROOT" ls-files -- 'kiosk/*.cpp' 'kiosk/*.hpp' 'kiosk/*.h' 'tests/*.cpp' 'tests/*.hpp' 'tests/*.h'
+}
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 

@@ -58,6 +58,23 @@ step "end to end: xdotool on the real window" "$KIOSK_ROOT/tests/e2e/e2e_xdotool
 
 step "content checker on the shipped data" "$BUILD/kiosk/kiosk" check-content "$KIOSK_ROOT/data"
 
+# clang-format --dry-run --Werror on every tracked C++ file of kiosk/ and tests/, against the committed
+# .clang-format; names the files that differ from it (scripts/format.sh formats them in place).
+formatting() {
+    local files report unformatted
+    mapfile -t files < <(kiosk_cpp_files)
+    [ ${#files[@]} -gt 0 ] || { echo "no tracked C++ files under kiosk/ or tests/: not a git checkout?"; return 1; }
+    clang-format --version | grep -q ' version 14\.' || echo "not clang-format 14: $(clang-format --version)"
+    report="$(cd "$KIOSK_ROOT" && clang-format --dry-run --Werror "${files[@]}" 2>&1)" && return 0
+    unformatted="$(grep -oE '^[^ :]+:[0-9]+:[0-9]+: error: code should be clang-formatted' <<<"$report" |
+        cut -d: -f1 | sort -u)"
+    [ -n "$unformatted" ] || { echo "$report"; return 1; }
+    echo "$(wc -l <<<"$unformatted") of ${#files[@]} files differ from .clang-format:"
+    echo "$unformatted"
+    return 1
+}
+step "formatting (clang-format)" formatting
+
 # libFuzzer on the content parsers for 35 s, from the shipped files as seeds.
 fuzz() {
     local dir="$KIOSK_ROOT/build/fuzz" corpus
