@@ -1,13 +1,14 @@
 // The batch's CSV and JSON, local ISO 8601 times with their offset, and SHA-256 in hex.
 #include "export/format.hpp"
 
+#include "store/sodium.hpp"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
 #include <cstdio>
 #include <ctime>
 #include <initializer_list>
-#include <stdexcept>
 
 namespace kiosk::exporter {
 
@@ -135,8 +136,7 @@ std::string requestsJson(std::span<const store::ExportRequest> requests)
 
 std::string sha256Hex(std::string_view bytes)
 {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
+    store::initSodium();
     unsigned char hash[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     return hexOf(hash, sizeof hash);

@@ -4,6 +4,7 @@
 
 #include "store/request_row.hpp"
 #include "store/schema.hpp"
+#include "store/sodium.hpp"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -42,12 +43,6 @@ public:
 private:
     Stmt& m_stmt;
 };
-
-void ensureSodium()
-{
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
-}
 
 // Makes a rename or a new file in `dir` durable.
 void syncDirectory(const fs::path& dir)
@@ -170,7 +165,7 @@ RequestStore::Opened RequestStore::open(fs::path file, std::string kioskId, cons
 
 void RequestStore::openDb()
 {
-    ensureSodium();
+    initSodium();
     std::error_code ec;
     const bool existed = fs::exists(m_file, ec);
     auto db = std::make_unique<Db>(m_file, OpenMode::ReadWriteCreate);
@@ -418,7 +413,7 @@ std::vector<StoreEvent> RequestStore::events()
 
 Fingerprint requestFingerprint(const CallbackRequest& request)
 {
-    ensureSodium();
+    initSodium();
     std::vector<unsigned char> encoded;
     encoded.reserve(512);
     appendField(encoded, "kiosk-callback-request-v1");
@@ -444,7 +439,7 @@ std::string formatReference(std::string_view kioskId, std::int64_t id)
 
 std::string randomUuid()
 {
-    ensureSodium();
+    initSodium();
     unsigned char b[16];
     randombytes_buf(b, sizeof b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
