@@ -2,6 +2,7 @@
 // database left missing, one line per request in the table, and JSON with every field.
 #include "cli/requests_cli.hpp"
 
+#include "export/format.hpp"
 #include "store/requests.hpp"
 
 #include "cli_support.hpp"
@@ -102,7 +103,7 @@ TEST_CASE("seed, count and list, with --db before or after the subcommand")
             CHECK(j.at("id") == r.id);
             CHECK(j.at("uid") == r.uid);
             CHECK(j.at("reference") == r.reference);
-            CHECK(j.at("created") == isoUtc(r.createdMs));
+            CHECK(j.at("created") == exporter::isoUtc(r.createdMs));
             CHECK(j.at("lang") == std::string(langCode(r.request.lang)));
             CHECK(j.at("name") == r.request.name);
             CHECK(j.at("phone") == r.request.phone);
@@ -146,11 +147,4 @@ TEST_CASE("a table line shows control characters and broken UTF-8 harmlessly")
     CHECK(line.find("satu⏎dua") != std::string::npos);
     CHECK(line.find("2024-05-01 08:30") != std::string::npos);
     CHECK(line.find("end") != std::string::npos);
-}
-
-TEST_CASE("times are ISO-8601 UTC with milliseconds")
-{
-    CHECK(isoUtc(0) == "1970-01-01T00:00:00.000Z");
-    CHECK(isoUtc(1'714'552'212'345) == "2024-05-01T08:30:12.345Z");
-    CHECK(isoUtc(-1) == "1969-12-31T23:59:59.999Z");
 }

@@ -1,9 +1,11 @@
-// Tests of the batch formats: CSV fields (RFC 4180, formula injection), local ISO times, SHA-256.
+// Tests of the batch formats: CSV fields (RFC 4180, formula injection), ISO times, a request's JSON,
+// SHA-256.
 #include "export/format.hpp"
 
 #include "export_support.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace kiosk;
 using namespace kiosk::exporter;
@@ -36,6 +38,41 @@ TEST_CASE("times are ISO 8601 with the kiosk's offset; folder stamps have no col
     ::tzset();
     CHECK(isoLocal(0) == "1969-12-31T20:30:00-03:30");
     test::useKioskTimeZone();
+}
+
+TEST_CASE("times are ISO-8601 UTC with milliseconds")
+{
+    CHECK(isoUtc(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(isoUtc(1'714'552'212'345) == "2024-05-01T08:30:12.345Z");
+    CHECK(isoUtc(-1) == "1969-12-31T23:59:59.999Z");
+}
+
+TEST_CASE("a request's JSON: one line, its time in UTC to the millisecond or local with the Unix time beside")
+{
+    test::useKioskTimeZone();
+    StoredRequest r;
+    r.id = 7;
+    r.uid = "CMG-3f2b";
+    r.reference = "CMG-0007";
+    r.createdMs = 1'764'378'062'345;
+    r.request.name = "Séno";
+    r.request.note = "satu\ndua";
+    const std::string utcText = requestJson(r, JsonTime::Utc);
+    CHECK(utcText.find('\n') == std::string::npos);
+    auto utc = nlohmann::json::parse(utcText);
+    CHECK(utc["id"] == 7);
+    CHECK(utc["reference"] == "CMG-0007");
+    CHECK(utc["created"] == "2025-11-29T01:01:02.345Z");
+    CHECK_FALSE(utc.contains("created_ms"));
+    CHECK(utc["name"] == "Séno");
+    CHECK(utc["note"] == "satu\ndua");
+    auto local = nlohmann::json::parse(requestJson(r, JsonTime::Local));
+    CHECK(local["created"] == "2025-11-29T08:01:02+07:00");
+    CHECK(local["created_ms"] == 1'764'378'062'345);
+    local.erase("created");
+    local.erase("created_ms");
+    utc.erase("created");
+    CHECK(local == utc); // the time is the only difference
 }
 
 TEST_CASE("SHA-256 in hex")

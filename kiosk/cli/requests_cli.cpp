@@ -2,14 +2,12 @@
 #include "cli/requests_cli.hpp"
 
 #include "core/clock.hpp"
+#include "export/format.hpp"
 #include "store/requests.hpp"
 #include "store/seed.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <ctime>
 #include <exception>
 #include <iterator>
 #include <ostream>
@@ -89,7 +87,7 @@ int list(const std::filesystem::path& file, bool json, std::ostream& out)
         out << "[";
         bool first = true;
         store::forEachRequest(db, [&](const StoredRequest& r) {
-            out << (first ? "\n  " : ",\n  ") << requestJson(r);
+            out << (first ? "\n  " : ",\n  ") << exporter::requestJson(r, exporter::JsonTime::Utc);
             first = false;
         });
         out << (first ? "]\n" : "\n]\n");
@@ -102,19 +100,6 @@ int list(const std::filesystem::path& file, bool json, std::ostream& out)
 }
 
 } // namespace
-
-std::string isoUtc(std::int64_t unixMs)
-{
-    const std::int64_t seconds = unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000;
-    const auto millis = static_cast<int>(unixMs - seconds * 1000);
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[48];
-    const std::size_t used = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
-    std::snprintf(text + used, sizeof text - used, ".%03dZ", millis);
-    return text;
-}
 
 std::string requestTableHeader()
 {
@@ -146,26 +131,6 @@ std::string requestTableLine(const StoredRequest& r)
     while (!line.empty() && line.back() == ' ') // no note: no trailing blanks
         line.pop_back();
     return line;
-}
-
-std::string requestJson(const StoredRequest& r)
-{
-    const CallbackRequest& q = r.request;
-    nlohmann::ordered_json j;
-    j["id"] = r.id;
-    j["uid"] = r.uid;
-    j["reference"] = r.reference;
-    j["created"] = isoUtc(r.createdMs);
-    j["lang"] = std::string(langCode(q.lang));
-    j["name"] = q.name;
-    j["phone"] = q.phone;
-    j["dusun"] = q.dusun;
-    j["rt"] = q.rt;
-    j["rw"] = q.rw;
-    j["topic"] = std::string(requestTopicId(q.topic));
-    j["contact_time"] = std::string(contactTimeId(q.time));
-    j["note"] = q.note;
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 RequestsCommand::RequestsCommand(CLI::App& cli, std::filesystem::path& dbFile) : m_dbFile(dbFile)

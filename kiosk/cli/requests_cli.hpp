@@ -43,9 +43,5 @@ private:
 // and broken UTF-8 as �, so one request is one line and a note cannot drive the terminal.
 [[nodiscard]] std::string requestTableHeader();
 [[nodiscard]] std::string requestTableLine(const StoredRequest& request);
-// For `list --json`: one object with every field, created as ISO-8601 UTC.
-[[nodiscard]] std::string requestJson(const StoredRequest& request);
-// "2024-05-01T08:30:12.345Z"
-[[nodiscard]] std::string isoUtc(std::int64_t unixMs);
 
 } // namespace kiosk

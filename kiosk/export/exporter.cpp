@@ -3,6 +3,7 @@
 
 #include "export/format.hpp"
 #include "store/schema.hpp"
+#include "store/sodium.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -29,8 +30,7 @@ constexpr std::string_view kSealedSuffix = ".sealed";
 
 std::string randomBatchId()
 {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
+    store::initSodium();
     unsigned char b[5];
     randombytes_buf(b, sizeof b);
     char hex[sizeof b * 2 + 1];

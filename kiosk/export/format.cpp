@@ -1,5 +1,8 @@
-// The batch's CSV and JSON, local ISO 8601 times with their offset, and SHA-256 in hex.
+// The batch's CSV and JSON (and a request's JSON for the technicians' list), ISO 8601 times, and
+// SHA-256 in hex.
 #include "export/format.hpp"
+
+#include "store/sodium.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -7,7 +10,6 @@
 #include <cstdio>
 #include <ctime>
 #include <initializer_list>
-#include <stdexcept>
 
 namespace kiosk::exporter {
 
@@ -24,6 +26,32 @@ void csvRecord(std::string& out, std::initializer_list<std::string_view> fields)
         first = false;
     }
     out += "\r\n";
+}
+
+// One request with every field; requestJson and requestsJson write it.
+nlohmann::ordered_json requestObject(const StoredRequest& r, JsonTime time)
+{
+    const CallbackRequest& q = r.request;
+    nlohmann::ordered_json j;
+    j["id"] = r.id;
+    j["uid"] = r.uid;
+    j["reference"] = r.reference;
+    if (time == JsonTime::Utc) {
+        j["created"] = isoUtc(r.createdMs);
+    } else {
+        j["created"] = isoLocal(r.createdMs);
+        j["created_ms"] = r.createdMs;
+    }
+    j["lang"] = std::string(langCode(q.lang));
+    j["name"] = q.name;
+    j["phone"] = q.phone;
+    j["dusun"] = q.dusun;
+    j["rt"] = q.rt;
+    j["rw"] = q.rw;
+    j["topic"] = std::string(requestTopicId(q.topic));
+    j["contact_time"] = std::string(contactTimeId(q.time));
+    j["note"] = q.note;
+    return j;
 }
 
 // The UTF-8 BOM (so spreadsheet programs read the file as UTF-8) and the header record.
@@ -60,6 +88,19 @@ std::string folderStamp(Millis unixMs)
     const std::tm tm = localTime(unixMs);
     char text[32];
     std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &tm);
+    return text;
+}
+
+std::string isoUtc(Millis unixMs)
+{
+    const std::int64_t seconds = unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000;
+    const auto millis = static_cast<int>(unixMs - seconds * 1000);
+    const auto t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[48];
+    const std::size_t used = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
+    std::snprintf(text + used, sizeof text - used, ".%03dZ", millis);
     return text;
 }
 
@@ -104,27 +145,17 @@ std::string auditCsv(std::span<const store::AuditEntry> entries)
     return out;
 }
 
+std::string requestJson(const StoredRequest& request, JsonTime time)
+{
+    return requestObject(request, time)
+        .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string requestsJson(std::span<const store::ExportRequest> requests)
 {
     auto all = nlohmann::ordered_json::array();
     for (const store::ExportRequest& e : requests) {
-        const StoredRequest& r = e.stored;
-        const CallbackRequest& q = r.request;
-        nlohmann::ordered_json j;
-        j["id"] = r.id;
-        j["uid"] = r.uid;
-        j["reference"] = r.reference;
-        j["created"] = isoLocal(r.createdMs);
-        j["created_ms"] = r.createdMs;
-        j["lang"] = std::string(langCode(q.lang));
-        j["name"] = q.name;
-        j["phone"] = q.phone;
-        j["dusun"] = q.dusun;
-        j["rt"] = q.rt;
-        j["rw"] = q.rw;
-        j["topic"] = std::string(requestTopicId(q.topic));
-        j["contact_time"] = std::string(contactTimeId(q.time));
-        j["note"] = q.note;
+        nlohmann::ordered_json j = requestObject(e.stored, JsonTime::Local);
         // The batch that collected it before (exports with --all), or null.
         j["collected_batch"] = e.collected() ? nlohmann::ordered_json(e.collectedBatch) : nullptr;
         j["collected"] = e.collectedMs ? nlohmann::ordered_json(isoLocal(*e.collectedMs)) : nullptr;
@@ -135,8 +166,7 @@ std::string requestsJson(std::span<const store::ExportRequest> requests)
 
 std::string sha256Hex(std::string_view bytes)
 {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
+    store::initSodium();
     unsigned char hash[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     return hexOf(hash, sizeof hash);

@@ -23,6 +23,8 @@ inline constexpr std::string_view kAuditCsvColumns[] = {"id", "time", "kind", "d
 [[nodiscard]] std::string isoLocal(Millis unixMs);
 // "20261129T080102": the local time for folder names (valid on FAT32 and exFAT).
 [[nodiscard]] std::string folderStamp(Millis unixMs);
+// "2024-05-01T08:30:12.345Z": UTC to the millisecond.
+[[nodiscard]] std::string isoUtc(Millis unixMs);
 
 // One CSV field: a leading = + - @ TAB or CR gets a ' (formula injection), then quoted when it
 // holds " , CR or LF, with quotes doubled.
@@ -31,7 +33,19 @@ inline constexpr std::string_view kAuditCsvColumns[] = {"id", "time", "kind", "d
 [[nodiscard]] std::string requestsCsv(std::span<const store::ExportRequest> requests);
 // The audit log's entries in the same form (they hold no personal data, so it is never sealed).
 [[nodiscard]] std::string auditCsv(std::span<const store::AuditEntry> entries);
-// A JSON array of objects with every field.
+// How a request's JSON gives the time it was created.
+enum class JsonTime {
+    // "created" in UTC to the millisecond (isoUtc): exact on its own. For `kiosk requests list --json`.
+    Utc,
+    // "created" in the kiosk's local time with its offset, to the second (isoLocal), and beside it
+    // "created_ms", the exact Unix time in milliseconds. For a batch's requests.json.
+    Local,
+};
+// One request as a JSON object on one line: every field, in a fixed order, "created" as `time`
+// says. Text that is not UTF-8 has U+FFFD in its place.
+[[nodiscard]] std::string requestJson(const StoredRequest& request, JsonTime time);
+// requests.json: a JSON array of the requests as requestJson writes them with JsonTime::Local, each
+// followed by the batch that collected it before ("collected_batch") and when ("collected"), or nulls.
 [[nodiscard]] std::string requestsJson(std::span<const store::ExportRequest> requests);
 
 // SHA-256 of `bytes` (libsodium), lower-case hex.

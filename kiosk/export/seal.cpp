@@ -2,6 +2,7 @@
 #include "export/seal.hpp"
 
 #include "export/format.hpp"
+#include "store/sodium.hpp"
 
 #include <sodium.h>
 
@@ -25,12 +26,6 @@ constexpr std::size_t kPrefix = 9; // magic + version
 constexpr std::size_t kSealedKey = crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES;
 constexpr std::size_t kHeader = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t kAbytes = crypto_secretstream_xchacha20poly1305_ABYTES;
-
-void ensureSodium()
-{
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
-}
 
 const unsigned char* bytes(std::string_view s)
 {
@@ -97,7 +92,7 @@ void writeHexKeyFile(const fs::path& file, const unsigned char* key, std::size_t
 
 std::string seal(std::string_view plain, const PublicKey& officeKey)
 {
-    ensureSodium();
+    store::initSodium();
     Wiped<crypto_secretstream_xchacha20poly1305_KEYBYTES> key;
     crypto_secretstream_xchacha20poly1305_keygen(key.data.data());
 
@@ -134,7 +129,7 @@ std::string seal(std::string_view plain, const PublicKey& officeKey)
 
 std::string unseal(std::string_view sealed, const PublicKey& officePublic, const SecretKey& officeSecret)
 {
-    ensureSodium();
+    store::initSodium();
     if (sealed.size() < kPrefix || sealed.substr(0, kSealMagic.size()) != kSealMagic)
         throw SealError("not a sealed kiosk file");
     if (static_cast<unsigned char>(sealed[kSealMagic.size()]) != kSealVersion)
@@ -184,7 +179,7 @@ std::string unseal(std::string_view sealed, const PublicKey& officePublic, const
 
 KeyPair makeKeyPair()
 {
-    ensureSodium();
+    store::initSodium();
     KeyPair keys;
     crypto_box_keypair(keys.publicKey.data(), keys.secretKey.data());
     return keys;
@@ -192,7 +187,7 @@ KeyPair makeKeyPair()
 
 PublicKey publicKeyOf(const SecretKey& secretKey)
 {
-    ensureSodium();
+    store::initSodium();
     PublicKey pk{};
     crypto_scalarmult_base(pk.data(), secretKey.data());
     return pk;

@@ -4,6 +4,7 @@
 #include "export/file_writer.hpp"
 #include "export/format.hpp"
 #include "export/seal.hpp"
+#include "store/sodium.hpp"
 
 #include <sodium.h>
 
@@ -32,12 +33,6 @@ constexpr std::string_view kHeader = "desa-kiosk content pack 1";
 // Bounds that keep a broken or hostile pack from filling the kiosk's disk.
 constexpr std::size_t kMaxFiles = 20'000;
 constexpr std::uint64_t kMaxBytes = 2ULL << 30;
-
-void ensureSodium()
-{
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
-}
 
 struct Entry {
     std::string hash; // SHA-256, lower-case hex
@@ -299,7 +294,7 @@ const char* refusalName(Refusal refusal)
 
 std::pair<fs::path, fs::path> makeSigningKeys(const fs::path& name)
 {
-    ensureSodium();
+    store::initSodium();
     fs::path pub = name, sec = name;
     pub += ".sign.public";
     sec += ".sign.secret";
@@ -339,7 +334,7 @@ std::vector<PublicKey> readTrustedKeys(const std::vector<fs::path>& files, Probl
 
 std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis createdUnixMs)
 {
-    ensureSodium();
+    store::initSodium();
     std::error_code ec;
     if (!fs::is_directory(dir / "content", ec))
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
@@ -379,7 +374,7 @@ std::optional<PackInfo> peek(const fs::path& dir)
         if (!std::getline(in, header) || header != kHeader || !std::getline(in, created) ||
             created.rfind("created ", 0) != 0)
             return std::nullopt;
-        ensureSodium();
+        store::initSodium();
         return PackInfo{sha256Hex(text).substr(0, 12), created.substr(8, 40), dir};
     } catch (const std::exception&) {
         return std::nullopt;

@@ -2,6 +2,7 @@
 #include "store/batches.hpp"
 
 #include "store/officer.hpp"
+#include "store/request_row.hpp"
 
 #include <sqlite3.h>
 
@@ -12,12 +13,19 @@ namespace kiosk::store {
 
 namespace {
 
-constexpr const char* kSelectExport =
-    "SELECT id, uid, reference, created_ms, lang, name, phone, dusun, rt, rw, topic, "
-    "contact_time, note, collected_batch, collected_ms FROM requests ";
+// The columns after the request's own: whether and when a batch collected it.
+constexpr int kCollectedBatch = kRequestColumnCount;
+constexpr int kCollectedMs = kRequestColumnCount + 1;
 constexpr const char* kSelectBatch =
     "SELECT id, created_ms, count, first_created_ms, last_created_ms, folder, "
     "sealed, stick, audit_through, again_of FROM batches ";
+
+// The requests to export, chosen and ordered by `rest` ("WHERE … ORDER BY …").
+std::string selectExport(std::string_view rest)
+{
+    return "SELECT " + std::string(kRequestColumns) + ", collected_batch, collected_ms FROM requests " +
+           std::string(rest);
+}
 
 std::optional<std::int64_t> optionalInt(const Stmt& row, int column)
 {
@@ -31,24 +39,10 @@ std::vector<ExportRequest> readExportRows(Stmt& rows)
     std::vector<ExportRequest> out;
     while (rows.step()) {
         ExportRequest e;
-        StoredRequest& r = e.stored;
-        r.id = rows.columnInt64(0);
-        r.uid = rows.columnText(1);
-        r.reference = rows.columnText(2);
-        r.createdMs = rows.columnInt64(3);
-        r.request.lang = langFromCode(rows.columnText(4)).value_or(kDefaultLang);
-        r.request.name = rows.columnText(5);
-        r.request.phone = rows.columnText(6);
-        r.request.dusun = rows.columnText(7);
-        r.request.rt = rows.columnText(8);
-        r.request.rw = rows.columnText(9);
-        // The schema's CHECKs admit only known ids.
-        r.request.topic = requestTopicFromId(rows.columnText(10)).value_or(RequestTopic::Other);
-        r.request.time = contactTimeFromId(rows.columnText(11)).value_or(ContactTime::Any);
-        r.request.note = rows.columnText(12);
-        if (!rows.columnIsNull(13))
-            e.collectedBatch = rows.columnText(13);
-        e.collectedMs = optionalInt(rows, 14);
+        e.stored = readRequestRow(rows);
+        if (!rows.columnIsNull(kCollectedBatch))
+            e.collectedBatch = rows.columnText(kCollectedBatch);
+        e.collectedMs = optionalInt(rows, kCollectedMs);
         out.push_back(std::move(e));
     }
     return out;
@@ -79,7 +73,7 @@ std::vector<BatchRecord> readBatchRows(Stmt& rows)
 
 std::vector<ExportRequest> requestsToExport(Db& db, ExportScope scope)
 {
-    Stmt rows(db, std::string(kSelectExport) + "WHERE ?1 OR collected_batch IS NULL ORDER BY id");
+    Stmt rows(db, selectExport("WHERE ?1 OR collected_batch IS NULL ORDER BY id"));
     rows.bind(1, std::int64_t{scope == ExportScope::All ? 1 : 0});
     return readExportRows(rows);
 }
@@ -90,7 +84,7 @@ std::vector<ExportRequest> requestsOfBatch(Db& db, std::string_view batchId)
     known.bind(1, batchId);
     if (!known.step())
         throw std::invalid_argument("there is no batch " + std::string(batchId) + " on this kiosk");
-    Stmt rows(db, std::string(kSelectExport) + "WHERE collected_batch = ?1 ORDER BY id");
+    Stmt rows(db, selectExport("WHERE collected_batch = ?1 ORDER BY id"));
     rows.bind(1, batchId);
     return readExportRows(rows);
 }

@@ -1,6 +1,8 @@
 // Officer PIN and audit log: Argon2id via crypto_pwhash_str, lockout state and audit rows in SQLite.
 #include "store/officer.hpp"
 
+#include "store/sodium.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -10,13 +12,6 @@
 namespace kiosk::store {
 
 namespace {
-
-void initSodium()
-{
-    static const bool ready = sodium_init() >= 0;
-    if (!ready)
-        throw std::runtime_error("libsodium could not be initialised");
-}
 
 // Wipes a copy of a PIN when it goes out of scope.
 class SecretCopy {

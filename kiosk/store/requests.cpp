@@ -2,7 +2,9 @@
 // opening and repairing the database file, and reading requests back.
 #include "store/requests.hpp"
 
+#include "store/request_row.hpp"
 #include "store/schema.hpp"
+#include "store/sodium.hpp"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -21,10 +23,6 @@ namespace fs = std::filesystem;
 namespace kiosk::store {
 
 namespace {
-
-constexpr const char* kSelectRequests =
-    "SELECT id, uid, reference, created_ms, lang, name, phone, dusun, rt, "
-    "rw, topic, contact_time, note FROM requests ORDER BY id";
 
 // PRAGMA integrity_check found a problem (SQLite itself did not fail).
 class Damaged : public std::runtime_error {
@@ -45,32 +43,6 @@ public:
 private:
     Stmt& m_stmt;
 };
-
-void ensureSodium()
-{
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not be initialised");
-}
-
-StoredRequest readRow(const Stmt& row)
-{
-    StoredRequest r;
-    r.id = row.columnInt64(0);
-    r.uid = row.columnText(1);
-    r.reference = row.columnText(2);
-    r.createdMs = row.columnInt64(3);
-    r.request.lang = langFromCode(row.columnText(4)).value_or(kDefaultLang);
-    r.request.name = row.columnText(5);
-    r.request.phone = row.columnText(6);
-    r.request.dusun = row.columnText(7);
-    r.request.rt = row.columnText(8);
-    r.request.rw = row.columnText(9);
-    // The schema's CHECKs admit only known ids.
-    r.request.topic = requestTopicFromId(row.columnText(10)).value_or(RequestTopic::Other);
-    r.request.time = contactTimeFromId(row.columnText(11)).value_or(ContactTime::Any);
-    r.request.note = row.columnText(12);
-    return r;
-}
 
 // Makes a rename or a new file in `dir` durable.
 void syncDirectory(const fs::path& dir)
@@ -193,7 +165,7 @@ RequestStore::Opened RequestStore::open(fs::path file, std::string kioskId, cons
 
 void RequestStore::openDb()
 {
-    ensureSodium();
+    initSodium();
     std::error_code ec;
     const bool existed = fs::exists(m_file, ec);
     auto db = std::make_unique<Db>(m_file, OpenMode::ReadWriteCreate);
@@ -441,7 +413,7 @@ std::vector<StoreEvent> RequestStore::events()
 
 Fingerprint requestFingerprint(const CallbackRequest& request)
 {
-    ensureSodium();
+    initSodium();
     std::vector<unsigned char> encoded;
     encoded.reserve(512);
     appendField(encoded, "kiosk-callback-request-v1");
@@ -467,7 +439,7 @@ std::string formatReference(std::string_view kioskId, std::int64_t id)
 
 std::string randomUuid()
 {
-    ensureSodium();
+    initSodium();
     unsigned char b[16];
     randombytes_buf(b, sizeof b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
@@ -510,9 +482,9 @@ std::int64_t countRequests(Db& db)
 
 void forEachRequest(Db& db, const std::function<void(const StoredRequest&)>& visit)
 {
-    Stmt rows(db, kSelectRequests);
+    Stmt rows(db, "SELECT " + std::string(kRequestColumns) + " FROM requests ORDER BY id");
     while (rows.step())
-        visit(readRow(rows));
+        visit(readRequestRow(rows));
 }
 
 std::vector<StoreEvent> readEvents(Db& db)
