@@ -34,6 +34,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unistd.h>
@@ -129,123 +130,226 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     return s;
 }
 
+// The command line of the kiosk itself (the technicians' commands add their own).
+struct Options {
+    fs::path dataDir, configFile, dbFile, mediaDir, exportDir, tourDir, uiMap;
+    std::string windowed, tourSize = "1920x1080";
+    int idleAfter = 0, idlePrompt = 0, benchFrames = 0;
+    bool firstFrame = false, reportTaps = false;
+
+    // The tour, the frame benchmark or the first-frame time: the content is read, but the
+    // kiosk's last good copy and its database are left alone.
+    [[nodiscard]] bool measuring() const { return !tourDir.empty() || benchFrames > 0 || firstFrame; }
+    [[nodiscard]] bool rendering() const { return !tourDir.empty() || benchFrames > 0; }
+};
+
+void addOptions(CLI::App& cli, Options& o)
+{
+    cli.add_option("--data", o.dataDir,
+                   "Content folder (default: [paths] content of the configuration, else the shipped data/; "
+                   "an installed content pack is shown instead unless this is given)")
+        ->check(CLI::ExistingDirectory);
+    cli.add_option("--media", o.mediaDir, "Pictures folder (default: media/ beside DATA)");
+    cli.add_option("--config", o.configFile,
+                   std::string("Kiosk configuration (default: DATA/kiosk.toml when --data is given, else ") +
+                       kSystemConfig + " if it exists, else the shipped data/kiosk.toml)");
+    cli.add_option("--db", o.dbFile,
+                   "Database file (default: kiosk.db in [paths] state, else in the user's data directory)");
+    cli.add_option("--export-dir", o.exportDir,
+                   "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
+    cli.add_option("--windowed", o.windowed, "Open a WxH window instead of full screen");
+    cli.add_option("--tour", o.tourDir, "Render every screen in every language to DIR and exit");
+    cli.add_option("--size", o.tourSize, "Window size for --tour and --bench-frames (WxH)");
+    cli.add_option("--ui-map", o.uiMap, "Rewrite FILE with the UI map after every frame");
+    cli.add_option("--idle-after", o.idleAfter,
+                   "Seconds without a touch before the idle prompt (overrides the configuration)");
+    cli.add_option("--idle-prompt", o.idlePrompt, "Seconds the idle prompt counts down (overrides the configuration)");
+    cli.add_flag("--exit-after-first-frame", o.firstFrame, "Print when the first frame was shown, then exit");
+    cli.add_option("--bench-frames", o.benchFrames, "Measure N frame times on home and while drag-scrolling");
+    cli.add_flag("--report-taps", o.reportTaps, "On exit, print how long taps took to show their answer");
+}
+
+// The settings and places this kiosk runs with, once the command line and kiosk.toml are read.
+struct Setup {
+    bool dataGiven = false;
+    fs::path shippedData, dataDir, mediaDir, shippedMedia, stateDir, dbFile;
+    Config config;
+    Problems configProblems;
+    pack::Place packs;
+};
+
+Setup settle(const Options& o)
+{
+    Setup s;
+    s.dataGiven = !o.dataDir.empty();
+    s.shippedData = shippedDataDir();
+    s.dataDir = s.dataGiven ? o.dataDir : s.shippedData;
+    // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
+    if (!s.dataDir.lexically_normal().has_filename())
+        s.dataDir = s.dataDir.lexically_normal().parent_path();
+    std::error_code ec;
+    fs::path configFile = o.configFile;
+    if (configFile.empty())
+        // A kiosk set up by install.sh reads /etc; a technician's or a test's --data brings its own.
+        configFile = !s.dataGiven && fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : s.dataDir / "kiosk.toml";
+    s.config = Config::load(configFile, s.configProblems);
+    setLogThreshold(s.config.logLevel);
+    std::cerr << "kiosk: configuration " << configFile.string() << "\n";
+    report("configuration", s.configProblems);
+    if (!s.dataGiven && !s.config.contentDir.empty())
+        s.dataDir = s.config.contentDir;
+    s.stateDir = !o.dbFile.empty()              ? (o.dbFile.parent_path().empty() ? fs::path(".") : o.dbFile.parent_path())
+                 : !s.config.stateDir.empty() ? s.config.stateDir
+                                              : defaultStateDir();
+    s.dbFile = o.dbFile.empty() ? s.stateDir / "kiosk.db" : o.dbFile;
+    s.shippedMedia = o.mediaDir.empty() ? s.dataDir.parent_path() / "media" : o.mediaDir;
+    s.mediaDir = s.shippedMedia;
+    s.packs.root = s.stateDir / "content";
+    s.packs.trusted = pack::readTrustedKeys(s.config.trustedContentKeys, s.packs.keyProblems);
+    s.packs.check = packContentCheck(s.config.contacts, s.shippedMedia);
+    report("configuration", s.packs.keyProblems);
+    if (!o.exportDir.empty())
+        s.config.exportDir = o.exportDir;
+    if (o.idleAfter > 0)
+        s.config.idleAfterMs = o.idleAfter * 1000L;
+    if (o.idlePrompt > 0)
+        s.config.idlePromptMs = o.idlePrompt * 1000L;
+    return s;
+}
+
+// Content: the installed signed pack, else data/, if it passes its checks; else the last copy that
+// did, else a notice.
+ShownContent chooseContent(Setup& s, const Options& o)
+{
+    std::error_code ec;
+    fs::create_directories(s.stateDir, ec);
+    if (ec)
+        std::cerr << "kiosk: error: cannot create " << s.stateDir << ": " << ec.message() << "\n";
+    if (const auto installed = pack::PackStore(s.packs.root).current(); installed && !s.dataGiven && !o.measuring()) {
+        std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created << " UTC)\n";
+        s.dataDir = installed->dir;
+        s.mediaDir = packMedia(installed->dir, s.mediaDir);
+    }
+    ShownContent shown = loadShownContent(s.dataDir, s.mediaDir, s.config.contacts,
+                                          o.measuring() ? fs::path() : s.stateDir / "content-good", std::cerr);
+    if (!shown.mediaDir.empty())
+        s.mediaDir = shown.mediaDir;
+    return shown;
+}
+
+// The window's size and kind from the command line, or the screen's; nothing when the size is bad.
+std::optional<platform::WindowOptions> windowOptions(const Options& o)
+{
+    platform::WindowOptions w;
+    const std::string& sizeText = o.rendering() ? o.tourSize : o.windowed;
+    if (sizeText.empty()) {
+        std::tie(w.width, w.height) = platform::screenSize();
+        return w;
+    }
+    if (!parseSize(sizeText, w.width, w.height)) {
+        std::cerr << "kiosk: error: size must look like 1920x1080, not '" << sizeText << "'\n";
+        return std::nullopt;
+    }
+    w.fullscreen = false;
+    w.vsync = !o.rendering();
+    return w;
+}
+
+// The kiosk in its window (or the tour, or the frame benchmark). Returns the exit code, or
+// kRestartKiosk when other content was installed.
+int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const FontFiles& fonts,
+              const platform::WindowOptions& wopts)
+{
+    SteadyClock clock;
+    // The fonts are built while the window and its GL context open (no ImGui context exists yet,
+    // so the two share nothing).
+    auto fontJob = std::async(std::launch::async, [&] {
+        return ui::buildFontSet(fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
+    });
+    // The services. The database opens (and checks itself) once the first picture is up.
+    SystemClock wallClock;
+    std::unique_ptr<PendingStore> store;
+    std::unique_ptr<RequestSaver> saver; // commits requests off the drawing thread
+    std::unique_ptr<OfficerDeskService> desk;
+    std::unique_ptr<VoiceService> voice;
+    if (!o.rendering()) {
+        voice = std::make_unique<VoiceService>(VoiceOptions{.mediaDir = s.mediaDir}, std::cerr);
+        store = std::make_unique<PendingStore>(s.dbFile, s.config.kioskId, wallClock, std::cerr);
+        saver = std::make_unique<RequestSaver>(*store, std::cerr);
+        desk = std::make_unique<OfficerDeskService>(
+            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs), wallClock, std::cerr);
+    }
+    platform::Window window(wopts);
+    ui::FontSet fontSet = fontJob.get();
+    // The shell (and its ImGui context) must outlive the renderer.
+    Shell shell(s.config, shown.content, fonts, std::move(fontSet), clock, static_cast<float>(window.width()),
+                static_cast<float>(window.height()));
+    platform::ImGuiRenderer renderer;
+    platform::TexturePictures pictures(s.mediaDir);
+    shell.setPictures(&pictures);
+    shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
+    const Screen screen{window, renderer};
+    if (!o.tourDir.empty())
+        return runTour(shell, screen, shown.content, o.tourDir);
+    if (o.benchFrames > 0)
+        return runFrameBench(shell, screen, clock, o.benchFrames);
+    RunOptions run;
+    run.uiMap = o.uiMap;
+    run.exitAfterFirstFrame = o.firstFrame;
+    run.reportTaps = o.reportTaps;
+    // Only a full-screen kiosk owns the display's blanking; a window on someone's desktop leaves
+    // their screen saver alone.
+    ServiceLink service(s.config, wopts.fullscreen ? std::function<bool(int)>(platform::setScreenBlanking) : nullptr,
+                        std::cerr);
+    run.tick = [&service] { service.tick(); };
+    run.afterFirstFrame = [&store, &desk, &voice, &service] {
+        service.ready();
+        if (store)
+            store->start();
+        if (desk)
+            desk->warmUp();
+        if (voice)
+            voice->start(); // looks for a sound device and the Indonesian voice
+    };
+    const int code = runKiosk(shell, screen, clock, run);
+    if (code != kRestartKiosk)
+        service.stopping();
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     installLogSink(LogLevel::Info);
     CLI::App cli{"Village information kiosk of a Desa Binaan Imigrasi"};
-    fs::path dataDir;
-    fs::path configFile;
-    fs::path dbFile;
-    std::string windowed;
-    fs::path tourDir;
-    std::string tourSize = "1920x1080";
-    fs::path uiMap;
-    int idleAfter = 0, idlePrompt = 0;
-    bool firstFrame = false;
-    int benchFrames = 0;
-    bool reportTaps = false;
-    fs::path mediaDir;
-    fs::path exportDir;
-    cli.add_option("--data", dataDir,
-                   "Content folder (default: [paths] content of the configuration, else the shipped data/; "
-                   "an installed content pack is shown instead unless this is given)")
-        ->check(CLI::ExistingDirectory);
-    cli.add_option("--media", mediaDir, "Pictures folder (default: media/ beside DATA)");
-    cli.add_option("--config", configFile,
-                   std::string("Kiosk configuration (default: DATA/kiosk.toml when --data is given, else ") + kSystemConfig +
-                       " if it exists, else the shipped data/kiosk.toml)");
-    cli.add_option("--db", dbFile, "Database file (default: kiosk.db in [paths] state, else in the user's data directory)");
-    cli.add_option("--export-dir", exportDir,
-                   "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
-    cli.add_option("--windowed", windowed, "Open a WxH window instead of full screen");
-    cli.add_option("--tour", tourDir, "Render every screen in every language to DIR and exit");
-    cli.add_option("--size", tourSize, "Window size for --tour and --bench-frames (WxH)");
-    cli.add_option("--ui-map", uiMap, "Rewrite FILE with the UI map after every frame");
-    cli.add_option("--idle-after", idleAfter,
-                   "Seconds without a touch before the idle prompt (overrides the configuration)");
-    cli.add_option("--idle-prompt", idlePrompt,
-                   "Seconds the idle prompt counts down (overrides the configuration)");
-    cli.add_flag("--exit-after-first-frame", firstFrame, "Print when the first frame was shown, then exit");
-    cli.add_option("--bench-frames", benchFrames, "Measure N frame times on home and while drag-scrolling");
-    cli.add_flag("--report-taps", reportTaps, "On exit, print how long taps took to show their answer");
+    Options options;
+    addOptions(cli, options);
     const CheckContentCommand check(cli);
-    const RequestsCommand requests(cli, dbFile);
-    ExportCommand exporting(cli, dbFile);
-    const SetPinCommand setPin(cli, dbFile);
+    const RequestsCommand requests(cli, options.dbFile);
+    ExportCommand exporting(cli, options.dbFile);
+    const SetPinCommand setPin(cli, options.dbFile);
     const ContentCommand contentCommand(cli);
     CLI11_PARSE(cli, argc, argv);
-    const bool dataGiven = !dataDir.empty();
-    const fs::path shippedData = shippedDataDir();
-    if (!dataGiven)
-        dataDir = shippedData;
-    // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
-    if (!dataDir.lexically_normal().has_filename())
-        dataDir = dataDir.lexically_normal().parent_path();
 
-    if (check.parsed())
-        return check.run(dataDir, shippedData, mediaDir, configFile, kSystemConfig, std::cout);
-
-    std::error_code ec;
-    if (configFile.empty())
-        // A kiosk set up by install.sh reads /etc; a technician's or a test's --data brings its own.
-        configFile = !dataGiven && fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : dataDir / "kiosk.toml";
-    Problems configProblems;
-    Config config = Config::load(configFile, configProblems);
-    setLogThreshold(config.logLevel);
-    std::cerr << "kiosk: configuration " << configFile.string() << "\n";
-    report("configuration", configProblems);
-    if (!dataGiven && !config.contentDir.empty())
-        dataDir = config.contentDir;
-    const fs::path stateDir = !dbFile.empty()            ? (dbFile.parent_path().empty() ? fs::path(".") : dbFile.parent_path())
-                              : !config.stateDir.empty() ? config.stateDir
-                                                         : defaultStateDir();
-    if (dbFile.empty())
-        dbFile = stateDir / "kiosk.db";
-    const fs::path shippedMedia = mediaDir.empty() ? dataDir.parent_path() / "media" : mediaDir;
-    if (mediaDir.empty())
-        mediaDir = shippedMedia;
-    pack::Place packs;
-    packs.root = stateDir / "content";
-    packs.trusted = pack::readTrustedKeys(config.trustedContentKeys, packs.keyProblems);
-    packs.check = packContentCheck(config.contacts, shippedMedia);
-    report("configuration", packs.keyProblems);
+    if (check.parsed()) {
+        const fs::path data = options.dataDir.empty() ? shippedDataDir() : options.dataDir;
+        return check.run(data, shippedDataDir(), options.mediaDir, options.configFile, kSystemConfig, std::cout);
+    }
+    Setup setup = settle(options);
     if (contentCommand.parsed()) {
         SystemClock wall;
-        return contentCommand.run(packs, wall.now(), std::cout, std::cerr);
+        return contentCommand.run(setup.packs, wall.now(), std::cout, std::cerr);
     }
     if (requests.parsed())
-        return requests.run(config.kioskId, std::cout, std::cerr);
-    exporting.useConfiguredKey(config.officePublicKey, config.officeKeyProblem);
+        return requests.run(setup.config.kioskId, std::cout, std::cerr);
+    exporting.useConfiguredKey(setup.config.officePublicKey, setup.config.officeKeyProblem);
     if (exporting.parsed())
-        return exporting.run(config.kioskId, std::cout, std::cerr);
+        return exporting.run(setup.config.kioskId, std::cout, std::cerr);
     if (setPin.parsed())
-        return setPin.run(config.kioskId, std::cin, std::cout, std::cerr);
-    if (!exportDir.empty())
-        config.exportDir = exportDir;
-    if (idleAfter > 0)
-        config.idleAfterMs = idleAfter * 1000L;
-    if (idlePrompt > 0)
-        config.idlePromptMs = idlePrompt * 1000L;
+        return setPin.run(setup.config.kioskId, std::cin, std::cout, std::cerr);
 
-    // Content: the installed signed pack, else data/, if it passes its checks; else the last copy
-    // that did, else a notice.
-    fs::create_directories(stateDir, ec);
-    if (ec)
-        std::cerr << "kiosk: error: cannot create " << stateDir << ": " << ec.message() << "\n";
-    // The tour and the benchmark read the content but leave the kiosk's last good copy alone.
-    const bool measuring = !tourDir.empty() || benchFrames > 0 || firstFrame;
-    if (const auto installed = pack::PackStore(packs.root).current(); installed && !dataGiven && !measuring) {
-        std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created << " UTC)\n";
-        dataDir = installed->dir;
-        mediaDir = packMedia(installed->dir, mediaDir);
-    }
-    ShownContent shown = loadShownContent(dataDir, mediaDir, config.contacts,
-                                          measuring ? fs::path() : stateDir / "content-good", std::cerr);
-    if (!shown.mediaDir.empty())
-        mediaDir = shown.mediaDir;
-
+    const ShownContent shown = chooseContent(setup, options);
     std::string why;
     const auto fonts = platform::findFontFiles(why);
     if (!fonts) {
@@ -257,80 +361,13 @@ int main(int argc, char** argv)
             << "kiosk: error: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
         return 3;
     }
-
-    platform::WindowOptions wopts;
-    const std::string& sizeText = !tourDir.empty() || benchFrames > 0 ? tourSize : windowed;
-    if (!sizeText.empty()) {
-        if (!parseSize(sizeText, wopts.width, wopts.height)) {
-            std::cerr << "kiosk: error: size must look like 1920x1080, not '" << sizeText << "'\n";
-            return 2;
-        }
-        wopts.fullscreen = false;
-        wopts.vsync = tourDir.empty() && benchFrames == 0;
-    } else {
-        std::tie(wopts.width, wopts.height) = platform::screenSize();
-    }
-
+    const auto wopts = windowOptions(options);
+    if (!wopts)
+        return 2;
     try {
-        SteadyClock clock;
-        // The fonts are built while the window and its GL context open (no ImGui context exists
-        // yet, so the two share nothing).
-        auto fontJob = std::async(std::launch::async, [&] {
-            return ui::buildFontSet(
-                *fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
-        });
-        // The database opens (and checks itself) once the first picture is up.
-        SystemClock wallClock;
-        std::unique_ptr<PendingStore> store;
-        std::unique_ptr<RequestSaver> saver; // commits requests off the drawing thread
-        std::unique_ptr<OfficerDeskService> desk;
-        std::unique_ptr<VoiceService> voice;
-        if (tourDir.empty() && benchFrames == 0) {
-            voice = std::make_unique<VoiceService>(VoiceOptions{.mediaDir = mediaDir}, std::cerr);
-            store = std::make_unique<PendingStore>(dbFile, config.kioskId, wallClock, std::cerr);
-            saver = std::make_unique<RequestSaver>(*store, std::cerr);
-            desk = std::make_unique<OfficerDeskService>(*store, officerSettings(config, configProblems, shown, dataDir, packs),
-                                                        wallClock, std::cerr);
-        }
-        platform::Window window(wopts);
-        ui::FontSet fontSet = fontJob.get();
-        // The shell (and its ImGui context) must outlive the renderer.
-        Shell shell(config, shown.content, *fonts, std::move(fontSet), clock,
-                    static_cast<float>(window.width()), static_cast<float>(window.height()));
-        platform::ImGuiRenderer renderer;
-        platform::TexturePictures pictures(mediaDir);
-        shell.setPictures(&pictures);
-        shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
-        const Screen screen{window, renderer};
-        if (!tourDir.empty())
-            return runTour(shell, screen, shown.content, tourDir);
-        if (benchFrames > 0) {
-            // A long page to drag: the topic screen with its notice many times over.
-            return runFrameBench(shell, screen, clock, benchFrames);
-        }
-        RunOptions run;
-        run.uiMap = uiMap;
-        run.exitAfterFirstFrame = firstFrame;
-        run.reportTaps = reportTaps;
-        // Only a full-screen kiosk owns the display's blanking; a window on someone's desktop
-        // leaves their screen saver alone.
-        ServiceLink service(config, wopts.fullscreen ? std::function<bool(int)>(platform::setScreenBlanking) : nullptr,
-                            std::cerr);
-        run.tick = [&service] { service.tick(); };
-        run.afterFirstFrame = [&store, &desk, &voice, &service] {
-            service.ready();
-            if (store)
-                store->start();
-            if (desk)
-                desk->warmUp();
-            if (voice)
-                voice->start(); // looks for a sound device and the Indonesian voice
-        };
-        const int code = runKiosk(shell, screen, clock, run);
-        if (code != kRestartKiosk) {
-            service.stopping();
+        const int code = runWindow(options, setup, shown, *fonts, *wopts);
+        if (code != kRestartKiosk)
             return code;
-        }
     } catch (const std::exception& e) {
         std::cerr << "kiosk: error: " << e.what() << "\n";
         return 1;
