@@ -1,4 +1,4 @@
-// The officer desk's thread: one job at a time, the dashboard and the sticks refreshed between them.
+// The officer desk: what the screens ask of it, done one job at a time on its worker's thread.
 #include "services/officer_desk.hpp"
 
 #include "packs/content_store.hpp"
@@ -47,94 +47,67 @@ OfficerDashboard::Entry entry(Millis atMs, const std::string& kind, const std::s
     return {atMs, kind, detail};
 }
 
+// What the dashboard shows before the desk has read anything: the kiosk's configuration.
+std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& settings)
+{
+    auto first = std::make_shared<OfficerSnapshot>();
+    first->target.plainFolder = !settings.exportDir.empty();
+    first->target.folder = settings.exportDir.string();
+    OfficerDashboard& d = first->dashboard;
+    d.encrypted = settings.officeKey.has_value();
+    d.retentionDays = settings.retentionDays;
+    d.keyProblem = settings.keyProblem;
+    d.contentOldestVerified = settings.contentOldestVerified;
+    d.contentProblems = settings.contentProblems;
+    d.contentFromLastGood = settings.contentFromLastGood;
+    d.configProblems = settings.configProblems;
+    return first;
+}
+
 } // namespace
 
 OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
                                        std::ostream& log, std::unique_ptr<exporter::FileWriter> files)
-    : m_store(store), m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files))
+    : m_store(store), m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files)),
+      m_worker(log, firstSnapshot(m_settings))
 {
     if (!m_files)
         m_files = std::make_unique<exporter::PosixFileWriter>();
-    auto first = std::make_shared<OfficerSnapshot>();
-    first->target.plainFolder = !m_settings.exportDir.empty();
-    first->target.folder = m_settings.exportDir.string();
-    OfficerDashboard& d = first->dashboard;
-    d.encrypted = m_settings.officeKey.has_value();
-    d.retentionDays = m_settings.retentionDays;
-    d.keyProblem = m_settings.keyProblem;
-    d.contentOldestVerified = m_settings.contentOldestVerified;
-    d.contentProblems = m_settings.contentProblems;
-    d.contentFromLastGood = m_settings.contentFromLastGood;
-    d.configProblems = m_settings.configProblems;
-    m_snapshot = std::move(first);
     m_usageSince = m_clock.now();
-    m_worker = std::thread([this] { run(); });
+    m_worker.start({[this] { return sleepFor(); }, [this] { chores(); }});
 }
 
 OfficerDeskService::~OfficerDeskService()
 {
-    post([this] { flushUsage(); }); // counts of the last minute are kept too
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_worker.join();
-}
-
-void OfficerDeskService::post(Job job)
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        m_jobs.push_back(std::move(job));
-    }
-    m_wake.notify_all();
+    m_worker.post([this] { flushUsage(); }); // counts of the last minute are kept too
+    m_worker.stop();
 }
 
 void OfficerDeskService::drain()
 {
-    std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [this] { return m_jobs.empty() && !m_busy; });
+    m_worker.drain();
 }
 
-void OfficerDeskService::run()
+std::chrono::milliseconds OfficerDeskService::sleepFor() const
 {
-    std::unique_lock lock(m_mutex);
-    for (;;) {
-        // Asleep unless there is something to do: sticks to look for while the dashboard is open,
-        // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
-        const auto sleep = m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
-                           : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
-                                              : std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeEvery);
-        m_wake.wait_for(lock, sleep, [this] { return m_stop || !m_jobs.empty() || m_nudged; });
-        m_nudged = false;
-        while (!m_jobs.empty()) {
-            Job job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-            m_busy = true;
-            lock.unlock();
-            try {
-                job();
-            } catch (const std::exception& e) { // each job handles its own; this is the last net
-                m_log << "kiosk: officer desk: " << e.what() << "\n";
-            }
-            lock.lock();
-            m_busy = false;
-        }
-        m_idle.notify_all();
-        if (m_stop)
-            return;
-        const bool watching = m_watching;
-        const bool flushDue = !m_usage.empty() && m_clock.now() - m_usageSince >= kUsageFlushMs;
-        lock.unlock();
-        if (watching)
-            scanSticks();
-        if (flushDue)
-            flushUsage();
-        if (m_db && std::chrono::steady_clock::now() - m_lastPurge >= kPurgeEvery)
-            purge();
-        lock.lock();
-    }
+    // Asleep unless there is something to do: sticks to look for while the dashboard is open,
+    // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
+    return m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
+           : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
+                              : std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeEvery);
+}
+
+void OfficerDeskService::chores()
+{
+    const auto [watching, flushDue] = m_worker.locked([this] {
+        return std::pair{m_watching, !m_usage.empty() && m_clock.now() - m_usageSince >= kUsageFlushMs};
+    });
+    if (watching)
+        scanSticks();
+    if (flushDue)
+        flushUsage();
+    if (m_db && std::chrono::steady_clock::now() - m_lastPurge >= kPurgeEvery)
+        purge();
 }
 
 store::Db* OfficerDeskService::db()
@@ -163,14 +136,14 @@ store::Db* OfficerDeskService::db()
                 break;
             }
         const std::string contentVersion = kiosk::contentVersion(m_settings.contentDir);
-        publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
+        m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
         const std::string version = "version=" + contentVersion;
         if (lastVersion != version)
             store::appendAudit(*m_db, m_clock.now(), store::kAuditContent, version);
         store::OfficerAccess access(*m_db, m_clock);
         const bool hasPin = access.hasPin();
         const KioskSettings settings = store::loadSettings(*m_db, m_log);
-        publish([&](OfficerSnapshot& s) {
+        m_worker.publish([&](OfficerSnapshot& s) {
             s.hasPin = hasPin;
             s.settings = settings;
         });
@@ -181,36 +154,21 @@ store::Db* OfficerDeskService::db()
     return m_db.get();
 }
 
-void OfficerDeskService::publish(const std::function<void(OfficerSnapshot&)>& change)
-{
-    const std::lock_guard lock(m_mutex);
-    auto next = std::make_shared<OfficerSnapshot>(*m_snapshot);
-    change(*next);
-    m_snapshot = std::move(next);
-    ++m_changes;
-}
-
 std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_snapshot;
+    return m_worker.snapshot();
 }
 
 std::uint64_t OfficerDeskService::sendPin(std::string pin, bool isNew)
 {
-    std::uint64_t attempt = 0;
-    {
-        const std::lock_guard lock(m_mutex);
-        attempt = ++m_attempts;
-    }
-    post([this, pin = std::move(pin), isNew, attempt] { checkPin(pin, isNew, attempt); });
+    const std::uint64_t attempt = m_worker.locked([this] { return ++m_attempts; });
+    m_worker.post([this, pin = std::move(pin), isNew, attempt] { checkPin(pin, isNew, attempt); });
     return attempt;
 }
 
 std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
 {
-    const std::lock_guard lock(m_mutex);
-    return std::exchange(m_answer, std::nullopt);
+    return m_worker.locked([this] { return std::exchange(m_answer, std::nullopt); });
 }
 
 void OfficerDeskService::checkPin(const std::string& pin, bool isNew, std::uint64_t attempt)
@@ -240,36 +198,30 @@ void OfficerDeskService::checkPin(const std::string& pin, bool isNew, std::uint6
                 answer.secondsLeft = check.secondsLeft;
             }
             const bool hasPin = access.hasPin();
-            publish([&](OfficerSnapshot& s) { s.hasPin = hasPin; });
+            m_worker.publish([&](OfficerSnapshot& s) { s.hasPin = hasPin; });
         }
     } catch (const std::exception& e) {
         m_log << "kiosk: officer desk: the PIN could not be checked: " << e.what() << "\n";
         answer.status = PinAnswer::Status::Failed;
     }
-    {
-        const std::lock_guard lock(m_mutex);
-        m_answer = answer;
-    }
-    ++m_changes;
+    m_worker.locked([&] { m_answer = answer; });
+    m_worker.noteChange();
 }
 
 void OfficerDeskService::warmUp()
 {
-    post([this] { (void)db(); });
+    m_worker.post([this] { (void)db(); });
 }
 
 void OfficerDeskService::openDashboard()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_watching = true;
-    }
-    publish([](OfficerSnapshot& s) {
+    m_worker.locked([this] { m_watching = true; });
+    m_worker.publish([](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         if (s.content.phase != ContentUpdate::Phase::Running)
             s.content.phase = ContentUpdate::Phase::Idle;
     });
-    post([this] {
+    m_worker.post([this] {
         flushUsage(); // so the figures include this morning's visitors
         scanSticks();
         readPacks();
@@ -279,16 +231,14 @@ void OfficerDeskService::openDashboard()
 
 void OfficerDeskService::close()
 {
-    const std::lock_guard lock(m_mutex);
-    m_watching = false;
+    m_worker.locked([this] { m_watching = false; });
 }
-
 
 void OfficerDeskService::loadDashboard()
 {
     store::Db* d = db();
     if (!d) {
-        publish([](OfficerSnapshot& s) {
+        m_worker.publish([](OfficerSnapshot& s) {
             s.dashboard.loaded = false;
             s.dashboard.storeError = "the database is unavailable";
         });
@@ -302,7 +252,7 @@ void OfficerDeskService::loadDashboard()
         const fs::space_info space = fs::space(m_store.get().file().parent_path(), ec);
         if (!ec)
             free = space.available;
-        publish([&](OfficerSnapshot& s) {
+        m_worker.publish([&](OfficerSnapshot& s) {
             OfficerDashboard& o = s.dashboard;
             o.loaded = true;
             o.storeError.clear();
@@ -328,7 +278,7 @@ void OfficerDeskService::loadDashboard()
         });
     } catch (const std::exception& e) {
         m_log << "kiosk: officer desk: the dashboard could not be read: " << e.what() << "\n";
-        publish([&](OfficerSnapshot& s) { s.dashboard.storeError = e.what(); });
+        m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.storeError = e.what(); });
     }
 }
 
@@ -345,7 +295,7 @@ void OfficerDeskService::scanSticks()
         m_log << "kiosk: USB stick mounted at " << s.mountPoint.string() << "\n";
     for (const Stick& s : changes.gone)
         m_log << "kiosk: USB stick at " << s.mountPoint.string() << " is gone\n";
-    publish([&](OfficerSnapshot& s) { s.target.sticks = std::move(sticks); });
+    m_worker.publish([&](OfficerSnapshot& s) { s.target.sticks = std::move(sticks); });
     readPacks();
 }
 
@@ -368,7 +318,7 @@ void OfficerDeskService::readPacks()
     for (const auto& folder : packFolders())
         if ((onStick = pack::peek(folder)))
             break;
-    publish([&](OfficerSnapshot& s) {
+    m_worker.publish([&](OfficerSnapshot& s) {
         ContentUpdate& c = s.content;
         c.trusted = !m_settings.packs.trusted.empty();
         c.currentId = current ? current->id : "";
@@ -384,14 +334,14 @@ void OfficerDeskService::changeContent(bool rollback)
 {
     if (snapshot()->content.phase == ContentUpdate::Phase::Running)
         return; // one at a time
-    publish([&](OfficerSnapshot& s) {
+    m_worker.publish([&](OfficerSnapshot& s) {
         s.content.phase = ContentUpdate::Phase::Running;
         s.content.rollback = rollback;
         s.content.progress = 0;
         s.content.refusal.clear();
         s.content.detail.clear();
     });
-    post([this, rollback] { contentNow(rollback); });
+    m_worker.post([this, rollback] { contentNow(rollback); });
 }
 
 void OfficerDeskService::contentNow(bool rollback)
@@ -418,7 +368,7 @@ void OfficerDeskService::contentNow(bool rollback)
                                         if (percent == shown)
                                             return;
                                         shown = percent;
-                                        publish([&](OfficerSnapshot& s) {
+                                        m_worker.publish([&](OfficerSnapshot& s) {
                                             s.content.progress = static_cast<double>(percent) / 100;
                                         });
                                     });
@@ -440,7 +390,7 @@ void OfficerDeskService::contentNow(bool rollback)
             m_log << "kiosk: warning: the content change could not be audited: " << e.what() << "\n";
         }
     }
-    publish([&](OfficerSnapshot& s) {
+    m_worker.publish([&](OfficerSnapshot& s) {
         s.content.phase = outcome.ok() ? ContentUpdate::Phase::Done : ContentUpdate::Phase::Refused;
         s.content.refusal = pack::refusalName(outcome.refusal);
         s.content.detail = outcome.detail;
@@ -458,12 +408,12 @@ void OfficerDeskService::startExport(ExportWhat what, std::string batchId)
         if (current->exporting.phase == ExportState::Phase::Running)
             return; // one at a time; a second tap while it runs does nothing
     }
-    publish([&](OfficerSnapshot& s) {
+    m_worker.publish([&](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         s.exporting.phase = ExportState::Phase::Running;
         s.exporting.again = what == ExportWhat::Again;
     });
-    post([this, what, batchId = std::move(batchId)] { exportNow(what, batchId); });
+    m_worker.post([this, what, batchId = std::move(batchId)] { exportNow(what, batchId); });
 }
 
 void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
@@ -471,7 +421,7 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
     ExportState done;
     done.again = what == ExportWhat::Again;
     auto finish = [&] {
-        publish([&](OfficerSnapshot& s) { s.exporting = done; });
+        m_worker.publish([&](OfficerSnapshot& s) { s.exporting = done; });
     };
     store::Db* d = db();
     if (!d) {
@@ -520,7 +470,7 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
         if (percent == shown)
             return;
         shown = percent;
-        publish([&](OfficerSnapshot& s) { s.exporting.progress = fraction; });
+        m_worker.publish([&](OfficerSnapshot& s) { s.exporting.progress = fraction; });
     };
     try {
         const exporter::ExportResult result = exporter::exportBatch(*d, *m_files, options);
@@ -571,7 +521,7 @@ void OfficerDeskService::purge()
 
 void OfficerDeskService::changeSetting(std::string name, std::string value)
 {
-    post([this, name = std::move(name), value = std::move(value)] {
+    m_worker.post([this, name = std::move(name), value = std::move(value)] {
         store::Db* d = db();
         const std::shared_ptr<const OfficerSnapshot> now = snapshot();
         if (!d || !now->settings)
@@ -585,7 +535,7 @@ void OfficerDeskService::changeSetting(std::string name, std::string value)
             m_log << "kiosk: officer desk: the setting '" << name << "' cannot be saved: " << e.what() << "\n";
             return;
         }
-        publish([&](OfficerSnapshot& s) { s.settings = *next; });
+        m_worker.publish([&](OfficerSnapshot& s) { s.settings = *next; });
         loadDashboard(); // the audit list shows the change
     });
 }
@@ -593,27 +543,23 @@ void OfficerDeskService::changeSetting(std::string name, std::string value)
 void OfficerDeskService::countView(std::string_view screen, Lang lang)
 {
     const std::string day = store::localDay(m_clock.now());
-    bool first = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        first = m_usage.empty();
+    // The desk may be asleep for hours: the first count wakes it, as counts are due within the minute.
+    m_worker.nudgeIf([&] {
+        const bool first = m_usage.empty();
         if (first)
             m_usageSince = m_clock.now(); // written a minute from now, with whatever follows
         ++m_usage[{day, std::string(screen), std::string(langCode(lang))}];
-        m_nudged = m_nudged || first;
-    }
-    if (first) // the desk may be asleep for hours: these counts are due within the minute
-        m_wake.notify_all();
+        return first;
+    });
 }
 
 void OfficerDeskService::flushUsage()
 {
     std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> counts;
-    {
-        const std::lock_guard lock(m_mutex);
+    m_worker.locked([&] {
         counts.swap(m_usage);
         m_usageSince = m_clock.now();
-    }
+    });
     if (counts.empty())
         return;
     store::Db* d = db();
@@ -626,9 +572,10 @@ void OfficerDeskService::flushUsage()
         store::addUsage(*d, rows);
     } catch (const std::exception& e) {
         m_log << "kiosk: usage counts could not be saved: " << e.what() << "\n";
-        const std::lock_guard lock(m_mutex);
-        for (const auto& [key, views] : counts) // kept for the next try
-            m_usage[key] += views;
+        m_worker.locked([&] {
+            for (const auto& [key, views] : counts) // kept for the next try
+                m_usage[key] += views;
+        });
     }
 }
 

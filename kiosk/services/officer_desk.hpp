@@ -4,6 +4,7 @@
 #pragma once
 
 #include "packs/content_pack.hpp"
+#include "services/desk_worker.hpp"
 #include "services/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
@@ -65,7 +66,7 @@ public:
     void close() override;
     void startExport(ExportWhat what, std::string batchId) override;
     [[nodiscard]] std::shared_ptr<const OfficerSnapshot> snapshot() const override;
-    [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
+    [[nodiscard]] std::uint64_t changes() const override { return m_worker.changes(); }
     void changeSetting(std::string name, std::string value) override;
     void countView(std::string_view screen, Lang lang) override;
     void changeContent(bool rollback) override;
@@ -77,14 +78,9 @@ public:
     void drain();
 
 private:
-    using Job = std::function<void()>;
-
-    void post(Job job);
-    void run();
     // The desk's own connection, once the kiosk's store has opened (and checked and migrated) the
     // file. Null when the store is unavailable.
     store::Db* db();
-    void publish(const std::function<void(OfficerSnapshot&)>& change);
     void checkPin(const std::string& pin, bool isNew, std::uint64_t attempt);
     void loadDashboard();
     void scanSticks();
@@ -95,6 +91,9 @@ private:
     void readPacks(); // installed packs and the stick's into the snapshot
     // Where a content pack would be: desa-kiosk-konten/ on each stick (or in the export folder).
     [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
+    // The worker's chores: how long it may sleep (under its lock), and what it does when it wakes.
+    [[nodiscard]] std::chrono::milliseconds sleepFor() const;
+    void chores();
 
     PendingStore& m_store;
     OfficerDeskSettings m_settings;
@@ -105,22 +104,12 @@ private:
     std::chrono::steady_clock::time_point m_dbRetryAt{}; // the worker's alone, as is the next
     std::chrono::steady_clock::time_point m_lastPurge{};
 
-    mutable std::mutex m_mutex; // guards everything below
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    std::deque<Job> m_jobs;
-    bool m_busy = false;
-    bool m_stop = false;
+    desk::Worker m_worker; // its lock guards everything below; its thread starts once they exist
     bool m_watching = false; // the dashboard is open: look for sticks
-    bool m_nudged = false;   // the worker should think again about how long to sleep
-    std::shared_ptr<const OfficerSnapshot> m_snapshot;
     std::optional<PinAnswer> m_answer;
     std::uint64_t m_attempts = 0; // PINs sent so far
     std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> m_usage; // (day, screen, lang)
     Millis m_usageSince = 0;
-    std::atomic<std::uint64_t> m_changes{0};
-
-    std::thread m_worker; // last: started once everything above exists
 };
 
 } // namespace kiosk
