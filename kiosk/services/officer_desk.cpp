@@ -7,7 +7,6 @@
 #include "store/db.hpp"
 #include "store/officer.hpp"
 #include "store/settings.hpp"
-#include "store/retention.hpp"
 #include "store/usage.hpp"
 
 #include <cerrno>
@@ -24,8 +23,6 @@ namespace {
 
 constexpr auto kStickScanEvery = std::chrono::milliseconds(1000); // a stick shows within 2 s
 constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
-constexpr auto kPurgeEvery = std::chrono::hours(6); // a kiosk that runs for weeks still forgets on time
-constexpr auto kDbRetryAfter = std::chrono::seconds(30); // a database that could not be used
 
 // What the officer reads when writing to the stick failed. Whatever the cause, nothing was marked
 // collected, so every message can promise that nothing is lost.
@@ -68,7 +65,8 @@ std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& 
 
 OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
                                        std::ostream& log, std::unique_ptr<exporter::FileWriter> files)
-    : m_store(store), m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files)),
+    : m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files)),
+      m_connection(store, log, [this](store::Db& d) { firstOpen(d); }), m_retention(m_settings.retentionDays),
       m_worker(log, firstSnapshot(m_settings))
 {
     if (!m_files)
@@ -94,7 +92,7 @@ std::chrono::milliseconds OfficerDeskService::sleepFor() const
     // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
     return m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
            : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
-                              : std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeEvery);
+                              : std::chrono::duration_cast<std::chrono::milliseconds>(desk::Retention::kEvery);
 }
 
 void OfficerDeskService::chores()
@@ -106,52 +104,37 @@ void OfficerDeskService::chores()
         scanSticks();
     if (flushDue)
         flushUsage();
-    if (m_db && std::chrono::steady_clock::now() - m_lastPurge >= kPurgeEvery)
+    if (m_connection.opened() && m_retention.due(std::chrono::steady_clock::now()))
         purge();
 }
 
 store::Db* OfficerDeskService::db()
 {
-    const auto now = std::chrono::steady_clock::now();
-    if (m_db || now < m_dbRetryAt)
-        return m_db.get();
-    m_dbRetryAt = now + kDbRetryAfter; // until then, answer at once that it is unavailable
-    try {
-        // The kiosk's store opens the file first: it checks it, moves a damaged one aside, migrates.
-        store::RequestStore& requests = m_store.get();
-        if (!requests.available())
-            return nullptr;
-        auto db = std::make_unique<store::Db>(requests.file(), store::OpenMode::ReadWriteCreate);
-        db->setBusyTimeout(2000);
-        db->exec("PRAGMA synchronous = FULL");
-        db->exec("PRAGMA foreign_keys = ON");
-        m_db = std::move(db);
-        // Once per start: collected requests past their time go, and a new content version is noted.
-        purge();
-        const std::vector<store::AuditEntry> recent = store::recentAudit(*m_db, 200);
-        std::string lastVersion;
-        for (const store::AuditEntry& e : recent)
-            if (e.kind == store::kAuditContent) {
-                lastVersion = e.detail;
-                break;
-            }
-        const std::string contentVersion = kiosk::contentVersion(m_settings.contentDir);
-        m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
-        const std::string version = "version=" + contentVersion;
-        if (lastVersion != version)
-            store::appendAudit(*m_db, m_clock.now(), store::kAuditContent, version);
-        store::OfficerAccess access(*m_db, m_clock);
-        const bool hasPin = access.hasPin();
-        const KioskSettings settings = store::loadSettings(*m_db, m_log);
-        m_worker.publish([&](OfficerSnapshot& s) {
-            s.hasPin = hasPin;
-            s.settings = settings;
-        });
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the database cannot be used: " << e.what() << "\n";
-        m_db.reset();
-    }
-    return m_db.get();
+    return m_connection.get();
+}
+
+void OfficerDeskService::firstOpen(store::Db& d)
+{
+    // Collected requests past their time go, and a new content version is noted.
+    m_retention.purge(d, m_clock.now(), m_log);
+    const std::vector<store::AuditEntry> recent = store::recentAudit(d, 200);
+    std::string lastVersion;
+    for (const store::AuditEntry& e : recent)
+        if (e.kind == store::kAuditContent) {
+            lastVersion = e.detail;
+            break;
+        }
+    const std::string contentVersion = kiosk::contentVersion(m_settings.contentDir);
+    m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
+    const std::string version = "version=" + contentVersion;
+    if (lastVersion != version)
+        store::appendAudit(d, m_clock.now(), store::kAuditContent, version);
+    const bool hasPin = store::OfficerAccess(d, m_clock).hasPin();
+    const KioskSettings settings = store::loadSettings(d, m_log);
+    m_worker.publish([&](OfficerSnapshot& s) {
+        s.hasPin = hasPin;
+        s.settings = settings;
+    });
 }
 
 std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
@@ -249,7 +232,7 @@ void OfficerDeskService::loadDashboard()
         const store::DashboardStats stats = store::loadDashboard(*d, now);
         std::optional<std::uint64_t> free;
         std::error_code ec;
-        const fs::space_info space = fs::space(m_store.get().file().parent_path(), ec);
+        const fs::space_info space = fs::space(m_connection.file().parent_path(), ec);
         if (!ec)
             free = space.available;
         m_worker.publish([&](OfficerSnapshot& s) {
@@ -506,17 +489,8 @@ void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
 
 void OfficerDeskService::purge()
 {
-    if (!m_db)
-        return;
-    m_lastPurge = std::chrono::steady_clock::now();
-    try {
-        const std::int64_t n = store::purgeCollected(*m_db, m_clock.now(), m_settings.retentionDays);
-        if (n > 0)
-            m_log << "kiosk: deleted " << n << " requests collected more than " << m_settings.retentionDays
-                  << " days ago\n";
-    } catch (const std::exception& e) {
-        m_log << "kiosk: collected requests could not be deleted yet: " << e.what() << "\n";
-    }
+    if (store::Db* d = m_connection.opened())
+        m_retention.purge(*d, m_clock.now(), m_log);
 }
 
 void OfficerDeskService::changeSetting(std::string name, std::string value)

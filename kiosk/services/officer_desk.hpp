@@ -4,6 +4,8 @@
 #pragma once
 
 #include "packs/content_pack.hpp"
+#include "services/desk_connection.hpp"
+#include "services/desk_retention.hpp"
 #include "services/desk_worker.hpp"
 #include "services/pending_store.hpp"
 #include "core/clock.hpp"
@@ -81,6 +83,9 @@ private:
     // The desk's own connection, once the kiosk's store has opened (and checked and migrated) the
     // file. Null when the store is unavailable.
     store::Db* db();
+    // Once per start, when the connection opens: purge, note the content version, read whether a PIN
+    // is set and the settings.
+    void firstOpen(store::Db& db);
     void checkPin(const std::string& pin, bool isNew, std::uint64_t attempt);
     void loadDashboard();
     void scanSticks();
@@ -95,14 +100,12 @@ private:
     [[nodiscard]] std::chrono::milliseconds sleepFor() const;
     void chores();
 
-    PendingStore& m_store;
     OfficerDeskSettings m_settings;
     const Clock& m_clock;
     std::ostream& m_log;
     std::unique_ptr<exporter::FileWriter> m_files;
-    std::unique_ptr<store::Db> m_db; // the worker's alone
-    std::chrono::steady_clock::time_point m_dbRetryAt{}; // the worker's alone, as is the next
-    std::chrono::steady_clock::time_point m_lastPurge{};
+    desk::Connection m_connection; // the worker's alone, as is the next
+    desk::Retention m_retention;
 
     desk::Worker m_worker; // its lock guards everything below; its thread starts once they exist
     bool m_watching = false; // the dashboard is open: look for sticks
