@@ -2,8 +2,10 @@
 #include "services/officer_desk.hpp"
 
 #include "packs/content_store.hpp"
+#include "services/desk_dashboard.hpp"
+#include "services/desk_pin.hpp"
+#include "services/desk_setting_change.hpp"
 #include "export/exporter.hpp"
-#include "store/dashboard.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
 #include "store/settings.hpp"
@@ -15,8 +17,6 @@
 #include <cmath>
 #include <system_error>
 #include <utility>
-
-namespace fs = std::filesystem;
 
 namespace kiosk {
 namespace {
@@ -37,11 +37,6 @@ const char* exportMessage(const std::error_code& code)
     case EPERM: return "officer.export.readonly";
     default: return "officer.export.pulled"; // EIO, ENOENT, ENODEV, ENXIO: the stick went away
     }
-}
-
-OfficerDashboard::Entry entry(Millis atMs, const std::string& kind, const std::string& detail)
-{
-    return {atMs, kind, detail};
 }
 
 // What the dashboard shows before the desk has read anything: the kiosk's configuration.
@@ -156,38 +151,10 @@ std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
 
 void OfficerDeskService::checkPin(const std::string& pin, bool isNew, std::uint64_t attempt)
 {
-    PinAnswer answer;
-    answer.attempt = attempt;
-    try {
-        if (store::Db* d = db()) {
-            store::OfficerAccess access(*d, m_clock);
-            if (isNew) {
-                // A new PIN only where none exists (one may have been set from a terminal since).
-                if (access.hasPin()) {
-                    answer.status = PinAnswer::Status::PinExists;
-                } else {
-                    access.setPin(pin);
-                    answer.status = PinAnswer::Status::PinSet;
-                }
-            } else {
-                const store::PinCheck check = access.check(pin);
-                switch (check.status) {
-                case store::PinCheck::Status::Ok: answer.status = PinAnswer::Status::Ok; break;
-                case store::PinCheck::Status::Wrong: answer.status = PinAnswer::Status::Wrong; break;
-                case store::PinCheck::Status::Locked: answer.status = PinAnswer::Status::Locked; break;
-                case store::PinCheck::Status::NoPin: answer.status = PinAnswer::Status::NoPin; break;
-                }
-                answer.failures = check.failures;
-                answer.secondsLeft = check.secondsLeft;
-            }
-            const bool hasPin = access.hasPin();
-            m_worker.publish([&](OfficerSnapshot& s) { s.hasPin = hasPin; });
-        }
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the PIN could not be checked: " << e.what() << "\n";
-        answer.status = PinAnswer::Status::Failed;
-    }
-    m_worker.locked([&] { m_answer = answer; });
+    const desk::PinReply reply = desk::answerPin(db(), m_clock, m_log, pin, isNew, attempt);
+    if (reply.hasPin)
+        m_worker.publish([&](OfficerSnapshot& s) { s.hasPin = reply.hasPin; });
+    m_worker.locked([&] { m_answer = reply.answer; });
     m_worker.noteChange();
 }
 
@@ -220,49 +187,7 @@ void OfficerDeskService::close()
 void OfficerDeskService::loadDashboard()
 {
     store::Db* d = db();
-    if (!d) {
-        m_worker.publish([](OfficerSnapshot& s) {
-            s.dashboard.loaded = false;
-            s.dashboard.storeError = "the database is unavailable";
-        });
-        return;
-    }
-    try {
-        const Millis now = m_clock.now();
-        const store::DashboardStats stats = store::loadDashboard(*d, now);
-        std::optional<std::uint64_t> free;
-        std::error_code ec;
-        const fs::space_info space = fs::space(m_connection.file().parent_path(), ec);
-        if (!ec)
-            free = space.available;
-        m_worker.publish([&](OfficerSnapshot& s) {
-            OfficerDashboard& o = s.dashboard;
-            o.loaded = true;
-            o.storeError.clear();
-            o.readAtMs = now;
-            o.fresh = stats.fresh.byTopic;
-            o.collected = stats.collected.byTopic;
-            o.oldestFreshMs = stats.oldestFreshMs;
-            o.batches.clear();
-            for (const store::BatchRecord& b : stats.batches)
-                o.batches.push_back({b.id, b.createdMs, b.count, b.stick, b.sealed});
-            o.events.clear();
-            for (const store::StoreEvent& e : stats.events)
-                if (e.kind == store::kEventMovedAside)
-                    o.events.push_back(entry(e.atMs, e.kind, e.detail));
-            o.audit.clear();
-            for (const store::AuditEntry& a : stats.audit)
-                o.audit.push_back(entry(a.atMs, a.kind, a.detail));
-            o.usage.clear();
-            for (const store::UsageCount& u : stats.usage)
-                o.usage.push_back({u.day, u.screen, u.lang, u.views});
-            o.databaseBytes = stats.fileBytes;
-            o.diskFreeBytes = free;
-        });
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the dashboard could not be read: " << e.what() << "\n";
-        m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.storeError = e.what(); });
-    }
+    desk::readDashboard(d, m_connection.file(), m_clock, m_log, m_worker);
 }
 
 void OfficerDeskService::scanSticks()
@@ -497,20 +422,8 @@ void OfficerDeskService::changeSetting(std::string name, std::string value)
 {
     m_worker.post([this, name = std::move(name), value = std::move(value)] {
         store::Db* d = db();
-        const std::shared_ptr<const OfficerSnapshot> now = snapshot();
-        if (!d || !now->settings)
-            return; // the dashboard already says the database cannot be used
-        const std::optional<KioskSettings> next = adjusted(*now->settings, name, value);
-        if (!next || *next == *now->settings)
-            return;
-        try {
-            store::saveSettings(*d, m_clock.now(), *now->settings, *next);
-        } catch (const std::exception& e) {
-            m_log << "kiosk: officer desk: the setting '" << name << "' cannot be saved: " << e.what() << "\n";
-            return;
-        }
-        m_worker.publish([&](OfficerSnapshot& s) { s.settings = *next; });
-        loadDashboard(); // the audit list shows the change
+        if (desk::applySetting(d, name, value, m_clock, m_log, m_worker))
+            loadDashboard(); // the audit list shows the change
     });
 }
 
