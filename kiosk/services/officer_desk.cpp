@@ -1,10 +1,11 @@
 // The officer desk: what the screens ask of it, done one job at a time on its worker's thread.
 #include "services/officer_desk.hpp"
 
-#include "packs/content_store.hpp"
+#include "services/desk_content.hpp"
 #include "services/desk_dashboard.hpp"
 #include "services/desk_pin.hpp"
 #include "services/desk_setting_change.hpp"
+#include "services/desk_sticks.hpp"
 #include "export/exporter.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
@@ -21,7 +22,6 @@
 namespace kiosk {
 namespace {
 
-constexpr auto kStickScanEvery = std::chrono::milliseconds(1000); // a stick shows within 2 s
 constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
 
 // What the officer reads when writing to the stick failed. Whatever the cause, nothing was marked
@@ -85,7 +85,7 @@ std::chrono::milliseconds OfficerDeskService::sleepFor() const
 {
     // Asleep unless there is something to do: sticks to look for while the dashboard is open,
     // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
-    return m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
+    return m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(desk::kStickScanEvery)
            : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
                               : std::chrono::duration_cast<std::chrono::milliseconds>(desk::Retention::kEvery);
 }
@@ -112,18 +112,7 @@ void OfficerDeskService::firstOpen(store::Db& d)
 {
     // Collected requests past their time go, and a new content version is noted.
     m_retention.purge(d, m_clock.now(), m_log);
-    const std::vector<store::AuditEntry> recent = store::recentAudit(d, 200);
-    std::string lastVersion;
-    for (const store::AuditEntry& e : recent)
-        if (e.kind == store::kAuditContent) {
-            lastVersion = e.detail;
-            break;
-        }
-    const std::string contentVersion = kiosk::contentVersion(m_settings.contentDir);
-    m_worker.publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
-    const std::string version = "version=" + contentVersion;
-    if (lastVersion != version)
-        store::appendAudit(d, m_clock.now(), store::kAuditContent, version);
+    desk::noteContentVersion(d, m_settings.contentDir, m_clock, m_worker);
     const bool hasPin = store::OfficerAccess(d, m_clock).hasPin();
     const KioskSettings settings = store::loadSettings(d, m_log);
     m_worker.publish([&](OfficerSnapshot& s) {
@@ -194,48 +183,18 @@ void OfficerDeskService::scanSticks()
 {
     if (!m_settings.exportDir.empty())
         return;
-    std::vector<Stick> sticks = findSticks(m_settings.usb);
-    const auto current = snapshot();
-    if (current->target.sticks == sticks)
-        return;
-    const StickChanges changes = diffSticks(current->target.sticks, sticks);
-    for (const Stick& s : changes.appeared)
-        m_log << "kiosk: USB stick mounted at " << s.mountPoint.string() << "\n";
-    for (const Stick& s : changes.gone)
-        m_log << "kiosk: USB stick at " << s.mountPoint.string() << " is gone\n";
-    m_worker.publish([&](OfficerSnapshot& s) { s.target.sticks = std::move(sticks); });
-    readPacks();
+    if (desk::lookForSticks(m_settings.usb, m_worker, m_log))
+        readPacks();
 }
 
 std::vector<std::filesystem::path> OfficerDeskService::packFolders() const
 {
-    std::vector<std::filesystem::path> folders;
-    if (!m_settings.exportDir.empty()) // a technician's plain folder stands in for the stick
-        folders.push_back(m_settings.exportDir / pack::kStickFolder);
-    for (const Stick& stick : snapshot()->target.sticks)
-        folders.push_back(stick.mountPoint / pack::kStickFolder);
-    return folders;
+    return desk::packFolders(m_settings.exportDir, snapshot()->target.sticks);
 }
 
 void OfficerDeskService::readPacks()
 {
-    const pack::PackStore packs(m_settings.packs.root);
-    const auto current = packs.current();
-    const auto previous = packs.previous();
-    std::optional<pack::PackInfo> onStick;
-    for (const auto& folder : packFolders())
-        if ((onStick = pack::peek(folder)))
-            break;
-    m_worker.publish([&](OfficerSnapshot& s) {
-        ContentUpdate& c = s.content;
-        c.trusted = !m_settings.packs.trusted.empty();
-        c.currentId = current ? current->id : "";
-        c.currentCreated = current ? current->created : "";
-        c.previousId = previous ? previous->id : "";
-        c.previousCreated = previous ? previous->created : "";
-        c.stickId = onStick ? onStick->id : "";
-        c.stickCreated = onStick ? onStick->created : "";
-    });
+    desk::readPacks(m_settings.packs, packFolders(), m_worker);
 }
 
 void OfficerDeskService::changeContent(bool rollback)
@@ -254,58 +213,17 @@ void OfficerDeskService::changeContent(bool rollback)
 
 void OfficerDeskService::contentNow(bool rollback)
 {
-    pack::PackStore packs(m_settings.packs.root);
     pack::Outcome outcome;
     if (rollback) {
-        outcome = packs.rollback(m_settings.packs.trusted, m_settings.packs.check);
+        outcome = desk::rollBackPack(m_settings.packs);
     } else {
         scanSticks();
-        std::optional<std::filesystem::path> source;
-        std::error_code ec;
-        for (const auto& folder : packFolders())
-            if (!source && std::filesystem::exists(folder, ec))
-                source = folder;
-        if (!source) {
-            outcome.refusal = pack::Refusal::NotFound;
-            outcome.detail = "no folder " + std::string(pack::kStickFolder) + " on a USB stick";
-        } else {
-            long shown = -1;
-            outcome = packs.install(*source, m_settings.packs.trusted, m_settings.packs.check,
-                                    [&](std::uint64_t done, std::uint64_t total) {
-                                        const long percent = total ? static_cast<long>(done * 100 / total) : 100;
-                                        if (percent == shown)
-                                            return;
-                                        shown = percent;
-                                        m_worker.publish([&](OfficerSnapshot& s) {
-                                            s.content.progress = static_cast<double>(percent) / 100;
-                                        });
-                                    });
-        }
+        outcome = desk::installPack(m_settings.packs, packFolders(), m_worker);
     }
-    const char* what = rollback ? "rollback" : "update";
-    if (outcome.ok())
-        m_log << "kiosk: content " << what << ": now showing pack " << outcome.pack.id << " (signed "
-              << outcome.pack.created << " UTC)\n";
-    else
-        m_log << "kiosk: warning: content " << what << " refused (" << pack::refusalName(outcome.refusal)
-              << "): " << outcome.detail << "\n";
-    if (store::Db* d = db()) {
-        try {
-            store::appendAudit(*d, m_clock.now(), rollback ? "content-rollback" : "content-update",
-                               std::string(outcome.ok() ? "shown " : "refused ") + pack::refusalName(outcome.refusal) + " " +
-                             outcome.pack.id);
-        } catch (const std::exception& e) {
-            m_log << "kiosk: warning: the content change could not be audited: " << e.what() << "\n";
-        }
-    }
-    m_worker.publish([&](OfficerSnapshot& s) {
-        s.content.phase = outcome.ok() ? ContentUpdate::Phase::Done : ContentUpdate::Phase::Refused;
-        s.content.refusal = pack::refusalName(outcome.refusal);
-        s.content.detail = outcome.detail;
-        s.content.packId = outcome.pack.id;
-        if (outcome.ok())
-            ++s.content.shownChanges;
-    });
+    desk::logContentChange(m_log, rollback, outcome);
+    if (store::Db* d = db())
+        desk::auditContentChange(*d, m_clock.now(), rollback, outcome, m_log);
+    desk::showContentChange(m_worker, outcome);
     readPacks();
 }
 
