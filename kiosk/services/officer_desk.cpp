@@ -3,41 +3,22 @@
 
 #include "services/desk_content.hpp"
 #include "services/desk_dashboard.hpp"
+#include "services/desk_export.hpp"
 #include "services/desk_pin.hpp"
 #include "services/desk_setting_change.hpp"
 #include "services/desk_sticks.hpp"
-#include "export/exporter.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
 #include "store/settings.hpp"
 #include "store/usage.hpp"
 
-#include <cerrno>
-#include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <system_error>
 #include <utility>
 
 namespace kiosk {
 namespace {
 
 constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
-
-// What the officer reads when writing to the stick failed. Whatever the cause, nothing was marked
-// collected, so every message can promise that nothing is lost.
-const char* exportMessage(const std::error_code& code)
-{
-    switch (code.value()) {
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG: return "officer.export.full";
-    case EROFS:
-    case EACCES:
-    case EPERM: return "officer.export.readonly";
-    default: return "officer.export.pulled"; // EIO, ENOENT, ENODEV, ENXIO: the stick went away
-    }
-}
 
 // What the dashboard shows before the desk has read anything: the kiosk's configuration.
 std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& settings)
@@ -229,11 +210,8 @@ void OfficerDeskService::contentNow(bool rollback)
 
 void OfficerDeskService::startExport(ExportWhat what, std::string batchId)
 {
-    {
-        const auto current = snapshot();
-        if (current->exporting.phase == ExportState::Phase::Running)
-            return; // one at a time; a second tap while it runs does nothing
-    }
+    if (snapshot()->exporting.phase == ExportState::Phase::Running)
+        return; // one at a time; a second tap while it runs does nothing
     m_worker.publish([&](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         s.exporting.phase = ExportState::Phase::Running;
@@ -244,88 +222,15 @@ void OfficerDeskService::startExport(ExportWhat what, std::string batchId)
 
 void OfficerDeskService::exportNow(ExportWhat what, const std::string& batchId)
 {
-    ExportState done;
-    done.again = what == ExportWhat::Again;
-    auto finish = [&] {
-        m_worker.publish([&](OfficerSnapshot& s) { s.exporting = done; });
-    };
-    store::Db* d = db();
-    if (!d) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.store";
-        finish();
-        return;
-    }
-    if (!m_settings.keyProblem.empty()) { // never plain when the office asked for sealed files
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.key.bad";
-        finish();
-        return;
-    }
-    // Where to: the configured folder, else the first stick mounted now.
-    exporter::ExportOptions options;
-    if (!m_settings.exportDir.empty()) {
-        options.destination = m_settings.exportDir;
-        options.stickLabel = m_settings.exportDir.filename().string();
-    } else {
-        scanSticks();
-        const auto current = snapshot();
-        if (current->target.sticks.empty()) {
-            done.phase = ExportState::Phase::Failed;
-            done.message = "officer.usb.none";
-            finish();
-            return;
-        }
-        // A write-protected stick (or a CD) is no place to copy to when another is plugged in.
-        const auto& sticks = current->target.sticks;
-        const auto it = std::find_if(sticks.begin(), sticks.end(), [](const Stick& s) { return !s.readOnly; });
-        const Stick& stick = it != sticks.end() ? *it : sticks.front();
-        options.destination = stick.mountPoint;
-        options.stickLabel = stick.label;
-    }
-    done.stick = options.stickLabel;
-    options.kioskId = m_settings.kioskId;
-    options.scope = what == ExportWhat::All ? store::ExportScope::All : store::ExportScope::New;
-    if (what == ExportWhat::Again)
-        options.againBatch = batchId;
-    options.officeKey = m_settings.officeKey;
-    options.nowMs = m_clock.now();
-    long shown = -1;
-    options.progress = [&](double fraction) {
-        const long percent = std::lround(fraction * 100);
-        if (percent == shown)
-            return;
-        shown = percent;
-        m_worker.publish([&](OfficerSnapshot& s) { s.exporting.progress = fraction; });
-    };
-    try {
-        const exporter::ExportResult result = exporter::exportBatch(*d, *m_files, options);
-        if (result.folder.empty()) {
-            done.phase = ExportState::Phase::Nothing;
-        } else {
-            done.phase = ExportState::Phase::Done;
-            done.count = static_cast<std::int64_t>(result.count);
-            done.folder = result.folder.filename().string();
-            m_log << "kiosk: exported " << result.count << " requests (" << result.marked << " newly collected) to "
-                  << result.folder.string() << "\n";
-        }
-    } catch (const std::system_error& e) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = exportMessage(e.code());
-        done.errorDetail = e.code().message();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    } catch (const store::SqliteError& e) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.store";
-        done.errorDetail = e.what();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    } catch (const std::exception& e) { // an unknown batch, sealing: not the stick's fault
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.failed";
-        done.errorDetail = e.what();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    }
-    finish();
+    const desk::ExportContext context{.db = db(),
+                                      .settings = m_settings,
+                                      .files = *m_files,
+                                      .clock = m_clock,
+                                      .log = m_log,
+                                      .board = m_worker,
+                                      .lookForSticks = [this] { scanSticks(); }};
+    if (!desk::exportRequests(context, what, batchId))
+        return; // refused before anything was written
     purge();
     loadDashboard();
 }

@@ -7,6 +7,7 @@
 #include "services/desk_connection.hpp"
 #include "services/desk_retention.hpp"
 #include "services/desk_worker.hpp"
+#include "services/officer_desk_settings.hpp"
 #include "services/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
@@ -35,22 +36,6 @@ namespace kiosk {
 namespace store {
 class Db;
 }
-
-struct OfficerDeskSettings {
-    std::string kioskId;
-    std::filesystem::path exportDir;           // a plain folder instead of sticks (empty: sticks)
-    std::optional<exporter::PublicKey> officeKey; // seal exports to it
-    std::string keyProblem;                    // a key was configured but could not be read
-    int retentionDays = 14;
-    UsbProbe usb;
-    // Shown on the dashboard as they are.
-    std::filesystem::path contentDir; // its version is computed on the desk's thread
-    std::string contentOldestVerified;
-    std::vector<std::string> contentProblems;
-    bool contentFromLastGood = false;
-    std::vector<std::string> configProblems;
-    pack::Place packs; // signed content packs: where they are installed, the keys trusted
-};
 
 class OfficerDeskService final : public OfficerDesk {
 public:
