@@ -7,6 +7,7 @@
 #include "services/desk_pin.hpp"
 #include "services/desk_setting_change.hpp"
 #include "services/desk_sticks.hpp"
+#include "services/desk_usage.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
 #include "store/settings.hpp"
@@ -17,8 +18,6 @@
 
 namespace kiosk {
 namespace {
-
-constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
 
 // What the dashboard shows before the desk has read anything: the kiosk's configuration.
 std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& settings)
@@ -39,15 +38,15 @@ std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& 
 
 } // namespace
 
-OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
-                                       std::ostream& log, std::unique_ptr<exporter::FileWriter> files)
+OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings,
+                                       const Clock& wallClock, std::ostream& log,
+                                       std::unique_ptr<exporter::FileWriter> files)
     : m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files)),
       m_connection(store, log, [this](store::Db& d) { firstOpen(d); }), m_retention(m_settings.retentionDays),
-      m_worker(log, firstSnapshot(m_settings))
+      m_worker(log, firstSnapshot(m_settings)), m_usage(m_clock.now())
 {
     if (!m_files)
         m_files = std::make_unique<exporter::PosixFileWriter>();
-    m_usageSince = m_clock.now();
     m_worker.start({[this] { return sleepFor(); }, [this] { chores(); }});
 }
 
@@ -66,15 +65,16 @@ std::chrono::milliseconds OfficerDeskService::sleepFor() const
 {
     // Asleep unless there is something to do: sticks to look for while the dashboard is open,
     // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
-    return m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(desk::kStickScanEvery)
-           : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
-                              : std::chrono::duration_cast<std::chrono::milliseconds>(desk::Retention::kEvery);
+    return m_watching ? std::chrono::duration_cast<std::chrono::milliseconds>(desk::kStickScanEvery)
+           : !m_usage.empty()
+               ? std::chrono::milliseconds(desk::kUsageFlushMs)
+               : std::chrono::duration_cast<std::chrono::milliseconds>(desk::Retention::kEvery);
 }
 
 void OfficerDeskService::chores()
 {
     const auto [watching, flushDue] = m_worker.locked([this] {
-        return std::pair{m_watching, !m_usage.empty() && m_clock.now() - m_usageSince >= kUsageFlushMs};
+        return std::pair{m_watching, m_usage.due(m_clock.now())};
     });
     if (watching)
         scanSticks();
@@ -254,39 +254,19 @@ void OfficerDeskService::countView(std::string_view screen, Lang lang)
 {
     const std::string day = store::localDay(m_clock.now());
     // The desk may be asleep for hours: the first count wakes it, as counts are due within the minute.
-    m_worker.nudgeIf([&] {
-        const bool first = m_usage.empty();
-        if (first)
-            m_usageSince = m_clock.now(); // written a minute from now, with whatever follows
-        ++m_usage[{day, std::string(screen), std::string(langCode(lang))}];
-        return first;
-    });
+    m_worker.nudgeIf([&] { return m_usage.add(day, screen, langCode(lang), m_clock.now()); });
 }
 
 void OfficerDeskService::flushUsage()
 {
-    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> counts;
-    m_worker.locked([&] {
-        counts.swap(m_usage);
-        m_usageSince = m_clock.now();
-    });
+    const desk::UsageTally::Counts counts = m_worker.locked([this] { return m_usage.take(m_clock.now()); });
     if (counts.empty())
         return;
     store::Db* d = db();
     if (!d)
         return; // no database: the counts are lost, which harms nobody
-    std::vector<store::UsageCount> rows;
-    for (const auto& [key, views] : counts)
-        rows.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), views});
-    try {
-        store::addUsage(*d, rows);
-    } catch (const std::exception& e) {
-        m_log << "kiosk: usage counts could not be saved: " << e.what() << "\n";
-        m_worker.locked([&] {
-            for (const auto& [key, views] : counts) // kept for the next try
-                m_usage[key] += views;
-        });
-    }
+    if (!desk::saveUsage(*d, counts, m_log))
+        m_worker.locked([&] { m_usage.putBack(counts); }); // kept for the next try
 }
 
 } // namespace kiosk

@@ -1,34 +1,30 @@
 // The officer desk: PIN checks (Argon2id takes most of a second), the dashboard's figures, watching
-// for USB sticks, exports and the anonymous usage counts — all on one thread of its own, with its
-// own connection to the kiosk's database, so the screen never waits for any of it.
+// for USB sticks, exports, content packs, settings and the anonymous usage counts — all on one
+// thread of its own, with its own connection to the kiosk's database, so the screen never waits for
+// any of it. Each piece lives in a desk_* file of its own; this is the one object the kiosk talks to.
 #pragma once
 
-#include "packs/content_pack.hpp"
-#include "services/desk_connection.hpp"
-#include "services/desk_retention.hpp"
-#include "services/desk_worker.hpp"
-#include "services/officer_desk_settings.hpp"
-#include "services/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
 #include "core/usb.hpp"
 #include "export/file_writer.hpp"
 #include "export/seal.hpp"
+#include "packs/content_pack.hpp"
+#include "services/desk_connection.hpp"
+#include "services/desk_retention.hpp"
+#include "services/desk_usage.hpp"
+#include "services/desk_worker.hpp"
+#include "services/officer_desk_settings.hpp"
+#include "services/pending_store.hpp"
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
+#include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <thread>
-#include <tuple>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -41,8 +37,8 @@ class OfficerDeskService final : public OfficerDesk {
 public:
     // `store`, `wallClock` and `log` must outlive the desk. `files` writes the exports (tests
     // inject faults through it); null: the real file system.
-    OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock, std::ostream& log,
-                       std::unique_ptr<exporter::FileWriter> files = nullptr);
+    OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
+                       std::ostream& log, std::unique_ptr<exporter::FileWriter> files = nullptr);
     ~OfficerDeskService() override;
     OfficerDeskService(const OfficerDeskService&) = delete;
     OfficerDeskService& operator=(const OfficerDeskService&) = delete;
@@ -65,6 +61,8 @@ public:
     void drain();
 
 private:
+    // All of these run on the worker's thread.
+
     // The desk's own connection, once the kiosk's store has opened (and checked and migrated) the
     // file. Null when the store is unavailable.
     store::Db* db();
@@ -92,12 +90,11 @@ private:
     desk::Connection m_connection; // the worker's alone, as is the next
     desk::Retention m_retention;
 
-    desk::Worker m_worker; // its lock guards everything below; its thread starts once they exist
+    desk::Worker m_worker;   // its lock guards everything below; its thread starts once they exist
     bool m_watching = false; // the dashboard is open: look for sticks
     std::optional<PinAnswer> m_answer;
     std::uint64_t m_attempts = 0; // PINs sent so far
-    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> m_usage; // (day, screen, lang)
-    Millis m_usageSince = 0;
+    desk::UsageTally m_usage;
 };
 
 } // namespace kiosk
