@@ -214,8 +214,9 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
     k.tap("officer.export.new");
     REQUIRE(until(k, [&] { return k.map().values.count("export") && k.map().values.at("export") == "done"; }));
-    // The purge after the copy took the request off the kiosk. (Collected was 0 before the copy
-    // too: wait until the dashboard read after it says the request is no longer new either.)
+    // The purge after the copy took the request off the kiosk. "done" shows before the dashboard is
+    // read again, and "0 collected" showed before the copy too: wait for the read that lists the batch.
+    REQUIRE(until(k, [&] { return k.map().values.count("last_batch") != 0; }));
     REQUIRE(until(k, [&] {
         return k.map().values.at("requests_collected") == "0" && k.map().values.at("requests_new") == "0";
     }));

@@ -37,7 +37,7 @@ struct PinAnswer {
     Status status = Status::Failed;
     int failures = 0;
     std::int64_t secondsLeft = 0;
-    std::uint64_t attempt = 0; // the number sendPin returned for the PIN this answers
+    std::uint64_t attempt = 0; // the number the PIN check was sent with (effect::CheckPin)
 };
 
 // The PIN screen and whether the officer is in, wiped with the rest of the session.

@@ -1,269 +1,145 @@
-// The officer desk's thread: one job at a time, the dashboard and the sticks refreshed between them.
+// The officer desk: what the screens ask of it, done one job at a time on its worker's thread.
 #include "services/officer_desk.hpp"
 
-#include "packs/content_store.hpp"
-#include "export/exporter.hpp"
-#include "store/dashboard.hpp"
+#include "services/desk_content.hpp"
+#include "services/desk_dashboard.hpp"
+#include "services/desk_export.hpp"
+#include "services/desk_pin.hpp"
+#include "services/desk_setting_change.hpp"
+#include "services/desk_sticks.hpp"
+#include "services/desk_usage.hpp"
 #include "store/db.hpp"
 #include "store/officer.hpp"
 #include "store/settings.hpp"
-#include "store/retention.hpp"
 #include "store/usage.hpp"
 
-#include <cerrno>
-#include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <system_error>
 #include <utility>
-
-namespace fs = std::filesystem;
 
 namespace kiosk {
 namespace {
 
-constexpr auto kStickScanEvery = std::chrono::milliseconds(1000); // a stick shows within 2 s
-constexpr Millis kUsageFlushMs = 60'000; // counts wait in memory at most this long
-constexpr auto kPurgeEvery = std::chrono::hours(6); // a kiosk that runs for weeks still forgets on time
-constexpr auto kDbRetryAfter = std::chrono::seconds(30); // a database that could not be used
-
-// What the officer reads when writing to the stick failed. Whatever the cause, nothing was marked
-// collected, so every message can promise that nothing is lost.
-const char* exportMessage(const std::error_code& code)
+// What the dashboard shows before the desk has read anything: the kiosk's configuration.
+std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& settings)
 {
-    switch (code.value()) {
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG: return "officer.export.full";
-    case EROFS:
-    case EACCES:
-    case EPERM: return "officer.export.readonly";
-    default: return "officer.export.pulled"; // EIO, ENOENT, ENODEV, ENXIO: the stick went away
-    }
-}
-
-OfficerDashboard::Entry entry(Millis atMs, const std::string& kind, const std::string& detail)
-{
-    return {atMs, kind, detail};
+    auto first = std::make_shared<OfficerSnapshot>();
+    first->target.plainFolder = !settings.exportDir.empty();
+    first->target.folder = settings.exportDir.string();
+    OfficerDashboard& d = first->dashboard;
+    d.encrypted = settings.officeKey.has_value();
+    d.retentionDays = settings.retentionDays;
+    d.keyProblem = settings.keyProblem;
+    d.contentOldestVerified = settings.contentOldestVerified;
+    d.contentProblems = settings.contentProblems;
+    d.contentFromLastGood = settings.contentFromLastGood;
+    d.configProblems = settings.configProblems;
+    return first;
 }
 
 } // namespace
 
-OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
-                                       std::ostream& log, std::unique_ptr<exporter::FileWriter> files)
-    : m_store(store), m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files))
+OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings settings,
+                                       const Clock& wallClock, std::ostream& log,
+                                       std::unique_ptr<exporter::FileWriter> files)
+    : m_settings(std::move(settings)), m_clock(wallClock), m_log(log), m_files(std::move(files)),
+      m_connection(store, log, [this](store::Db& d) { firstOpen(d); }), m_retention(m_settings.retentionDays),
+      m_worker(log, firstSnapshot(m_settings)), m_usage(m_clock.now())
 {
     if (!m_files)
         m_files = std::make_unique<exporter::PosixFileWriter>();
-    auto first = std::make_shared<OfficerSnapshot>();
-    first->target.plainFolder = !m_settings.exportDir.empty();
-    first->target.folder = m_settings.exportDir.string();
-    OfficerDashboard& d = first->dashboard;
-    d.encrypted = m_settings.officeKey.has_value();
-    d.retentionDays = m_settings.retentionDays;
-    d.keyProblem = m_settings.keyProblem;
-    d.contentOldestVerified = m_settings.contentOldestVerified;
-    d.contentProblems = m_settings.contentProblems;
-    d.contentFromLastGood = m_settings.contentFromLastGood;
-    d.configProblems = m_settings.configProblems;
-    m_snapshot = std::move(first);
-    m_usageSince = m_clock.now();
-    m_worker = std::thread([this] { run(); });
+    m_worker.start({[this] { return sleepFor(); }, [this] { chores(); }});
 }
 
 OfficerDeskService::~OfficerDeskService()
 {
-    post([this] { flushUsage(); }); // counts of the last minute are kept too
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_worker.join();
-}
-
-void OfficerDeskService::post(Job job)
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        m_jobs.push_back(std::move(job));
-    }
-    m_wake.notify_all();
+    m_worker.post([this] { flushUsage(); }); // counts of the last minute are kept too
+    m_worker.stop();
 }
 
 void OfficerDeskService::drain()
 {
-    std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [this] { return m_jobs.empty() && !m_busy; });
+    m_worker.drain();
 }
 
-void OfficerDeskService::run()
+std::chrono::milliseconds OfficerDeskService::sleepFor() const
 {
-    std::unique_lock lock(m_mutex);
-    for (;;) {
-        // Asleep unless there is something to do: sticks to look for while the dashboard is open,
-        // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
-        const auto sleep = m_watching         ? std::chrono::duration_cast<std::chrono::milliseconds>(kStickScanEvery)
-                           : !m_usage.empty() ? std::chrono::milliseconds(kUsageFlushMs)
-                                              : std::chrono::duration_cast<std::chrono::milliseconds>(kPurgeEvery);
-        m_wake.wait_for(lock, sleep, [this] { return m_stop || !m_jobs.empty() || m_nudged; });
-        m_nudged = false;
-        while (!m_jobs.empty()) {
-            Job job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-            m_busy = true;
-            lock.unlock();
-            try {
-                job();
-            } catch (const std::exception& e) { // each job handles its own; this is the last net
-                m_log << "kiosk: officer desk: " << e.what() << "\n";
-            }
-            lock.lock();
-            m_busy = false;
-        }
-        m_idle.notify_all();
-        if (m_stop)
-            return;
-        const bool watching = m_watching;
-        const bool flushDue = !m_usage.empty() && m_clock.now() - m_usageSince >= kUsageFlushMs;
-        lock.unlock();
-        if (watching)
-            scanSticks();
-        if (flushDue)
-            flushUsage();
-        if (m_db && std::chrono::steady_clock::now() - m_lastPurge >= kPurgeEvery)
-            purge();
-        lock.lock();
-    }
+    // Asleep unless there is something to do: sticks to look for while the dashboard is open,
+    // counts to write within the minute, the next purge (an idle kiosk wakes for nothing else).
+    return m_watching ? std::chrono::duration_cast<std::chrono::milliseconds>(desk::kStickScanEvery)
+           : !m_usage.empty()
+               ? std::chrono::milliseconds(desk::kUsageFlushMs)
+               : std::chrono::duration_cast<std::chrono::milliseconds>(desk::Retention::kEvery);
+}
+
+void OfficerDeskService::chores()
+{
+    const auto [watching, flushDue] = m_worker.locked([this] {
+        return std::pair{m_watching, m_usage.due(m_clock.now())};
+    });
+    if (watching)
+        scanSticks();
+    if (flushDue)
+        flushUsage();
+    if (m_connection.opened() && m_retention.due(std::chrono::steady_clock::now()))
+        purge();
 }
 
 store::Db* OfficerDeskService::db()
 {
-    const auto now = std::chrono::steady_clock::now();
-    if (m_db || now < m_dbRetryAt)
-        return m_db.get();
-    m_dbRetryAt = now + kDbRetryAfter; // until then, answer at once that it is unavailable
-    try {
-        // The kiosk's store opens the file first: it checks it, moves a damaged one aside, migrates.
-        store::RequestStore& requests = m_store.get();
-        if (!requests.available())
-            return nullptr;
-        auto db = std::make_unique<store::Db>(requests.file(), store::OpenMode::ReadWriteCreate);
-        db->setBusyTimeout(2000);
-        db->exec("PRAGMA synchronous = FULL");
-        db->exec("PRAGMA foreign_keys = ON");
-        m_db = std::move(db);
-        // Once per start: collected requests past their time go, and a new content version is noted.
-        purge();
-        const std::vector<store::AuditEntry> recent = store::recentAudit(*m_db, 200);
-        std::string lastVersion;
-        for (const store::AuditEntry& e : recent)
-            if (e.kind == store::kAuditContent) {
-                lastVersion = e.detail;
-                break;
-            }
-        const std::string contentVersion = kiosk::contentVersion(m_settings.contentDir);
-        publish([&](OfficerSnapshot& s) { s.dashboard.contentVersion = contentVersion; });
-        const std::string version = "version=" + contentVersion;
-        if (lastVersion != version)
-            store::appendAudit(*m_db, m_clock.now(), store::kAuditContent, version);
-        store::OfficerAccess access(*m_db, m_clock);
-        const bool hasPin = access.hasPin();
-        const KioskSettings settings = store::loadSettings(*m_db, m_log);
-        publish([&](OfficerSnapshot& s) {
-            s.hasPin = hasPin;
-            s.settings = settings;
-        });
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the database cannot be used: " << e.what() << "\n";
-        m_db.reset();
-    }
-    return m_db.get();
+    return m_connection.get();
 }
 
-void OfficerDeskService::publish(const std::function<void(OfficerSnapshot&)>& change)
+void OfficerDeskService::firstOpen(store::Db& d)
 {
-    const std::lock_guard lock(m_mutex);
-    auto next = std::make_shared<OfficerSnapshot>(*m_snapshot);
-    change(*next);
-    m_snapshot = std::move(next);
-    ++m_changes;
+    // Collected requests past their time go, and a new content version is noted.
+    m_retention.purge(d, m_clock.now(), m_log);
+    desk::noteContentVersion(d, m_settings.contentDir, m_clock, m_worker);
+    const bool hasPin = store::OfficerAccess(d, m_clock).hasPin();
+    const KioskSettings settings = store::loadSettings(d, m_log);
+    m_worker.publish([&](OfficerSnapshot& s) {
+        s.hasPin = hasPin;
+        s.settings = settings;
+    });
 }
 
 std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_snapshot;
+    return m_worker.snapshot();
 }
 
 void OfficerDeskService::checkPin(std::uint64_t attempt, std::string pin, bool isNew)
 {
-    post([this, pin = std::move(pin), isNew, attempt] { checkPinNow(pin, isNew, attempt); });
+    m_worker.post([this, pin = std::move(pin), isNew, attempt] { checkPinNow(pin, isNew, attempt); });
 }
 
 std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
 {
-    const std::lock_guard lock(m_mutex);
-    return std::exchange(m_answer, std::nullopt);
+    return m_worker.locked([this] { return std::exchange(m_answer, std::nullopt); });
 }
 
 void OfficerDeskService::checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt)
 {
-    PinAnswer answer;
-    answer.attempt = attempt;
-    try {
-        if (store::Db* d = db()) {
-            store::OfficerAccess access(*d, m_clock);
-            if (isNew) {
-                // A new PIN only where none exists (one may have been set from a terminal since).
-                if (access.hasPin()) {
-                    answer.status = PinAnswer::Status::PinExists;
-                } else {
-                    access.setPin(pin);
-                    answer.status = PinAnswer::Status::PinSet;
-                }
-            } else {
-                const store::PinCheck check = access.check(pin);
-                switch (check.status) {
-                case store::PinCheck::Status::Ok: answer.status = PinAnswer::Status::Ok; break;
-                case store::PinCheck::Status::Wrong: answer.status = PinAnswer::Status::Wrong; break;
-                case store::PinCheck::Status::Locked: answer.status = PinAnswer::Status::Locked; break;
-                case store::PinCheck::Status::NoPin: answer.status = PinAnswer::Status::NoPin; break;
-                }
-                answer.failures = check.failures;
-                answer.secondsLeft = check.secondsLeft;
-            }
-            const bool hasPin = access.hasPin();
-            publish([&](OfficerSnapshot& s) { s.hasPin = hasPin; });
-        }
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the PIN could not be checked: " << e.what() << "\n";
-        answer.status = PinAnswer::Status::Failed;
-    }
-    {
-        const std::lock_guard lock(m_mutex);
-        m_answer = answer;
-    }
-    ++m_changes;
+    const desk::PinReply reply = desk::answerPin(db(), m_clock, m_log, pin, isNew, attempt);
+    if (reply.hasPin)
+        m_worker.publish([&](OfficerSnapshot& s) { s.hasPin = reply.hasPin; });
+    m_worker.locked([&] { m_answer = reply.answer; });
+    m_worker.noteChange();
 }
 
 void OfficerDeskService::warmUp()
 {
-    post([this] { (void)db(); });
+    m_worker.post([this] { (void)db(); });
 }
 
 void OfficerDeskService::openDashboard()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_watching = true;
-    }
-    publish([](OfficerSnapshot& s) {
+    m_worker.locked([this] { m_watching = true; });
+    m_worker.publish([](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         if (s.content.phase != ContentUpdate::Phase::Running)
             s.content.phase = ContentUpdate::Phase::Idle;
     });
-    post([this] {
+    m_worker.post([this] {
         flushUsage(); // so the figures include this morning's visitors
         scanSticks();
         readPacks();
@@ -273,105 +149,31 @@ void OfficerDeskService::openDashboard()
 
 void OfficerDeskService::close()
 {
-    const std::lock_guard lock(m_mutex);
-    m_watching = false;
+    m_worker.locked([this] { m_watching = false; });
 }
-
 
 void OfficerDeskService::loadDashboard()
 {
     store::Db* d = db();
-    if (!d) {
-        publish([](OfficerSnapshot& s) {
-            s.dashboard.loaded = false;
-            s.dashboard.storeError = "the database is unavailable";
-        });
-        return;
-    }
-    try {
-        const Millis now = m_clock.now();
-        const store::DashboardStats stats = store::loadDashboard(*d, now);
-        std::optional<std::uint64_t> free;
-        std::error_code ec;
-        const fs::space_info space = fs::space(m_store.get().file().parent_path(), ec);
-        if (!ec)
-            free = space.available;
-        publish([&](OfficerSnapshot& s) {
-            OfficerDashboard& o = s.dashboard;
-            o.loaded = true;
-            o.storeError.clear();
-            o.readAtMs = now;
-            o.fresh = stats.fresh.byTopic;
-            o.collected = stats.collected.byTopic;
-            o.oldestFreshMs = stats.oldestFreshMs;
-            o.batches.clear();
-            for (const store::BatchRecord& b : stats.batches)
-                o.batches.push_back({b.id, b.createdMs, b.count, b.stick, b.sealed});
-            o.events.clear();
-            for (const store::StoreEvent& e : stats.events)
-                if (e.kind == store::kEventMovedAside)
-                    o.events.push_back(entry(e.atMs, e.kind, e.detail));
-            o.audit.clear();
-            for (const store::AuditEntry& a : stats.audit)
-                o.audit.push_back(entry(a.atMs, a.kind, a.detail));
-            o.usage.clear();
-            for (const store::UsageCount& u : stats.usage)
-                o.usage.push_back({u.day, u.screen, u.lang, u.views});
-            o.databaseBytes = stats.fileBytes;
-            o.diskFreeBytes = free;
-        });
-    } catch (const std::exception& e) {
-        m_log << "kiosk: officer desk: the dashboard could not be read: " << e.what() << "\n";
-        publish([&](OfficerSnapshot& s) { s.dashboard.storeError = e.what(); });
-    }
+    desk::readDashboard(d, m_connection.file(), m_clock, m_log, m_worker);
 }
 
 void OfficerDeskService::scanSticks()
 {
     if (!m_settings.exportDir.empty())
         return;
-    std::vector<Stick> sticks = findSticks(m_settings.usb);
-    const auto current = snapshot();
-    if (current->target.sticks == sticks)
-        return;
-    const StickChanges changes = diffSticks(current->target.sticks, sticks);
-    for (const Stick& s : changes.appeared)
-        m_log << "kiosk: USB stick mounted at " << s.mountPoint.string() << "\n";
-    for (const Stick& s : changes.gone)
-        m_log << "kiosk: USB stick at " << s.mountPoint.string() << " is gone\n";
-    publish([&](OfficerSnapshot& s) { s.target.sticks = std::move(sticks); });
-    readPacks();
+    if (desk::lookForSticks(m_settings.usb, m_worker, m_log))
+        readPacks();
 }
 
 std::vector<std::filesystem::path> OfficerDeskService::packFolders() const
 {
-    std::vector<std::filesystem::path> folders;
-    if (!m_settings.exportDir.empty()) // a technician's plain folder stands in for the stick
-        folders.push_back(m_settings.exportDir / pack::kStickFolder);
-    for (const Stick& stick : snapshot()->target.sticks)
-        folders.push_back(stick.mountPoint / pack::kStickFolder);
-    return folders;
+    return desk::packFolders(m_settings.exportDir, snapshot()->target.sticks);
 }
 
 void OfficerDeskService::readPacks()
 {
-    const pack::PackStore packs(m_settings.packs.root);
-    const auto current = packs.current();
-    const auto previous = packs.previous();
-    std::optional<pack::PackInfo> onStick;
-    for (const auto& folder : packFolders())
-        if ((onStick = pack::peek(folder)))
-            break;
-    publish([&](OfficerSnapshot& s) {
-        ContentUpdate& c = s.content;
-        c.trusted = !m_settings.packs.trusted.empty();
-        c.currentId = current ? current->id : "";
-        c.currentCreated = current ? current->created : "";
-        c.previousId = previous ? previous->id : "";
-        c.previousCreated = previous ? previous->created : "";
-        c.stickId = onStick ? onStick->id : "";
-        c.stickCreated = onStick ? onStick->created : "";
-    });
+    desk::readPacks(m_settings.packs, packFolders(), m_worker);
 }
 
 void OfficerDeskService::changeContent(ContentChange change)
@@ -379,252 +181,91 @@ void OfficerDeskService::changeContent(ContentChange change)
     const bool rollback = change == ContentChange::Rollback;
     if (snapshot()->content.phase == ContentUpdate::Phase::Running)
         return; // one at a time
-    publish([&](OfficerSnapshot& s) {
+    m_worker.publish([&](OfficerSnapshot& s) {
         s.content.phase = ContentUpdate::Phase::Running;
         s.content.rollback = rollback;
         s.content.progress = 0;
         s.content.refusal.clear();
         s.content.detail.clear();
     });
-    post([this, rollback] { contentNow(rollback); });
+    m_worker.post([this, rollback] { contentNow(rollback); });
 }
 
 void OfficerDeskService::contentNow(bool rollback)
 {
-    pack::PackStore packs(m_settings.packs.root);
     pack::Outcome outcome;
     if (rollback) {
-        outcome = packs.rollback(m_settings.packs.trusted, m_settings.packs.check);
+        outcome = desk::rollBackPack(m_settings.packs);
     } else {
         scanSticks();
-        std::optional<std::filesystem::path> source;
-        std::error_code ec;
-        for (const auto& folder : packFolders())
-            if (!source && std::filesystem::exists(folder, ec))
-                source = folder;
-        if (!source) {
-            outcome.refusal = pack::Refusal::NotFound;
-            outcome.detail = "no folder " + std::string(pack::kStickFolder) + " on a USB stick";
-        } else {
-            long shown = -1;
-            outcome = packs.install(*source, m_settings.packs.trusted, m_settings.packs.check,
-                                    [&](std::uint64_t done, std::uint64_t total) {
-                                        const long percent = total ? static_cast<long>(done * 100 / total) : 100;
-                                        if (percent == shown)
-                                            return;
-                                        shown = percent;
-                                        publish([&](OfficerSnapshot& s) {
-                                            s.content.progress = static_cast<double>(percent) / 100;
-                                        });
-                                    });
-        }
+        outcome = desk::installPack(m_settings.packs, packFolders(), m_worker);
     }
-    const char* what = rollback ? "rollback" : "update";
-    if (outcome.ok())
-        m_log << "kiosk: content " << what << ": now showing pack " << outcome.pack.id << " (signed "
-              << outcome.pack.created << " UTC)\n";
-    else
-        m_log << "kiosk: warning: content " << what << " refused (" << pack::refusalName(outcome.refusal)
-              << "): " << outcome.detail << "\n";
-    if (store::Db* d = db()) {
-        try {
-            store::appendAudit(*d, m_clock.now(), rollback ? "content-rollback" : "content-update",
-                               std::string(outcome.ok() ? "shown " : "refused ") + pack::refusalName(outcome.refusal) + " " +
-                             outcome.pack.id);
-        } catch (const std::exception& e) {
-            m_log << "kiosk: warning: the content change could not be audited: " << e.what() << "\n";
-        }
-    }
-    publish([&](OfficerSnapshot& s) {
-        s.content.phase = outcome.ok() ? ContentUpdate::Phase::Done : ContentUpdate::Phase::Refused;
-        s.content.refusal = pack::refusalName(outcome.refusal);
-        s.content.detail = outcome.detail;
-        s.content.packId = outcome.pack.id;
-        if (outcome.ok())
-            ++s.content.shownChanges;
-    });
+    desk::logContentChange(m_log, rollback, outcome);
+    if (store::Db* d = db())
+        desk::auditContentChange(*d, m_clock.now(), rollback, outcome, m_log);
+    desk::showContentChange(m_worker, outcome);
     readPacks();
 }
 
 void OfficerDeskService::startExport(ExportScope scope, std::optional<BatchId> again)
 {
-    {
-        const auto current = snapshot();
-        if (current->exporting.phase == ExportState::Phase::Running)
-            return; // one at a time; a second tap while it runs does nothing
-    }
-    publish([&](OfficerSnapshot& s) {
+    if (snapshot()->exporting.phase == ExportState::Phase::Running)
+        return; // one at a time; a second tap while it runs does nothing
+    m_worker.publish([&](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         s.exporting.phase = ExportState::Phase::Running;
         s.exporting.again = again.has_value();
     });
-    post([this, scope, again = std::move(again)] { exportNow(scope, again); });
+    m_worker.post([this, scope, again = std::move(again)] { exportNow(scope, again); });
 }
 
 void OfficerDeskService::exportNow(ExportScope scope, const std::optional<BatchId>& again)
 {
-    ExportState done;
-    done.again = again.has_value();
-    auto finish = [&] {
-        publish([&](OfficerSnapshot& s) { s.exporting = done; });
-    };
-    store::Db* d = db();
-    if (!d) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.store";
-        finish();
-        return;
-    }
-    if (!m_settings.keyProblem.empty()) { // never plain when the office asked for sealed files
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.key.bad";
-        finish();
-        return;
-    }
-    // Where to: the configured folder, else the first stick mounted now.
-    exporter::ExportOptions options;
-    if (!m_settings.exportDir.empty()) {
-        options.destination = m_settings.exportDir;
-        options.stickLabel = m_settings.exportDir.filename().string();
-    } else {
-        scanSticks();
-        const auto current = snapshot();
-        if (current->target.sticks.empty()) {
-            done.phase = ExportState::Phase::Failed;
-            done.message = "officer.usb.none";
-            finish();
-            return;
-        }
-        // A write-protected stick (or a CD) is no place to copy to when another is plugged in.
-        const auto& sticks = current->target.sticks;
-        const auto it = std::find_if(sticks.begin(), sticks.end(), [](const Stick& s) { return !s.readOnly; });
-        const Stick& stick = it != sticks.end() ? *it : sticks.front();
-        options.destination = stick.mountPoint;
-        options.stickLabel = stick.label;
-    }
-    done.stick = options.stickLabel;
-    options.kioskId = m_settings.kioskId;
-    options.scope = scope == ExportScope::All ? ExportScope::All : ExportScope::New;
-    if (again)
-        options.againBatch = again->value;
-    options.officeKey = m_settings.officeKey;
-    options.nowMs = m_clock.now();
-    long shown = -1;
-    options.progress = [&](double fraction) {
-        const long percent = std::lround(fraction * 100);
-        if (percent == shown)
-            return;
-        shown = percent;
-        publish([&](OfficerSnapshot& s) { s.exporting.progress = fraction; });
-    };
-    try {
-        const exporter::ExportResult result = exporter::exportBatch(*d, *m_files, options);
-        if (result.folder.empty()) {
-            done.phase = ExportState::Phase::Nothing;
-        } else {
-            done.phase = ExportState::Phase::Done;
-            done.count = static_cast<std::int64_t>(result.count);
-            done.folder = result.folder.filename().string();
-            m_log << "kiosk: exported " << result.count << " requests (" << result.marked << " newly collected) to "
-                  << result.folder.string() << "\n";
-        }
-    } catch (const std::system_error& e) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = exportMessage(e.code());
-        done.errorDetail = e.code().message();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    } catch (const store::SqliteError& e) {
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.store";
-        done.errorDetail = e.what();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    } catch (const std::exception& e) { // an unknown batch, sealing: not the stick's fault
-        done.phase = ExportState::Phase::Failed;
-        done.message = "officer.export.failed";
-        done.errorDetail = e.what();
-        m_log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
-    }
-    finish();
+    const desk::ExportContext context{.db = db(),
+                                      .settings = m_settings,
+                                      .files = *m_files,
+                                      .clock = m_clock,
+                                      .log = m_log,
+                                      .board = m_worker,
+                                      .lookForSticks = [this] { scanSticks(); }};
+    if (!desk::exportRequests(context, scope, again))
+        return; // refused before anything was written
     purge();
     loadDashboard();
 }
 
 void OfficerDeskService::purge()
 {
-    if (!m_db)
-        return;
-    m_lastPurge = std::chrono::steady_clock::now();
-    try {
-        const std::int64_t n = store::purgeCollected(*m_db, m_clock.now(), m_settings.retentionDays);
-        if (n > 0)
-            m_log << "kiosk: deleted " << n << " requests collected more than " << m_settings.retentionDays
-                  << " days ago\n";
-    } catch (const std::exception& e) {
-        m_log << "kiosk: collected requests could not be deleted yet: " << e.what() << "\n";
-    }
+    if (store::Db* d = m_connection.opened())
+        m_retention.purge(*d, m_clock.now(), m_log);
 }
 
 void OfficerDeskService::changeSetting(SettingChange change)
 {
-    post([this, change] {
+    m_worker.post([this, change] {
         store::Db* d = db();
-        const std::shared_ptr<const OfficerSnapshot> now = snapshot();
-        if (!d || !now->settings)
-            return; // the dashboard already says the database cannot be used
-        const KioskSettings next = adjusted(*now->settings, change);
-        if (next == *now->settings)
-            return;
-        try {
-            store::saveSettings(*d, m_clock.now(), *now->settings, next);
-        } catch (const std::exception& e) {
-            m_log << "kiosk: officer desk: the setting '" << settingName(change) << "' cannot be saved: " << e.what() << "\n";
-            return;
-        }
-        publish([&](OfficerSnapshot& s) { s.settings = next; });
-        loadDashboard(); // the audit list shows the change
+        if (desk::applySetting(d, change, m_clock, m_log, m_worker))
+            loadDashboard(); // the audit list shows the change
     });
 }
 
 void OfficerDeskService::countView(std::string_view screen, Lang lang)
 {
     const std::string day = store::localDay(m_clock.now());
-    bool first = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        first = m_usage.empty();
-        if (first)
-            m_usageSince = m_clock.now(); // written a minute from now, with whatever follows
-        ++m_usage[{day, std::string(screen), std::string(langCode(lang))}];
-        m_nudged = m_nudged || first;
-    }
-    if (first) // the desk may be asleep for hours: these counts are due within the minute
-        m_wake.notify_all();
+    // The desk may be asleep for hours: the first count wakes it, as counts are due within the minute.
+    m_worker.nudgeIf([&] { return m_usage.add(day, screen, langCode(lang), m_clock.now()); });
 }
 
 void OfficerDeskService::flushUsage()
 {
-    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> counts;
-    {
-        const std::lock_guard lock(m_mutex);
-        counts.swap(m_usage);
-        m_usageSince = m_clock.now();
-    }
+    const desk::UsageTally::Counts counts = m_worker.locked([this] { return m_usage.take(m_clock.now()); });
     if (counts.empty())
         return;
     store::Db* d = db();
     if (!d)
         return; // no database: the counts are lost, which harms nobody
-    std::vector<store::UsageCount> rows;
-    for (const auto& [key, views] : counts)
-        rows.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), views});
-    try {
-        store::addUsage(*d, rows);
-    } catch (const std::exception& e) {
-        m_log << "kiosk: usage counts could not be saved: " << e.what() << "\n";
-        const std::lock_guard lock(m_mutex);
-        for (const auto& [key, views] : counts) // kept for the next try
-            m_usage[key] += views;
-    }
+    if (!desk::saveUsage(*d, counts, m_log))
+        m_worker.locked([&] { m_usage.putBack(counts); }); // kept for the next try
 }
 
 } // namespace kiosk

@@ -1,30 +1,32 @@
 // The officer desk: PIN checks (Argon2id takes most of a second), the dashboard's figures, watching
-// for USB sticks, exports and the anonymous usage counts — all on one thread of its own, with its
-// own connection to the kiosk's database, so the screen never waits for any of it.
+// for USB sticks, exports, content packs, settings and the anonymous usage counts — all on one
+// thread of its own, with its own connection to the kiosk's database, so the screen never waits for
+// any of it. Each piece lives in a desk_* file of its own; this is the one object the kiosk talks to.
 #pragma once
 
-#include "packs/content_pack.hpp"
-#include "services/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
+#include "core/request.hpp"
+#include "core/settings.hpp"
 #include "core/usb.hpp"
 #include "export/file_writer.hpp"
 #include "export/seal.hpp"
+#include "packs/content_pack.hpp"
+#include "services/desk_connection.hpp"
+#include "services/desk_retention.hpp"
+#include "services/desk_usage.hpp"
+#include "services/desk_worker.hpp"
+#include "services/officer_desk_settings.hpp"
+#include "services/pending_store.hpp"
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
+#include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <thread>
-#include <tuple>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -65,28 +67,12 @@ public:
     virtual void countView(std::string_view screen, Lang lang) = 0;
 };
 
-struct OfficerDeskSettings {
-    std::string kioskId;
-    std::filesystem::path exportDir;           // a plain folder instead of sticks (empty: sticks)
-    std::optional<exporter::PublicKey> officeKey; // seal exports to it
-    std::string keyProblem;                    // a key was configured but could not be read
-    int retentionDays = 14;
-    UsbProbe usb;
-    // Shown on the dashboard as they are.
-    std::filesystem::path contentDir; // its version is computed on the desk's thread
-    std::string contentOldestVerified;
-    std::vector<std::string> contentProblems;
-    bool contentFromLastGood = false;
-    std::vector<std::string> configProblems;
-    pack::Place packs; // signed content packs: where they are installed, the keys trusted
-};
-
 class OfficerDeskService final : public OfficerDesk, public UsageCounter {
 public:
     // `store`, `wallClock` and `log` must outlive the desk. `files` writes the exports (tests
     // inject faults through it); null: the real file system.
-    OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock, std::ostream& log,
-                       std::unique_ptr<exporter::FileWriter> files = nullptr);
+    OfficerDeskService(PendingStore& store, OfficerDeskSettings settings, const Clock& wallClock,
+                       std::ostream& log, std::unique_ptr<exporter::FileWriter> files = nullptr);
     ~OfficerDeskService() override;
     OfficerDeskService(const OfficerDeskService&) = delete;
     OfficerDeskService& operator=(const OfficerDeskService&) = delete;
@@ -97,7 +83,7 @@ public:
     void close() override;
     void startExport(ExportScope scope, std::optional<BatchId> again) override;
     [[nodiscard]] std::shared_ptr<const OfficerSnapshot> snapshot() const override;
-    [[nodiscard]] std::uint64_t changes() const override { return m_changes.load(); }
+    [[nodiscard]] std::uint64_t changes() const override { return m_worker.changes(); }
     void changeSetting(SettingChange change) override;
     void countView(std::string_view screen, Lang lang) override;
     void changeContent(ContentChange change) override;
@@ -109,14 +95,14 @@ public:
     void drain();
 
 private:
-    using Job = std::function<void()>;
+    // All of these run on the worker's thread.
 
-    void post(Job job);
-    void run();
     // The desk's own connection, once the kiosk's store has opened (and checked and migrated) the
     // file. Null when the store is unavailable.
     store::Db* db();
-    void publish(const std::function<void(OfficerSnapshot&)>& change);
+    // Once per start, when the connection opens: purge, note the content version, read whether a PIN
+    // is set and the settings.
+    void firstOpen(store::Db& db);
     void checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt);
     void loadDashboard();
     void scanSticks();
@@ -127,31 +113,21 @@ private:
     void readPacks(); // installed packs and the stick's into the snapshot
     // Where a content pack would be: desa-kiosk-konten/ on each stick (or in the export folder).
     [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
+    // The worker's chores: how long it may sleep (under its lock), and what it does when it wakes.
+    [[nodiscard]] std::chrono::milliseconds sleepFor() const;
+    void chores();
 
-    PendingStore& m_store;
     OfficerDeskSettings m_settings;
     const Clock& m_clock;
     std::ostream& m_log;
     std::unique_ptr<exporter::FileWriter> m_files;
-    std::unique_ptr<store::Db> m_db; // the worker's alone
-    std::chrono::steady_clock::time_point m_dbRetryAt{}; // the worker's alone, as is the next
-    std::chrono::steady_clock::time_point m_lastPurge{};
+    desk::Connection m_connection; // the worker's alone, as is the next
+    desk::Retention m_retention;
 
-    mutable std::mutex m_mutex; // guards everything below
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    std::deque<Job> m_jobs;
-    bool m_busy = false;
-    bool m_stop = false;
+    desk::Worker m_worker;   // its lock guards everything below; its thread starts once they exist
     bool m_watching = false; // the dashboard is open: look for sticks
-    bool m_nudged = false;   // the worker should think again about how long to sleep
-    std::shared_ptr<const OfficerSnapshot> m_snapshot;
     std::optional<PinAnswer> m_answer;
-    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> m_usage; // (day, screen, lang)
-    Millis m_usageSince = 0;
-    std::atomic<std::uint64_t> m_changes{0};
-
-    std::thread m_worker; // last: started once everything above exists
+    desk::UsageTally m_usage;
 };
 
 } // namespace kiosk
