@@ -56,9 +56,115 @@ OfficerDeskService::~OfficerDeskService()
     m_worker.stop();
 }
 
+// What the screens call: each returns at once.
+
+std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
+{
+    return m_worker.snapshot();
+}
+
+void OfficerDeskService::checkPin(std::uint64_t attempt, std::string pin, bool isNew)
+{
+    m_worker.post([this, pin = std::move(pin), isNew, attempt] { checkPinNow(pin, isNew, attempt); });
+}
+
+std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
+{
+    return m_worker.locked([this] { return std::exchange(m_answer, std::nullopt); });
+}
+
+void OfficerDeskService::openDashboard()
+{
+    m_worker.locked([this] { m_watching = true; });
+    m_worker.publish([](OfficerSnapshot& s) {
+        s.exporting = ExportState{};
+        if (s.content.phase != ContentUpdate::Phase::Running)
+            s.content.phase = ContentUpdate::Phase::Idle;
+    });
+    m_worker.post([this] {
+        flushUsage(); // so the figures include this morning's visitors
+        scanSticks();
+        readPacks();
+        loadDashboard();
+    });
+}
+
+void OfficerDeskService::close()
+{
+    m_worker.locked([this] { m_watching = false; });
+}
+
+void OfficerDeskService::startExport(ExportScope scope, std::optional<BatchId> again)
+{
+    if (snapshot()->exporting.phase == ExportState::Phase::Running)
+        return; // one at a time; a second tap while it runs does nothing
+    m_worker.publish([&](OfficerSnapshot& s) {
+        s.exporting = ExportState{};
+        s.exporting.phase = ExportState::Phase::Running;
+        s.exporting.again = again.has_value();
+    });
+    m_worker.post([this, scope, again = std::move(again)] { exportNow(scope, again); });
+}
+
+void OfficerDeskService::changeContent(ContentChange change)
+{
+    const bool rollback = change == ContentChange::Rollback;
+    if (snapshot()->content.phase == ContentUpdate::Phase::Running)
+        return; // one at a time
+    m_worker.publish([&](OfficerSnapshot& s) {
+        s.content.phase = ContentUpdate::Phase::Running;
+        s.content.rollback = rollback;
+        s.content.progress = 0;
+        s.content.refusal.clear();
+        s.content.detail.clear();
+    });
+    m_worker.post([this, rollback] { contentNow(rollback); });
+}
+
+void OfficerDeskService::changeSetting(SettingChange change)
+{
+    m_worker.post([this, change] {
+        store::Db* d = db();
+        if (desk::applySetting(d, change, m_clock, m_log, m_worker))
+            loadDashboard(); // the audit list shows the change
+    });
+}
+
+void OfficerDeskService::countView(std::string_view screen, Lang lang)
+{
+    const std::string day = store::localDay(m_clock.now());
+    // The desk may be asleep for hours: the first count wakes it, as counts are due within the minute.
+    m_worker.nudgeIf([&] { return m_usage.add(day, screen, langCode(lang), m_clock.now()); });
+}
+
+void OfficerDeskService::warmUp()
+{
+    m_worker.post([this] { (void)db(); });
+}
+
 void OfficerDeskService::drain()
 {
     m_worker.drain();
+}
+
+// What runs on the worker's thread.
+
+store::Db* OfficerDeskService::db()
+{
+    return m_connection.get();
+}
+
+void OfficerDeskService::firstOpen(store::Db& d)
+{
+    // Collected requests past their time go, and a new content version is noted.
+    m_retention.purge(d, m_clock.now(), m_log);
+    desk::noteContentVersion(d, m_settings.contentDir, m_clock, m_worker);
+    const bool hasPin = store::OfficerAccess(d, m_clock).hasPin();
+    const KioskSettings settings = store::loadSettings(d, m_log);
+    m_worker.publish([&](OfficerSnapshot& s) {
+        s.hasPin = hasPin;
+        s.settings = settings;
+    });
 }
 
 std::chrono::milliseconds OfficerDeskService::sleepFor() const
@@ -84,39 +190,6 @@ void OfficerDeskService::chores()
         purge();
 }
 
-store::Db* OfficerDeskService::db()
-{
-    return m_connection.get();
-}
-
-void OfficerDeskService::firstOpen(store::Db& d)
-{
-    // Collected requests past their time go, and a new content version is noted.
-    m_retention.purge(d, m_clock.now(), m_log);
-    desk::noteContentVersion(d, m_settings.contentDir, m_clock, m_worker);
-    const bool hasPin = store::OfficerAccess(d, m_clock).hasPin();
-    const KioskSettings settings = store::loadSettings(d, m_log);
-    m_worker.publish([&](OfficerSnapshot& s) {
-        s.hasPin = hasPin;
-        s.settings = settings;
-    });
-}
-
-std::shared_ptr<const OfficerSnapshot> OfficerDeskService::snapshot() const
-{
-    return m_worker.snapshot();
-}
-
-void OfficerDeskService::checkPin(std::uint64_t attempt, std::string pin, bool isNew)
-{
-    m_worker.post([this, pin = std::move(pin), isNew, attempt] { checkPinNow(pin, isNew, attempt); });
-}
-
-std::optional<PinAnswer> OfficerDeskService::takePinAnswer()
-{
-    return m_worker.locked([this] { return std::exchange(m_answer, std::nullopt); });
-}
-
 void OfficerDeskService::checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt)
 {
     const desk::PinReply reply = desk::answerPin(db(), m_clock, m_log, pin, isNew, attempt);
@@ -124,32 +197,6 @@ void OfficerDeskService::checkPinNow(const std::string& pin, bool isNew, std::ui
         m_worker.publish([&](OfficerSnapshot& s) { s.hasPin = reply.hasPin; });
     m_worker.locked([&] { m_answer = reply.answer; });
     m_worker.noteChange();
-}
-
-void OfficerDeskService::warmUp()
-{
-    m_worker.post([this] { (void)db(); });
-}
-
-void OfficerDeskService::openDashboard()
-{
-    m_worker.locked([this] { m_watching = true; });
-    m_worker.publish([](OfficerSnapshot& s) {
-        s.exporting = ExportState{};
-        if (s.content.phase != ContentUpdate::Phase::Running)
-            s.content.phase = ContentUpdate::Phase::Idle;
-    });
-    m_worker.post([this] {
-        flushUsage(); // so the figures include this morning's visitors
-        scanSticks();
-        readPacks();
-        loadDashboard();
-    });
-}
-
-void OfficerDeskService::close()
-{
-    m_worker.locked([this] { m_watching = false; });
 }
 
 void OfficerDeskService::loadDashboard()
@@ -176,21 +223,6 @@ void OfficerDeskService::readPacks()
     desk::readPacks(m_settings.packs, packFolders(), m_worker);
 }
 
-void OfficerDeskService::changeContent(ContentChange change)
-{
-    const bool rollback = change == ContentChange::Rollback;
-    if (snapshot()->content.phase == ContentUpdate::Phase::Running)
-        return; // one at a time
-    m_worker.publish([&](OfficerSnapshot& s) {
-        s.content.phase = ContentUpdate::Phase::Running;
-        s.content.rollback = rollback;
-        s.content.progress = 0;
-        s.content.refusal.clear();
-        s.content.detail.clear();
-    });
-    m_worker.post([this, rollback] { contentNow(rollback); });
-}
-
 void OfficerDeskService::contentNow(bool rollback)
 {
     pack::Outcome outcome;
@@ -205,18 +237,6 @@ void OfficerDeskService::contentNow(bool rollback)
         desk::auditContentChange(*d, m_clock.now(), rollback, outcome, m_log);
     desk::showContentChange(m_worker, outcome);
     readPacks();
-}
-
-void OfficerDeskService::startExport(ExportScope scope, std::optional<BatchId> again)
-{
-    if (snapshot()->exporting.phase == ExportState::Phase::Running)
-        return; // one at a time; a second tap while it runs does nothing
-    m_worker.publish([&](OfficerSnapshot& s) {
-        s.exporting = ExportState{};
-        s.exporting.phase = ExportState::Phase::Running;
-        s.exporting.again = again.has_value();
-    });
-    m_worker.post([this, scope, again = std::move(again)] { exportNow(scope, again); });
 }
 
 void OfficerDeskService::exportNow(ExportScope scope, const std::optional<BatchId>& again)
@@ -238,22 +258,6 @@ void OfficerDeskService::purge()
 {
     if (store::Db* d = m_connection.opened())
         m_retention.purge(*d, m_clock.now(), m_log);
-}
-
-void OfficerDeskService::changeSetting(SettingChange change)
-{
-    m_worker.post([this, change] {
-        store::Db* d = db();
-        if (desk::applySetting(d, change, m_clock, m_log, m_worker))
-            loadDashboard(); // the audit list shows the change
-    });
-}
-
-void OfficerDeskService::countView(std::string_view screen, Lang lang)
-{
-    const std::string day = store::localDay(m_clock.now());
-    // The desk may be asleep for hours: the first count wakes it, as counts are due within the minute.
-    m_worker.nudgeIf([&] { return m_usage.add(day, screen, langCode(lang), m_clock.now()); });
 }
 
 void OfficerDeskService::flushUsage()

@@ -103,19 +103,20 @@ private:
     // Once per start, when the connection opens: purge, note the content version, read whether a PIN
     // is set and the settings.
     void firstOpen(store::Db& db);
-    void checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt);
-    void loadDashboard();
-    void scanSticks();
-    void exportNow(ExportScope scope, const std::optional<BatchId>& again);
-    void purge();
-    void flushUsage();
-    void contentNow(bool rollback);
-    void readPacks(); // installed packs and the stick's into the snapshot
-    // Where a content pack would be: desa-kiosk-konten/ on each stick (or in the export folder).
-    [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
     // The worker's chores: how long it may sleep (under its lock), and what it does when it wakes.
     [[nodiscard]] std::chrono::milliseconds sleepFor() const;
     void chores();
+
+    void checkPinNow(const std::string& pin, bool isNew, std::uint64_t attempt);
+    void loadDashboard();
+    void scanSticks();
+    // Where a content pack would be: desa-kiosk-konten/ on each stick (or in the export folder).
+    [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
+    void readPacks(); // installed packs and the stick's into the snapshot
+    void contentNow(bool rollback);
+    void exportNow(ExportScope scope, const std::optional<BatchId>& again);
+    void purge();
+    void flushUsage();
 
     OfficerDeskSettings m_settings;
     const Clock& m_clock;
