@@ -1,0 +1,227 @@
+// Checklist rules: which questions are asked and which documents, fees and warnings apply for the
+// answers given, and parsing them from checklists/<id>.toml.
+#include "core/checklist_rules.hpp"
+
+#include "core/content_toml.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace kiosk {
+
+bool matches(const Condition& when, const Answers& answers)
+{
+    for (const auto& [question, accepted] : when) {
+        const auto it = answers.find(question);
+        if (it == answers.end() || std::find(accepted.begin(), accepted.end(), it->second) == accepted.end())
+            return false;
+    }
+    return true;
+}
+
+std::vector<const ChecklistRules::Question*> ChecklistRules::asked(const Answers& answers) const
+{
+    std::vector<const Question*> out;
+    for (const auto& q : questions)
+        if (q.skipWhen.empty() || !matches(q.skipWhen, answers))
+            out.push_back(&q);
+    return out;
+}
+
+const ChecklistRules::Question* ChecklistRules::next(const Answers& answers) const
+{
+    for (const Question* q : asked(answers))
+        if (!answers.count(q->id))
+            return q;
+    return nullptr;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::documentsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& d : documents)
+        if (matches(d.when, answers))
+            out.push_back(&d);
+    return out;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::warningsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& w : warnings)
+        if (matches(w.when, answers))
+            out.push_back(&w);
+    return out;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::feesFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& f : fees)
+        if (matches(f.when, answers))
+            out.push_back(&f);
+    return out;
+}
+
+const std::set<std::string>& checklistIcons()
+{
+    static const std::set<std::string> icons{"id-card", "users",      "book",  "file",     "briefcase",
+                                             "moon",    "graduation", "child", "building", "money"};
+    return icons;
+}
+
+std::optional<ChecklistRules> parseChecklistRules(std::string_view text, const std::string& file,
+                                                  const std::string& id, Problems& errors)
+{
+    const auto root = parsing::parseToml(text, file, errors);
+    if (!root)
+        return std::nullopt;
+    return parsing::rulesFromTable(*root, file, id, errors);
+}
+
+} // namespace kiosk
+
+namespace kiosk::parsing {
+
+namespace {
+
+Condition parseCondition(const toml::node* node, const std::string& file, const char* key, Problems& errors)
+{
+    Condition out;
+    if (!node)
+        return out;
+    const auto* t = node->as_table();
+    if (!t) {
+        errors.push_back(at(file, *node) + "'" + key + "' should look like { question = [\"answer\", …] }");
+        return out;
+    }
+    for (const auto& [q, answers] : *t) {
+        std::vector<std::string> list;
+        if (const auto* arr = answers.as_array()) {
+            for (const auto& a : *arr)
+                if (const auto* s = a.as_string())
+                    list.push_back(s->get());
+                else
+                    errors.push_back(at(file, a) + "answers in '" + key + "' should be text in quotes");
+        } else {
+            errors.push_back(at(file, answers) + "'" + std::string(q.str()) +
+                             "' should be a list of answers");
+        }
+        if (list.empty())
+            errors.push_back(at(file, answers) + "'" + std::string(q.str()) + "' in '" + key +
+                             "' lists no answers, so it could never apply");
+        out[std::string(q.str())] = std::move(list);
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std::string& file,
+                                             const std::string& id, Problems& errors)
+{
+    ChecklistRules rules;
+    rules.id = id;
+    std::map<std::string, std::set<std::string>> answersOf;
+    for (const auto& [key, node] : root)
+        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
+            errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
+
+    auto tables = [&](const char* key) {
+        std::vector<const toml::table*> out;
+        const toml::node* node = root.get(key);
+        if (!node)
+            return out;
+        const auto* arr = node->as_array();
+        if (!arr || !arr->is_array_of_tables()) {
+            errors.push_back(at(file, *node) + "'" + key + "' should be [[" + key + "]] sections");
+            return out;
+        }
+        for (const auto& t : *arr)
+            out.push_back(t.as_table());
+        return out;
+    };
+
+    for (const toml::table* t : tables("questions")) {
+        Fields f(*t, file, errors, "this question");
+        ChecklistRules::Question q;
+        q.id = f.text("id", 40, true);
+        q.answers = f.list("answers", 8, 40, true);
+        if (!q.id.empty() && !validId(q.id))
+            errors.push_back(at(file, *t) + "the id '" + q.id + "' may only have a-z, 0-9 and -");
+        for (const auto& a : q.answers)
+            if (!a.empty() && !validId(a))
+                errors.push_back(at(file, *t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
+        f.allow("skip_when");
+        q.skipWhen = parseCondition(t->get("skip_when"), file, "skip_when", errors);
+        f.finish();
+        if (answersOf.count(q.id))
+            errors.push_back(at(file, *t) + "the question '" + q.id + "' is there twice");
+        std::set<std::string> set(q.answers.begin(), q.answers.end());
+        if (set.size() != q.answers.size())
+            errors.push_back(at(file, *t) + "the question '" + q.id + "' lists an answer twice");
+        answersOf[q.id] = std::move(set);
+        rules.questions.push_back(std::move(q));
+    }
+    if (rules.questions.empty())
+        errors.push_back(at(file, root) + "a checklist needs at least one [[questions]]");
+    if (rules.questions.size() > kMaxQuestions)
+        errors.push_back(at(file, root) + "a checklist asks at most " + std::to_string(kMaxQuestions) +
+                         " questions");
+
+    auto checkCondition = [&](const Condition& c, const toml::table& t) {
+        for (const auto& [q, answers] : c) {
+            const auto it = answersOf.find(q);
+            if (it == answersOf.end()) {
+                errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
+                continue;
+            }
+            for (const auto& a : answers)
+                if (!it->second.count(a))
+                    errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
+        }
+    };
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const auto& q = rules.questions[i];
+        checkCondition(q.skipWhen, root);
+        for (const auto& entry : q.skipWhen) {
+            const std::string& other = entry.first;
+            const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
+                                          [&](const auto& x) { return x.id == other; });
+            if (pos != rules.questions.end() && static_cast<std::size_t>(pos - rules.questions.begin()) >= i)
+                errors.push_back(at(file, root) + "'" + q.id +
+                                 "' can only be skipped by an earlier question");
+        }
+    }
+
+    auto items = [&](const char* key, std::vector<ChecklistRules::Item>& out, bool documents) {
+        std::set<std::string> seen;
+        for (const toml::table* t : tables(key)) {
+            Fields f(*t, file, errors, std::string("this ") + key);
+            ChecklistRules::Item item;
+            item.id = f.text("id", 60, true);
+            if (!item.id.empty() && !validId(item.id))
+                errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
+            if (documents) {
+                item.icon = f.text("icon", 20, true);
+                if (!item.icon.empty() && !checklistIcons().count(item.icon))
+                    errors.push_back(at(file, *t) + "unknown icon '" + item.icon + "'");
+                item.optional = f.flag("optional");
+            }
+            f.allow("when");
+            item.when = parseCondition(t->get("when"), file, "when", errors);
+            checkCondition(item.when, *t);
+            f.finish();
+            if (!item.id.empty() && !seen.insert(item.id).second)
+                errors.push_back(at(file, *t) + "the id '" + item.id + "' is there twice");
+            out.push_back(std::move(item));
+        }
+    };
+    items("documents", rules.documents, true);
+    items("fees", rules.fees, false);
+    items("warnings", rules.warnings, false);
+    return rules;
+}
+
+} // namespace kiosk::parsing
