@@ -86,6 +86,9 @@ namespace kiosk::parsing {
 
 namespace {
 
+// The answers of every question read so far, by question id.
+using AnswersOf = std::map<std::string, std::set<std::string>>;
+
 Condition parseCondition(const toml::node* node, const std::string& file, const char* key, Problems& errors)
 {
     Condition out;
@@ -116,46 +119,63 @@ Condition parseCondition(const toml::node* node, const std::string& file, const 
     return out;
 }
 
-} // namespace
-
-std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std::string& file,
-                                             const std::string& id, Problems& errors)
+// The [[key]] sections of `root` (none when there are none, or they are something else).
+std::vector<const toml::table*> sections(const toml::table& root, const char* key, const std::string& file,
+                                         Problems& errors)
 {
-    ChecklistRules rules;
-    rules.id = id;
-    std::map<std::string, std::set<std::string>> answersOf;
-    for (const auto& [key, node] : root)
-        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
-            errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
-
-    auto tables = [&](const char* key) {
-        std::vector<const toml::table*> out;
-        const toml::node* node = root.get(key);
-        if (!node)
-            return out;
-        const auto* arr = node->as_array();
-        if (!arr || !arr->is_array_of_tables()) {
-            errors.push_back(at(file, *node) + "'" + key + "' should be [[" + key + "]] sections");
-            return out;
-        }
-        for (const auto& t : *arr)
-            out.push_back(t.as_table());
+    std::vector<const toml::table*> out;
+    const toml::node* node = root.get(key);
+    if (!node)
         return out;
-    };
+    const auto* arr = node->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+        errors.push_back(at(file, *node) + "'" + key + "' should be [[" + key + "]] sections");
+        return out;
+    }
+    for (const auto& t : *arr)
+        out.push_back(t.as_table());
+    return out;
+}
 
-    for (const toml::table* t : tables("questions")) {
-        Fields f(*t, file, errors, "this question");
-        ChecklistRules::Question q;
-        q.id = f.text("id", 40, true);
-        q.answers = f.list("answers", 8, 40, true);
-        if (!q.id.empty() && !validId(q.id))
-            errors.push_back(at(file, *t) + "the id '" + q.id + "' may only have a-z, 0-9 and -");
-        for (const auto& a : q.answers)
-            if (!a.empty() && !validId(a))
-                errors.push_back(at(file, *t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
-        f.allow("skip_when");
-        q.skipWhen = parseCondition(t->get("skip_when"), file, "skip_when", errors);
-        f.finish();
+// Every question and answer that `c` names exists.
+void checkCondition(const Condition& c, const toml::table& t, const AnswersOf& answersOf,
+                    const std::string& file, Problems& errors)
+{
+    for (const auto& [q, answers] : c) {
+        const auto it = answersOf.find(q);
+        if (it == answersOf.end()) {
+            errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
+            continue;
+        }
+        for (const auto& a : answers)
+            if (!it->second.count(a))
+                errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
+    }
+}
+
+ChecklistRules::Question readQuestion(const toml::table& t, const std::string& file, Problems& errors)
+{
+    Fields f(t, file, errors, "this question");
+    ChecklistRules::Question q;
+    q.id = f.text("id", 40, true);
+    q.answers = f.list("answers", 8, 40, true);
+    if (!q.id.empty() && !validId(q.id))
+        errors.push_back(at(file, t) + "the id '" + q.id + "' may only have a-z, 0-9 and -");
+    for (const auto& a : q.answers)
+        if (!a.empty() && !validId(a))
+            errors.push_back(at(file, t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
+    f.allow("skip_when");
+    q.skipWhen = parseCondition(t.get("skip_when"), file, "skip_when", errors);
+    f.finish();
+    return q;
+}
+
+// The [[questions]], each once with each answer once, and how many there may be.
+void readQuestions(const toml::table& root, const std::string& file, ChecklistRules& rules,
+                   AnswersOf& answersOf, Problems& errors)
+{
+    for (const toml::table* t : sections(root, "questions", file, errors)) {
+        ChecklistRules::Question q = readQuestion(*t, file, errors);
         if (answersOf.count(q.id))
             errors.push_back(at(file, *t) + "the question '" + q.id + "' is there twice");
         std::set<std::string> set(q.answers.begin(), q.answers.end());
@@ -169,22 +189,15 @@ std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std:
     if (rules.questions.size() > kMaxQuestions)
         errors.push_back(at(file, root) + "a checklist asks at most " + std::to_string(kMaxQuestions) +
                          " questions");
+}
 
-    auto checkCondition = [&](const Condition& c, const toml::table& t) {
-        for (const auto& [q, answers] : c) {
-            const auto it = answersOf.find(q);
-            if (it == answersOf.end()) {
-                errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
-                continue;
-            }
-            for (const auto& a : answers)
-                if (!it->second.count(a))
-                    errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
-        }
-    };
+// A question is skipped for answers that exist, and only by the answers of a question before it.
+void checkSkips(const ChecklistRules& rules, const toml::table& root, const AnswersOf& answersOf,
+                const std::string& file, Problems& errors)
+{
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const auto& q = rules.questions[i];
-        checkCondition(q.skipWhen, root);
+        checkCondition(q.skipWhen, root, answersOf, file, errors);
         for (const auto& entry : q.skipWhen) {
             const std::string& other = entry.first;
             const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
@@ -194,33 +207,55 @@ std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std:
                                  "' can only be skipped by an earlier question");
         }
     }
+}
 
-    auto items = [&](const char* key, std::vector<ChecklistRules::Item>& out, bool documents) {
-        std::set<std::string> seen;
-        for (const toml::table* t : tables(key)) {
-            Fields f(*t, file, errors, std::string("this ") + key);
-            ChecklistRules::Item item;
-            item.id = f.text("id", 60, true);
-            if (!item.id.empty() && !validId(item.id))
-                errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
-            if (documents) {
-                item.icon = f.text("icon", 20, true);
-                if (!item.icon.empty() && !checklistIcons().count(item.icon))
-                    errors.push_back(at(file, *t) + "unknown icon '" + item.icon + "'");
-                item.optional = f.flag("optional");
-            }
-            f.allow("when");
-            item.when = parseCondition(t->get("when"), file, "when", errors);
-            checkCondition(item.when, *t);
-            f.finish();
-            if (!item.id.empty() && !seen.insert(item.id).second)
-                errors.push_back(at(file, *t) + "the id '" + item.id + "' is there twice");
-            out.push_back(std::move(item));
+// The [[documents]], [[fees]] or [[warnings]] (`key`): ids once each, conditions on known answers;
+// documents also have an icon and may be optional.
+std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char* key, bool documents,
+                                            const AnswersOf& answersOf, const std::string& file,
+                                            Problems& errors)
+{
+    std::vector<ChecklistRules::Item> out;
+    std::set<std::string> seen;
+    for (const toml::table* t : sections(root, key, file, errors)) {
+        Fields f(*t, file, errors, std::string("this ") + key);
+        ChecklistRules::Item item;
+        item.id = f.text("id", 60, true);
+        if (!item.id.empty() && !validId(item.id))
+            errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
+        if (documents) {
+            item.icon = f.text("icon", 20, true);
+            if (!item.icon.empty() && !checklistIcons().count(item.icon))
+                errors.push_back(at(file, *t) + "unknown icon '" + item.icon + "'");
+            item.optional = f.flag("optional");
         }
-    };
-    items("documents", rules.documents, true);
-    items("fees", rules.fees, false);
-    items("warnings", rules.warnings, false);
+        f.allow("when");
+        item.when = parseCondition(t->get("when"), file, "when", errors);
+        checkCondition(item.when, *t, answersOf, file, errors);
+        f.finish();
+        if (!item.id.empty() && !seen.insert(item.id).second)
+            errors.push_back(at(file, *t) + "the id '" + item.id + "' is there twice");
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std::string& file,
+                                             const std::string& id, Problems& errors)
+{
+    ChecklistRules rules;
+    rules.id = id;
+    for (const auto& [key, node] : root)
+        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
+            errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
+    AnswersOf answersOf;
+    readQuestions(root, file, rules, answersOf, errors);
+    checkSkips(rules, root, answersOf, file, errors);
+    rules.documents = readItems(root, "documents", true, answersOf, file, errors);
+    rules.fees = readItems(root, "fees", false, answersOf, file, errors);
+    rules.warnings = readItems(root, "warnings", false, answersOf, file, errors);
     return rules;
 }
 
