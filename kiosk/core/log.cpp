@@ -24,14 +24,6 @@ std::optional<LogLevel> logLevelFromName(std::string_view name)
     return std::nullopt;
 }
 
-std::string_view logLevelName(LogLevel level)
-{
-    for (const auto& [l, n] : kNames)
-        if (l == level)
-            return n;
-    return "info";
-}
-
 LogLevel levelOfLine(std::string_view line)
 {
     constexpr std::string_view kPrefix = "kiosk: ";

@@ -12,7 +12,6 @@ namespace kiosk {
 enum class LogLevel { Error, Warning, Info, Debug };
 
 [[nodiscard]] std::optional<LogLevel> logLevelFromName(std::string_view name);
-[[nodiscard]] std::string_view logLevelName(LogLevel level);
 // The level a log line says it has ("kiosk: error: ..." → Error; no level word → Info).
 [[nodiscard]] LogLevel levelOfLine(std::string_view line);
 // syslog(3)'s priority of a level, as journald reads it from a "<N>" prefix.

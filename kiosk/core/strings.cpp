@@ -6,11 +6,6 @@
 namespace kiosk {
 namespace {
 
-std::size_t index(Lang lang)
-{
-    return static_cast<std::size_t>(lang);
-}
-
 std::string where(const std::filesystem::path& file, const toml::source_region& region)
 {
     return file.string() + ":" + std::to_string(region.begin.line) + ": ";
@@ -49,7 +44,8 @@ Strings Strings::load(const std::filesystem::path& contentDir, Problems& problem
         }
         try {
             const toml::table root = toml::parse_file(file.string());
-            flatten(root, "", strings.m_tables[index(lang)], strings.m_lines[index(lang)], file, problems);
+            flatten(root, "", strings.m_tables[langIndex(lang)], strings.m_lines[langIndex(lang)], file,
+                    problems);
         } catch (const toml::parse_error& err) {
             problems.push_back(where(file, err.source()) + std::string(err.description()));
         }
@@ -59,30 +55,30 @@ Strings Strings::load(const std::filesystem::path& contentDir, Problems& problem
 
 std::size_t Strings::line(Lang lang, std::string_view key) const
 {
-    const auto& lines = m_lines[index(lang)];
+    const auto& lines = m_lines[langIndex(lang)];
     const auto it = lines.find(key);
     return it == lines.end() ? 0 : it->second;
 }
 
 void Strings::set(Lang lang, std::string key, std::string text)
 {
-    m_tables[index(lang)][std::move(key)] = std::move(text);
+    m_tables[langIndex(lang)][std::move(key)] = std::move(text);
 }
 
 bool Strings::has(Lang lang, std::string_view key) const
 {
-    return m_tables[index(lang)].find(key) != m_tables[index(lang)].end();
+    return m_tables[langIndex(lang)].find(key) != m_tables[langIndex(lang)].end();
 }
 
 const std::map<std::string, std::string, std::less<>>& Strings::table(Lang lang) const
 {
-    return m_tables[index(lang)];
+    return m_tables[langIndex(lang)];
 }
 
 const std::string& Strings::get(Lang lang, std::string_view key) const
 {
     for (Lang l : {lang, kDefaultLang}) {
-        const auto& t = m_tables[index(l)];
+        const auto& t = m_tables[langIndex(l)];
         if (auto it = t.find(key); it != t.end())
             return it->second;
     }

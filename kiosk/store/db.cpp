@@ -126,11 +126,6 @@ bool Db::inTransaction() const
     return sqlite3_get_autocommit(m_db.get()) == 0;
 }
 
-std::int64_t Db::lastInsertRowid() const
-{
-    return sqlite3_last_insert_rowid(m_db.get());
-}
-
 void Stmt::Finalizer::operator()(sqlite3_stmt* stmt) const
 {
     sqlite3_finalize(stmt);

@@ -59,7 +59,6 @@ public:
     void setBusyTimeout(int ms);
     [[nodiscard]] bool readOnly() const;
     [[nodiscard]] bool inTransaction() const;
-    [[nodiscard]] std::int64_t lastInsertRowid() const;
     [[nodiscard]] sqlite3* handle() const { return m_db.get(); }
 
     // Throws SqliteError for `rc` with SQLite's current message, prefixed by `what`.

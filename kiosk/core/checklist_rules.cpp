@@ -1,0 +1,262 @@
+// Checklist rules: which questions are asked and which documents, fees and warnings apply for the
+// answers given, and parsing them from checklists/<id>.toml.
+#include "core/checklist_rules.hpp"
+
+#include "core/content_toml.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace kiosk {
+
+bool matches(const Condition& when, const Answers& answers)
+{
+    for (const auto& [question, accepted] : when) {
+        const auto it = answers.find(question);
+        if (it == answers.end() || std::find(accepted.begin(), accepted.end(), it->second) == accepted.end())
+            return false;
+    }
+    return true;
+}
+
+std::vector<const ChecklistRules::Question*> ChecklistRules::asked(const Answers& answers) const
+{
+    std::vector<const Question*> out;
+    for (const auto& q : questions)
+        if (q.skipWhen.empty() || !matches(q.skipWhen, answers))
+            out.push_back(&q);
+    return out;
+}
+
+const ChecklistRules::Question* ChecklistRules::next(const Answers& answers) const
+{
+    for (const Question* q : asked(answers))
+        if (!answers.count(q->id))
+            return q;
+    return nullptr;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::documentsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& d : documents)
+        if (matches(d.when, answers))
+            out.push_back(&d);
+    return out;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::warningsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& w : warnings)
+        if (matches(w.when, answers))
+            out.push_back(&w);
+    return out;
+}
+
+std::vector<const ChecklistRules::Item*> ChecklistRules::feesFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const auto& f : fees)
+        if (matches(f.when, answers))
+            out.push_back(&f);
+    return out;
+}
+
+const std::set<std::string>& checklistIcons()
+{
+    static const std::set<std::string> icons{"id-card", "users",      "book",  "file",     "briefcase",
+                                             "moon",    "graduation", "child", "building", "money"};
+    return icons;
+}
+
+std::optional<ChecklistRules> parseChecklistRules(std::string_view text, const std::string& file,
+                                                  const std::string& id, Problems& errors)
+{
+    const auto root = parsing::parseToml(text, file, errors);
+    if (!root)
+        return std::nullopt;
+    return parsing::rulesFromTable(*root, file, id, errors);
+}
+
+} // namespace kiosk
+
+namespace kiosk::parsing {
+
+namespace {
+
+// The answers of every question read so far, by question id.
+using AnswersOf = std::map<std::string, std::set<std::string>>;
+
+Condition parseCondition(const toml::node* node, const std::string& file, const char* key, Problems& errors)
+{
+    Condition out;
+    if (!node)
+        return out;
+    const auto* t = node->as_table();
+    if (!t) {
+        errors.push_back(at(file, *node) + "'" + key + "' should look like { question = [\"answer\", …] }");
+        return out;
+    }
+    for (const auto& [q, answers] : *t) {
+        std::vector<std::string> list;
+        if (const auto* arr = answers.as_array()) {
+            for (const auto& a : *arr)
+                if (const auto* s = a.as_string())
+                    list.push_back(s->get());
+                else
+                    errors.push_back(at(file, a) + "answers in '" + key + "' should be text in quotes");
+        } else {
+            errors.push_back(at(file, answers) + "'" + std::string(q.str()) +
+                             "' should be a list of answers");
+        }
+        if (list.empty())
+            errors.push_back(at(file, answers) + "'" + std::string(q.str()) + "' in '" + key +
+                             "' lists no answers, so it could never apply");
+        out[std::string(q.str())] = std::move(list);
+    }
+    return out;
+}
+
+// The [[key]] sections of `root` (none when there are none, or they are something else).
+std::vector<const toml::table*> sections(const toml::table& root, const char* key, const std::string& file,
+                                         Problems& errors)
+{
+    std::vector<const toml::table*> out;
+    const toml::node* node = root.get(key);
+    if (!node)
+        return out;
+    const auto* arr = node->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+        errors.push_back(at(file, *node) + "'" + key + "' should be [[" + key + "]] sections");
+        return out;
+    }
+    for (const auto& t : *arr)
+        out.push_back(t.as_table());
+    return out;
+}
+
+// Every question and answer that `c` names exists.
+void checkCondition(const Condition& c, const toml::table& t, const AnswersOf& answersOf,
+                    const std::string& file, Problems& errors)
+{
+    for (const auto& [q, answers] : c) {
+        const auto it = answersOf.find(q);
+        if (it == answersOf.end()) {
+            errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
+            continue;
+        }
+        for (const auto& a : answers)
+            if (!it->second.count(a))
+                errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
+    }
+}
+
+ChecklistRules::Question readQuestion(const toml::table& t, const std::string& file, Problems& errors)
+{
+    Fields f(t, file, errors, "this question");
+    ChecklistRules::Question q;
+    q.id = f.text("id", 40, true);
+    q.answers = f.list("answers", 8, 40, true);
+    if (!q.id.empty() && !validId(q.id))
+        errors.push_back(at(file, t) + "the id '" + q.id + "' may only have a-z, 0-9 and -");
+    for (const auto& a : q.answers)
+        if (!a.empty() && !validId(a))
+            errors.push_back(at(file, t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
+    f.allow("skip_when");
+    q.skipWhen = parseCondition(t.get("skip_when"), file, "skip_when", errors);
+    f.finish();
+    return q;
+}
+
+// The [[questions]], each once with each answer once, and how many there may be.
+void readQuestions(const toml::table& root, const std::string& file, ChecklistRules& rules,
+                   AnswersOf& answersOf, Problems& errors)
+{
+    for (const toml::table* t : sections(root, "questions", file, errors)) {
+        ChecklistRules::Question q = readQuestion(*t, file, errors);
+        if (answersOf.count(q.id))
+            errors.push_back(at(file, *t) + "the question '" + q.id + "' is there twice");
+        std::set<std::string> set(q.answers.begin(), q.answers.end());
+        if (set.size() != q.answers.size())
+            errors.push_back(at(file, *t) + "the question '" + q.id + "' lists an answer twice");
+        answersOf[q.id] = std::move(set);
+        rules.questions.push_back(std::move(q));
+    }
+    if (rules.questions.empty())
+        errors.push_back(at(file, root) + "a checklist needs at least one [[questions]]");
+    if (rules.questions.size() > kMaxQuestions)
+        errors.push_back(at(file, root) + "a checklist asks at most " + std::to_string(kMaxQuestions) +
+                         " questions");
+}
+
+// A question is skipped for answers that exist, and only by the answers of a question before it.
+void checkSkips(const ChecklistRules& rules, const toml::table& root, const AnswersOf& answersOf,
+                const std::string& file, Problems& errors)
+{
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const auto& q = rules.questions[i];
+        checkCondition(q.skipWhen, root, answersOf, file, errors);
+        for (const auto& entry : q.skipWhen) {
+            const std::string& other = entry.first;
+            const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
+                                          [&](const auto& x) { return x.id == other; });
+            if (pos != rules.questions.end() && static_cast<std::size_t>(pos - rules.questions.begin()) >= i)
+                errors.push_back(at(file, root) + "'" + q.id +
+                                 "' can only be skipped by an earlier question");
+        }
+    }
+}
+
+// The [[documents]], [[fees]] or [[warnings]] (`key`): ids once each, conditions on known answers;
+// documents also have an icon and may be optional.
+std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char* key, bool documents,
+                                            const AnswersOf& answersOf, const std::string& file,
+                                            Problems& errors)
+{
+    std::vector<ChecklistRules::Item> out;
+    std::set<std::string> seen;
+    for (const toml::table* t : sections(root, key, file, errors)) {
+        Fields f(*t, file, errors, std::string("this ") + key);
+        ChecklistRules::Item item;
+        item.id = f.text("id", 60, true);
+        if (!item.id.empty() && !validId(item.id))
+            errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
+        if (documents) {
+            item.icon = f.text("icon", 20, true);
+            if (!item.icon.empty() && !checklistIcons().count(item.icon))
+                errors.push_back(at(file, *t) + "unknown icon '" + item.icon + "'");
+            item.optional = f.flag("optional");
+        }
+        f.allow("when");
+        item.when = parseCondition(t->get("when"), file, "when", errors);
+        checkCondition(item.when, *t, answersOf, file, errors);
+        f.finish();
+        if (!item.id.empty() && !seen.insert(item.id).second)
+            errors.push_back(at(file, *t) + "the id '" + item.id + "' is there twice");
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std::string& file,
+                                             const std::string& id, Problems& errors)
+{
+    ChecklistRules rules;
+    rules.id = id;
+    for (const auto& [key, node] : root)
+        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
+            errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
+    AnswersOf answersOf;
+    readQuestions(root, file, rules, answersOf, errors);
+    checkSkips(rules, root, answersOf, file, errors);
+    rules.documents = readItems(root, "documents", true, answersOf, file, errors);
+    rules.fees = readItems(root, "fees", false, answersOf, file, errors);
+    rules.warnings = readItems(root, "warnings", false, answersOf, file, errors);
+    return rules;
+}
+
+} // namespace kiosk::parsing

@@ -1,0 +1,319 @@
+// Loading the whole content from data/: the words on buttons, checklists, pages, and the checks
+// across files (translations, links, pictures, contacts). Every problem is reported with its file
+// and line; nothing in the content can make this code throw or the screens draw garbage.
+#include "core/content.hpp"
+
+#include "core/checklist_rules.hpp"
+#include "core/checklist_words.hpp"
+#include "core/content_toml.hpp"
+#include "core/page_parser.hpp"
+#include "core/picture_file.hpp"
+#include "core/text.hpp"
+#include "core/ui_keys.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <future>
+#include <iterator>
+
+namespace kiosk {
+namespace fs = std::filesystem;
+
+namespace {
+
+using parsing::at;
+
+constexpr std::uintmax_t kMaxFileBytes = 256 * 1024;
+
+// The .toml files of `dir`, sorted (none when it is not a folder).
+std::vector<fs::path> tomlFiles(const fs::path& dir)
+{
+    std::vector<fs::path> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return out;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec) && entry.path().extension() == ".toml")
+            out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The file read and parsed; a file that cannot be read, is too large or is not TOML is a problem.
+std::optional<toml::table> parseFile(const fs::path& path, Problems& errors)
+{
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+        errors.push_back(at(path.string(), 0) + "cannot read: " + ec.message());
+        return std::nullopt;
+    }
+    if (size > kMaxFileBytes) {
+        errors.push_back(at(path.string(), 0) + "file is too large (" + std::to_string(size) + " bytes)");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return parsing::parseToml(text, path.string(), errors);
+}
+
+// The pages of one language's folder; read on a thread of their own.
+struct LangPages {
+    std::vector<Page> pages;
+    Problems errors;
+    std::set<std::string> unreadable; // ids whose file did not parse: reported already
+};
+
+LangPages readPages(const fs::path& dir)
+{
+    LangPages out;
+    for (const auto& path : tomlFiles(dir)) {
+        const std::string id = path.stem().string();
+        if (!parsing::validId(id)) {
+            out.errors.push_back(at(path.string(), 0) + "the file name must be an id: a-z, 0-9 and -");
+            continue;
+        }
+        const auto root = parseFile(path, out.errors);
+        if (!root) {
+            out.unreadable.insert(id);
+            continue;
+        }
+        out.pages.push_back(parsing::pageFromTable(*root, path.string(), id, out.errors));
+    }
+    return out;
+}
+
+// loadContent, one step at a time. The steps run in the order of run(), which is the order of
+// the problems they report.
+class ContentLoader {
+public:
+    ContentLoader(const fs::path& dataDir, const fs::path& mediaDir, const LocalContacts& contacts)
+        : m_dataDir(dataDir), m_contentDir(dataDir / "content"), m_mediaDir(mediaDir), m_contacts(contacts)
+    {
+    }
+
+    ContentLoad run()
+    {
+        loadStrings();
+        loadChecklistRules();
+        loadPages();
+        loadChecklistWords();
+        checkStrings();
+        checkPages();
+        checkChecklistWords();
+        checkHomePages();
+        return std::move(m_load);
+    }
+
+private:
+    [[nodiscard]] fs::path langDir(Lang lang) const { return m_contentDir / std::string(langCode(lang)); }
+    [[nodiscard]] bool pageUnreadable(const std::string& page) const
+    {
+        return std::any_of(m_unreadablePages.begin(), m_unreadablePages.end(),
+                           [&](const auto& set) { return set.count(page) > 0; });
+    }
+
+    void loadStrings();
+    void loadChecklistRules();
+    void loadPages();
+    void loadChecklistWords();
+    void checkStrings();
+    void checkPages();
+    void checkBlock(const Block& b, const std::string& file, std::set<std::string>& linkTargets);
+    void checkChecklistWords();
+    void checkHomePages();
+
+    fs::path m_dataDir;
+    fs::path m_contentDir;
+    fs::path m_mediaDir;
+    const LocalContacts& m_contacts;
+    ContentLoad m_load;
+    Content& m_content = m_load.content;
+    // Files whose syntax errors were reported already: no follow-on errors about them.
+    std::set<std::string> m_unreadableChecklists;
+    std::array<std::set<std::string>, 3> m_unreadablePages; // by language
+};
+
+// Words on buttons: errors in any file; a missing word in jv or en is a warning.
+void ContentLoader::loadStrings()
+{
+    Problems stringProblems;
+    m_content.strings = Strings::load(m_contentDir, stringProblems);
+    m_load.errors.insert(m_load.errors.end(), stringProblems.begin(), stringProblems.end());
+    for (Lang lang : {Lang::Jv, Lang::En})
+        for (const auto& [key, text] : m_content.strings.table(kDefaultLang))
+            if (!m_content.strings.has(lang, key))
+                m_load.warnings.push_back((langDir(lang) / "ui.toml").string() + ":0: no translation of '" +
+                                          key + "'");
+}
+
+void ContentLoader::loadChecklistRules()
+{
+    for (const auto& path : tomlFiles(m_dataDir / "checklists")) {
+        const std::string id = path.stem().string();
+        if (!parsing::validId(id)) {
+            m_load.errors.push_back(at(path.string(), 0) + "the file name must be an id: a-z, 0-9 and -");
+            continue;
+        }
+        if (auto root = parseFile(path, m_load.errors)) {
+            if (auto rules = parsing::rulesFromTable(*root, path.string(), id, m_load.errors))
+                m_content.checklists[id] = std::move(*rules);
+        } else {
+            m_unreadableChecklists.insert(id);
+        }
+    }
+}
+
+// One language per thread (parsing is most of the time), merged in a fixed order.
+void ContentLoader::loadPages()
+{
+    std::vector<std::future<LangPages>> jobs;
+    for (Lang lang : kAllLangs)
+        jobs.push_back(std::async(std::launch::async, readPages, langDir(lang) / "pages"));
+    for (Lang lang : kAllLangs) {
+        LangPages done = jobs[langIndex(lang)].get();
+        m_load.errors.insert(m_load.errors.end(), done.errors.begin(), done.errors.end());
+        m_unreadablePages[langIndex(lang)] = std::move(done.unreadable);
+        for (Page& page : done.pages) {
+            const std::string id = page.id;
+            m_content.pages[id][langIndex(lang)] = std::move(page);
+        }
+    }
+}
+
+void ContentLoader::loadChecklistWords()
+{
+    for (Lang lang : kAllLangs) {
+        const bool reference = lang == kDefaultLang;
+        for (const auto& path : tomlFiles(langDir(lang) / "checklists")) {
+            const std::string id = path.stem().string();
+            const ChecklistRules* rules = m_content.checklist(id);
+            if (!rules && !m_unreadableChecklists.count(id))
+                m_load.errors.push_back(at(path.string(), 0) + "there is no checklists/" + id +
+                                        ".toml with its rules");
+            if (auto root = parseFile(path, m_load.errors))
+                if (auto words = parsing::checklistWordsFromTable(*root, path.string(), rules, reference,
+                                                                  m_load.errors, m_load.warnings))
+                    m_content.checklistTexts[id][langIndex(lang)] = std::move(*words);
+        }
+    }
+}
+
+// Words on buttons: every word the screens use exists in Indonesian; no unknown words; each short
+// enough and drawable.
+void ContentLoader::checkStrings()
+{
+    const std::set<std::string> used = uiKeys();
+    for (Lang lang : kAllLangs) {
+        const std::string file = (langDir(lang) / "ui.toml").string();
+        for (const auto& [key, text] : m_content.strings.table(lang)) {
+            const std::string where = at(file, m_content.strings.line(lang, key));
+            if (!used.count(key)) {
+                m_load.errors.push_back(where + "unknown key '" + key + "': the kiosk has no place for it");
+                continue;
+            }
+            const auto cps = codePoints(text);
+            if (cps.size() > parsing::kMaxText)
+                m_load.errors.push_back(where + "'" + key + "' is too long for a button or a line");
+            if (std::any_of(cps.begin(), cps.end(), [](char32_t ch) { return !parsing::drawable(ch); }))
+                m_load.errors.push_back(where + "'" + key + "' has a character the kiosk cannot show");
+            if (text.empty())
+                m_load.errors.push_back(where + "'" + key + "' is empty");
+        }
+    }
+    for (const auto& key : used)
+        if (!m_content.strings.has(kDefaultLang, key))
+            m_load.errors.push_back(at((m_contentDir / "id" / "ui.toml").string(), 0) + "the word for '" +
+                                    key + "' is missing");
+}
+
+// Every page in Indonesian, its translations, and what its blocks point to.
+void ContentLoader::checkPages()
+{
+    for (const auto& [id, langs] : m_content.pages) {
+        for (Lang lang : kAllLangs) {
+            const fs::path file = langDir(lang) / "pages" / (id + ".toml");
+            if (!langs[langIndex(lang)]) {
+                if (m_unreadablePages[langIndex(lang)].count(id))
+                    continue; // its syntax error says enough
+                if (lang == kDefaultLang)
+                    m_load.errors.push_back(at(file.string(), 0) +
+                                            "missing: every page must exist in Indonesian");
+                else if (langs[langIndex(kDefaultLang)])
+                    m_load.warnings.push_back(at(file.string(), 0) + "missing: shown in Indonesian");
+                continue;
+            }
+            std::set<std::string> linkTargets;
+            for (const Block& b : langs[langIndex(lang)]->blocks)
+                checkBlock(b, file.string(), linkTargets);
+        }
+    }
+}
+
+// A link goes to a page or checklist that exists, once per page; a picture is a PNG or JPEG in the
+// media folder; a local contact is one of kiosk.toml's.
+void ContentLoader::checkBlock(const Block& b, const std::string& file, std::set<std::string>& linkTargets)
+{
+    const std::string where = at(file, b.line);
+    if (b.type == BlockType::Link) {
+        if (!b.page.empty() && !m_content.pages.count(b.page) && !pageUnreadable(b.page))
+            m_load.errors.push_back(where + "links to the page '" + b.page + "', which does not exist");
+        if (!b.checklist.empty() && !m_content.checklists.count(b.checklist) &&
+            !m_unreadableChecklists.count(b.checklist))
+            m_load.errors.push_back(where + "links to the checklist '" + b.checklist +
+                                    "', which does not exist");
+        const std::string target = b.page.empty() ? "checklist " + b.checklist : "page " + b.page;
+        if (!linkTargets.insert(target).second)
+            m_load.errors.push_back(where + "a second button to the " + target +
+                                    " on this page: one is enough");
+    }
+    if (b.type == BlockType::Image && !b.file.empty()) {
+        std::error_code ec;
+        if (b.file.find("..") != std::string::npos || b.file.front() == '/' ||
+            !fs::is_regular_file(m_mediaDir / b.file, ec))
+            m_load.errors.push_back(where + "the picture '" + b.file + "' is not in " + m_mediaDir.string());
+        else if (!isPictureFile(m_mediaDir / b.file))
+            m_load.errors.push_back(where + "'" + b.file + "' is not a PNG or JPEG picture");
+    }
+    if (b.type == BlockType::Contact && !b.local.empty() && !m_contacts.count(b.local))
+        m_load.errors.push_back(where + "the local contact '" + b.local +
+                                "' is not in kiosk.toml [contacts]");
+}
+
+// Every checklist has its words in Indonesian, and in the other languages (or a warning).
+void ContentLoader::checkChecklistWords()
+{
+    for (const auto& [id, rules] : m_content.checklists) {
+        const auto it = m_content.checklistTexts.find(id);
+        for (Lang lang : kAllLangs) {
+            if (it != m_content.checklistTexts.end() && it->second[langIndex(lang)])
+                continue;
+            const fs::path file = langDir(lang) / "checklists" / (id + ".toml");
+            (lang == kDefaultLang ? m_load.errors : m_load.warnings)
+                .push_back(at(file.string(), 0) +
+                           (lang == kDefaultLang ? "missing: every checklist needs its words in Indonesian"
+                                                 : "missing: shown in Indonesian"));
+        }
+    }
+}
+
+// The home screen's tiles open these pages.
+void ContentLoader::checkHomePages()
+{
+    for (const char* id : {"trafficking", "work-abroad", "passport", "hotlines"})
+        if (!m_content.pages.count(id))
+            m_load.errors.push_back(
+                at((m_contentDir / "id" / "pages" / (std::string(id) + ".toml")).string(), 0) +
+                "missing: the home screen opens this page");
+}
+
+} // namespace
+
+ContentLoad loadContent(const fs::path& dataDir, const fs::path& mediaDir, const LocalContacts& contacts)
+{
+    return ContentLoader(dataDir, mediaDir, contacts).run();
+}
+
+} // namespace kiosk
