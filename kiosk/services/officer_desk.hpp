@@ -7,7 +7,7 @@
 #include "services/pending_store.hpp"
 #include "core/clock.hpp"
 #include "core/officer.hpp"
-#include "core/usb.hpp"
+#include "services/usb_probe.hpp"
 #include "export/file_writer.hpp"
 #include "export/seal.hpp"
 
