@@ -1,12 +1,9 @@
-// Finding mounted USB sticks: parsing mountinfo, asking sysfs which devices are removable, sizes.
+// USB sticks in the mount table: parsing mountinfo, mount roots, USB buses, sizes, changes.
 #include "core/usb.hpp"
-
-#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <iterator>
+#include <optional>
 
 namespace kiosk {
 namespace {
@@ -102,41 +99,11 @@ std::optional<MountEntry> parseLine(std::string_view line)
     return e;
 }
 
-// "1" (with its newline) in a sysfs attribute file; a missing or unreadable file is "no".
-bool flagIsSet(const fs::path& file)
-{
-    std::ifstream in(file);
-    std::string value;
-    return in >> value && value == "1";
-}
-
 // The root hubs of USB controllers are "usb1", "usb2", ... in /sys/devices paths.
 bool isUsbBus(const std::string& component)
 {
     return component.size() > 3 && component.compare(0, 3, "usb") == 0 &&
            isDigits(std::string_view(component).substr(3));
-}
-
-bool isRemovable(const fs::path& sysDevBlock, unsigned major, unsigned minor)
-{
-    if (major == 0) // anonymous devices: tmpfs, proc, overlay, btrfs subvolumes; never in sysfs
-        return false;
-    std::error_code ec;
-    const fs::path device =
-        fs::canonical(sysDevBlock / (std::to_string(major) + ":" + std::to_string(minor)), ec);
-    if (ec)
-        return false;
-    if (flagIsSet(device / "removable"))
-        return true;
-    // Partitions have no "removable" of their own; their folder sits inside the disk's.
-    if (fs::exists(device / "partition", ec) && flagIsSet(device.parent_path() / "removable"))
-        return true;
-    // Only the part below the sysfs root counts, so a test's temp folder can never look like a bus.
-    const fs::path sysRoot = fs::canonical(sysDevBlock, ec).parent_path().parent_path();
-    fs::path below = ec ? device : device.lexically_relative(sysRoot);
-    if (below.empty() || *below.begin() == "..")
-        below = device;
-    return std::any_of(below.begin(), below.end(), [](const fs::path& c) { return isUsbBus(c.string()); });
 }
 
 // Without "." and "..", and without a trailing separator ("/media/" is "/media").
@@ -162,12 +129,6 @@ bool isInside(const fs::path& folder, const fs::path& root)
     return f != folder.end();
 }
 
-std::string readAll(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 } // namespace
 
 std::vector<MountEntry> parseMountinfo(std::string_view text)
@@ -179,52 +140,30 @@ std::vector<MountEntry> parseMountinfo(std::string_view text)
     return entries;
 }
 
-std::optional<std::pair<std::uint64_t, std::uint64_t>> diskSpace(const std::filesystem::path& folder)
+bool insideMountRoots(const std::filesystem::path& mountPoint,
+                      const std::vector<std::filesystem::path>& roots)
 {
-    struct statvfs st {};
-    if (::statvfs(folder.c_str(), &st) != 0)
-        return std::nullopt;
-    const std::uint64_t unit = st.f_frsize ? st.f_frsize : st.f_bsize;
-    return std::pair{static_cast<std::uint64_t>(st.f_bavail) * unit,
-                     static_cast<std::uint64_t>(st.f_blocks) * unit};
+    return std::any_of(roots.begin(), roots.end(),
+                       [&](const fs::path& r) { return isInside(mountPoint, tidy(r)); });
 }
 
-std::vector<Stick> findSticks(const UsbProbe& probe)
+bool throughUsbBus(const std::filesystem::path& sysfsDevice)
 {
-    std::vector<Stick> sticks;
-    // Everything below uses error codes; this catch is for what cannot: running out of memory, or
-    // a space function (a test's) that throws. No stick is then the honest answer.
-    try {
-        std::vector<fs::path> roots;
-        for (const fs::path& r : probe.roots)
-            roots.push_back(tidy(r));
-        // The file is read in one go: mounts that change while it is read show up in the next scan.
-        for (const MountEntry& m : parseMountinfo(readAll(probe.mountinfo))) {
-            const fs::path mountPoint(m.mountPoint);
-            if (std::none_of(roots.begin(), roots.end(),
-                             [&](const fs::path& r) { return isInside(mountPoint, r); }))
-                continue;
-            if (!isRemovable(probe.sysDevBlock, m.major, m.minor))
-                continue;
-            const auto space = probe.space ? probe.space(mountPoint) : diskSpace(mountPoint);
-            if (!space)
-                continue;
-            Stick s;
-            s.mountPoint = mountPoint;
-            s.label = mountPoint.filename().string();
-            s.device = m.source;
-            // errors=remount-ro turns the filesystem read-only while the mount itself still says rw.
-            s.readOnly = m.readOnly || hasOption(m.superOptions, "ro");
-            s.freeBytes = space->first;
-            s.totalBytes = space->second;
-            sticks.push_back(std::move(s));
-        }
-    } catch (const std::exception&) {
-        return {};
-    }
-    std::sort(sticks.begin(), sticks.end(),
-              [](const Stick& a, const Stick& b) { return a.mountPoint < b.mountPoint; });
-    return sticks;
+    return std::any_of(sysfsDevice.begin(), sysfsDevice.end(),
+                       [](const fs::path& c) { return isUsbBus(c.string()); });
+}
+
+Stick stickOf(const MountEntry& mount, std::uint64_t freeBytes, std::uint64_t totalBytes)
+{
+    Stick s;
+    s.mountPoint = mount.mountPoint;
+    s.label = s.mountPoint.filename().string();
+    s.device = mount.source;
+    // errors=remount-ro turns the filesystem read-only while the mount itself still says rw.
+    s.readOnly = mount.readOnly || hasOption(mount.superOptions, "ro");
+    s.freeBytes = freeBytes;
+    s.totalBytes = totalBytes;
+    return s;
 }
 
 std::string formatBytes(std::uint64_t bytes, char decimalMark)

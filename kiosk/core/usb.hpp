@@ -1,13 +1,11 @@
-// Finding the USB sticks the machine has mounted (for officer exports), from /proc/self/mountinfo and sysfs.
+// USB sticks as the mounts show them: parsing mountinfo, which mounts count as sticks, their sizes
+// for an officer, and what changed between two scans. services/usb_probe reads the machine.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -37,30 +35,20 @@ struct Stick {
     bool operator==(const Stick&) const = default;
 };
 
-// Free and total bytes of a mounted folder, by statvfs: f_bavail * f_frsize (what an unprivileged
-// user may still write) and f_blocks * f_frsize. Nothing if statvfs fails.
-[[nodiscard]] std::optional<std::pair<std::uint64_t, std::uint64_t>>
-diskSpace(const std::filesystem::path& folder);
+// Whether `mountPoint` lies inside one of `roots`, by whole path components: /media/kiosk/X is
+// inside /media, /mediafoo/X and /media itself are not. A root may end in "/" or hold ".."; a
+// relative root matches nothing.
+[[nodiscard]] bool insideMountRoots(const std::filesystem::path& mountPoint,
+                                    const std::vector<std::filesystem::path>& roots);
 
-// Where findSticks looks. Every path can point into a test's temp folder.
-struct UsbProbe {
-    std::filesystem::path mountinfo = "/proc/self/mountinfo";
-    std::filesystem::path sysDevBlock = "/sys/dev/block"; // MAJ:MIN -> symlink into /sys/devices/...
-    std::vector<std::filesystem::path> roots{"/media", "/run/media"};
-    // Free and total bytes of a mounted folder; diskSpace unless a test replaces it (empty: diskSpace).
-    std::function<std::optional<std::pair<std::uint64_t, std::uint64_t>>(const std::filesystem::path&)>
-        space = diskSpace;
-};
+// Whether a device's sysfs path (the part below /sys) goes through a USB bus: a component "usbN",
+// the root hub of a USB controller ("usbmon" is not one).
+[[nodiscard]] bool throughUsbBus(const std::filesystem::path& sysfsDevice);
 
-// Sticks mounted now, sorted by mount point: mounts whose mount point lies inside one of the roots
-// (by path components: /mediafoo is not inside /media) and whose device is removable, meaning
-// /sys/dev/block/MAJ:MIN/removable is "1", or for a partition its parent disk's removable is "1", or
-// the resolved sysfs device path goes through a USB bus ("usbN" component; USB SSDs report
-// removable 0). A mount whose sysfs entry is missing is not a stick; one whose space cannot be read
-// is left out too (it is usually being pulled out, or the kiosk may not enter it). Never throws.
-// A few small reads per mount, but the first statvfs of a large FAT32 stick may read its whole
-// allocation table: call it away from the frame loop (once a second is fine).
-[[nodiscard]] std::vector<Stick> findSticks(const UsbProbe& probe);
+// The stick of a mount that counts as one: labelled by its mount point, read-only when the mount
+// or its filesystem is (errors=remount-ro turns the filesystem read-only while the mount still
+// says rw).
+[[nodiscard]] Stick stickOf(const MountEntry& mount, std::uint64_t freeBytes, std::uint64_t totalBytes);
 
 // A size an officer reads at a glance, in decimal units as printed on sticks and shops' boxes
 // (1 GB = 1,000,000,000 bytes), always rounded down so the kiosk never promises room that is not

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/usb.hpp"
+#include "services/usb_probe.hpp"
 #include "services/desk_board.hpp"
 
 #include <chrono>

@@ -8,7 +8,6 @@
 #include "core/officer.hpp"
 #include "core/request.hpp"
 #include "core/settings.hpp"
-#include "core/usb.hpp"
 #include "export/file_writer.hpp"
 #include "export/seal.hpp"
 #include "packs/content_pack.hpp"

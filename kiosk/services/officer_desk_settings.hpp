@@ -2,7 +2,7 @@
 // collected requests stay, where sticks and content packs are, and what the dashboard shows as it is.
 #pragma once
 
-#include "core/usb.hpp"
+#include "services/usb_probe.hpp"
 #include "export/seal.hpp"
 #include "packs/content_pack.hpp"
 
