@@ -42,27 +42,36 @@ public:
                 const ChecklistProgress& progress);
 };
 
-// "Ask to be called back": the form (with its keyboard), the review before sending, and the
-// reference once saved.
-class CallbackScreen {
+// "Ask to be called back": the form, with its keyboard while a field is edited.
+class CallbackFormScreen {
 public:
     // The form, in the scrolled content area.
-    Action drawForm(Frame& f, const FormState& form);
+    Action draw(Frame& f, const FormState& form);
     // The keyboard, below the content area, while a field is being edited.
     Action drawKeyboard(Frame& f, const FormState& form, float width);
     [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
     // A new visit: nothing of the last resident's typing is kept, even for comparison.
-    void forget() { *this = CallbackScreen{}; }
-    void drawReview(Frame& f, const FormState& form);
-    // Edit and Send, below the content area on the review screen.
-    [[nodiscard]] static float reviewBarHeight(const Metrics& m);
-    Action drawReviewBar(Frame& f, const FormState& form, float width);
-    Action drawDone(Frame& f, const std::string& reference);
+    void forget() { *this = CallbackFormScreen{}; }
 
 private:
     Keyboard m_keyboard;
     unsigned m_scrollSeen = 0;
     std::string m_editedSeen; // what the edited field showed last frame
+};
+
+// The callback request as it will be sent, to look over before sending.
+class CallbackReviewScreen {
+public:
+    void draw(Frame& f, const FormState& form);
+    // Edit and Send, below the content area.
+    [[nodiscard]] static float barHeight(const Metrics& m);
+    Action drawBar(Frame& f, const FormState& form, float width);
+};
+
+// The callback request saved: its reference.
+class CallbackDoneScreen {
+public:
+    Action draw(Frame& f, const std::string& reference);
 };
 
 // Officer mode: the PIN pad (also for making a new PIN).

@@ -1,6 +1,5 @@
-// "Minta Dihubungi": the callback form, its review, and the reference once the request is saved.
-// The form is one scrolling column; while a field is edited the keyboard takes the bottom of the
-// screen and the field is scrolled to sit just above it.
+// "Minta Dihubungi": the callback form. It is one scrolling column; while a field is edited the
+// keyboard takes the bottom of the screen and the field is scrolled to sit just above it.
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
 
@@ -103,21 +102,6 @@ std::size_t caretAt(ImFont* font, const std::string& text, const std::vector<Tex
     return best;
 }
 
-// "+6281234567890" as a resident writes it: "0812-3456-7890".
-std::string phoneForReading(const std::string& normalised)
-{
-    if (normalised.rfind("+62", 0) != 0)
-        return normalised;
-    const std::string national = "0" + normalised.substr(3);
-    std::string out;
-    for (std::size_t i = 0; i < national.size(); ++i) {
-        if (i > 0 && i % 4 == 0)
-            out.push_back('-');
-        out.push_back(national[i]);
-    }
-    return out;
-}
-
 // A message beside a field: the attention colour, an icon, the words.
 void fieldMessage(Frame& f, const std::string& key, float x0, float width)
 {
@@ -137,24 +121,13 @@ void partLabel(Frame& f, const char* ic, const std::string& label, bool optional
     wrappedText(f.fonts.tile, colours().text, text, width);
 }
 
-struct Column {
-    float x0, width;
-};
-
-Column column(const Metrics& m)
-{
-    const float avail = ImGui::GetWindowWidth();
-    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
-    return {std::max(m.margin, (avail - width) / 2), width};
-}
-
 } // namespace
 
-Action CallbackScreen::drawForm(Frame& f, const FormState& form)
+Action CallbackFormScreen::draw(Frame& f, const FormState& form)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const auto [x0, width] = column(m);
+    const auto [x0, width] = readingColumn(m);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Action action;
     float scrollTarget = -1; // where the part asked for begins, in window content coordinates
@@ -385,154 +358,11 @@ Action CallbackScreen::drawForm(Frame& f, const FormState& form)
     return action;
 }
 
-Action CallbackScreen::drawKeyboard(Frame& f, const FormState& form, float width)
+Action CallbackFormScreen::drawKeyboard(Frame& f, const FormState& form, float width)
 {
     if (auto key = m_keyboard.draw(f, form, width))
         return Action::form(Action::Kind::FormKey, std::move(*key));
     return {};
-}
-
-void CallbackScreen::drawReview(Frame& f, const FormState& form)
-{
-    const Metrics& m = f.m;
-    const float s = m.scale;
-    const auto [x0, width] = column(m);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("review.intro"), width);
-    ImGui::Dummy(ImVec2(1, 12.f * s));
-
-    if (form.sendFailure != SaveFailure::None) {
-        // Nothing was saved; say so calmly, in the resident's language, and keep everything.
-        const float pad = 24.f * s;
-        const std::string text = std::string(icon::kInfo) + "  " + f.t("review.failed");
-        const float h = wrappedHeight(f.fonts.bodyBold, text, width - 2 * pad - 10.f * s) + 2 * pad;
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().attentionBg, colours().attention, colours().attention);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 10.f * s, p.y + pad));
-        wrappedText(f.fonts.bodyBold, colours().text, text, width - 2 * pad - 10.f * s);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
-    }
-
-    // What will be sent, in large type, as it will be stored.
-    const std::string phone = checkPhone(form.at(Field::Phone).text).normalised;
-    std::string address = normaliseName(form.at(Field::Dusun).text);
-    const std::string rt = normaliseAreaNumber(form.at(Field::Rt).text);
-    const std::string rw = normaliseAreaNumber(form.at(Field::Rw).text);
-    if (!rt.empty())
-        address += (address.empty() ? "" : ", ") + f.t("form.field.rt.label") + " " + rt;
-    if (!rw.empty())
-        address += (address.empty() ? "" : rt.empty() ? ", " : " / ") + f.t("form.field.rw.label") + " " + rw;
-    const std::string note = normaliseNote(form.at(Field::Note).text);
-    const std::pair<std::string, std::string> rows[] = {
-        {f.t("form.field.name.label"), normaliseName(form.at(Field::Name).text)},
-        {f.t("form.field.phone.label"), phoneForReading(phone)},
-        {f.t("form.address"), address.empty() ? "\u2013" : address},
-        {f.t("form.topic.label"), form.topic ? f.t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
-        {f.t("form.time.label"), f.t("form.time." + std::string(contactTimeId(form.time)))},
-        {f.t("form.field.note.label"), note.empty() ? "\u2013" : note},
-    };
-    // Label and value side by side where there is room, so that Send is in sight without scrolling.
-    const float pad = 24.f * s;
-    const float inner = width - 2 * pad;
-    const bool twoColumns = width >= 900.f * s;
-    const float labelW = twoColumns ? inner * 0.34f : inner;
-    const float valueX = twoColumns ? labelW + 16.f * s : 0.f;
-    const float valueW = inner - valueX;
-    const float rowGap = 12.f * s;
-    auto rowHeight = [&](const std::string& label, const std::string& value) {
-        const float lh = wrappedHeight(f.fonts.body, label, labelW);
-        const float vh = wrappedHeight(f.fonts.tile, value, valueW);
-        return twoColumns ? std::max(lh, vh) : lh + vh;
-    };
-    float h = 2 * pad - rowGap;
-    for (const auto& [label, value] : rows)
-        h += rowHeight(label, value) + rowGap;
-    ImGui::SetCursorPosX(x0);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().card, colours().cardBorder);
-    float y = p.y + pad;
-    for (const auto& [label, value] : rows) {
-        const float rh = rowHeight(label, value);
-        // The label sits on the value's baseline row: body text nudged down to the tile font's line.
-        const float nudge = twoColumns ? (f.fonts.tile->FontSize - f.fonts.body->FontSize) * 0.7f : 0.f;
-        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad, y + nudge), colours().textMuted,
-                    label.c_str(), nullptr, labelW);
-        const float vy = twoColumns ? y : y + wrappedHeight(f.fonts.body, label, labelW);
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + valueX, vy), colours().text,
-                    value.c_str(), nullptr, valueW);
-        y += rh + rowGap;
-    }
-    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"), width);
-    ImGui::Dummy(ImVec2(1, m.gap));
-}
-
-float CallbackScreen::reviewBarHeight(const Metrics& m)
-{
-    return m.tapHeight + 2 * m.gap;
-}
-
-Action CallbackScreen::drawReviewBar(Frame& f, const FormState& form, float width)
-{
-    // Edit and Send stay in sight below the review, however long the note.
-    const Metrics& m = f.m;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + reviewBarHeight(m)), colours().keyboard);
-    const float inner = std::min(width - 2 * m.margin, m.maxLineWidth);
-    const float x0 = origin.x + (width - inner) / 2;
-    const float bw = (inner - m.gap) / 2;
-    Action action;
-    ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + m.gap));
-    if (button(f, "form.edit", icon::kPencil, f.t("review.edit"), ImVec2(bw, m.tapHeight), ButtonStyle::Secondary))
-        action = Action::back();
-    ImGui::SetCursorScreenPos(ImVec2(x0 + bw + m.gap, origin.y + m.gap));
-    if (button(f, "form.send", icon::kPaperPlane,
-               form.sendFailure == SaveFailure::None ? f.t("review.send") : f.t("review.retry"),
-               ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
-        action = Action::form(Action::Kind::FormSend);
-    return action;
-}
-
-Action CallbackScreen::drawDone(Frame& f, const std::string& reference)
-{
-    const Metrics& m = f.m;
-    const float s = m.scale;
-    const auto [x0, width] = column(m);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    Action action;
-
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float left = ImGui::GetWindowPos().x + x0;
-    CentredColumn col(dl, left, left + width, origin.y + m.margin * 0.75f);
-    col.add(f.fonts.icon, colours().done, icon::kCheck, 8.f * s);
-    col.add(f.fonts.heading, colours().done, f.t("done.title"), 24.f * s);
-    col.add(f.fonts.tile, colours().text, f.t("done.reference"), 12.f * s);
-    f.map.values["reference"] = reference;
-
-    // The reference, in the largest type, on a card of its own.
-    const float refW = f.fonts.display->CalcTextSizeA(f.fonts.display->FontSize, FLT_MAX, 0, reference.c_str()).x;
-    const float cardW = std::min(width, refW + 120.f * s);
-    const ImVec2 p(left + (width - cardW) / 2, col.y());
-    const ImVec2 q(p.x + cardW, p.y + f.fonts.display->FontSize + 48.f * s);
-    card(dl, p, q, m, colours().doneBg, colours().done);
-    drawCentred(dl, f.fonts.display, colours().text, reference, p, q);
-    CentredColumn rest(dl, left, left + width, q.y + 20.f * s);
-    rest.add(f.fonts.bodyBold, colours().text, f.t("done.note"), 20.f * s);
-    rest.add(f.fonts.body, colours().textMuted, f.t("done.next"), m.gap);
-
-    const float bw = std::min(width, 520.f * s);
-    ImGui::SetCursorScreenPos(ImVec2(left + (width - bw) / 2, rest.y()));
-    if (button(f, "form.finish", icon::kHome, f.t("done.finish"), ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
-        action = Action::home();
-    ImGui::Dummy(ImVec2(1, m.margin));
-    return action;
 }
 
 } // namespace kiosk::ui
