@@ -24,7 +24,8 @@ Action CallbackDoneScreen::draw(Frame& f, const std::string& reference)
     f.map.values["reference"] = reference;
 
     // The reference, in the largest type, on a card of its own.
-    const float refW = f.fonts.display->CalcTextSizeA(f.fonts.display->FontSize, FLT_MAX, 0, reference.c_str()).x;
+    const float refW =
+        f.fonts.display->CalcTextSizeA(f.fonts.display->FontSize, FLT_MAX, 0, reference.c_str()).x;
     const float cardW = std::min(width, refW + 120.f * s);
     const ImVec2 p(left + (width - cardW) / 2, col.y());
     const ImVec2 q(p.x + cardW, p.y + f.fonts.display->FontSize + 48.f * s);
@@ -36,7 +37,8 @@ Action CallbackDoneScreen::draw(Frame& f, const std::string& reference)
 
     const float bw = std::min(width, 520.f * s);
     ImGui::SetCursorScreenPos(ImVec2(left + (width - bw) / 2, rest.y()));
-    if (button(f, "form.finish", icon::kHome, f.t("done.finish"), ImVec2(bw, m.tapHeight), ButtonStyle::Primary))
+    if (button(f, "form.finish", icon::kHome, f.t("done.finish"), ImVec2(bw, m.tapHeight),
+               ButtonStyle::Primary))
         action = Action::home();
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;

@@ -121,229 +121,335 @@ void partLabel(Frame& f, const char* ic, const std::string& label, bool optional
     wrappedText(f.fonts.tile, colours().text, text, width);
 }
 
-} // namespace
+// One pass down the form, top to bottom. The parts share the column and the frame's tap, and note
+// where the part asked for begins and where the field being edited ends, to bring them into sight.
+class FormDrawing {
+public:
+    FormDrawing(Frame& f, const FormState& form)
+        : m_f(f), m_form(form), m_column(readingColumn(f.m)), m_dl(ImGui::GetWindowDrawList())
+    {
+    }
 
-Action CallbackFormScreen::draw(Frame& f, const FormState& form)
+    void title();
+    // A text box across the column, under its label.
+    void field(Field field) { textBox(field, m_column.x0, m_column.width, true); }
+    // Dusun, then RT and RW side by side.
+    void address();
+    void topic();
+    void contactTime();
+    // The whole card is the box to tick.
+    void consent();
+    void reviewButton();
+
+    [[nodiscard]] const Action& action() const { return m_action; }
+    // Where the part asked for begins, in window content coordinates (-1: not drawn).
+    [[nodiscard]] float scrollTarget() const { return m_scrollTarget; }
+    // Where the field being edited ends, its messages included (-1: none edited).
+    [[nodiscard]] float editedBottom() const { return m_editedBottom; }
+
+private:
+    void anchor(std::string_view part);
+    // One text box: its label and hint (when `withLabel`), the text with the caret, and its message.
+    void textBox(Field field, float bx, float bw, bool withLabel);
+    void textBoxLabel(Field field, float bx, float bw);
+    // Big buttons, one per value, two to a row where there is room.
+    template <typename Values, typename IdOf, typename IconOf, typename IsChosen>
+    void choices(const char* group, const Values& values, IdOf idOf, IconOf iconOf, IsChosen isChosen);
+
+    Frame& m_f;
+    const FormState& m_form;
+    Column m_column;
+    ImDrawList* m_dl;
+    Action m_action;
+    float m_scrollTarget = -1;
+    float m_editedBottom = -1;
+};
+
+void FormDrawing::anchor(std::string_view part)
 {
-    const Metrics& m = f.m;
-    const float s = m.scale;
-    const auto [x0, width] = readingColumn(m);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    Action action;
-    float scrollTarget = -1; // where the part asked for begins, in window content coordinates
-    float editedBottom = -1; // where the field being edited ends, its messages included
-    auto anchor = [&](std::string_view part) {
-        if (form.scrollTo == part)
-            scrollTarget = ImGui::GetCursorPosY();
-    };
+    if (m_form.scrollTo == part)
+        m_scrollTarget = ImGui::GetCursorPosY();
+}
 
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f, "form.title", f.fonts.heading, colours().frame, std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"),
-                width);
+void FormDrawing::title()
+{
+    Frame& f = m_f;
+    const auto [x0, width] = m_column;
+    ImGui::SetCursorPos(ImVec2(x0, f.m.margin * 0.75f));
+    wrappedText(f, "form.title", f.fonts.heading, colours().frame,
+                std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"), width);
     ImGui::SetCursorPosX(x0);
     wrappedText(f, "form.intro", f.fonts.body, colours().textMuted, f.t("form.intro"), width);
-    ImGui::Dummy(ImVec2(1, 16.f * s));
+    ImGui::Dummy(ImVec2(1, 16.f * f.m.scale));
+}
 
-    // One text box: its label, hint, the text with the caret, and its message.
-    auto textBox = [&](Field field, float bx, float bw, bool withLabel) {
-        const std::string id(fieldId(field));
-        const bool editing = form.editing == field;
-        const FieldText& ft = form.at(field);
-        ImFont* font = f.fonts.tile;
-        const float pad = 20.f * s;
-        if (withLabel) {
-            anchor(id);
-            const bool optional = field != Field::Name && field != Field::Phone;
-            const float labelY = ImGui::GetCursorScreenPos().y;
-            partLabel(f, fieldIcon(field), f.t("form.field." + id + ".label"), optional, bx, bw);
-            if (isMultiline(field)) { // how much room is left, at the end of the label's line
-                const std::string count =
-                    std::to_string(countCodePoints(ft.text)) + " / " + std::to_string(maxLength(field));
-                const float cw = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, count.c_str()).x;
-                dl->AddText(f.fonts.body, f.fonts.body->FontSize,
-                            ImVec2(ImGui::GetWindowPos().x + bx + bw - cw,
-                                   labelY + f.fonts.tile->FontSize - f.fonts.body->FontSize),
-                            colours().textMuted, count.c_str());
-            }
-            const std::string& hint = f.t("form.field." + id + ".hint");
-            if (!hint.empty()) {
-                ImGui::SetCursorPosX(bx);
-                wrappedText(f.fonts.body, colours().textMuted, hint, bw);
-            }
-            ImGui::Dummy(ImVec2(1, 6.f * s));
-        }
-        const auto lines = layoutLines(font, ft.text, bw - 2 * pad);
-        const float minLines = isMultiline(field) ? 3.f : 1.f;
-        const float textH = std::max(minLines, static_cast<float>(lines.size())) * font->FontSize;
-        const float h = std::max(m.tapHeight, textH + 2 * pad);
+void FormDrawing::textBoxLabel(Field field, float bx, float bw)
+{
+    Frame& f = m_f;
+    const std::string id(fieldId(field));
+    const FieldText& ft = m_form.at(field);
+    anchor(id);
+    const bool optional = field != Field::Name && field != Field::Phone;
+    const float labelY = ImGui::GetCursorScreenPos().y;
+    partLabel(f, fieldIcon(field), f.t("form.field." + id + ".label"), optional, bx, bw);
+    if (isMultiline(field)) { // how much room is left, at the end of the label's line
+        const std::string count =
+            std::to_string(countCodePoints(ft.text)) + " / " + std::to_string(maxLength(field));
+        const float cw = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, count.c_str()).x;
+        m_dl->AddText(f.fonts.body, f.fonts.body->FontSize,
+                      ImVec2(ImGui::GetWindowPos().x + bx + bw - cw,
+                             labelY + f.fonts.tile->FontSize - f.fonts.body->FontSize),
+                      colours().textMuted, count.c_str());
+    }
+    const std::string& hint = f.t("form.field." + id + ".hint");
+    if (!hint.empty()) {
         ImGui::SetCursorPosX(bx);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const ImVec2 q(p.x + bw, p.y + h);
-        const std::string widget = "form.field." + id;
-        if (ImGui::InvisibleButton(widget.c_str(), ImVec2(bw, h))) {
-            const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-            const std::size_t caret = caretAt(font, ft.text, lines, at.x - p.x - pad, at.y - p.y - pad);
-            action = Action::form(Action::Kind::FormCaret, id, std::to_string(caret));
-        }
-        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-        mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
-        const bool problem = !form.errorOf(field).empty();
-        dl->AddRectFilled(p, q, pressed ? colours().cardPressed : colours().card, m.rounding);
-        dl->AddRect(p, q, editing ? colours().frame : problem ? colours().attention : colours().cardBorder, m.rounding, 0,
-                    (editing ? 4.f : 2.f) * s);
-        const float ty = p.y + (lines.size() == 1 && !isMultiline(field) ? (h - font->FontSize) / 2 : pad);
-        if (ft.text.empty() && !editing) {
-            dl->AddText(f.fonts.body, f.fonts.body->FontSize,
-                        ImVec2(p.x + pad, p.y + (isMultiline(field) ? pad : (h - f.fonts.body->FontSize) / 2)),
-                        colours().textMuted, f.t("form.tap_to_fill").c_str());
-        }
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            dl->AddText(font, font->FontSize, ImVec2(p.x + pad, ty + static_cast<float>(i) * font->FontSize),
-                        colours().text, ft.text.c_str() + lines[i].begin, ft.text.c_str() + lines[i].end);
-        if (editing) {
-            // The caret: on the line that holds it (at a wrap, the start of the next line).
-            std::size_t row = 0;
-            while (row + 1 < lines.size() && ft.caret >= lines[row + 1].begin &&
-                   !(ft.caret <= lines[row].end && lines[row].end < lines[row + 1].begin))
-                ++row;
-            const std::size_t upTo = std::min(std::max(ft.caret, lines[row].begin), lines[row].end);
-            const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, upTo);
-            const float cy = ty + static_cast<float>(row) * font->FontSize;
-            dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colours().frame);
-        }
-        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
-        fieldMessage(f, form.errorOf(field), bx, bw);
-        if (editing) {
-            fieldMessage(f, form.notice, bx, bw);
-            editedBottom = ImGui::GetCursorPosY();
-        }
-    };
+        wrappedText(f.fonts.body, colours().textMuted, hint, bw);
+    }
+    ImGui::Dummy(ImVec2(1, 6.f * f.m.scale));
+}
 
-    textBox(Field::Name, x0, width, true);
-    ImGui::Dummy(ImVec2(1, m.gap));
-    textBox(Field::Phone, x0, width, true);
-    ImGui::Dummy(ImVec2(1, m.gap));
+void FormDrawing::textBox(Field field, float bx, float bw, bool withLabel)
+{
+    Frame& f = m_f;
+    const FormState& form = m_form;
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    ImDrawList* dl = m_dl;
+    const std::string id(fieldId(field));
+    const bool editing = form.editing == field;
+    const FieldText& ft = form.at(field);
+    ImFont* font = f.fonts.tile;
+    const float pad = 20.f * s;
+    if (withLabel)
+        textBoxLabel(field, bx, bw);
+    const auto lines = layoutLines(font, ft.text, bw - 2 * pad);
+    const float minLines = isMultiline(field) ? 3.f : 1.f;
+    const float textH = std::max(minLines, static_cast<float>(lines.size())) * font->FontSize;
+    const float h = std::max(m.tapHeight, textH + 2 * pad);
+    ImGui::SetCursorPosX(bx);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + bw, p.y + h);
+    const std::string widget = "form.field." + id;
+    if (ImGui::InvisibleButton(widget.c_str(), ImVec2(bw, h))) {
+        const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+        const std::size_t caret = caretAt(font, ft.text, lines, at.x - p.x - pad, at.y - p.y - pad);
+        m_action = Action::form(Action::Kind::FormCaret, id, std::to_string(caret));
+    }
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
+    const bool problem = !form.errorOf(field).empty();
+    dl->AddRectFilled(p, q, pressed ? colours().cardPressed : colours().card, m.rounding);
+    dl->AddRect(p, q,
+                editing   ? colours().frame
+                : problem ? colours().attention
+                          : colours().cardBorder,
+                m.rounding, 0, (editing ? 4.f : 2.f) * s);
+    const float ty = p.y + (lines.size() == 1 && !isMultiline(field) ? (h - font->FontSize) / 2 : pad);
+    if (ft.text.empty() && !editing) {
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize,
+                    ImVec2(p.x + pad, p.y + (isMultiline(field) ? pad : (h - f.fonts.body->FontSize) / 2)),
+                    colours().textMuted, f.t("form.tap_to_fill").c_str());
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        dl->AddText(font, font->FontSize, ImVec2(p.x + pad, ty + static_cast<float>(i) * font->FontSize),
+                    colours().text, ft.text.c_str() + lines[i].begin, ft.text.c_str() + lines[i].end);
+    if (editing) {
+        // The caret: on the line that holds it (at a wrap, the start of the next line).
+        std::size_t row = 0;
+        while (row + 1 < lines.size() && ft.caret >= lines[row + 1].begin &&
+               !(ft.caret <= lines[row].end && lines[row].end < lines[row + 1].begin))
+            ++row;
+        const std::size_t upTo = std::min(std::max(ft.caret, lines[row].begin), lines[row].end);
+        const float cx = p.x + pad + textWidth(font, ft.text, lines[row].begin, upTo);
+        const float cy = ty + static_cast<float>(row) * font->FontSize;
+        dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + 3.f * s, cy + font->FontSize), colours().frame);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
+    fieldMessage(f, form.errorOf(field), bx, bw);
+    if (editing) {
+        fieldMessage(f, form.notice, bx, bw);
+        m_editedBottom = ImGui::GetCursorPosY();
+    }
+}
 
-    // Address: dusun, then RT and RW side by side.
+void FormDrawing::address()
+{
+    Frame& f = m_f;
+    const FormState& form = m_form;
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = m_column;
     const bool addressAsked = form.scrollTo == "dusun" || form.scrollTo == "rt" || form.scrollTo == "rw";
     if (addressAsked)
-        scrollTarget = ImGui::GetCursorPosY();
+        m_scrollTarget = ImGui::GetCursorPosY();
     partLabel(f, icon::kMapMarker, f.t("form.address"), true, x0, width);
     ImGui::Dummy(ImVec2(1, 6.f * s));
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.bodyBold, colours().text, f.t("form.field.dusun.label"), width);
     textBox(Field::Dusun, x0, width, false);
     ImGui::Dummy(ImVec2(1, 10.f * s));
-    {
-        const float half = (width - m.gap) / 2;
-        const float top = ImGui::GetCursorPosY();
-        float bottom = top;
-        for (const auto& [field, bx] : {std::pair{Field::Rt, x0}, std::pair{Field::Rw, x0 + half + m.gap}}) {
-            ImGui::SetCursorPos(ImVec2(bx, top));
-            ImGui::BeginGroup();
-            ImGui::SetCursorPosX(bx);
-            wrappedText(f.fonts.bodyBold, colours().text, f.t("form.field." + std::string(fieldId(field)) + ".label"),
-                        half);
-            textBox(field, bx, half, false);
-            ImGui::EndGroup();
-            bottom = std::max(bottom, ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY());
-        }
-        ImGui::SetCursorPos(ImVec2(x0, bottom));
+    const float half = (width - m.gap) / 2;
+    const float top = ImGui::GetCursorPosY();
+    float bottom = top;
+    for (const auto& [field, bx] : {std::pair{Field::Rt, x0}, std::pair{Field::Rw, x0 + half + m.gap}}) {
+        ImGui::SetCursorPos(ImVec2(bx, top));
+        ImGui::BeginGroup();
+        ImGui::SetCursorPosX(bx);
+        wrappedText(f.fonts.bodyBold, colours().text,
+                    f.t("form.field." + std::string(fieldId(field)) + ".label"), half);
+        textBox(field, bx, half, false);
+        ImGui::EndGroup();
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY());
     }
-    ImGui::Dummy(ImVec2(1, m.gap));
+    ImGui::SetCursorPos(ImVec2(x0, bottom));
+}
 
-    // Topic and time: big buttons, two to a row where there is room.
+template <typename Values, typename IdOf, typename IconOf, typename IsChosen>
+void FormDrawing::choices(const char* group, const Values& values, IdOf idOf, IconOf iconOf,
+                          IsChosen isChosen)
+{
+    Frame& f = m_f;
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = m_column;
     const int columns = width >= 900.f * s ? 2 : 1;
     const float bgap = 20.f * s;
     const float bw = (width - bgap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    auto choices = [&](const char* group, const auto& values, auto idOf, auto iconOf, auto isChosen) {
-        float top = ImGui::GetCursorPosY();
-        int i = 0;
-        for (const auto v : values) {
-            const std::string vid(idOf(v));
-            const float col = static_cast<float>(i % columns);
-            ImGui::SetCursorPos(ImVec2(x0 + col * (bw + bgap), top));
-            const bool chosen = isChosen(v);
-            const std::string label = f.t(std::string("form.") + group + "." + vid);
-            if (button(f, std::string("form.") + group + "." + vid, chosen ? icon::kCheck : iconOf(v), label,
-                       ImVec2(bw, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary,
-                       f.fonts.bodyBold))
-                action = Action::form(Action::Kind::FormChoose, group, vid);
-            if (++i % columns == 0)
-                top += m.tapHeight + bgap;
-        }
-        if (i % columns != 0)
+    float top = ImGui::GetCursorPosY();
+    int i = 0;
+    for (const auto v : values) {
+        const std::string vid(idOf(v));
+        const float col = static_cast<float>(i % columns);
+        ImGui::SetCursorPos(ImVec2(x0 + col * (bw + bgap), top));
+        const bool chosen = isChosen(v);
+        const std::string label = f.t(std::string("form.") + group + "." + vid);
+        if (button(f, std::string("form.") + group + "." + vid, chosen ? icon::kCheck : iconOf(v), label,
+                   ImVec2(bw, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                   f.fonts.bodyBold))
+            m_action = Action::form(Action::Kind::FormChoose, group, vid);
+        if (++i % columns == 0)
             top += m.tapHeight + bgap;
-        ImGui::SetCursorPos(ImVec2(x0, top));
-    };
+    }
+    if (i % columns != 0)
+        top += m.tapHeight + bgap;
+    ImGui::SetCursorPos(ImVec2(x0, top));
+}
+
+void FormDrawing::topic()
+{
+    Frame& f = m_f;
+    const auto [x0, width] = m_column;
     anchor("topic");
     partLabel(f, icon::kComments, f.t("form.topic.label"), false, x0, width);
-    ImGui::Dummy(ImVec2(1, 6.f * s));
-    choices(
-        "topic", kAllRequestTopics, requestTopicId, topicIconFor,
-        [&](RequestTopic t) { return form.topic == t; });
-    fieldMessage(f, form.topicError, x0, width);
-    ImGui::Dummy(ImVec2(1, m.gap));
+    ImGui::Dummy(ImVec2(1, 6.f * f.m.scale));
+    choices("topic", kAllRequestTopics, requestTopicId, topicIconFor,
+            [&](RequestTopic t) { return m_form.topic == t; });
+    fieldMessage(f, m_form.topicError, x0, width);
+}
 
+void FormDrawing::contactTime()
+{
+    Frame& f = m_f;
+    const auto [x0, width] = m_column;
     partLabel(f, icon::kClock, f.t("form.time.label"), false, x0, width);
-    ImGui::Dummy(ImVec2(1, 6.f * s));
+    ImGui::Dummy(ImVec2(1, 6.f * f.m.scale));
     choices(
         "time", kAllContactTimes, contactTimeId, [](ContactTime) { return icon::kClock; },
-        [&](ContactTime t) { return form.time == t; });
-    ImGui::Dummy(ImVec2(1, m.gap));
+        [&](ContactTime t) { return m_form.time == t; });
+}
 
-    textBox(Field::Note, x0, width, true);
-    ImGui::Dummy(ImVec2(1, m.gap));
-
-    // Consent: the whole card is the box to tick.
+void FormDrawing::consent()
+{
+    Frame& f = m_f;
+    const FormState& form = m_form;
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = m_column;
+    ImDrawList* dl = m_dl;
     anchor("consent");
-    {
-        const float pad = 24.f * s;
-        const float boxW = f.fonts.heading->FontSize * 1.4f;
-        const std::string& text = f.t("form.consent.text");
-        const float inner = width - 2 * pad - boxW;
-        const float h = std::max(m.tapHeight, wrappedHeight(f.fonts.body, text, inner) + 2 * pad);
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const ImVec2 q(p.x + width, p.y + h);
-        if (ImGui::InvisibleButton("form.consent", ImVec2(width, h)))
-            action = Action::form(Action::Kind::FormConsent);
-        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-        mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
-        const bool problem = !form.consentError.empty();
-        card(dl, p, q, m,
-             pressed        ? colours().cardPressed
-             : form.consent ? colours().doneBg
-                            : colours().card,
-             form.consent ? colours().done
-             : problem    ? colours().attention
-                          : colours().cardBorder);
-        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
-                    form.consent ? colours().done : colours().frame, form.consent ? icon::kCheckSquare : icon::kSquare);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + boxW, p.y + pad));
-        wrappedText(f, "form.consent", f.fonts.body, colours().text, text, inner);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
-        fieldMessage(f, form.consentError, x0, width);
-    }
-    ImGui::Dummy(ImVec2(1, m.gap));
-
+    const float pad = 24.f * s;
+    const float boxW = f.fonts.heading->FontSize * 1.4f;
+    const std::string& text = f.t("form.consent.text");
+    const float inner = width - 2 * pad - boxW;
+    const float h = std::max(m.tapHeight, wrappedHeight(f.fonts.body, text, inner) + 2 * pad);
     ImGui::SetCursorPosX(x0);
-    if (button(f, "form.review", icon::kChevronRight, f.t("form.review"), ImVec2(std::min(width, 640.f * s), m.tapHeight),
-               ButtonStyle::Primary))
-        action = Action::form(Action::Kind::FormReview);
-    ImGui::Dummy(ImVec2(1, m.margin));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + width, p.y + h);
+    if (ImGui::InvisibleButton("form.consent", ImVec2(width, h)))
+        m_action = Action::form(Action::Kind::FormConsent);
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
+    const bool problem = !form.consentError.empty();
+    card(dl, p, q, m,
+         pressed        ? colours().cardPressed
+         : form.consent ? colours().doneBg
+                        : colours().card,
+         form.consent ? colours().done
+         : problem    ? colours().attention
+                      : colours().cardBorder);
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
+                form.consent ? colours().done : colours().frame,
+                form.consent ? icon::kCheckSquare : icon::kSquare);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + boxW, p.y + pad));
+    wrappedText(f, "form.consent", f.fonts.body, colours().text, text, inner);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, q.y + 6.f * s));
+    fieldMessage(f, form.consentError, x0, width);
+}
 
-    // Bring the part asked for into sight: a part with problems to the top; the field being edited,
-    // with its messages, just above the keyboard (its label at the top if it is too tall for that),
-    // again whenever what it shows changes.
+void FormDrawing::reviewButton()
+{
+    Frame& f = m_f;
+    const Metrics& m = f.m;
+    const auto [x0, width] = m_column;
+    ImGui::SetCursorPosX(x0);
+    if (button(f, "form.review", icon::kChevronRight, f.t("form.review"),
+               ImVec2(std::min(width, 640.f * m.scale), m.tapHeight), ButtonStyle::Primary))
+        m_action = Action::form(Action::Kind::FormReview);
+    ImGui::Dummy(ImVec2(1, m.margin));
+}
+
+} // namespace
+
+Action CallbackFormScreen::draw(Frame& f, const FormState& form)
+{
+    const float gap = f.m.gap;
+    FormDrawing d(f, form);
+    d.title();
+    d.field(Field::Name);
+    ImGui::Dummy(ImVec2(1, gap));
+    d.field(Field::Phone);
+    ImGui::Dummy(ImVec2(1, gap));
+    d.address();
+    ImGui::Dummy(ImVec2(1, gap));
+    d.topic();
+    ImGui::Dummy(ImVec2(1, gap));
+    d.contactTime();
+    ImGui::Dummy(ImVec2(1, gap));
+    d.field(Field::Note);
+    ImGui::Dummy(ImVec2(1, gap));
+    d.consent();
+    ImGui::Dummy(ImVec2(1, gap));
+    d.reviewButton();
+    scrollIntoSight(f.m, form, d.scrollTarget(), d.editedBottom());
+    return d.action();
+}
+
+// Brings the part asked for into sight: a part with problems to the top; the field being edited,
+// with its messages, just above the keyboard (its label at the top if it is too tall for that),
+// again whenever what it shows changes.
+void CallbackFormScreen::scrollIntoSight(const Metrics& m, const FormState& form, float scrollTarget,
+                                         float editedBottom)
+{
     std::string edited;
     if (form.editing) {
         const Field e = *form.editing;
-        edited = std::string(fieldId(e)) + '\n' + form.at(e).text + '\n' + form.errorOf(e) + '\n' + form.notice;
+        edited =
+            std::string(fieldId(e)) + '\n' + form.at(e).text + '\n' + form.errorOf(e) + '\n' + form.notice;
     }
     const bool asked = form.scrollRequest != m_scrollSeen;
     if ((asked || edited != m_editedSeen) && scrollTarget >= 0) {
-        const float gap = 16.f * s;
+        const float gap = 16.f * m.scale;
         const float viewH = ImGui::GetWindowHeight();
         const float y = ImGui::GetScrollY();
         float target = scrollTarget - gap;
@@ -355,7 +461,6 @@ Action CallbackFormScreen::draw(Frame& f, const FormState& form)
     }
     m_scrollSeen = form.scrollRequest;
     m_editedSeen = std::move(edited);
-    return action;
 }
 
 Action CallbackFormScreen::drawKeyboard(Frame& f, const FormState& form, float width)

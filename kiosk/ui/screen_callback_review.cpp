@@ -4,6 +4,7 @@
 #include "ui/screens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 
@@ -25,35 +26,29 @@ std::string phoneForReading(const std::string& normalised)
     return out;
 }
 
-} // namespace
-
-void CallbackReviewScreen::draw(Frame& f, const FormState& form)
+// Nothing was saved: say so calmly, in the resident's language; everything typed is kept.
+void drawSendFailed(Frame& f, Column col)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const auto [x0, width] = readingColumn(m);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
+    const auto [x0, width] = col;
+    const float pad = 24.f * s;
+    const std::string text = std::string(icon::kInfo) + "  " + f.t("review.failed");
+    const float h = wrappedHeight(f.fonts.bodyBold, text, width - 2 * pad - 10.f * s) + 2 * pad;
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("review.intro"), width);
-    ImGui::Dummy(ImVec2(1, 12.f * s));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    card(ImGui::GetWindowDrawList(), p, ImVec2(p.x + width, p.y + h), m, colours().attentionBg,
+         colours().attention, colours().attention);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 10.f * s, p.y + pad));
+    wrappedText(f.fonts.bodyBold, colours().text, text, width - 2 * pad - 10.f * s);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
+}
 
-    if (form.sendFailure != SaveFailure::None) {
-        // Nothing was saved; say so calmly, in the resident's language, and keep everything.
-        const float pad = 24.f * s;
-        const std::string text = std::string(icon::kInfo) + "  " + f.t("review.failed");
-        const float h = wrappedHeight(f.fonts.bodyBold, text, width - 2 * pad - 10.f * s) + 2 * pad;
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().attentionBg, colours().attention, colours().attention);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 10.f * s, p.y + pad));
-        wrappedText(f.fonts.bodyBold, colours().text, text, width - 2 * pad - 10.f * s);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
-    }
+// Each part of the request: its label, and its value as it will be stored.
+using Rows = std::array<std::pair<std::string, std::string>, 6>;
 
-    // What will be sent, in large type, as it will be stored.
+Rows rowsToSend(const Frame& f, const FormState& form)
+{
     const std::string phone = checkPhone(form.at(Field::Phone).text).normalised;
     std::string address = normaliseName(form.at(Field::Dusun).text);
     const std::string rt = normaliseAreaNumber(form.at(Field::Rt).text);
@@ -63,15 +58,25 @@ void CallbackReviewScreen::draw(Frame& f, const FormState& form)
     if (!rw.empty())
         address += (address.empty() ? "" : rt.empty() ? ", " : " / ") + f.t("form.field.rw.label") + " " + rw;
     const std::string note = normaliseNote(form.at(Field::Note).text);
-    const std::pair<std::string, std::string> rows[] = {
+    return {{
         {f.t("form.field.name.label"), normaliseName(form.at(Field::Name).text)},
         {f.t("form.field.phone.label"), phoneForReading(phone)},
         {f.t("form.address"), address.empty() ? "\u2013" : address},
-        {f.t("form.topic.label"), form.topic ? f.t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
+        {f.t("form.topic.label"),
+         form.topic ? f.t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
         {f.t("form.time.label"), f.t("form.time." + std::string(contactTimeId(form.time)))},
         {f.t("form.field.note.label"), note.empty() ? "\u2013" : note},
-    };
-    // Label and value side by side where there is room, so that Send is in sight without scrolling.
+    }};
+}
+
+// The rows on one card, in large type. Label and value side by side where there is room, so that
+// Send is in sight without scrolling.
+void drawRows(Frame& f, Column col, const Rows& rows)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = col;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 24.f * s;
     const float inner = width - 2 * pad;
     const bool twoColumns = width >= 900.f * s;
@@ -103,8 +108,27 @@ void CallbackReviewScreen::draw(Frame& f, const FormState& form)
         y += rh + rowGap;
     }
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
+}
+
+} // namespace
+
+void CallbackReviewScreen::draw(Frame& f, const FormState& form)
+{
+    const Metrics& m = f.m;
+    const Column col = readingColumn(m);
+    const auto [x0, width] = col;
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    wrappedText(f.fonts.heading, colours().frame,
+                std::string(icon::kCheckSquare) + "  " + f.t("review.title"), width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"), width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("review.intro"), width);
+    ImGui::Dummy(ImVec2(1, 12.f * m.scale));
+    if (form.sendFailure != SaveFailure::None)
+        drawSendFailed(f, col);
+    drawRows(f, col, rowsToSend(f, form));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"),
+                width);
     ImGui::Dummy(ImVec2(1, m.gap));
 }
 
@@ -125,7 +149,8 @@ Action CallbackReviewScreen::drawBar(Frame& f, const FormState& form, float widt
     const float bw = (inner - m.gap) / 2;
     Action action;
     ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + m.gap));
-    if (button(f, "form.edit", icon::kPencil, f.t("review.edit"), ImVec2(bw, m.tapHeight), ButtonStyle::Secondary))
+    if (button(f, "form.edit", icon::kPencil, f.t("review.edit"), ImVec2(bw, m.tapHeight),
+               ButtonStyle::Secondary))
         action = Action::back();
     ImGui::SetCursorScreenPos(ImVec2(x0 + bw + m.gap, origin.y + m.gap));
     if (button(f, "form.send", icon::kPaperPlane,

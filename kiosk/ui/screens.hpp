@@ -54,6 +54,8 @@ public:
     void forget() { *this = CallbackFormScreen{}; }
 
 private:
+    void scrollIntoSight(const Metrics& m, const FormState& form, float scrollTarget, float editedBottom);
+
     Keyboard m_keyboard;
     unsigned m_scrollSeen = 0;
     std::string m_editedSeen; // what the edited field showed last frame
