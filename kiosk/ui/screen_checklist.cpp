@@ -37,9 +37,7 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const float avail = ImGui::GetWindowWidth();
-    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
-    const float x0 = std::max(m.margin, (avail - width) / 2);
+    const auto [x0, width] = readingColumn(m);
     const Answers answers = progress.asMap();
     Asked action;
 

@@ -32,9 +32,7 @@ Asked PageScreen::draw(Frame& f, const Page& page)
     const Metrics& m = f.m;
     const float s = m.scale;
     Asked action;
-    const float avail = ImGui::GetWindowWidth();
-    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
-    const float x0 = std::max(m.margin, (avail - width) / 2);
+    const auto [x0, width] = readingColumn(m);
     const float gap = 8.f * s; // plus the item spacing on both sides
     ImDrawList* dl = ImGui::GetWindowDrawList();
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "core/content.hpp"
-#include "core/intent.hpp"
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
 #include "core/qr.hpp"
@@ -43,27 +42,38 @@ public:
                 const ChecklistProgress& progress);
 };
 
-// "Ask to be called back": the form (with its keyboard), the review before sending, and the
-// reference once saved.
-class CallbackScreen {
+// "Ask to be called back": the form, with its keyboard while a field is edited.
+class CallbackFormScreen {
 public:
     // The form, in the scrolled content area.
-    Asked drawForm(Frame& f, const FormState& form);
+    Asked draw(Frame& f, const FormState& form);
     // The keyboard, below the content area, while a field is being edited.
     Asked drawKeyboard(Frame& f, const FormState& form, float width);
     [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
     // A new visit: nothing of the last resident's typing is kept, even for comparison.
-    void forget() { *this = CallbackScreen{}; }
-    void drawReview(Frame& f, const FormState& form);
-    // Edit and Send, below the content area on the review screen.
-    [[nodiscard]] static float reviewBarHeight(const Metrics& m);
-    Asked drawReviewBar(Frame& f, const FormState& form, float width);
-    Asked drawDone(Frame& f, const std::string& reference);
+    void forget() { *this = CallbackFormScreen{}; }
 
 private:
+    void scrollIntoSight(const Metrics& m, const FormState& form, float scrollTarget, float editedBottom);
+
     Keyboard m_keyboard;
     unsigned m_scrollSeen = 0;
     std::string m_editedSeen; // what the edited field showed last frame
+};
+
+// The callback request as it will be sent, to look over before sending.
+class CallbackReviewScreen {
+public:
+    void draw(Frame& f, const FormState& form);
+    // Edit and Send, below the content area.
+    [[nodiscard]] static float barHeight(const Metrics& m);
+    Asked drawBar(Frame& f, const FormState& form, float width);
+};
+
+// The callback request saved: its reference.
+class CallbackDoneScreen {
+public:
+    Asked draw(Frame& f, const std::string& reference);
 };
 
 // Officer mode: the PIN pad (also for making a new PIN).

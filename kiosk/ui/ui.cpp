@@ -63,7 +63,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
 
     if (view.session.visit != m_visit) {
         m_visit = view.session.visit;
-        m_callback.forget();
+        m_callbackForm.forget();
     }
     const Route& route = view.session.nav.current();
     map.screen = route.screenId();
@@ -88,7 +88,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
     // The review keeps its Edit and Send buttons below it in the same way.
     const bool reviewBar = route.kind == ScreenKind::CallbackReview;
-    const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackScreen::reviewBarHeight(m) : 0.f;
+    const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
     const float contentH = size.y - m.headerHeight - m.footerHeight - below;
     beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
     Asked screenAsked;
@@ -105,9 +105,9 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
             screenAsked = m_checklist.draw(f, *rules, *words, view.session.checklist);
         break;
     }
-    case ScreenKind::Callback: screenAsked = m_callback.drawForm(f, view.session.form); break;
-    case ScreenKind::CallbackReview: m_callback.drawReview(f, view.session.form); break;
-    case ScreenKind::CallbackDone: screenAsked = m_callback.drawDone(f, view.session.reference); break;
+    case ScreenKind::Callback: screenAsked = m_callbackForm.draw(f, view.session.form); break;
+    case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); break;
+    case ScreenKind::CallbackDone: screenAsked = m_callbackDone.draw(f, view.session.reference); break;
     case ScreenKind::OfficerPin: screenAsked = m_officerPin.draw(f, view.session.officer); break;
     case ScreenKind::OfficerDashboard: {
         static const OfficerSnapshot kNoDesk{};
@@ -120,13 +120,13 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         result.asked = std::move(screenAsked);
     if (keyboard) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Asked a = m_callback.drawKeyboard(f, view.session.form, size.x))
+        if (Asked a = m_callbackForm.drawKeyboard(f, view.session.form, size.x))
             result.asked = std::move(a);
-        result.animating = m_callback.keyboardRepeating();
+        result.animating = m_callbackForm.keyboardRepeating();
     }
     if (reviewBar) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Asked a = m_callback.drawReviewBar(f, view.session.form, size.x))
+        if (Asked a = m_callbackReview.drawBar(f, view.session.form, size.x))
             result.asked = std::move(a);
     }
 

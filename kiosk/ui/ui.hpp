@@ -68,7 +68,9 @@ private:
     HomeScreen m_home;
     PageScreen m_page;
     ChecklistScreen m_checklist;
-    CallbackScreen m_callback;
+    CallbackFormScreen m_callbackForm;
+    CallbackReviewScreen m_callbackReview;
+    CallbackDoneScreen m_callbackDone;
     MaintenanceScreen m_maintenance;
     OfficerPinScreen m_officerPin;
     OfficerDashboardScreen m_officerDashboard;

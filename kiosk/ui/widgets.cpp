@@ -340,6 +340,13 @@ void paragraph(Frame& f, const std::string& text, ImFont* font, ImU32 col)
     ImGui::PopFont();
 }
 
+Column readingColumn(const Metrics& m)
+{
+    const float avail = ImGui::GetWindowWidth();
+    const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
+    return {std::max(m.margin, (avail - width) / 2), width};
+}
+
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border, ImU32 accent)
 {
     dl->AddRectFilled(min, max, fill, m.rounding);

@@ -111,6 +111,15 @@ void highlightReading(Frame& f, ImDrawList* dl, const std::string& part, ImFont*
 // Body text wrapped to the window's content width, or the comfortable line length if narrower.
 void paragraph(Frame& f, const std::string& text, ImFont* font = nullptr, ImU32 colour = 0);
 
+// A strip of the current window: from `x0` (window x), `width` wide.
+struct Column {
+    float x0, width;
+};
+
+// The comfortable reading column of the current window: the line length at most, centred, within
+// the margins.
+[[nodiscard]] Column readingColumn(const Metrics& m);
+
 // A card: rounded rectangle with a border, and an accent band on the left when `accent` is set.
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border,
           ImU32 accent = 0);

@@ -1,0 +1,105 @@
+// What the officer dashboard's cards are drawn with: the card scope, lines, notices and rows.
+#include "ui/officer_cards.hpp"
+
+namespace kiosk::ui::dashboard {
+
+std::string count(std::int64_t n)
+{
+    return std::to_string(n);
+}
+
+std::int64_t sum(const std::array<std::int64_t, 4>& byTopic)
+{
+    std::int64_t n = 0;
+    for (const std::int64_t v : byTopic)
+        n += v;
+    return n;
+}
+
+void take(Asked& action, Asked tapped)
+{
+    if (tapped)
+        action = std::move(tapped);
+}
+
+CardScope::CardScope(const Metrics& m, Column strip, ImU32 fill, ImU32 accent)
+    : m_m(m), m_left(strip.x0), m_width(strip.width), m_fill(fill), m_accent(accent)
+{
+    m_dl = ImGui::GetWindowDrawList();
+    m_top = ImGui::GetCursorPosY();
+    m_dl->ChannelsSplit(2);
+    m_dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorPosY(m_top + pad());
+}
+
+CardScope::~CardScope()
+{
+    const float bottom = ImGui::GetCursorPosY() + pad() - m_m.gap * 0.5f;
+    m_dl->ChannelsSetCurrent(0);
+    const ImVec2 origin(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y - ImGui::GetScrollY());
+    card(m_dl, ImVec2(origin.x + m_left, origin.y + m_top),
+         ImVec2(origin.x + m_left + m_width, origin.y + bottom), m_m, m_fill, colours().cardBorder, m_accent);
+    m_dl->ChannelsMerge();
+    ImGui::SetCursorPosY(bottom);
+    ImGui::Dummy(ImVec2(1, m_m.gap));
+}
+
+Column inner(const CardScope& c)
+{
+    return {c.innerLeft(), c.innerWidth()};
+}
+
+void line(Column a, ImFont* font, ImU32 colour, const std::string& text, float after)
+{
+    ImGui::SetCursorPosX(a.x0);
+    wrappedText(font, colour, text, a.width);
+    if (after > 0)
+        ImGui::Dummy(ImVec2(1, after));
+}
+
+void line(const CardScope& c, ImFont* font, ImU32 colour, const std::string& text, float after)
+{
+    line(inner(c), font, colour, text, after);
+}
+
+void notice(const Frame& f, Column a, ImU32 text, ImU32 fill, const std::string& message)
+{
+    const Metrics& m = f.m;
+    const float pad = 16.f * m.scale;
+    const float h = wrappedHeight(f.fonts.bodyBold, message, a.width - 2 * pad) + 2 * pad;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 min(ImGui::GetWindowPos().x + a.x0, p.y);
+    const ImVec2 max(min.x + a.width, p.y + h);
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, fill, m.rounding);
+    ImGui::SetCursorPos(ImVec2(a.x0 + pad, ImGui::GetCursorPosY() + pad));
+    wrappedText(f.fonts.bodyBold, text, message, a.width - 2 * pad);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad);
+    ImGui::Dummy(ImVec2(1, 12.f * m.scale));
+}
+
+void notice(const Frame& f, const CardScope& c, ImU32 text, ImU32 fill, const std::string& message)
+{
+    notice(f, inner(c), text, fill, message);
+}
+
+void row(const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<std::string> cells,
+         std::initializer_list<float> widths)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float x = ImGui::GetWindowPos().x + c.innerLeft();
+    auto w = widths.begin();
+    bool first = true;
+    for (const std::string& cell : cells) {
+        const float cw = c.innerWidth() * *w++;
+        const float tw = textWidth(font, cell);
+        const float tx = first ? x : x + cw - tw;
+        const ImVec4 clip(x, origin.y, x + cw, origin.y + font->FontSize * 1.4f);
+        dl->AddText(font, font->FontSize, ImVec2(tx, origin.y), colour, cell.c_str(), nullptr, 0, &clip);
+        x += cw;
+        first = false;
+    }
+    ImGui::Dummy(ImVec2(1, font->FontSize * 1.35f));
+}
+
+} // namespace kiosk::ui::dashboard
