@@ -2,33 +2,33 @@
 // the fonts, opens the window, and runs the kiosk, its tour, or its benchmark.
 #include "cli/check_content.hpp"
 #include "cli/content_cli.hpp"
-#include "packs/content_store.hpp"
 #include "cli/export_cli.hpp"
-#include "shell/log_sink.hpp"
-#include "services/officer_desk.hpp"
-#include "services/voice.hpp"
-#include "services/pending_store.hpp"
-#include "services/request_saver.hpp"
 #include "cli/pin_cli.hpp"
 #include "cli/requests_cli.hpp"
-#include "shell/runner.hpp"
-#include "shell/service_link.hpp"
-#include "shell/shell.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "packs/content_store.hpp"
 #include "platform/font_files.hpp"
 #include "platform/pictures.hpp"
 #include "platform/renderer.hpp"
 #include "platform/window.hpp"
 #include "platform/x11_connection.hpp"
+#include "services/officer_desk.hpp"
+#include "services/pending_store.hpp"
+#include "services/request_saver.hpp"
+#include "services/voice.hpp"
+#include "shell/log_sink.hpp"
+#include "shell/runner.hpp"
+#include "shell/service_link.hpp"
+#include "shell/shell.hpp"
 #include "ui/theme.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -102,8 +102,8 @@ void report(const char* what, const Problems& problems)
 }
 
 // What officer mode needs from the configuration and the content shown.
-OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems, const ShownContent& shown,
-                                    const fs::path& dataDir, pack::Place packs)
+OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems,
+                                    const ShownContent& shown, const fs::path& dataDir, pack::Place packs)
 {
     OfficerDeskSettings s;
     s.kioskId = config.kioskId;
@@ -115,7 +115,8 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
         } catch (const std::exception& e) {
             // Never fall back to plain files when the office asked for sealed ones.
             s.keyProblem = e.what();
-            std::cerr << "kiosk: error: the office key cannot be read, officer mode will not export: " << e.what() << "\n";
+            std::cerr << "kiosk: error: the office key cannot be read, officer mode will not export: "
+                      << e.what() << "\n";
         }
     }
     s.retentionDays = config.retentionDays;
@@ -163,7 +164,8 @@ void addOptions(CLI::App& cli, Options& o)
     cli.add_option("--ui-map", o.uiMap, "Rewrite FILE with the UI map after every frame");
     cli.add_option("--idle-after", o.idleAfter,
                    "Seconds without a touch before the idle prompt (overrides the configuration)");
-    cli.add_option("--idle-prompt", o.idlePrompt, "Seconds the idle prompt counts down (overrides the configuration)");
+    cli.add_option("--idle-prompt", o.idlePrompt,
+                   "Seconds the idle prompt counts down (overrides the configuration)");
     cli.add_flag("--exit-after-first-frame", o.firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", o.benchFrames, "Measure N frame times on home and while drag-scrolling");
     cli.add_flag("--report-taps", o.reportTaps, "On exit, print how long taps took to show their answer");
@@ -191,14 +193,15 @@ Setup settle(const Options& o)
     fs::path configFile = o.configFile;
     if (configFile.empty())
         // A kiosk set up by install.sh reads /etc; a technician's or a test's --data brings its own.
-        configFile = !s.dataGiven && fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig) : s.dataDir / "kiosk.toml";
+        configFile = !s.dataGiven && fs::exists(kSystemConfig, ec) ? fs::path(kSystemConfig)
+                                                                   : s.dataDir / "kiosk.toml";
     s.config = Config::load(configFile, s.configProblems);
     setLogThreshold(s.config.logLevel);
     std::cerr << "kiosk: configuration " << configFile.string() << "\n";
     report("configuration", s.configProblems);
     if (!s.dataGiven && !s.config.contentDir.empty())
         s.dataDir = s.config.contentDir;
-    s.stateDir = !o.dbFile.empty()              ? (o.dbFile.parent_path().empty() ? fs::path(".") : o.dbFile.parent_path())
+    s.stateDir = !o.dbFile.empty() ? (o.dbFile.parent_path().empty() ? fs::path(".") : o.dbFile.parent_path())
                  : !s.config.stateDir.empty() ? s.config.stateDir
                                               : defaultStateDir();
     s.dbFile = o.dbFile.empty() ? s.stateDir / "kiosk.db" : o.dbFile;
@@ -225,13 +228,16 @@ ShownContent chooseContent(Setup& s, const Options& o)
     fs::create_directories(s.stateDir, ec);
     if (ec)
         std::cerr << "kiosk: error: cannot create " << s.stateDir << ": " << ec.message() << "\n";
-    if (const auto installed = pack::PackStore(s.packs.root).current(); installed && !s.dataGiven && !o.measuring()) {
-        std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created << " UTC)\n";
+    if (const auto installed = pack::PackStore(s.packs.root).current();
+        installed && !s.dataGiven && !o.measuring()) {
+        std::cerr << "kiosk: showing content pack " << installed->id << " (signed " << installed->created
+                  << " UTC)\n";
         s.dataDir = installed->dir;
         s.mediaDir = packMedia(installed->dir, s.mediaDir);
     }
-    ShownContent shown = loadShownContent(s.dataDir, s.mediaDir, s.config.contacts,
-                                          o.measuring() ? fs::path() : s.stateDir / "content-good", std::cerr);
+    ShownContent shown =
+        loadShownContent(s.dataDir, s.mediaDir, s.config.contacts,
+                         o.measuring() ? fs::path() : s.stateDir / "content-good", std::cerr);
     if (!shown.mediaDir.empty())
         s.mediaDir = shown.mediaDir;
     return shown;
@@ -264,7 +270,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     // The fonts are built while the window and its GL context open (no ImGui context exists yet,
     // so the two share nothing).
     auto fontJob = std::async(std::launch::async, [&] {
-        return ui::buildFontSet(fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
+        return ui::buildFontSet(
+            fonts, ui::uiScale(static_cast<float>(wopts.width), static_cast<float>(wopts.height)));
     });
     // The services. The database opens (and checks itself) once the first picture is up.
     SystemClock wallClock;
@@ -277,7 +284,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
         store = std::make_unique<PendingStore>(s.dbFile, s.config.kioskId, wallClock, std::cerr);
         saver = std::make_unique<RequestSaver>(*store, std::cerr);
         desk = std::make_unique<OfficerDeskService>(
-            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs), wallClock, std::cerr);
+            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs), wallClock,
+            std::cerr);
     }
     platform::Window window(wopts);
     ui::FontSet fontSet = fontJob.get();
@@ -299,7 +307,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     run.reportTaps = o.reportTaps;
     // Only a full-screen kiosk owns the display's blanking; a window on someone's desktop leaves
     // their screen saver alone.
-    ServiceLink service(s.config, wopts.fullscreen ? std::function<bool(int)>(platform::setScreenBlanking) : nullptr,
+    ServiceLink service(s.config,
+                        wopts.fullscreen ? std::function<bool(int)>(platform::setScreenBlanking) : nullptr,
                         std::cerr);
     run.tick = [&service] { service.tick(); };
     run.afterFirstFrame = [&store, &desk, &voice, &service] {
@@ -334,7 +343,8 @@ int main(int argc, char** argv)
 
     if (check.parsed()) {
         const fs::path data = options.dataDir.empty() ? shippedDataDir() : options.dataDir;
-        return check.run(data, shippedDataDir(), options.mediaDir, options.configFile, kSystemConfig, std::cout);
+        return check.run(data, shippedDataDir(), options.mediaDir, options.configFile, kSystemConfig,
+                         std::cout);
     }
     Setup setup = settle(options);
     if (contentCommand.parsed()) {
@@ -357,8 +367,8 @@ int main(int argc, char** argv)
         return 2;
     }
     if (!std::getenv("DISPLAY")) {
-        std::cerr
-            << "kiosk: error: no display (DISPLAY is not set); try scripts/run.sh, which renders the tour instead\n";
+        std::cerr << "kiosk: error: no display (DISPLAY is not set); try scripts/run.sh, which renders the "
+                     "tour instead\n";
         return 3;
     }
     const auto wopts = windowOptions(options);

@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-
 #include <memory>
 
 using namespace kiosk;
@@ -162,7 +161,8 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     CHECK(more->problems[2].find(
               "kiosk.toml:7: officer.idle_minutes must be a whole number of minutes from 1 to 30") !=
           std::string::npos);
-    CHECK(more->problems[3].find("kiosk.toml:6: officer.usb_mount_roots must be a list of one or more full paths") !=
+    CHECK(more->problems[3].find(
+              "kiosk.toml:6: officer.usb_mount_roots must be a list of one or more full paths") !=
           std::string::npos);
     CHECK(hasDefaultOfficer(more->config));
     // A key asked for but refused: exports must be refused too, never written plain.
@@ -186,17 +186,17 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
 TEST_CASE("unknown sections and keys anywhere are named with their line; the kiosk keeps its defaults")
 {
     test::TempDir dir;
-    const auto file = dir.write("kiosk.toml", "[kiosk]\n"                  // 1
-                                              "id = \"CMG\"\n"             // 2
-                                              "vilage = \"Desa X\"\n"      // 3
-                                              "[idle]\n"                   // 4
-                                              "after_second = 60\n"        // 5
-                                              "[dispaly]\n"                // 6
-                                              "open_from = \"06:00\"\n"    // 7
-                                              "[display]\n"                // 8
-                                              "blank_after = 5\n"          // 9
-                                              "[contacts.kanim]\n"         // 10
-                                              "nomor = \"0271\"\n");       // 11
+    const auto file = dir.write("kiosk.toml", "[kiosk]\n"               // 1
+                                              "id = \"CMG\"\n"          // 2
+                                              "vilage = \"Desa X\"\n"   // 3
+                                              "[idle]\n"                // 4
+                                              "after_second = 60\n"     // 5
+                                              "[dispaly]\n"             // 6
+                                              "open_from = \"06:00\"\n" // 7
+                                              "[display]\n"             // 8
+                                              "blank_after = 5\n"       // 9
+                                              "[contacts.kanim]\n"      // 10
+                                              "nomor = \"0271\"\n");    // 11
     Problems problems;
     const Config c = Config::load(file, problems);
     REQUIRE(problems.size() == 5);
@@ -215,12 +215,13 @@ TEST_CASE("unknown sections and keys anywhere are named with their line; the kio
 TEST_CASE("[paths], [content], [display], [log] and languages: good values are taken")
 {
     test::TempDir dir;
-    const auto file = dir.write("etc/kiosk.toml", "[kiosk]\nid = \"CMG\"\nlanguages = [\"jv\", \"id\"]\n"
-                                                  "[paths]\nstate = \"/var/lib/desa-kiosk\"\ncontent = \"konten\"\n"
-                                                  "[content]\ntrusted_keys = [\"/etc/desa-kiosk/kantor.sign.public\"]\n"
-                                                  "[display]\nopen_from = \"06:30\"\nopen_until = \"22:00\"\n"
-                                                  "blank_after_minutes = 3\n"
-                                                  "[log]\nlevel = \"warning\"\n");
+    const auto file =
+        dir.write("etc/kiosk.toml", "[kiosk]\nid = \"CMG\"\nlanguages = [\"jv\", \"id\"]\n"
+                                    "[paths]\nstate = \"/var/lib/desa-kiosk\"\ncontent = \"konten\"\n"
+                                    "[content]\ntrusted_keys = [\"/etc/desa-kiosk/kantor.sign.public\"]\n"
+                                    "[display]\nopen_from = \"06:30\"\nopen_until = \"22:00\"\n"
+                                    "blank_after_minutes = 3\n"
+                                    "[log]\nlevel = \"warning\"\n");
     Problems problems;
     const Config c = Config::load(file, problems);
     for (const auto& p : problems)
@@ -251,25 +252,25 @@ TEST_CASE("[paths], [content], [display], [log] and languages: good values are t
 TEST_CASE("bad values in the new sections keep their defaults and name key and line")
 {
     test::TempDir dir;
-    const auto file = dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n"             // 1-2
-                                              "languages = [\"id\", \"fr\"]\n"      // 3
-                                              "[content]\n"                         // 4
+    const auto file = dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n"              // 1-2
+                                              "languages = [\"id\", \"fr\"]\n"       // 3
+                                              "[content]\n"                          // 4
                                               "trusted_keys = [\"kantor.public\"]\n" // 5
-                                              "[display]\n"                         // 6
-                                              "open_from = \"7:00\"\n"              // 7
-                                              "open_until = \"24:00\"\n"            // 8
-                                              "blank_after_minutes = 0\n"           // 9
-                                              "[log]\n"                             // 10
-                                              "level = \"loud\"\n"                  // 11
-                                              "[paths]\n"                           // 12
-                                              "state = 3\n");                       // 13
+                                              "[display]\n"                          // 6
+                                              "open_from = \"7:00\"\n"               // 7
+                                              "open_until = \"24:00\"\n"             // 8
+                                              "blank_after_minutes = 0\n"            // 9
+                                              "[log]\n"                              // 10
+                                              "level = \"loud\"\n"                   // 11
+                                              "[paths]\n"                            // 12
+                                              "state = 3\n");                        // 13
     Problems problems;
     const Config c = Config::load(file, problems);
     REQUIRE(problems.size() == 7);
     const std::vector<std::string> expected = {
-        "kiosk.toml:3: kiosk.languages",         "kiosk.toml:13: paths.state",
-        "kiosk.toml:5: content.trusted_keys",    "kiosk.toml:7: display.open_from",
-        "kiosk.toml:8: display.open_until",      "kiosk.toml:9: display.blank_after_minutes",
+        "kiosk.toml:3: kiosk.languages",      "kiosk.toml:13: paths.state",
+        "kiosk.toml:5: content.trusted_keys", "kiosk.toml:7: display.open_from",
+        "kiosk.toml:8: display.open_until",   "kiosk.toml:9: display.blank_after_minutes",
         "kiosk.toml:11: log.level",
     };
     for (std::size_t i = 0; i < expected.size(); ++i)
@@ -291,10 +292,28 @@ TEST_CASE("data/kiosk.example.toml documents every key and loads without a probl
     for (const auto& p : problems)
         FAIL_CHECK(p);
     const std::string text = test::readFile(test::dataDir() / "kiosk.example.toml");
-    for (const char* key : {"id", "village", "languages", "after_seconds", "prompt_seconds", "attract_cycle_seconds",
-                            "state", "content", "trusted_keys", "open_from", "open_until", "blank_after_minutes",
-                            "level", "export_dir", "office_public_key", "retention_days", "usb_mount_roots",
-                            "idle_minutes", "number", "whatsapp", "hours", "address"})
+    for (const char* key : {"id",
+                            "village",
+                            "languages",
+                            "after_seconds",
+                            "prompt_seconds",
+                            "attract_cycle_seconds",
+                            "state",
+                            "content",
+                            "trusted_keys",
+                            "open_from",
+                            "open_until",
+                            "blank_after_minutes",
+                            "level",
+                            "export_dir",
+                            "office_public_key",
+                            "retention_days",
+                            "usb_mount_roots",
+                            "idle_minutes",
+                            "number",
+                            "whatsapp",
+                            "hours",
+                            "address"})
         CHECK_MESSAGE(text.find(std::string("\n") + key + " = ") != std::string::npos, key);
 }
 

@@ -42,7 +42,9 @@ void act(Session& s, Desk& desk, const Intent& intent)
 // The desk's answer to the last PIN sent.
 void answer(Session& s, Desk& desk, PinAnswer::Status status, int failures = 0, std::int64_t secondsLeft = 0)
 {
-    act(s, desk, intent::PinChecked{{status, failures, secondsLeft, desk.sent.empty() ? 0 : desk.sent.back().attempt}});
+    act(s, desk,
+        intent::PinChecked{
+            {status, failures, secondsLeft, desk.sent.empty() ? 0 : desk.sent.back().attempt}});
 }
 
 void type(Session& s, Desk& desk, const std::string& digits)
@@ -154,13 +156,15 @@ TEST_CASE("the PIN pad: digits up to 8, delete, too short, sent once, and the de
         CHECK_FALSE(desk.exports[0].again);
         CHECK(desk.exports[1].again == BatchId{"b1"});
 
-        SUBCASE("logout wipes everything") {
+        SUBCASE("logout wipes everything")
+        {
             act(s, desk, intent::Logout{});
             CHECK(desk.closed == 1);
             CHECK(s.nav.atHome());
             CHECK_FALSE(s.officer.loggedIn);
         }
-        SUBCASE("Back leaves officer mode too") {
+        SUBCASE("Back leaves officer mode too")
+        {
             act(s, desk, intent::Back{});
             CHECK(desk.closed == 1);
             CHECK(s.nav.atHome());

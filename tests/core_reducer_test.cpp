@@ -14,8 +14,7 @@ using namespace kiosk;
 namespace {
 
 // The effects of one intent, by kind.
-template <typename E>
-std::vector<E> only(const Effects& effects)
+template <typename E> std::vector<E> only(const Effects& effects)
 {
     std::vector<E> out;
     for (const Effect& e : effects)
@@ -127,7 +126,8 @@ TEST_CASE("a whole visit through the reducer alone: checklist, form sent and sav
     CHECK(s.nav.atHome());
 
     // Officer intents from a resident's screen ask for nothing.
-    fx = play(s, {intent::ExportBatches{ExportScope::All, std::nullopt}, intent::ChangeSetting{setting::Rate{+1}}});
+    fx = play(
+        s, {intent::ExportBatches{ExportScope::All, std::nullopt}, intent::ChangeSetting{setting::Rate{+1}}});
     CHECK(fx.empty());
 }
 

@@ -63,6 +63,6 @@ TEST_CASE("settings: each change described for the audit log, nothing for no cha
     CHECK(describeChanges(a, b).empty());
     b.volume = 60;
     b.theme = Theme::HighContrast;
-    CHECK(describeChanges(a, b) == std::vector<std::string>{"volume: 80 -> 60",
-                                                            "theme: standard -> high-contrast"});
+    CHECK(describeChanges(a, b) ==
+          std::vector<std::string>{"volume: 80 -> 60", "theme: standard -> high-contrast"});
 }

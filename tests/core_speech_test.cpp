@@ -27,7 +27,8 @@ TEST_CASE("sentences end at . ! ? before a space or the end, and at line breaks"
     CHECK(sentences("Bawa KTP. Bawa KK!  Sudah siap?") == V{"Bawa KTP.", "Bawa KK!", "Sudah siap?"});
     CHECK(sentences("Biaya Rp 350.000 untuk paspor.") == V{"Biaya Rp 350.000 untuk paspor."});
     CHECK(sentences("Satu\nDua.") == V{"Satu", "Dua."});
-    CHECK(sentences("Apa?! Ya...  Lalu \"selesai.\" Akhir") == V{"Apa?!", "Ya...", "Lalu \"selesai.\"", "Akhir"});
+    CHECK(sentences("Apa?! Ya...  Lalu \"selesai.\" Akhir") ==
+          V{"Apa?!", "Ya...", "Lalu \"selesai.\"", "Akhir"});
     CHECK(sentences("Kerja (resmi.) Aman") == V{"Kerja (resmi.)", "Aman"});
     CHECK(sentences("").empty());
     CHECK(sentences("   \n  ").empty());

@@ -163,8 +163,7 @@ TEST_CASE("--all includes requests collected before, and marks only the new ones
     const ExportResult first = exportBatch(f.db, files, optionsFor(f.dest));
     REQUIRE(first.count == 5);
     f.add({test::numberedRequest(40), test::numberedRequest(41)});
-    const ExportResult all =
-        exportBatch(f.db, files, optionsFor(f.dest, std::nullopt, ExportScope::All));
+    const ExportResult all = exportBatch(f.db, files, optionsFor(f.dest, std::nullopt, ExportScope::All));
     CHECK(all.count == 7);
     CHECK(all.marked == 2);
     const auto everything = store::requestsToExport(f.db, ExportScope::All);

@@ -64,10 +64,7 @@ struct ExportFixture {
         }
         store.insertBatch(batch);
     }
-    [[nodiscard]] std::size_t newCount()
-    {
-        return store::requestsToExport(db, ExportScope::New).size();
-    }
+    [[nodiscard]] std::size_t newCount() { return store::requestsToExport(db, ExportScope::New).size(); }
 };
 
 // RFC 4180 reader, strict: CRLF record ends, quotes only around whole fields, "" inside them.

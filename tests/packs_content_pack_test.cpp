@@ -39,7 +39,8 @@ struct Office {
 
     // The shipped content as a pack folder, with `note` written into a page (so packs differ), and
     // `mediaBytes` of pictures-folder filler (an install that takes a while), signed unless told.
-    fs::path make(const std::string& name, const std::string& note, bool signIt = true, std::size_t mediaFiles = 0) const
+    fs::path make(const std::string& name, const std::string& note, bool signIt = true,
+                  std::size_t mediaFiles = 0) const
     {
         const fs::path p = dir.path() / name;
         fs::create_directories(p);
@@ -54,7 +55,8 @@ struct Office {
             std::string bytes(256 * 1024, '\0');
             for (char& c : bytes)
                 c = static_cast<char>(random());
-            std::ofstream(p / "media" / "filler" / ("f" + std::to_string(i) + ".bin"), std::ios::binary) << bytes;
+            std::ofstream(p / "media" / "filler" / ("f" + std::to_string(i) + ".bin"), std::ios::binary)
+                << bytes;
         }
         if (signIt)
             (void)pack::sign(p, sec, 1'796'000'000'000);
@@ -247,9 +249,9 @@ TEST_CASE("an install killed at any moment leaves the old pack or the new one sh
         const auto outcome = probe.install(fresh, office.kiosk.trusted, office.kiosk.check);
         REQUIRE_MESSAGE(outcome.ok(), describe(outcome));
     }
-    const auto installMs =
-        std::max<long>(20, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t1)
-                               .count());
+    const auto installMs = std::max<long>(
+        20,
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t1).count());
 
     std::mt19937 random(7);
     int sawOld = 0, sawNew = 0;
@@ -310,7 +312,8 @@ TEST_CASE("kiosk content keygen, sign, install, status and rollback from a termi
     auto [code, out, err] = run({"content", "keygen", "--out", keys.string()});
     CHECK(code == 0);
     CHECK(fs::exists(keys.string() + ".sign.secret"));
-    CHECK((fs::status(keys.string() + ".sign.secret").permissions() & fs::perms::others_read) == fs::perms::none);
+    CHECK((fs::status(keys.string() + ".sign.secret").permissions() & fs::perms::others_read) ==
+          fs::perms::none);
     CHECK(std::get<0>(run({"content", "keygen", "--out", keys.string()})) == 1); // never overwritten
 
     const fs::path p = office.make("cli", "cli", false);

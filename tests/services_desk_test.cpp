@@ -200,7 +200,8 @@ TEST_CASE("an officer's setting is stored and audited before the snapshot shows 
     std::ostringstream log;
     TestBoard board;
 
-    CHECK_FALSE(desk::applySetting(&db, setting::Volume{-1}, clock, log, board)); // the settings are not read yet
+    CHECK_FALSE(
+        desk::applySetting(&db, setting::Volume{-1}, clock, log, board)); // the settings are not read yet
     board.publish([](OfficerSnapshot& s) { s.settings = KioskSettings{}; });
     CHECK_FALSE(desk::applySetting(nullptr, setting::Volume{-1}, clock, log, board));
     CHECK_FALSE(desk::applySetting(&db, setting::Colours{Theme::Standard}, clock, log, board)); // no change

@@ -70,7 +70,8 @@ TEST_CASE("a reading starts within 300 ms, the highlight follows it, the second 
     voice.say(script);
     CHECK(voice.view().reading == "page:test");
     CHECK_FALSE(voice.lastWasCached());
-    REQUIRE(frames(voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
+    REQUIRE(frames(
+        voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
     CHECK(*voice.firstSound() - t0 < 300ms);
 
     // The highlight: each sentence in turn, in order, then nothing once the reading is over.
@@ -90,7 +91,8 @@ TEST_CASE("a reading starts within 300 ms, the highlight follows it, the second 
     // Again: from the cache, and Stop ends it at once.
     voice.say(script);
     CHECK(voice.lastWasCached());
-    REQUIRE(frames(voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
+    REQUIRE(frames(
+        voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
     voice.stop();
     CHECK(voice.view().reading.empty());
     CHECK(log.str().empty());
@@ -109,7 +111,8 @@ TEST_CASE("a recorded narration in the screen's language is played instead of th
         // Half a second of a 440 Hz tone stands in for the office's recording.
         std::vector<std::int16_t> tone(22'050 / 2);
         for (std::size_t i = 0; i < tone.size(); ++i)
-            tone[i] = static_cast<std::int16_t>(8000 * std::sin(2 * 3.14159265 * 440 * static_cast<double>(i) / 22'050));
+            tone[i] = static_cast<std::int16_t>(
+                8000 * std::sin(2 * 3.14159265 * 440 * static_cast<double>(i) / 22'050));
         sf::SoundBuffer buffer;
         REQUIRE(buffer.loadFromSamples(tone.data(), tone.size(), 1, 22'050));
         REQUIRE(buffer.saveToFile((media.path() / "audio" / "jv" / "test.ogg").string()));
@@ -125,15 +128,18 @@ TEST_CASE("a recorded narration in the screen's language is played instead of th
     script.voice = Lang::Id;
     voice.say(script);
     CHECK(voice.view().reading == "page:test");
-    REQUIRE(frames(voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
+    REQUIRE(frames(
+        voice, [&](const VoiceView&) { return voice.firstSound().has_value(); }, 2000ms));
     CHECK_FALSE(voice.view().spot); // a recording has no sentences to follow
-    REQUIRE(frames(voice, [](const VoiceView& v) { return v.reading.empty(); }, 5s));
+    REQUIRE(frames(
+        voice, [](const VoiceView& v) { return v.reading.empty(); }, 5s));
     CHECK(voice.cachedBytes() == 0); // nothing was synthesised
 
     // The Indonesian screen has no recording: the voice reads it.
     script.shown = Lang::Id;
     voice.say(script);
-    REQUIRE(frames(voice, [&](const VoiceView& v) { return v.spot.has_value(); }, 2000ms));
+    REQUIRE(frames(
+        voice, [&](const VoiceView& v) { return v.spot.has_value(); }, 2000ms));
     voice.stop();
     CHECK(voice.cachedBytes() > 0);
 }

@@ -16,7 +16,13 @@ TEST_CASE("blanking follows the opening hours, and is set on the display only wh
     config.blankAfterMs = 10 * 60'000;
     std::ostringstream log;
     std::vector<int> applied;
-    ServiceLink service(config, [&](int seconds) { applied.push_back(seconds); return true; }, log);
+    ServiceLink service(
+        config,
+        [&](int seconds) {
+            applied.push_back(seconds);
+            return true;
+        },
+        log);
     CHECK(service.blankingAt(7 * 60) == 0);
     CHECK(service.blankingAt(20 * 60 + 59) == 0);
     CHECK(service.blankingAt(21 * 60) == 600);
@@ -29,7 +35,8 @@ TEST_CASE("blanking follows the opening hours, and is set on the display only wh
     service.tick(); // the same minute: nothing set again
     REQUIRE(applied.size() == 1);
     CHECK((applied[0] == 0 || applied[0] == 600));
-    CHECK(log.str().find(applied[0] == 0 ? "the screen stays on" : "goes dark after 10 minutes") != std::string::npos);
+    CHECK(log.str().find(applied[0] == 0 ? "the screen stays on" : "goes dark after 10 minutes") !=
+          std::string::npos);
 
     // A kiosk in a window leaves the display's blanking alone, and says nothing of it.
     std::ostringstream quiet;
@@ -38,4 +45,3 @@ TEST_CASE("blanking follows the opening hours, and is set on the display only wh
     windowed.tick();
     CHECK(quiet.str().find("screen") == std::string::npos);
 }
-

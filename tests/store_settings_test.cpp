@@ -42,8 +42,7 @@ TEST_CASE("settings: defaults when none were changed, then what was saved, audit
     back.speechRate = 140;
     saveSettings(db, 3'000, changed, back);
     CHECK(loadSettings(db, log) == back);
-    CHECK(recentAudit(db, 1)[0].detail ==
-          "speech_rate: 155 -> 140; default_language: id -> jv");
+    CHECK(recentAudit(db, 1)[0].detail == "speech_rate: 155 -> 140; default_language: id -> jv");
 }
 
 TEST_CASE("settings: a hand-edited row that makes no sense falls back to its default and is reported")

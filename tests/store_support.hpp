@@ -1,5 +1,5 @@
-// Helpers shared by the store tests: a migrated database in memory, requests made from a number, a fixed time zone, and running
-// code in a child process (as an unprivileged user when the tests run as root).
+// Helpers shared by the store tests: a migrated database in memory, requests made from a number, a fixed time
+// zone, and running code in a child process (as an unprivileged user when the tests run as root).
 #pragma once
 
 #include "core/request.hpp"

@@ -1,9 +1,9 @@
 // Checks the tour's pictures: one per screen, language and size, none missing, none blank.
 // Usage: tour_check DATA_DIR TOUR_DIR WxH... (the stills expected are those of the content in DATA_DIR)
-#include "shell/tour.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/language.hpp"
+#include "shell/tour.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 

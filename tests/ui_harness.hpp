@@ -133,5 +133,4 @@ private:
     std::unique_ptr<Stage> m_stage; // last: it holds on to the shell
 };
 
-
 } // namespace kiosk::test

@@ -1,10 +1,10 @@
 // Headless UI tests: the real shell and screens with no window and no GL, driven by synthetic
 // taps on the UI map, asserting on the navigation state.
-#include "shell/shell.hpp"
-#include "shell/tour.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "platform/font_files.hpp"
+#include "shell/shell.hpp"
+#include "shell/tour.hpp"
 #include "store/requests.hpp"
 #include "test_support.hpp"
 #include "ui_harness.hpp"
@@ -18,8 +18,8 @@
 
 using namespace kiosk;
 using T = PointerEvent::Type;
-using test::Harness;
 using test::fontFiles;
+using test::Harness;
 
 TEST_CASE("the kiosk opens on the attract screen; the first touch wakes it to home")
 {
@@ -278,9 +278,10 @@ TEST_CASE("every screen in every language at every size, with larger text too: a
                 k.stage().show(still, lang);
                 k.frames(4);
                 INFO(size.w, "x", size.h, " ", still.name, " ", langCode(lang));
-                CHECK(k.map().screen == (still.phase == IdleTimer::Phase::Active   ? still.route.screenId()
-                                         : still.phase == IdleTimer::Phase::Prompt ? std::string("idle-prompt")
-                                                                                   : std::string("attract")));
+                CHECK(k.map().screen == (still.phase == IdleTimer::Phase::Active ? still.route.screenId()
+                                         : still.phase == IdleTimer::Phase::Prompt
+                                             ? std::string("idle-prompt")
+                                             : std::string("attract")));
                 CHECK_FALSE(k.map().widgets.empty());
                 for (const WidgetBox& w : k.map().widgets) {
                     INFO("widget ", w.id);
@@ -345,7 +346,7 @@ TEST_CASE("a resident fills the whole form with the on-screen keyboard alone, se
     typeOnKeyboard(k, "siti aminah");
     k.tap("osk.key.next");
     CHECK(k.session().form.editing == Field::Phone);
-    CHECK(k.map().find("osk.key.0"));      // the number pad
+    CHECK(k.map().find("osk.key.0"));       // the number pad
     CHECK_FALSE(k.map().find("osk.key.q")); // not the letters
     typeOnKeyboard(k, "0812 3456 7890");
     k.tap("osk.key.next");
@@ -409,7 +410,7 @@ TEST_CASE("backspace: a tap deletes one character, holding it deletes on and on,
     const float x = key->centerX(), y = key->centerY();
     k.shell().push({T::Down, x, y, k.clock().now(), 0});
     k.frame();
-    for (int i = 0; i < 60; ++i) { // about a second
+    for (int i = 0; i < 60; ++i) {     // about a second
         CHECK(k.shell().needsFrame()); // the repeat needs frames although nothing else moves
         k.frame();
     }
@@ -551,7 +552,8 @@ public:
 
 } // namespace
 
-TEST_CASE("a frame that throws: a calm message and home; many in a row end the kiosk for its service to restart")
+TEST_CASE(
+    "a frame that throws: a calm message and home; many in a row end the kiosk for its service to restart")
 {
     Harness k;
     BrokenPictures broken;

@@ -23,8 +23,7 @@ namespace {
 
 // Draws frames (real time passing, the fake clock barely) until `done` holds, for at most 60 s:
 // Argon2id and the export run on the desk's thread.
-template <class Done>
-bool until(Harness& k, Done done)
+template <class Done> bool until(Harness& k, Done done)
 {
     const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (!done()) {
@@ -213,7 +212,8 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     pin(k, "864200");
     REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
     k.tap("officer.export.new");
-    REQUIRE(until(k, [&] { return k.map().values.count("export") && k.map().values.at("export") == "done"; }));
+    REQUIRE(
+        until(k, [&] { return k.map().values.count("export") && k.map().values.at("export") == "done"; }));
     // The purge after the copy took the request off the kiosk. "done" shows before the dashboard is
     // read again, and "0 collected" showed before the copy too: wait for the read that lists the batch.
     REQUIRE(until(k, [&] { return k.map().values.count("last_batch") != 0; }));

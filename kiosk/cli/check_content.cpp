@@ -22,7 +22,8 @@ int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configF
         if (mediaDir.empty()) // data/ has its pictures beside it
             mediaDir = dir.parent_path() / "media";
         Problems configErrors;
-        const Config config = Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
+        const Config config =
+            Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
         const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
         for (const auto& e : configErrors)
             out << e << "\n";
@@ -31,9 +32,8 @@ int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configF
         for (const auto& w : load.warnings) {
             // FILE:LINE: warning: message
             const auto pos = w.find(": ");
-            out << (pos == std::string::npos ? w
-                                                   : w.substr(0, pos + 2) + "warning: " + w.substr(pos + 2))
-                      << "\n";
+            out << (pos == std::string::npos ? w : w.substr(0, pos + 2) + "warning: " + w.substr(pos + 2))
+                << "\n";
         }
         const std::size_t errors = configErrors.size() + load.errors.size();
         out << errors << " errors, " << load.warnings.size() << " warnings\n";
@@ -58,7 +58,8 @@ bool CheckContentCommand::parsed() const
 }
 
 int CheckContentCommand::run(const fs::path& dataDir, const fs::path& shippedData, const fs::path& mediaDir,
-                             const fs::path& configFile, const fs::path& systemConfig, std::ostream& out) const
+                             const fs::path& configFile, const fs::path& systemConfig,
+                             std::ostream& out) const
 {
     // "data/" names the same folder as "data": the pictures are looked for beside it, not in it.
     fs::path dir = m_dir.empty() ? dataDir : m_dir;

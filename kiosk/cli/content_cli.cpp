@@ -43,14 +43,19 @@ std::string describe(const pack::Outcome& outcome)
 
 ContentCommand::ContentCommand(CLI::App& cli)
 {
-    m_content = cli.add_subcommand("content", "Signed content packs: keygen, sign, install, rollback, status");
+    m_content =
+        cli.add_subcommand("content", "Signed content packs: keygen, sign, install, rollback, status");
     m_content->require_subcommand(1);
-    m_keygen = m_content->add_subcommand("keygen", "Make the office's signing keys NAME.sign.secret and NAME.sign.public");
+    m_keygen = m_content->add_subcommand(
+        "keygen", "Make the office's signing keys NAME.sign.secret and NAME.sign.public");
     m_keygen->add_option("--out", m_keyName, "NAME of the two key files")->required();
     m_sign = m_content->add_subcommand("sign", "Sign the pack in DIR (content/, checklists/, media/)");
-    m_sign->add_option("--key", m_secretKey, "The office's NAME.sign.secret")->required()->check(CLI::ExistingFile);
+    m_sign->add_option("--key", m_secretKey, "The office's NAME.sign.secret")
+        ->required()
+        ->check(CLI::ExistingFile);
     m_sign->add_option("dir", m_dir, "The pack's folder")->required()->check(CLI::ExistingDirectory);
-    m_install = m_content->add_subcommand("install", "Check the pack in DIR and show it (the previous one is kept)");
+    m_install =
+        m_content->add_subcommand("install", "Check the pack in DIR and show it (the previous one is kept)");
     m_install->add_option("dir", m_dir, "The pack's folder")->required()->check(CLI::ExistingDirectory);
     m_rollback = m_content->add_subcommand("rollback", "Show the previous pack again");
     m_status = m_content->add_subcommand("status", "Which packs are installed");
@@ -61,13 +66,14 @@ bool ContentCommand::parsed() const
     return m_content->parsed();
 }
 
-int ContentCommand::run(const pack::Place& place, Millis nowUnixMs, std::ostream& out, std::ostream& err) const
+int ContentCommand::run(const pack::Place& place, Millis nowUnixMs, std::ostream& out,
+                        std::ostream& err) const
 {
     try {
         if (m_keygen->parsed()) {
             const auto [pub, sec] = pack::makeSigningKeys(m_keyName);
-            out << "wrote " << sec.string() << " (keep it at the office, never on a kiosk) and " << pub.string()
-                << " (for [content] trusted_keys in every kiosk.toml)\n";
+            out << "wrote " << sec.string() << " (keep it at the office, never on a kiosk) and "
+                << pub.string() << " (for [content] trusted_keys in every kiosk.toml)\n";
             return 0;
         }
         if (m_sign->parsed()) {
@@ -80,16 +86,20 @@ int ContentCommand::run(const pack::Place& place, Millis nowUnixMs, std::ostream
         if (m_status->parsed()) {
             const auto current = store.current();
             const auto previous = store.previous();
-            out << "current: " << (current ? current->id + " (signed " + current->created + " UTC)" : "none: the shipped content")
-                << "\nprevious: " << (previous ? previous->id + " (signed " + previous->created + " UTC)" : "none")
-                << "\n";
+            out << "current: "
+                << (current ? current->id + " (signed " + current->created + " UTC)"
+                            : "none: the shipped content")
+                << "\nprevious: "
+                << (previous ? previous->id + " (signed " + previous->created + " UTC)" : "none") << "\n";
             return 0;
         }
         const pack::Outcome outcome = m_install->parsed() ? store.install(m_dir, place.trusted, place.check)
                                                           : store.rollback(place.trusted, place.check);
-        (outcome.ok() ? out : err) << (m_rollback->parsed() && outcome.ok() ? "rolled back to the previous pack"
-                                                                            : describe(outcome))
-                                   << (outcome.ok() && m_rollback->parsed() ? " " + outcome.pack.id : "") << "\n";
+        (outcome.ok() ? out : err) << (m_rollback->parsed() && outcome.ok()
+                                           ? "rolled back to the previous pack"
+                                           : describe(outcome))
+                                   << (outcome.ok() && m_rollback->parsed() ? " " + outcome.pack.id : "")
+                                   << "\n";
         if (outcome.ok())
             out << "a running kiosk shows it after a restart (systemctl restart desa-kiosk)\n";
         return outcome.ok() ? 0 : 1;

@@ -9,7 +9,7 @@
 namespace kiosk {
 
 struct Picture {
-    std::uintptr_t texture = 0; // the renderer's name for it (a GL texture); 0: none
+    std::uintptr_t texture = 0;  // the renderer's name for it (a GL texture); 0: none
     float width = 0, height = 0; // pixels
 };
 

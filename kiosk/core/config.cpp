@@ -129,24 +129,27 @@ void reportUnknown(const toml::table& root, const std::filesystem::path& file, P
             continue;
         for (const auto& [key, value] : *table)
             if (std::find(known->keys.begin(), known->keys.end(), key.str()) == known->keys.end())
-                add(value, "unknown key '" + std::string(key.str()) + "' in [" + std::string(name.str()) + "] (" +
-                               joined(known->keys) + ")");
+                add(value, "unknown key '" + std::string(key.str()) + "' in [" + std::string(name.str()) +
+                               "] (" + joined(known->keys) + ")");
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& f : found)
         problems.push_back(std::move(f.second));
 }
 
 // "HH:MM" as minutes after midnight.
-std::optional<int> readClock(const toml::table& root, const std::string& key, const std::filesystem::path& file,
-                             Problems& problems)
+std::optional<int> readClock(const toml::table& root, const std::string& key,
+                             const std::filesystem::path& file, Problems& problems)
 {
     const toml::node* node = root.at_path(key).node();
     if (!node)
         return std::nullopt;
     const auto text = node->value<std::string>();
-    if (text && text->size() == 5 && (*text)[2] == ':' && std::isdigit(static_cast<unsigned char>((*text)[0])) &&
-        std::isdigit(static_cast<unsigned char>((*text)[1])) && std::isdigit(static_cast<unsigned char>((*text)[3])) &&
+    if (text && text->size() == 5 && (*text)[2] == ':' &&
+        std::isdigit(static_cast<unsigned char>((*text)[0])) &&
+        std::isdigit(static_cast<unsigned char>((*text)[1])) &&
+        std::isdigit(static_cast<unsigned char>((*text)[3])) &&
         std::isdigit(static_cast<unsigned char>((*text)[4]))) {
         const int h = ((*text)[0] - '0') * 10 + ((*text)[1] - '0');
         const int m = ((*text)[3] - '0') * 10 + ((*text)[4] - '0');
@@ -158,10 +161,9 @@ std::optional<int> readClock(const toml::table& root, const std::string& key, co
 }
 
 // A list of full paths in quotes; nothing when missing or wrong (wrong adds a problem).
-std::optional<std::vector<std::filesystem::path>> readPathList(const toml::table& root, const std::string& key,
-                                                               bool mayBeEmpty, const char* example,
-                                                               const std::filesystem::path& file,
-                                                               Problems& problems)
+std::optional<std::vector<std::filesystem::path>>
+readPathList(const toml::table& root, const std::string& key, bool mayBeEmpty, const char* example,
+             const std::filesystem::path& file, Problems& problems)
 {
     const toml::node* node = root.at_path(key).node();
     if (!node)
@@ -178,8 +180,8 @@ std::optional<std::vector<std::filesystem::path>> readPathList(const toml::table
         const toml::node& item = *list->get(i);
         const auto text = item.value<std::string>();
         if (!text || text->empty() || text->front() != '/') {
-            problems.push_back(at(file, &item) + key + ": each entry must be a full path starting with /, like " +
-                               example);
+            problems.push_back(at(file, &item) + key +
+                               ": each entry must be a full path starting with /, like " + example);
             ok = false;
         } else {
             paths.push_back(std::filesystem::path(*text).lexically_normal());
@@ -213,8 +215,8 @@ void readSections(const toml::table& root, const std::filesystem::path& file, Co
         config.stateDir = std::move(*state);
     if (auto content = readPath(root, "paths.content", file, problems))
         config.contentDir = std::move(*content);
-    if (auto keys = readPathList(root, "content.trusted_keys", true, "[\"/etc/desa-kiosk/kantor.sign.public\"]",
-                                 file, problems))
+    if (auto keys = readPathList(root, "content.trusted_keys", true,
+                                 "[\"/etc/desa-kiosk/kantor.sign.public\"]", file, problems))
         config.trustedContentKeys = std::move(*keys);
     const auto from = readClock(root, "display.open_from", file, problems);
     const auto until = readClock(root, "display.open_until", file, problems);
@@ -222,7 +224,8 @@ void readSections(const toml::table& root, const std::filesystem::path& file, Co
         config.openFromMinute = *from;
     if (until)
         config.openUntilMinute = *until;
-    if (const auto minutes = readWhole(root, "display.blank_after_minutes", 1, 240, "minutes", file, problems))
+    if (const auto minutes =
+            readWhole(root, "display.blank_after_minutes", 1, 240, "minutes", file, problems))
         config.blankAfterMs = *minutes * 60'000;
     if (const toml::node* node = root.at_path("log.level").node()) {
         const auto text = node->value<std::string>();
@@ -258,8 +261,8 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
         config.officerIdleMs = *minutes * 60'000;
 
-    if (auto roots = readPathList(root, "officer.usb_mount_roots", false, "[\"/media\", \"/run/media\"]", file,
-                                  problems))
+    if (auto roots = readPathList(root, "officer.usb_mount_roots", false, "[\"/media\", \"/run/media\"]",
+                                  file, problems))
         config.usbRoots = std::move(*roots);
 }
 

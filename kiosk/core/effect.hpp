@@ -55,8 +55,8 @@ struct Sleep {};
 } // namespace effect
 
 using Effect = std::variant<effect::SaveRequest, effect::CheckPin, effect::OpenDesk, effect::CloseDesk,
-                            effect::StartExport, effect::ChangeSetting, effect::ChangeContent, effect::CountView,
-                            effect::ReadAloud, effect::StopReading, effect::Sleep>;
+                            effect::StartExport, effect::ChangeSetting, effect::ChangeContent,
+                            effect::CountView, effect::ReadAloud, effect::StopReading, effect::Sleep>;
 using Effects = std::vector<Effect>;
 
 } // namespace kiosk

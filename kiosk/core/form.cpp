@@ -27,8 +27,7 @@ std::string_view trim(std::string_view s, std::string_view what = " \n")
 }
 
 // Checks every code point of `text` with `allowed`; false on invalid UTF-8 too.
-template <typename Pred>
-bool allOf(std::string_view text, Pred allowed)
+template <typename Pred> bool allOf(std::string_view text, Pred allowed)
 {
     for (std::size_t pos = 0; pos < text.size();) {
         const auto d = decodeUtf8(text, pos);
@@ -54,7 +53,8 @@ std::size_t countIf(std::string_view text, bool (*pred)(char32_t))
 
 bool isNameCharacter(char32_t cp)
 {
-    return isLetter(cp) || (cp < 0x80 && kNamePunctuation.find(static_cast<char>(cp)) != std::string_view::npos);
+    return isLetter(cp) ||
+           (cp < 0x80 && kNamePunctuation.find(static_cast<char>(cp)) != std::string_view::npos);
 }
 
 } // namespace
@@ -232,8 +232,8 @@ namespace {
 constexpr auto kKeyCount = static_cast<std::size_t>(Key::Done) + 1;
 // Ids of the keys after the digits, in the enum's order.
 constexpr std::array<std::string_view, kKeyCount - 36> kKeyNames{
-    "e-acute", "e-grave", "space", "period", "comma", "dash", "apostrophe", "slash", "plus", "newline",
-    "shift",   "backspace", "next", "done"};
+    "e-acute", "e-grave", "space",   "period", "comma",     "dash", "apostrophe",
+    "slash",   "plus",    "newline", "shift",  "backspace", "next", "done"};
 constexpr auto kFirstNamed = static_cast<unsigned char>(Key::EAcute);
 
 } // namespace

@@ -43,9 +43,9 @@ struct PhoneCheck {
 [[nodiscard]] PhoneCheck checkPhone(std::string_view phone);
 
 // Normalised values, as they are stored.
-[[nodiscard]] std::string normaliseName(std::string_view name);      // trimmed, single spaces
+[[nodiscard]] std::string normaliseName(std::string_view name);         // trimmed, single spaces
 [[nodiscard]] std::string normaliseAreaNumber(std::string_view rtOrRw); // "007" -> "7"
-[[nodiscard]] std::string normaliseNote(std::string_view note);      // trimmed ends
+[[nodiscard]] std::string normaliseNote(std::string_view note);         // trimmed ends
 
 // One text field: its text and where the caret is (a byte offset on a character boundary).
 struct FieldText {
@@ -55,10 +55,56 @@ struct FieldText {
 
 // The keys of the on-screen keyboard: letters, digits, signs, and the keys that do something.
 enum class Key : unsigned char {
-    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
-    Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
-    EAcute, EGrave, Space, Period, Comma, Dash, Apostrophe, Slash, Plus, Newline,
-    Shift, Backspace, Next, Done,
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+    G,
+    H,
+    I,
+    J,
+    K,
+    L,
+    M,
+    N,
+    O,
+    P,
+    Q,
+    R,
+    S,
+    T,
+    U,
+    V,
+    W,
+    X,
+    Y,
+    Z,
+    Digit0,
+    Digit1,
+    Digit2,
+    Digit3,
+    Digit4,
+    Digit5,
+    Digit6,
+    Digit7,
+    Digit8,
+    Digit9,
+    EAcute,
+    EGrave,
+    Space,
+    Period,
+    Comma,
+    Dash,
+    Apostrophe,
+    Slash,
+    Plus,
+    Newline,
+    Shift,
+    Backspace,
+    Next,
+    Done,
 };
 [[nodiscard]] Key letterKey(char lower); // 'a'..'z'
 [[nodiscard]] Key digitKey(int digit);   // 0..9

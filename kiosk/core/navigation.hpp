@@ -19,7 +19,16 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
 // OfficerPin and OfficerDashboard are officer mode, behind the PIN.
-enum class ScreenKind { Home, Page, Checklist, Callback, CallbackReview, CallbackDone, OfficerPin, OfficerDashboard };
+enum class ScreenKind {
+    Home,
+    Page,
+    Checklist,
+    Callback,
+    CallbackReview,
+    CallbackDone,
+    OfficerPin,
+    OfficerDashboard
+};
 
 struct Route {
     ScreenKind kind = ScreenKind::Home;

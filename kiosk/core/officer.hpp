@@ -26,13 +26,13 @@ inline constexpr int kPinTriesBeforeLock = 5;
 // The desk's answer to a PIN sent to it.
 struct PinAnswer {
     enum class Status {
-        Ok,     // logged in
-        Wrong,  // `failures` wrong in a row so far
-        Locked, // try again in `secondsLeft`
-        NoPin,  // none set yet: make one
-        PinSet, // the new PIN is stored; logged in
+        Ok,        // logged in
+        Wrong,     // `failures` wrong in a row so far
+        Locked,    // try again in `secondsLeft`
+        NoPin,     // none set yet: make one
+        PinSet,    // the new PIN is stored; logged in
         PinExists, // a new PIN was offered, but one was set meanwhile (`kiosk set-pin`): enter it
-        Failed, // the database could not answer (officer mode stays closed)
+        Failed,    // the database could not answer (officer mode stays closed)
     };
     Status status = Status::Failed;
     int failures = 0;
@@ -44,11 +44,11 @@ struct PinAnswer {
 struct OfficerSession {
     enum class Step { EnterPin, NewPin, ConfirmPin };
     Step step = Step::EnterPin;
-    std::string digits;   // typed so far (drawn as dots)
-    std::string firstPin; // ConfirmPin: the new PIN typed the first time
-    bool waiting = false; // sent to the desk, no answer yet
-    std::uint64_t attempt = 0; // which sent PIN the answer must be for
-    std::string message;  // ui.toml key of what the last answer said ("" none)
+    std::string digits;             // typed so far (drawn as dots)
+    std::string firstPin;           // ConfirmPin: the new PIN typed the first time
+    bool waiting = false;           // sent to the desk, no answer yet
+    std::uint64_t attempt = 0;      // which sent PIN the answer must be for
+    std::string message;            // ui.toml key of what the last answer said ("" none)
     std::int64_t messageNumber = 0; // the number in it (tries left, minutes left)
     bool loggedIn = false;
 };
@@ -73,9 +73,9 @@ struct OfficerDashboard {
         std::string lang;
         std::int64_t views = 0;
     };
-    bool loaded = false;     // false until the first read finished
-    Millis readAtMs = 0;     // when it was read (Unix ms), for ages
-    std::string storeError;  // the database could not be read: why (no personal data)
+    bool loaded = false;                     // false until the first read finished
+    Millis readAtMs = 0;                     // when it was read (Unix ms), for ages
+    std::string storeError;                  // the database could not be read: why (no personal data)
     std::array<std::int64_t, 4> fresh{};     // never collected, by request topic (kAllRequestTopics order)
     std::array<std::int64_t, 4> collected{}; // collected, still on the kiosk
     std::optional<Millis> oldestFreshMs;
@@ -91,9 +91,9 @@ struct OfficerDashboard {
     std::vector<std::string> contentProblems; // "FILE:LINE: message", in English for the technician
     bool contentFromLastGood = false;         // data/ failed its checks; the last good copy is shown
     std::vector<std::string> configProblems;
-    int retentionDays = 14;  // collected requests are deleted this long after their copy
-    bool encrypted = false;  // an office key is configured
-    std::string keyProblem;  // the configured key could not be read
+    int retentionDays = 14; // collected requests are deleted this long after their copy
+    bool encrypted = false; // an office key is configured
+    std::string keyProblem; // the configured key could not be read
 };
 
 // An export in progress or finished.
@@ -121,19 +121,19 @@ struct ExportTarget {
 struct ContentUpdate {
     enum class Phase { Idle, Running, Done, Refused };
     Phase phase = Phase::Idle;
-    bool rollback = false;     // the last tap went back to the previous pack
-    double progress = 0;       // 0..1 while copying
-    std::string refusal;       // Refused: pack::refusalName ("untrusted-key"), for ui.toml keys
-    std::string detail;        // for the technician (which file, which error), never personal data
-    std::string packId;        // the pack concerned
+    bool rollback = false;          // the last tap went back to the previous pack
+    double progress = 0;            // 0..1 while copying
+    std::string refusal;            // Refused: pack::refusalName ("untrusted-key"), for ui.toml keys
+    std::string detail;             // for the technician (which file, which error), never personal data
+    std::string packId;             // the pack concerned
     std::uint64_t shownChanges = 0; // counts packs switched to: the kiosk restarts to show them
     // Installed ("" none: the shipped content is shown) and on the first stick with a pack.
     std::string currentId, currentCreated, previousId, previousCreated, stickId, stickCreated;
-    bool trusted = false;      // this kiosk trusts a signing key: updates are possible at all
+    bool trusted = false; // this kiosk trusts a signing key: updates are possible at all
 };
 
 struct OfficerSnapshot {
-    std::optional<bool> hasPin; // unknown until the database answered
+    std::optional<bool> hasPin;            // unknown until the database answered
     std::optional<KioskSettings> settings; // unknown until the database answered
     OfficerDashboard dashboard;
     ExportTarget target;

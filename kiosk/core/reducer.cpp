@@ -37,8 +37,8 @@ public:
         m_s.nav.open(i.route);
         // Anonymous usage: a guidance screen, checklist or form opened (not returned to).
         const Route& now = m_s.nav.current();
-        const bool counted =
-            now.kind == ScreenKind::Page || now.kind == ScreenKind::Checklist || now.kind == ScreenKind::Callback;
+        const bool counted = now.kind == ScreenKind::Page || now.kind == ScreenKind::Checklist ||
+                             now.kind == ScreenKind::Callback;
         if (counted && now.screenId() != before)
             m_fx.push_back(effect::CountView{now.screenId(), m_s.lang});
     }
@@ -78,7 +78,8 @@ public:
             return;
         }
         m_fx.push_back(effect::ReadAloud{*script});
-        m_fx.push_back(effect::CountView{std::string(kListenPrefix) + m_s.nav.current().screenId(), m_s.lang});
+        m_fx.push_back(
+            effect::CountView{std::string(kListenPrefix) + m_s.nav.current().screenId(), m_s.lang});
     }
 
     // --- The passport checklist ---
@@ -86,7 +87,8 @@ public:
     {
         // Answering again replaces that answer and everything after it.
         auto& a = m_s.checklist.answers;
-        const auto it = std::find_if(a.begin(), a.end(), [&](const auto& qa) { return qa.first == i.question; });
+        const auto it =
+            std::find_if(a.begin(), a.end(), [&](const auto& qa) { return qa.first == i.question; });
         a.erase(it, a.end());
         a.emplace_back(i.question, i.answer);
         m_s.checklist.have.clear();
@@ -179,7 +181,8 @@ public:
     void operator()(const intent::PressPinDigit& i)
     {
         OfficerSession& officer = m_s.officer;
-        if (!onPinPad() || officer.waiting || i.digit < 0 || i.digit > 9 || officer.digits.size() >= kPinMaxDigits)
+        if (!onPinPad() || officer.waiting || i.digit < 0 || i.digit > 9 ||
+            officer.digits.size() >= kPinMaxDigits)
             return;
         if (officer.digits.empty())
             officer.message.clear(); // a new attempt: the last answer has been read
@@ -347,8 +350,9 @@ Effects apply(Session& session, const Intent& intent, const World* world)
     const bool reading = !session.voice.reading.empty();
     std::visit(Reducer(session, world, effects), intent);
     // A reading whose screen is gone (another screen, language, visit) ends with it.
-    const bool stopping = std::any_of(effects.begin(), effects.end(),
-                                      [](const Effect& e) { return std::holds_alternative<effect::StopReading>(e); });
+    const bool stopping = std::any_of(effects.begin(), effects.end(), [](const Effect& e) {
+        return std::holds_alternative<effect::StopReading>(e);
+    });
     if (reading && !stopping && readingPlace(session) != place)
         effects.push_back(effect::StopReading{});
     return effects;

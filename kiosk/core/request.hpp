@@ -44,9 +44,9 @@ struct CallbackRequest {
 
 // A request as it lies in the store.
 struct StoredRequest {
-    std::int64_t id = 0;     // local, increasing, never reused on this kiosk
-    std::string uid;         // unique across every kiosk: "<kiosk id>-<random UUID>"
-    std::string reference;   // short, read out on the phone: "CMG-0427"
+    std::int64_t id = 0;        // local, increasing, never reused on this kiosk
+    std::string uid;            // unique across every kiosk: "<kiosk id>-<random UUID>"
+    std::string reference;      // short, read out on the phone: "CMG-0427"
     std::int64_t createdMs = 0; // Unix time in milliseconds (UTC)
     CallbackRequest request;
 };
@@ -59,7 +59,7 @@ enum class SaveFailure { None, Full, ReadOnly, Busy, Io, Corrupt, Unavailable, O
 struct SubmitResult {
     enum class Status { Saved, Repeated, Failed };
     Status status = Status::Failed;
-    std::string reference;               // Saved or Repeated: the reference to show
+    std::string reference;                   // Saved or Repeated: the reference to show
     SaveFailure failure = SaveFailure::None; // Failed: why
 
     [[nodiscard]] bool ok() const { return status != Status::Failed; }

@@ -28,15 +28,15 @@ struct ChecklistProgress {
 };
 
 // The names of the documents still needed (not optional, not ticked), in the checklist's order.
-[[nodiscard]] std::vector<std::string> missingDocuments(const ChecklistRules& rules, const ChecklistText& words,
-                                                        const ChecklistProgress& progress);
+[[nodiscard]] std::vector<std::string>
+missingDocuments(const ChecklistRules& rules, const ChecklistText& words, const ChecklistProgress& progress);
 
 struct Session {
     Navigator nav;
     Lang lang = kDefaultLang;
     ChecklistProgress checklist;
     FormState form;
-    std::string reference; // of the request just saved, for the confirmation screen
+    std::string reference;  // of the request just saved, for the confirmation screen
     bool largeText = false; // the Aa button: text 1.4 times as large, until the visit ends
     OfficerSession officer; // officer mode: the PIN being typed, logged in or not
     // Counts visits, so per-visit widget state (scroll positions) starts fresh for each resident.

@@ -19,7 +19,7 @@ enum class Theme { Standard, HighContrast };
 [[nodiscard]] std::optional<Theme> themeFromName(std::string_view name);
 
 struct KioskSettings {
-    static constexpr int kVolumeStep = 10;  // percent
+    static constexpr int kVolumeStep = 10;                                                   // percent
     static constexpr int kRateMin = 110, kRateMax = 200, kRateStep = 15, kRateDefault = 155; // words/min
 
     int volume = 80;               // 0..100, in steps of 10
@@ -64,6 +64,7 @@ using SettingChange = std::variant<setting::Volume, setting::Rate, setting::Star
 
 // "volume: 80 -> 60" for each setting that differs, for the audit log (plain ASCII: the fonts
 // have no arrow).
-[[nodiscard]] std::vector<std::string> describeChanges(const KioskSettings& before, const KioskSettings& after);
+[[nodiscard]] std::vector<std::string> describeChanges(const KioskSettings& before,
+                                                       const KioskSettings& after);
 
 } // namespace kiosk

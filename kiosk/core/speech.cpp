@@ -183,8 +183,8 @@ std::string missingSummary(const Strings& strings, Lang lang, const std::vector<
     return summary;
 }
 
-Script checklistScript(const ChecklistRules& rules, const ChecklistText& words, const ChecklistProgress& progress,
-                       const Strings& strings, Lang shown, Lang voice)
+Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
+                       const ChecklistProgress& progress, const Strings& strings, Lang shown, Lang voice)
 {
     Script s;
     s.shown = shown;
@@ -213,8 +213,9 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words, 
             addText(s, "warn." + w->id, it->second);
     const auto documents = rules.documentsFor(answers);
     const std::vector<std::string> missing = missingDocuments(rules, words, progress);
-    addText(s, "summary", missing.empty() ? strings.get(voice, "checklist.all_ready")
-                                          : missingSummary(strings, voice, missing));
+    addText(s, "summary",
+            missing.empty() ? strings.get(voice, "checklist.all_ready")
+                            : missingSummary(strings, voice, missing));
     for (const auto* d : documents) {
         const auto it = words.documents.find(d->id);
         if (it == words.documents.end())
@@ -222,7 +223,8 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words, 
         addText(s, "doc." + d->id, it->second.name);
         addText(s, "doc." + d->id + ".detail", it->second.explain);
         if (!progress.have.count(d->id) && !it->second.where.empty())
-            addText(s, "doc." + d->id + ".detail", strings.get(voice, "checklist.where") + ": " + it->second.where);
+            addText(s, "doc." + d->id + ".detail",
+                    strings.get(voice, "checklist.where") + ": " + it->second.where);
     }
     const auto fees = rules.feesFor(answers);
     if (!fees.empty())
@@ -245,7 +247,8 @@ Script formScript(const Strings& strings, Lang shown, Lang voice)
     return s;
 }
 
-std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts, const Session& session)
+std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
+                                   const Session& session)
 {
     const Route& route = session.nav.current();
     const Lang shown = session.lang;

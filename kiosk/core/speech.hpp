@@ -23,16 +23,16 @@
 namespace kiosk {
 
 struct Sentence {
-    std::string say;  // what the voice says (numbers spelled out digit by digit, say)
-    TextSpot spot;    // what is highlighted meanwhile
+    std::string say; // what the voice says (numbers spelled out digit by digit, say)
+    TextSpot spot;   // what is highlighted meanwhile
 };
 
 // What one Listen tap reads.
 struct Script {
-    std::string key;            // what is read, e.g. "page:passport"; with the voice, the cache key
-    std::string page;           // a page's id: a recorded narration may replace the voice
-    Lang shown = Lang::Id;      // the language on the screen
-    Lang voice = Lang::Id;      // the language read: Indonesian for Javanese screens
+    std::string key;       // what is read, e.g. "page:passport"; with the voice, the cache key
+    std::string page;      // a page's id: a recorded narration may replace the voice
+    Lang shown = Lang::Id; // the language on the screen
+    Lang voice = Lang::Id; // the language read: Indonesian for Javanese screens
     std::vector<Sentence> sentences;
 
     // Whether the highlight can follow the reading (not when the voice reads another language).
@@ -70,7 +70,8 @@ void addText(Script& script, const std::string& part, const std::string& text);
                                                  const Session& session);
 
 // "Masih perlu: KTP, Kartu Keluarga" (the checklist's summary of what is missing).
-[[nodiscard]] std::string missingSummary(const Strings& strings, Lang lang, const std::vector<std::string>& names);
+[[nodiscard]] std::string missingSummary(const Strings& strings, Lang lang,
+                                         const std::vector<std::string>& names);
 
 // The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
 // read in Indonesian.
@@ -85,8 +86,8 @@ public:
     // Synthesiser side.
     void beginSentence(); // the next samples belong to the next sentence
     void append(const std::int16_t* samples, std::size_t count);
-    void finish();        // nothing more will come
-    void fail();          // synthesis failed: finish, and say so
+    void finish(); // nothing more will come
+    void fail();   // synthesis failed: finish, and say so
 
     // Player side: copies up to `max` samples from `offset`; returns how many were copied.
     std::size_t read(std::size_t offset, std::int16_t* out, std::size_t max) const;

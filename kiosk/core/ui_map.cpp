@@ -24,8 +24,10 @@ std::string UiMap::toJson() const
                         {"y", std::lround(w.y)},
                         {"w", std::lround(w.w)},
                         {"h", std::lround(w.h)},
-                        {"clipped", w.clipped}, {"overflow", w.overflow}});
-    nlohmann::json doc = {{"screen", screen}, {"lang", lang}, {"widgets", std::move(list)}, {"values", values}};
+                        {"clipped", w.clipped},
+                        {"overflow", w.overflow}});
+    nlohmann::json doc = {
+        {"screen", screen}, {"lang", lang}, {"widgets", std::move(list)}, {"values", values}};
     return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

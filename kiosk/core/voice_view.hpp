@@ -19,9 +19,9 @@ struct TextSpot {
 
 // What the screens need to know of the voice for one frame.
 struct VoiceView {
-    bool available = false;  // a sound device and a voice: show the Listen buttons
-    std::string reading;     // key of the script being read ("" none)
-    bool preparing = false;  // tapped, no sound yet
+    bool available = false;       // a sound device and a voice: show the Listen buttons
+    std::string reading;          // key of the script being read ("" none)
+    bool preparing = false;       // tapped, no sound yet
     std::optional<TextSpot> spot; // the sentence being read, to highlight (none: no highlight)
     friend bool operator==(const VoiceView&, const VoiceView&) = default;
 };

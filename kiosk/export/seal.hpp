@@ -52,7 +52,8 @@ struct KeyPair {
                                                         const char* what);
 // Creates `file` (never over an existing one) holding `key` as hex digits and a newline, flushed to
 // disk; readable by its owner only when `secret`. Throws std::system_error.
-void writeHexKeyFile(const std::filesystem::path& file, const unsigned char* key, std::size_t bytes, bool secret);
+void writeHexKeyFile(const std::filesystem::path& file, const unsigned char* key, std::size_t bytes,
+                     bool secret);
 // A key pair's two files: refuses (std::runtime_error) when either exists, before writing any;
 // the secret one first, readable by its owner only.
 void writeKeyPairFiles(const std::filesystem::path& publicFile, const unsigned char* publicKey,

@@ -62,7 +62,8 @@ std::vector<std::string> listFiles(const fs::path& dir)
             if (fs::is_directory(s))
                 continue;
             if (!fs::is_regular_file(s))
-                throw std::runtime_error(rel + " is not a plain file (a link or a device): a pack holds files only");
+                throw std::runtime_error(
+                    rel + " is not a plain file (a link or a device): a pack holds files only");
             if (rel.find('\n') != std::string::npos || rel.find('\r') != std::string::npos)
                 throw std::runtime_error("a file name has a line break in it");
             files.push_back(rel);
@@ -76,8 +77,10 @@ std::vector<std::string> listFiles(const fs::path& dir)
 
 // Reads `from` in chunks, hashing every byte, and hands each chunk to `sink` when there is one (the
 // copy). Returns the hash and the size.
-std::pair<std::string, std::uint64_t> hashFile(const fs::path& from, const std::function<void(std::string_view)>& sink,
-                                               std::uint64_t& done, std::uint64_t total, const Progress& progress)
+std::pair<std::string, std::uint64_t> hashFile(const fs::path& from,
+                                               const std::function<void(std::string_view)>& sink,
+                                               std::uint64_t& done, std::uint64_t total,
+                                               const Progress& progress)
 {
     const int fd = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
@@ -96,7 +99,8 @@ std::pair<std::string, std::uint64_t> hashFile(const fs::path& from, const std::
             if (n == 0)
                 break;
             const std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
-            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()), chunk.size());
+            crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()),
+                                      chunk.size());
             if (sink)
                 sink(chunk);
             size += chunk.size();
@@ -142,14 +146,16 @@ Manifest parseManifest(const std::string& text)
         std::getline(fields, path);
         if (!path.empty() && path.front() == ' ')
             path.erase(0, 1);
-        const bool hashOk = hash.size() == 64 && hash.find_first_not_of("0123456789abcdef") == std::string::npos;
-        const bool sizeOk = !size.empty() && size.size() < 12 && size.find_first_not_of("0123456789") == std::string::npos;
+        const bool hashOk =
+            hash.size() == 64 && hash.find_first_not_of("0123456789abcdef") == std::string::npos;
+        const bool sizeOk =
+            !size.empty() && size.size() < 12 && size.find_first_not_of("0123456789") == std::string::npos;
         const fs::path p(path);
-        const bool pathOk = !path.empty() && p.is_relative() && p.lexically_normal().generic_string() == path &&
-                            path.find("..") == std::string::npos &&
-                            std::any_of(std::begin(kParts), std::end(kParts), [&](const char* part) {
-                                return path.rfind(std::string(part) + "/", 0) == 0;
-                            });
+        const bool pathOk =
+            !path.empty() && p.is_relative() && p.lexically_normal().generic_string() == path &&
+            path.find("..") == std::string::npos &&
+            std::any_of(std::begin(kParts), std::end(kParts),
+                        [&](const char* part) { return path.rfind(std::string(part) + "/", 0) == 0; });
         if (word != "file" || !hashOk || !sizeOk || !pathOk)
             throw std::runtime_error("MANIFEST line \"" + line.substr(0, 120) + "\" is not a file line");
         if (!seen.insert(path).second)
@@ -202,11 +208,13 @@ Outcome checkSignature(const std::string& manifest, const std::string& signature
         return sodium_memcmp(k.data(), key, sizeof key) == 0;
     });
     if (match == trusted.end())
-        return {Refusal::UntrustedKey, "signed with key " + keyHex.substr(0, 16) + "…, which this kiosk does not trust",
+        return {Refusal::UntrustedKey,
+                "signed with key " + keyHex.substr(0, 16) + "…, which this kiosk does not trust",
                 {}};
-    if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(manifest.data()), manifest.size(),
-                                    match->data()) != 0)
-        return {Refusal::BadSignature, "the signature does not match MANIFEST: it was changed after signing", {}};
+    if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(manifest.data()),
+                                    manifest.size(), match->data()) != 0)
+        return {
+            Refusal::BadSignature, "the signature does not match MANIFEST: it was changed after signing", {}};
     return {};
 }
 
@@ -223,7 +231,8 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
         const bool hasContent = fs::exists(dir / "content", ec);
         if (!hasManifest && !hasContent)
             return {Refusal::NotFound, "no content pack in " + dir.string(), {}};
-        return {Refusal::Unsigned, std::string(hasManifest ? kSignature : kManifest) + " is missing in " + dir.string(),
+        return {Refusal::Unsigned,
+                std::string(hasManifest ? kSignature : kManifest) + " is missing in " + dir.string(),
                 {}};
     }
     try {
@@ -254,7 +263,6 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
             return {Refusal::Tampered, e.path + " is in the signed MANIFEST but not in the pack", info};
     return {Refusal::None, {}, info};
 }
-
 
 Outcome checkContent(const fs::path& dir, const ContentCheck& check, const PackInfo& info)
 {
@@ -339,8 +347,10 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
     if (!fs::is_directory(dir / "content", ec))
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
                                  "(content/, checklists/, media/)");
-    auto secret = exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
-    std::string manifest = std::string(kHeader) + "\ncreated " + formatUtc(createdUnixMs, "%Y-%m-%d %H:%M") + "\n";
+    auto secret =
+        exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
+    std::string manifest =
+        std::string(kHeader) + "\ncreated " + formatUtc(createdUnixMs, "%Y-%m-%d %H:%M") + "\n";
     std::uint64_t done = 0;
     for (const auto& rel : listFiles(dir)) {
         const auto [hash, size] = hashFile(dir / rel, {}, done, 0, {});
@@ -348,13 +358,12 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
     }
     (void)parseManifest(manifest); // the same limits a kiosk applies
     unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest.data()), manifest.size(),
-                         secret.data());
+    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest.data()),
+                         manifest.size(), secret.data());
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_ed25519_sk_to_pk(pk, secret.data());
     sodium_memzero(secret.data(), secret.size());
-    const std::string signature =
-        "ed25519 " + hexOf(pk, sizeof pk) + " " + hexOf(sig, sizeof sig) + "\n";
+    const std::string signature = "ed25519 " + hexOf(pk, sizeof pk) + " " + hexOf(sig, sizeof sig) + "\n";
     for (const auto& [name, text] : {std::pair{kManifest, manifest}, std::pair{kSignature, signature}}) {
         std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
         out << text;
@@ -381,7 +390,9 @@ std::optional<PackInfo> peek(const fs::path& dir)
     }
 }
 
-PackStore::PackStore(fs::path root) : m_root(std::move(root)) {}
+PackStore::PackStore(fs::path root) : m_root(std::move(root))
+{
+}
 
 std::optional<PackInfo> PackStore::current() const
 {
@@ -461,8 +472,8 @@ void makeCurrent(exporter::FileWriter& files, const fs::path& root, const std::s
 
 } // namespace
 
-Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>& trusted, const ContentCheck& check,
-                           const Progress& progress)
+Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>& trusted,
+                           const ContentCheck& check, const Progress& progress)
 {
     std::string manifestText, signatureText;
     Manifest manifest;
@@ -491,8 +502,9 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
                 folders.insert(p);
             std::pair<std::string, std::uint64_t> got;
             writeNew(files, to, [&](int fd) {
-                got = hashFile(source / e.path, [&](std::string_view bytes) { files.write(fd, bytes); }, done, total,
-                               progress);
+                got = hashFile(
+                    source / e.path, [&](std::string_view bytes) { files.write(fd, bytes); }, done, total,
+                    progress);
             });
             if (got.first != e.hash || got.second != e.size) {
                 fs::remove_all(incoming);
@@ -500,7 +512,8 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
             }
         }
         // The manifest and signature copied are the bytes that were checked.
-        for (const auto& [name, text] : {std::pair{kManifest, &manifestText}, std::pair{kSignature, &signatureText}})
+        for (const auto& [name, text] :
+             {std::pair{kManifest, &manifestText}, std::pair{kSignature, &signatureText}})
             writeNew(files, incoming / name, [&](int fd) { files.write(fd, *text); });
         for (const auto& folder : folders)
             files.syncDir(folder);
@@ -511,7 +524,8 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
             return checked;
         }
         const fs::path home = m_root / "packs" / info.id;
-        if (fs::exists(home)) // installed before and still kept (the previous pack): the copy just made is the same
+        if (fs::exists(
+                home)) // installed before and still kept (the previous pack): the copy just made is the same
             fs::remove_all(home);
         files.rename(incoming, home);
         files.syncDir(m_root / "packs");
@@ -560,7 +574,8 @@ Outcome PackStore::rollback(const std::vector<PublicKey>& trusted, const Content
         // One exchange of the two links: there is no moment with either of them lost.
         if (::renameat2(AT_FDCWD, (m_root / "previous").c_str(), AT_FDCWD, (m_root / "current").c_str(),
                         RENAME_EXCHANGE) != 0)
-            throw std::system_error(errno, std::generic_category(), "cannot switch back to the previous pack");
+            throw std::system_error(errno, std::generic_category(),
+                                    "cannot switch back to the previous pack");
         exporter::PosixFileWriter().syncDir(m_root);
     } catch (const std::exception& e) {
         return {Refusal::Failed, e.what(), *before};

@@ -44,21 +44,22 @@ std::pair<std::filesystem::path, std::filesystem::path> makeSigningKeys(const st
 // Writes MANIFEST and MANIFEST.sig into `dir`, replacing earlier ones, signed with the secret key
 // in `secretKeyFile`; `createdUnixMs` is written into the manifest. Returns the pack's id. Throws
 // std::runtime_error with a message for the office (no content folder, a symbolic link, ...).
-std::string sign(const std::filesystem::path& dir, const std::filesystem::path& secretKeyFile, Millis createdUnixMs);
+std::string sign(const std::filesystem::path& dir, const std::filesystem::path& secretKeyFile,
+                 Millis createdUnixMs);
 
 // Why a pack was not installed (or rolled back to).
 enum class Refusal {
     None,
-    NotFound,      // no pack there: no MANIFEST and no content folder
-    Unsigned,      // content without MANIFEST or MANIFEST.sig
-    NoTrustedKey,  // this kiosk trusts no key: it accepts no pack at all
-    UntrustedKey,  // signed, but not by a key this kiosk trusts (a forged pack)
-    BadSignature,  // the manifest was changed after it was signed
-    Tampered,      // a file differs from the manifest, or one is missing or added
-    Invalid,       // signed and intact, but the content does not pass its checks
-    AlreadyShown,  // this very pack is already shown
-    NoPrevious,    // rollback: nothing to go back to
-    Failed,        // reading or writing failed (a stick pulled out, a full disk)
+    NotFound,     // no pack there: no MANIFEST and no content folder
+    Unsigned,     // content without MANIFEST or MANIFEST.sig
+    NoTrustedKey, // this kiosk trusts no key: it accepts no pack at all
+    UntrustedKey, // signed, but not by a key this kiosk trusts (a forged pack)
+    BadSignature, // the manifest was changed after it was signed
+    Tampered,     // a file differs from the manifest, or one is missing or added
+    Invalid,      // signed and intact, but the content does not pass its checks
+    AlreadyShown, // this very pack is already shown
+    NoPrevious,   // rollback: nothing to go back to
+    Failed,       // reading or writing failed (a stick pulled out, a full disk)
 };
 [[nodiscard]] const char* refusalName(Refusal refusal); // "untrusted-key", for ui.toml keys and logs
 
@@ -82,10 +83,10 @@ using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 // Where a kiosk keeps its packs and what it checks them with, from its configuration.
 struct Place {
-    std::filesystem::path root;   // STATE/content
+    std::filesystem::path root;     // STATE/content
     std::vector<PublicKey> trusted; // [content] trusted_keys, read
-    Problems keyProblems;         // trusted key files that could not be read
-    ContentCheck check;           // the checks of check-content
+    Problems keyProblems;           // trusted key files that could not be read
+    ContentCheck check;             // the checks of check-content
 };
 
 // What a pack at `dir` says of itself (its manifest's header), or nothing when there is no

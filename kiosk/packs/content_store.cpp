@@ -134,8 +134,8 @@ std::string contentVersion(const fs::path& dir)
     std::vector<fs::path> files;
     std::error_code ec;
     for (const char* part : kParts)
-        for (auto it = fs::recursive_directory_iterator(dir / part, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec))
+        for (auto it = fs::recursive_directory_iterator(dir / part, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
             if (it->is_regular_file(ec))
                 files.push_back(it->path());
     std::sort(files.begin(), files.end());

@@ -2,9 +2,9 @@
 // of it is kept as the last good content), else the last good copy, else none (maintenance).
 #pragma once
 
-#include "packs/content_pack.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "packs/content_pack.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -29,7 +29,8 @@ struct ShownContent {
                                             const std::filesystem::path& goodDir, std::ostream& log);
 
 // The pictures of the content pack in `dir`: its own media/ when it has one, else `shippedMedia`.
-[[nodiscard]] std::filesystem::path packMedia(const std::filesystem::path& dir, const std::filesystem::path& shippedMedia);
+[[nodiscard]] std::filesystem::path packMedia(const std::filesystem::path& dir,
+                                              const std::filesystem::path& shippedMedia);
 
 // The checks of `kiosk check-content` for a content pack: its own media/ when it has one, else
 // the pictures in `shippedMedia`; local contacts from the kiosk's configuration.

@@ -38,8 +38,7 @@ std::optional<Picture> TexturePictures::picture(const std::string& file)
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(w), static_cast<GLsizei>(h), 0, GL_RGBA,
                  GL_UNSIGNED_BYTE, image.getPixelsPtr());
-    slot = Picture{texture,
-                       static_cast<float>(w), static_cast<float>(h)};
+    slot = Picture{texture, static_cast<float>(w), static_cast<float>(h)};
     return slot;
 }
 

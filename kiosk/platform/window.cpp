@@ -25,7 +25,7 @@ std::pair<unsigned, unsigned> screenSize()
 
 struct Window::Impl {
     sf::Window window;
-    int xFd = -1; // the X connection SFML reads events from, or -1 if unknown
+    int xFd = -1;             // the X connection SFML reads events from, or -1 if unknown
     std::future<bool> saving; // the screenshot being encoded, declared last: waited for first
 };
 

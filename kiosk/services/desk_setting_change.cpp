@@ -9,7 +9,8 @@
 
 namespace kiosk::desk {
 
-bool applySetting(store::Db* db, const SettingChange& change, const Clock& clock, std::ostream& log, Board& board)
+bool applySetting(store::Db* db, const SettingChange& change, const Clock& clock, std::ostream& log,
+                  Board& board)
 {
     const std::shared_ptr<const OfficerSnapshot> now = board.snapshot();
     if (!db || !now->settings)
@@ -20,7 +21,8 @@ bool applySetting(store::Db* db, const SettingChange& change, const Clock& clock
     try {
         store::saveSettings(*db, clock.now(), *now->settings, next);
     } catch (const std::exception& e) {
-        log << "kiosk: officer desk: the setting '" << settingName(change) << "' cannot be saved: " << e.what() << "\n";
+        log << "kiosk: officer desk: the setting '" << settingName(change)
+            << "' cannot be saved: " << e.what() << "\n";
         return false;
     }
     board.publish([&](OfficerSnapshot& s) { s.settings = next; });

@@ -20,7 +20,8 @@ namespace desk {
 // Applies an officer's tap (see kiosk::adjusted) to the snapshot's settings: stored and audited in
 // `db`, then published. True when the settings changed. Nothing without a database or its settings
 // (the dashboard already says so), for a value that changes nothing, or when storing fails (logged).
-bool applySetting(store::Db* db, const SettingChange& change, const Clock& clock, std::ostream& log, Board& board);
+bool applySetting(store::Db* db, const SettingChange& change, const Clock& clock, std::ostream& log,
+                  Board& board);
 
 } // namespace desk
 } // namespace kiosk

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/usb.hpp"
-#include "services/usb_probe.hpp"
 #include "services/desk_board.hpp"
+#include "services/usb_probe.hpp"
 
 #include <chrono>
 #include <ostream>

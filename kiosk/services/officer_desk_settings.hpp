@@ -2,9 +2,9 @@
 // collected requests stay, where sticks and content packs are, and what the dashboard shows as it is.
 #pragma once
 
-#include "services/usb_probe.hpp"
 #include "export/seal.hpp"
 #include "packs/content_pack.hpp"
+#include "services/usb_probe.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -23,8 +23,9 @@ void PendingStore::startLocked()
     if (m_opening.valid() || m_store)
         return;
     try {
-        m_opening = std::async(std::launch::async,
-                               [this] { return store::RequestStore::open(m_file, m_kioskId, m_clock, m_log); });
+        m_opening = std::async(std::launch::async, [this] {
+            return store::RequestStore::open(m_file, m_kioskId, m_clock, m_log);
+        });
     } catch (const std::exception& e) {
         // No thread to be had: the first use opens it on this one instead.
         m_log << "kiosk: cannot open the database in the background: " << e.what() << "\n";
@@ -42,9 +43,9 @@ store::RequestStore& PendingStore::get()
     const std::lock_guard lock(m_getting);
     if (!m_store) {
         startLocked();
-        store::RequestStore::Opened opened = m_opening.valid()
-                                                 ? m_opening.get()
-                                                 : store::RequestStore::open(m_file, m_kioskId, m_clock, m_log);
+        store::RequestStore::Opened opened =
+            m_opening.valid() ? m_opening.get()
+                              : store::RequestStore::open(m_file, m_kioskId, m_clock, m_log);
         m_store = std::move(opened.store);
     }
     return *m_store;

@@ -23,7 +23,8 @@ std::string_view espeakVoice(Lang lang)
 
 } // namespace
 
-VoiceService::VoiceService(VoiceOptions options, std::ostream& log) : m_options(std::move(options)), m_log(log)
+VoiceService::VoiceService(VoiceOptions options, std::ostream& log)
+    : m_options(std::move(options)), m_log(log)
 {
 }
 
@@ -115,7 +116,8 @@ void VoiceService::play(const Job& job, platform::SpeechSynth* synth)
                     m_reading->started = true;
                 } else {
                     // A recording that does not play (damaged, another format): the voice reads.
-                    m_log << "kiosk: the recording " << job.recording.string() << " cannot be played; reading it instead\n";
+                    m_log << "kiosk: the recording " << job.recording.string()
+                          << " cannot be played; reading it instead\n";
                     audio = std::make_shared<SpeechAudio>(kSynthRate);
                     synthesise = true;
                     m_reading->recording = false;
@@ -174,7 +176,8 @@ void VoiceService::say(Script script)
     } else {
         const std::string key =
             script.key + "|" + std::string(langCode(script.voice)) + "|" + std::to_string(m_options.rate);
-        const auto hit = std::find_if(m_cache.begin(), m_cache.end(), [&](const Cached& c) { return c.key == key; });
+        const auto hit =
+            std::find_if(m_cache.begin(), m_cache.end(), [&](const Cached& c) { return c.key == key; });
         m_lastCached = hit != m_cache.end() && !hit->audio->failed();
         if (m_lastCached) {
             m_cache.splice(m_cache.begin(), m_cache, hit); // most recently used

@@ -9,9 +9,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <list>
@@ -39,13 +39,12 @@ public:
     virtual void setRate(int wordsPerMinute) = 0;
 };
 
-
 namespace platform {
 class SpeechSynth;
 }
 
 struct VoiceOptions {
-    std::filesystem::path mediaDir;           // recordings under audio/<lang>/<page-id>.ogg
+    std::filesystem::path mediaDir; // recordings under audio/<lang>/<page-id>.ogg
     // Synthesised audio kept for the next tap: about 4 minutes of speech (22,050 16-bit samples a
     // second). Synthesis is quick, so the cache saves little time; it is kept small for memory.
     std::size_t cacheBytes = 12u << 20;
@@ -90,7 +89,7 @@ private:
         bool synthesise = false;            // the audio is new: make it (whether or not still wanted)
         int rate = 0;
         int volume = 0;
-        std::uint64_t generation = 0;       // play only if nothing else was asked for since
+        std::uint64_t generation = 0; // play only if nothing else was asked for since
     };
     struct Cached {
         std::string key;

@@ -235,8 +235,8 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
             stage.show(typing, Lang::Id);
     }
     report("frame_keyboard", keys);
-    std::printf("{\"figure\": \"keys_applied_on_release_frame\", \"presses\": %d, \"applied\": %d}\n", presses,
-                shown);
+    std::printf("{\"figure\": \"keys_applied_on_release_frame\", \"presses\": %d, \"applied\": %d}\n",
+                presses, shown);
     return 0;
 }
 

@@ -1,9 +1,9 @@
 // Runs the shell in a real window: the kiosk itself, the tour of screenshots, and the benchmark.
 #pragma once
 
-#include "shell/shell.hpp"
 #include "platform/renderer.hpp"
 #include "platform/window.hpp"
+#include "shell/shell.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -18,9 +18,9 @@ struct Screen {
 };
 
 struct RunOptions {
-    std::filesystem::path uiMap;      // rewritten after every frame when set
-    bool exitAfterFirstFrame = false; // print when the first frame was shown, then exit
-    bool reportTaps = false;          // on exit, print how long taps took to show their answer
+    std::filesystem::path uiMap;           // rewritten after every frame when set
+    bool exitAfterFirstFrame = false;      // print when the first frame was shown, then exit
+    bool reportTaps = false;               // on exit, print how long taps took to show their answer
     std::function<void()> afterFirstFrame; // work that must not delay the first picture
     std::function<void()> tick;            // every turn of the loop, drawn or not (the watchdog)
 };

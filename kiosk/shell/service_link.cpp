@@ -53,7 +53,8 @@ void ServiceLink::tick()
         m_log << "kiosk: opening hours: the screen stays on\n";
     else
         m_log << "kiosk: outside opening hours: the screen goes dark after " << blanking / 60
-              << " minutes without a touch" << (dpms ? "" : " (blanked, no DPMS power saving on this display)") << "\n";
+              << " minutes without a touch"
+              << (dpms ? "" : " (blanked, no DPMS power saving on this display)") << "\n";
 }
 
 void ServiceLink::stopping()

@@ -19,7 +19,7 @@ public:
     ServiceLink(const ServiceLink&) = delete;
     ServiceLink& operator=(const ServiceLink&) = delete;
 
-    void ready();    // READY=1, once
+    void ready(); // READY=1, once
     // From the frame loop, once ready: WATCHDOG=1 at most once a second; opening hours every 30 s.
     void tick();
     void stopping(); // STOPPING=1

@@ -336,7 +336,8 @@ ImDrawData* Shell::frame()
     m_gesture.beginFrame();
     consumeInput(now);
     ui::feedPointer(io, m_gesture.pointer());
-    FrameView fv{.phase = m_idle.phase(), .promptSecondsLeft = m_idle.promptSecondsLeft(now),
+    FrameView fv{.phase = m_idle.phase(),
+                 .promptSecondsLeft = m_idle.promptSecondsLeft(now),
                  .scroll = m_gesture.takeScroll(now)};
     if (m_director)
         m_director->direct(fv, m_map, m_height);

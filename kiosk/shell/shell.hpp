@@ -5,9 +5,9 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "core/effect.hpp"
 #include "core/gesture.hpp"
 #include "core/idle.hpp"
-#include "core/effect.hpp"
 #include "core/intent.hpp"
 #include "core/officer.hpp"
 #include "core/reducer.hpp"
@@ -146,7 +146,7 @@ private:
     ui::FontSet m_normalFonts;               // their atlases are the context's, owned here
     std::optional<ui::FontSet> m_largeFonts; // built the first time someone taps Aa
     std::future<ui::FontSet> m_largeJob;     // the larger-text fonts being built on another thread
-    bool m_fontsDue = false; // Aa was tapped during a frame: switch fonts before the next one
+    bool m_fontsDue = false;                 // Aa was tapped during a frame: switch fonts before the next one
     ImGuiContext* m_imgui = nullptr;
     ui::Fonts m_fonts;
     ui::Metrics m_metrics;
@@ -158,11 +158,11 @@ private:
     UiMap m_map;        // of the last frame drawn in full
     UiMap m_drawingMap; // of the frame being drawn
     EffectRunner m_runner;
-    Effects m_effects;                       // asked for, not yet run
-    FrameDirector* m_director = nullptr;     // the tour's
-    KioskSettings m_settings;                // applied
-    CornerHold m_hold;                       // the way into officer mode
-    bool m_uiAnimating = false; // the UI asked for frames (a held key repeats)
+    Effects m_effects;                   // asked for, not yet run
+    FrameDirector* m_director = nullptr; // the tour's
+    KioskSettings m_settings;            // applied
+    CornerHold m_hold;                   // the way into officer mode
+    bool m_uiAnimating = false;          // the UI asked for frames (a held key repeats)
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;
     int m_framesOwed = 2;

@@ -303,8 +303,12 @@ std::vector<Still> tourStills(const Content& content)
     }
     // Larger text (Aa) on every still; pictured for one of each kind of screen (the layout test
     // checks them all at every size). The high-contrast theme on a few.
-    const std::vector<std::string> pictured{"home", "passport", firstResult + "-reading", "callback-keyboard-letters",
-                                            "officer-dashboard-end", "idle-prompt"};
+    const std::vector<std::string> pictured{"home",
+                                            "passport",
+                                            firstResult + "-reading",
+                                            "callback-keyboard-letters",
+                                            "officer-dashboard-end",
+                                            "idle-prompt"};
     std::vector<Still> large;
     for (const std::vector<Still>* list : {&stills, &extra})
         for (const Still& base : *list) {
@@ -314,8 +318,8 @@ std::vector<Still> tourStills(const Content& content)
             s.pictured = std::find(pictured.begin(), pictured.end(), base.name) != pictured.end();
             large.push_back(std::move(s));
         }
-    for (const std::string& name : {std::string("home"), std::string("passport-reading"),
-                                    std::string("callback-errors")}) {
+    for (const std::string& name :
+         {std::string("home"), std::string("passport-reading"), std::string("callback-errors")}) {
         Still s = name == "passport-reading" ? extra[0] : copyOf(name);
         s.name = name + "-contrast";
         s.theme = Theme::HighContrast;

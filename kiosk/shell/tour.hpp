@@ -30,16 +30,17 @@ struct Still {
     Route route;
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     ChecklistProgress progress;
-    bool atEnd = false; // scrolled to the end of the screen
-    std::string scrollTo; // else scrolled so that this widget is two thirds down the window
-    FormState form;        // the callback form as a resident left it
-    std::string reference; // shown on the confirmation
-    OfficerSession officerSession;                  // the PIN pad as left
+    bool atEnd = false;            // scrolled to the end of the screen
+    std::string scrollTo;          // else scrolled so that this widget is two thirds down the window
+    FormState form;                // the callback form as a resident left it
+    std::string reference;         // shown on the confirmation
+    OfficerSession officerSession; // the PIN pad as left
     std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports
     // The voice as the screen sees it: the tour shows a kiosk with a sound device (none: no voice).
-    std::optional<VoiceView> voice = VoiceView{.available = true, .reading = {}, .preparing = false, .spot = {}};
-    int readingSentence = -1;                       // being read aloud, at this sentence of the screen
-    bool largeText = false;                         // the Aa button on
+    std::optional<VoiceView> voice =
+        VoiceView{.available = true, .reading = {}, .preparing = false, .spot = {}};
+    int readingSentence = -1; // being read aloud, at this sentence of the screen
+    bool largeText = false;   // the Aa button on
     Theme theme = Theme::Standard;
     bool pictured = true; // the tour saves a picture of it; the others are checked without one
 };

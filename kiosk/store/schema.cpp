@@ -122,11 +122,7 @@ CREATE TABLE settings (
 )sql";
 
 constexpr Migration kMigrations[] = {
-    {1, kVersion1},
-    {2, kVersion2},
-    {3, kVersion3},
-    {4, kVersion4},
-    {5, kVersion5},
+    {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 

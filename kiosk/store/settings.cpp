@@ -27,8 +27,9 @@ void saveSettings(Db& db, Millis nowMs, const KioskSettings& before, const Kiosk
     const auto old = settingValues(before);
     const auto now = settingValues(after);
     Transaction transaction(db);
-    Stmt upsert(db, "INSERT INTO settings (name, value, changed_ms) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms");
+    Stmt upsert(db,
+                "INSERT INTO settings (name, value, changed_ms) VALUES (?1, ?2, ?3) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_ms = excluded.changed_ms");
     for (std::size_t i = 0; i < now.size(); ++i) {
         if (old[i].value == now[i].value)
             continue;

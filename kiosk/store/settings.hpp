@@ -11,7 +11,8 @@
 
 namespace kiosk::store {
 
-inline constexpr std::string_view kAuditSettings = "settings"; // detail: "volume: 80 -> 60; theme: standard -> high-contrast"
+inline constexpr std::string_view kAuditSettings =
+    "settings"; // detail: "volume: 80 -> 60; theme: standard -> high-contrast"
 
 // The stored settings. A row with an unknown name or a bad value is reported to `log` (name and
 // value only) and its default used. Throws SqliteError.

@@ -43,8 +43,9 @@ struct FontSet {
 // How much larger the words are with the Aa button on.
 inline constexpr float kLargeTextScale = 1.4f;
 
-// Builds the fonts for `scale`, the words `textScale` times larger still. Needs no ImGui context, so it may run on another thread while
-// none exists (the window opens meanwhile). Throws FontError when a file cannot be read.
+// Builds the fonts for `scale`, the words `textScale` times larger still. Needs no ImGui context, so it may
+// run on another thread while none exists (the window opens meanwhile). Throws FontError when a file cannot
+// be read.
 [[nodiscard]] FontSet buildFontSet(const FontFiles& files, float scale, float textScale = 1.f);
 
 } // namespace kiosk::ui

@@ -62,7 +62,10 @@ std::vector<std::vector<Place>> numberRows(bool phone)
     return {{{digitKey(1)}, {digitKey(2)}, {digitKey(3)}, {Key::Backspace, 2.f}},
             {{digitKey(4)}, {digitKey(5)}, {digitKey(6)}, {Key::Next, 2.f}},
             {{digitKey(7)}, {digitKey(8)}, {digitKey(9)}, {Key::Done, 2.f}},
-            {phone ? Place{Key::Plus} : gap, {digitKey(0)}, phone ? Place{Key::Space} : gap, {std::nullopt, 2.f}}};
+            {phone ? Place{Key::Plus} : gap,
+             {digitKey(0)},
+             phone ? Place{Key::Space} : gap,
+             {std::nullopt, 2.f}}};
 }
 
 // The icon a command key shows beside (or above) its word.
@@ -153,8 +156,9 @@ std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
                         mark = smaller;
                 tapped = markButton(f, id, icon, label, ImVec2(w, keyH), style, mark);
             } else {
-                tapped = button(f, id, nullptr, icon ? std::string(icon) + (narrow ? "\n" : "  ") + label : label,
-                                ImVec2(w, keyH), style, font);
+                tapped =
+                    button(f, id, nullptr, icon ? std::string(icon) + (narrow ? "\n" : "  ") + label : label,
+                           ImVec2(w, keyH), style, font);
             }
             if (tapped && !(key == Key::Backspace && m_repeated))
                 pressed = key;

@@ -56,7 +56,8 @@ Asked choices(Frame& f, const CardScope& c, const std::string& name, const char*
     // One row when every choice's words fit; otherwise one under another.
     float widest = 0;
     for (const Choice& o : options)
-        widest = std::max(widest, textWidth(f.fonts.tile, std::string(icon::kCheck) + "  " + o.words) + 40.f * m.scale);
+        widest = std::max(widest, textWidth(f.fonts.tile, std::string(icon::kCheck) + "  " + o.words) +
+                                      40.f * m.scale);
     const bool oneRow = widest * n + m.gap * (n - 1) <= c.innerWidth();
     const float w = oneRow ? (c.innerWidth() - m.gap * (n - 1)) / n : c.innerWidth();
     const float top = ImGui::GetCursorPosY();
@@ -95,18 +96,19 @@ Asked drawSettingsCard(Frame& f, const OfficerSnapshot& desk, Column page)
     take(action, stepper(f, c, "volume", icon::kVolumeUp, f.t("officer.settings.volume"),
                          std::to_string(st.volume) + " %", setting::Volume{-1}, setting::Volume{+1}));
     take(action, stepper(f, c, "rate", icon::kTachometer, f.t("officer.settings.rate"),
-                         std::to_string(st.speechRate) + " " + f.t("officer.settings.rate_unit"), setting::Rate{-1},
-                         setting::Rate{+1}));
+                         std::to_string(st.speechRate) + " " + f.t("officer.settings.rate_unit"),
+                         setting::Rate{-1}, setting::Rate{+1}));
     std::vector<Choice> langs;
     for (Lang l : f.languages)
         langs.push_back({std::string(langCode(l)), f.strings.get(l, "lang.self"), setting::StartLanguage{l}});
     take(action, choices(f, c, "lang", icon::kGlobe, f.t("officer.settings.lang"), langs,
                          std::string(langCode(st.defaultLang))));
-    take(action, choices(f, c, "theme", icon::kAdjust, f.t("officer.settings.theme"),
-                         {{"standard", f.t("officer.settings.theme_standard"), setting::Colours{Theme::Standard}},
-                          {"high-contrast", f.t("officer.settings.theme_high_contrast"),
-                           setting::Colours{Theme::HighContrast}}},
-                         std::string(themeName(st.theme))));
+    take(action,
+         choices(f, c, "theme", icon::kAdjust, f.t("officer.settings.theme"),
+                 {{"standard", f.t("officer.settings.theme_standard"), setting::Colours{Theme::Standard}},
+                  {"high-contrast", f.t("officer.settings.theme_high_contrast"),
+                   setting::Colours{Theme::HighContrast}}},
+                 std::string(themeName(st.theme))));
     return action;
 }
 

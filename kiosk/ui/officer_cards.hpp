@@ -2,6 +2,7 @@
 // is known only once drawn, wrapped lines, notices on a tint, and rows of figures.
 #pragma once
 
+#include "core/intent.hpp"
 #include "core/officer.hpp"
 #include "core/session.hpp"
 #include "ui/widgets.hpp"

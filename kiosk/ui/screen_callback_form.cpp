@@ -344,9 +344,10 @@ void FormDrawing::topic()
     anchor("topic");
     partLabel(f, icon::kComments, f.t("form.topic.label"), false, x0, width);
     ImGui::Dummy(ImVec2(1, 6.f * f.m.scale));
-    choices("topic", kAllRequestTopics, requestTopicId, topicIconFor,
-            [&](RequestTopic t) { return m_form.topic == t; },
-            [](RequestTopic t) -> Intent { return intent::ChooseTopic{t}; });
+    choices(
+        "topic", kAllRequestTopics, requestTopicId, topicIconFor,
+        [&](RequestTopic t) { return m_form.topic == t; },
+        [](RequestTopic t) -> Intent { return intent::ChooseTopic{t}; });
     fieldMessage(f, m_form.topicError, x0, width);
 }
 

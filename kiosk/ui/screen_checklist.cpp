@@ -33,7 +33,7 @@ const char* documentIcon(const std::string& name)
 } // namespace
 
 Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
-                             const ChecklistProgress& progress)
+                            const ChecklistProgress& progress)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
@@ -101,8 +101,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
         card(dl, p, q, m, colours().warningBg, colours().warning, colours().warning);
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + 10.f * s, p.y + pad),
                     colours().warning, title.c_str());
-        highlightReading(f, dl, "warn." + w->id, f.fonts.body, ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s),
-                         inner, text);
+        highlightReading(f, dl, "warn." + w->id, f.fonts.body,
+                         ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), inner, text);
         dl->AddText(f.fonts.body, f.fonts.body->FontSize,
                     ImVec2(p.x + pad + 10.f * s, p.y + pad + th + 8.f * s), colours().text, text.c_str(),
                     nullptr, inner);
@@ -125,7 +125,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
         const ImU32 accent = missing.empty() ? colours().done : colours().frame;
         card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
         ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-        wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary, inner);
+        wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text,
+                    summary, inner);
         ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
         ImGui::Dummy(ImVec2(1, 8.f * s));
     }
@@ -174,11 +175,11 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
                     colours().frame, documentIcon(d->icon));
         const float tx = p.x + pad + boxW + iconW;
         highlightReading(f, dl, "doc." + d->id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),
-                    nullptr, inner);
+        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text,
+                    title.c_str(), nullptr, inner);
         const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
-        highlightReading(f, dl, "doc." + d->id + ".detail", f.fonts.body, ImVec2(tx, p.y + pad + th + 6.f * s), inner,
-                         detail);
+        highlightReading(f, dl, "doc." + d->id + ".detail", f.fonts.body,
+                         ImVec2(tx, p.y + pad + th + 6.f * s), inner, detail);
         dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
                     colours().textMuted, detail.c_str(), nullptr, inner);
         ImGui::Dummy(ImVec2(1, 10.f * s));
@@ -188,8 +189,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     if (!fees.empty()) {
         ImGui::Dummy(ImVec2(1, 10.f * s));
         ImGui::SetCursorPosX(x0);
-        wrappedText(f, "fees", f.fonts.tile, colours().text, std::string(icon::kMoney) + "  " + f.t("checklist.fees"),
-                    width);
+        wrappedText(f, "fees", f.fonts.tile, colours().text,
+                    std::string(icon::kMoney) + "  " + f.t("checklist.fees"), width);
         for (const auto* fee : fees) {
             const auto it = words.fees.find(fee->id);
             ImGui::SetCursorPosX(x0 + 20.f * s);

@@ -45,8 +45,8 @@ Asked HomeScreen::draw(Frame& f)
     float minTileH = (columns == 1 ? 190.f : 230.f) * m.scale;
     for (const Topic topic : kAllTopics) {
         const std::string id(topicId(topic));
-        minTileH = std::max(minTileH, tileHeight(f, f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"),
-                                                 tileW, columns == 1));
+        minTileH = std::max(minTileH, tileHeight(f, f.t("home.tile." + id + ".label"),
+                                                 f.t("home.tile." + id + ".hint"), tileW, columns == 1));
     }
     const float tileH =
         std::max(minTileH, std::min(340.f * m.scale, (height - m.gap * static_cast<float>(rows - 1)) /

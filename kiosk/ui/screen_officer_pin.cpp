@@ -54,8 +54,9 @@ Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
     // The words: title, what to type, the digits as dots, the answer.
     const float dot = 30.f * s;
     const std::size_t slots = std::max(kPinMinDigits, officer.digits.size());
-    const float textH = f.fonts.heading->FontSize + 24.f * s + wrappedHeight(f.fonts.tile, prompt, textW) + 28.f * s +
-                        2 * dot + 28.f * s + std::max(wrappedHeight(f.fonts.bodyBold, message, textW), f.fonts.bodyBold->FontSize);
+    const float textH = f.fonts.heading->FontSize + 24.f * s + wrappedHeight(f.fonts.tile, prompt, textW) +
+                        28.f * s + 2 * dot + 28.f * s +
+                        std::max(wrappedHeight(f.fonts.bodyBold, message, textW), f.fonts.bodyBold->FontSize);
     const float blockH = beside ? std::max(textH, padH) : textH + m.gap + padH;
     const float top = std::max(m.margin * 0.75f, (availH - blockH) / 2);
     const float textLeft = beside ? (availW - textW - m.margin - padW) / 2 : (availW - textW) / 2;
@@ -65,7 +66,8 @@ Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
     const ImVec2 win = ImGui::GetCursorScreenPos(); // the content's origin (scrolled)
     const ImVec2 origin(ImGui::GetWindowPos().x, win.y - ImGui::GetCursorPosY());
     CentredColumn col(dl, origin.x + textLeft, origin.x + textLeft + textW, origin.y + textTop);
-    col.add(f.fonts.heading, colours().frame, std::string(icon::kLock) + "  " + f.t("officer.title"), 24.f * s);
+    col.add(f.fonts.heading, colours().frame, std::string(icon::kLock) + "  " + f.t("officer.title"),
+            24.f * s);
     col.add(f.fonts.tile, colours().text, prompt, 28.f * s);
     const float dotsW = static_cast<float>(slots) * 2 * dot + static_cast<float>(slots - 1) * dot * 0.8f;
     float dx = origin.x + textLeft + (textW - dotsW) / 2 + dot;
@@ -87,7 +89,8 @@ Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
     // The pad: 1–9, then delete, 0, OK.
     const float padLeft = beside ? textLeft + textW + m.margin : (availW - padW) / 2;
     const float padTop = beside ? top + std::max(0.f, (textH - padH) / 2) : top + textH + m.gap;
-    static constexpr const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "backspace", "0", "ok"};
+    static constexpr const char* kKeys[] = {"1", "2", "3", "4",         "5", "6",
+                                            "7", "8", "9", "backspace", "0", "ok"};
     for (int i = 0; i < 12; ++i) {
         const std::string key = kKeys[i];
         ImGui::SetCursorPos(ImVec2(padLeft + static_cast<float>(i % 3) * (keyW + gap),
@@ -98,7 +101,8 @@ Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
                        ButtonStyle::Secondary, f.fonts.bodyBold))
                 action = intent::ErasePinDigit{};
         } else if (key == "ok") {
-            if (button(f, "officer.pin.ok", icon::kCheck, f.t(okKey), size, ButtonStyle::Primary, f.fonts.bodyBold))
+            if (button(f, "officer.pin.ok", icon::kCheck, f.t(okKey), size, ButtonStyle::Primary,
+                       f.fonts.bodyBold))
                 action = intent::SubmitPin{};
         } else if (button(f, "officer.pin." + key, nullptr, key, size, ButtonStyle::Key, f.fonts.heading)) {
             action = intent::PressPinDigit{key[0] - '0'};

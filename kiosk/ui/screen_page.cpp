@@ -136,8 +136,9 @@ Asked PageScreen::draw(Frame& f, const Page& page)
                        ImVec2(w, m.tapHeight), ButtonStyle::Primary))
                 action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
             if (f.reading && f.reading->part == part + ".label") // its words are being read: ringed
-                dl->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s), ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),
-                            colours().reading, m.rounding + 5.f * s, 0, 8.f * s);
+                dl->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
+                            ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s), colours().reading,
+                            m.rounding + 5.f * s, 0, 8.f * s);
             break;
         }
         }
@@ -190,7 +191,8 @@ void PageScreen::contact(Frame& f, const Block& b, const std::string& part, floa
     if (!b.purpose.empty())
         lines.push_back({f.fonts.body, colours().textMuted, b.purpose, part + ".purpose"});
     if (!number.empty())
-        lines.push_back({f.fonts.heading, colours().frame, std::string(icon::kPhone) + "  " + number, part + ".number"});
+        lines.push_back(
+            {f.fonts.heading, colours().frame, std::string(icon::kPhone) + "  " + number, part + ".number"});
     else
         lines.push_back(
             {f.fonts.bodyBold, colours().text, std::string(icon::kInfo) + "  " + f.t("contact.not_set"), {}});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content.hpp"
+#include "core/intent.hpp"
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
 #include "core/qr.hpp"
@@ -39,7 +40,7 @@ private:
 class ChecklistScreen {
 public:
     Asked draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
-                const ChecklistProgress& progress);
+               const ChecklistProgress& progress);
 };
 
 // "Ask to be called back": the form, with its keyboard while a field is edited.

@@ -18,28 +18,28 @@ inline constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255)
 // The colours every screen draws with. Two themes: the standard one, and a high-contrast one
 // (chosen in officer settings) with pure black on white, no grey text and no tinted backgrounds.
 struct Palette {
-    ImU32 frame;          // header, footer, primary buttons, titles
+    ImU32 frame; // header, footer, primary buttons, titles
     ImU32 framePressed;
-    ImU32 onFrame;        // words on the frame
+    ImU32 onFrame; // words on the frame
     ImU32 onFrameMuted;
-    ImU32 page;           // content background
+    ImU32 page; // content background
     ImU32 card;
     ImU32 cardPressed;
     ImU32 cardBorder;
     ImU32 text;
     ImU32 textMuted;
-    ImU32 warning;        // trafficking warnings only
-    ImU32 done;           // done / saved
-    ImU32 warningBg;      // behind trafficking warnings
-    ImU32 tipBg;          // behind tips
-    ImU32 doneBg;         // behind documents already held
-    ImU32 attention;      // a field to correct
+    ImU32 warning;   // trafficking warnings only
+    ImU32 done;      // done / saved
+    ImU32 warningBg; // behind trafficking warnings
+    ImU32 tipBg;     // behind tips
+    ImU32 doneBg;    // behind documents already held
+    ImU32 attention; // a field to correct
     ImU32 attentionBg;
-    ImU32 keyboard;       // behind the on-screen keyboard
+    ImU32 keyboard; // behind the on-screen keyboard
     ImU32 langActive;
     ImU32 langActiveText;
-    ImU32 reading;        // behind the sentence being read aloud
-    float borderWeight;   // multiplies the width of card and button outlines
+    ImU32 reading;      // behind the sentence being read aloud
+    float borderWeight; // multiplies the width of card and button outlines
 };
 
 // The palette of the current theme.

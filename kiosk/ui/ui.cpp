@@ -196,7 +196,8 @@ Asked Ui::drawHeader(Frame& f, const ViewState& view)
     float x = size.x - m.margin - langW;
     ImGui::SetCursorPos(ImVec2(x, by));
     if (markButton(f, "header.text_size", aa, f.t("header.text_size"), ImVec2(aaW, m.tapHeight),
-                   view.session.largeText ? ButtonStyle::Selected : ButtonStyle::OnFrame, m_fonts.chromeTitle))
+                   view.session.largeText ? ButtonStyle::Selected : ButtonStyle::OnFrame,
+                   m_fonts.chromeTitle))
         action = intent::ToggleLargeText{};
     x += aaW + gap;
     for (std::size_t i = 0; i < m_languages.size(); ++i) {
@@ -220,8 +221,8 @@ Asked Ui::drawHeader(Frame& f, const ViewState& view)
     const float lineH = m_fonts.chromeTitle->FontSize + villageH + 4.f * m.scale;
     const float ty = std::max(0.f, (m.headerHeight - lineH) / 2);
     const ImVec4 clip(textL, 0, textR, m.headerHeight);
-    dl->AddText(m_fonts.chromeTitle, m_fonts.chromeTitle->FontSize, ImVec2(textL, ty), colours().onFrame, programme.c_str(),
-                nullptr, 0, &clip);
+    dl->AddText(m_fonts.chromeTitle, m_fonts.chromeTitle->FontSize, ImVec2(textL, ty), colours().onFrame,
+                programme.c_str(), nullptr, 0, &clip);
     dl->AddText(m_fonts.chromeBody, m_fonts.chromeBody->FontSize,
                 ImVec2(textL, ty + m_fonts.chromeTitle->FontSize + 4.f * m.scale), colours().onFrameMuted,
                 view.village.c_str(), nullptr, textR - textL, &clip);
@@ -245,8 +246,9 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
     }
     // Listen sits between Back and Home on every screen that has something to read.
     const ScreenKind kind = view.session.nav.current().kind;
-    const bool listen = view.session.voice.available &&
-                        (kind == ScreenKind::Page || kind == ScreenKind::Checklist || kind == ScreenKind::Callback);
+    const bool listen =
+        view.session.voice.available &&
+        (kind == ScreenKind::Page || kind == ScreenKind::Checklist || kind == ScreenKind::Callback);
     const bool reading = !view.session.voice.reading.empty();
     // Javanese screens are read in Indonesian: the button says so under its word.
     const bool otherVoice = voiceFor(view.session.lang) != view.session.lang && !reading;
@@ -256,19 +258,22 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
     const auto oneLine = [&](const char* ic, const std::string& label) {
         return textWidth(m_fonts.tile, std::string(ic) + "  " + label) + 2 * pad;
     };
-    const std::string listenWords =
-        std::string(reading ? icon::kStop : icon::kVolumeUp) + "  " + f.t(reading ? "voice.stop" : "voice.listen");
+    const std::string listenWords = std::string(reading ? icon::kStop : icon::kVolumeUp) + "  " +
+                                    f.t(reading ? "voice.stop" : "voice.listen");
     const std::string& note = f.t("voice.in_indonesian");
     float w = std::min(420.f * m.scale, avail / (listen ? 3.f : 2.f));
     float listenW = w;
     bool stacked = false; // Back and Home with the icon above the word
     if (listen) {
-        float listenNeed = std::max(oneLine(icon::kVolumeUp, f.t("voice.listen")), oneLine(icon::kStop, f.t("voice.stop")));
+        float listenNeed =
+            std::max(oneLine(icon::kVolumeUp, f.t("voice.listen")), oneLine(icon::kStop, f.t("voice.stop")));
         if (otherVoice)
             listenNeed = std::max(listenNeed, textWidth(m_fonts.body, note) + 2 * pad);
-        const float navNeed = std::max(oneLine(icon::kArrowLeft, f.t("nav.back")), oneLine(icon::kHome, f.t("nav.home")));
-        const float navStacked = std::max(textWidth(m_fonts.tile, f.t("nav.back")), textWidth(m_fonts.tile, f.t("nav.home"))) +
-                                 2 * pad;
+        const float navNeed =
+            std::max(oneLine(icon::kArrowLeft, f.t("nav.back")), oneLine(icon::kHome, f.t("nav.home")));
+        const float navStacked =
+            std::max(textWidth(m_fonts.tile, f.t("nav.back")), textWidth(m_fonts.tile, f.t("nav.home"))) +
+            2 * pad;
         if (listenNeed > listenW) {
             // Back and Home give room, down to what their words need on one line, or on two.
             stacked = 2 * navNeed + listenNeed > avail && 2 * m_fonts.tile->FontSize + pad <= m.tapHeight;
@@ -298,15 +303,19 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
         const ImVec2 max(pos.x + listenW, pos.y + m.tapHeight);
         WidgetBox* box = mapWidget(f, id, f.t(id) + (otherVoice ? " (" + note + ")" : ""), pos, max);
         // Reading: filled in the highlight's colour, like the sentence it reads.
-        const ImU32 fill = pressed ? colours().cardPressed : reading ? colours().reading : colours().langActive;
+        const ImU32 fill = pressed   ? colours().cardPressed
+                           : reading ? colours().reading
+                                     : colours().langActive;
         dl->AddRectFilled(pos, max, fill, m.rounding);
         const ImU32 ink = reading ? colours().text : colours().langActiveText;
         bool fits = true;
         if (otherVoice) {
             const float h1 = m_fonts.tile->FontSize, h2 = m_fonts.body->FontSize;
             const float y = pos.y + std::max(0.f, (m.tapHeight - h1 - h2) / 2);
-            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + h1));
-            fits = drawCentred(dl, m_fonts.body, ink, note, ImVec2(pos.x + pad, y + h1), ImVec2(max.x - pad, y + h1 + h2)) &&
+            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, y),
+                               ImVec2(max.x - pad, y + h1));
+            fits = drawCentred(dl, m_fonts.body, ink, note, ImVec2(pos.x + pad, y + h1),
+                               ImVec2(max.x - pad, y + h1 + h2)) &&
                    fits && h1 + h2 <= m.tapHeight;
         } else {
             fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, pos.y + pad / 2),

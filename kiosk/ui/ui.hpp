@@ -1,6 +1,7 @@
 // The whole picture for one frame: header, the current screen, footer, and overlays.
 #pragma once
 
+#include "core/assets.hpp"
 #include "core/content.hpp"
 #include "core/idle.hpp"
 #include "core/intent.hpp"
@@ -9,7 +10,6 @@
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
-#include "core/assets.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 

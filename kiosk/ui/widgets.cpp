@@ -49,13 +49,10 @@ ButtonColours coloursFor(ButtonStyle style)
 {
     const Palette& c = colours();
     switch (style) {
-    case ButtonStyle::Primary:
-        return {c.frame, c.framePressed, c.frame, c.onFrame};
+    case ButtonStyle::Primary: return {c.frame, c.framePressed, c.frame, c.onFrame};
     case ButtonStyle::Secondary: return {c.card, c.cardPressed, c.frame, c.frame};
-    case ButtonStyle::OnFrame:
-        return {c.frame, c.framePressed, c.onFrameMuted, c.onFrame};
-    case ButtonStyle::Selected:
-        return {c.langActive, c.cardPressed, c.langActive, c.langActiveText};
+    case ButtonStyle::OnFrame: return {c.frame, c.framePressed, c.onFrameMuted, c.onFrame};
+    case ButtonStyle::Selected: return {c.langActive, c.cardPressed, c.langActive, c.langActiveText};
     // The page colour is already there: software rendering pays for every pixel painted, and a
     // keyboard has many keys.
     case ButtonStyle::Key: return {c.page, c.cardPressed, c.frame, c.frame};
@@ -112,7 +109,8 @@ std::string withValues(std::string text,
                        std::initializer_list<std::pair<std::string_view, std::string>> values)
 {
     for (const auto& [from, to] : values)
-        for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        for (std::size_t pos = text.find(from); pos != std::string::npos;
+             pos = text.find(from, pos + to.size()))
             text.replace(pos, from.size(), to);
     return text;
 }
@@ -120,8 +118,8 @@ std::string withValues(std::string text,
 namespace {
 
 // A button showing `drawn`, named `mapLabel` in the UI map.
-bool drawButton(Frame& f, const std::string& id, const std::string& drawn, const std::string& mapLabel, ImVec2 size,
-                ButtonStyle style, ImFont* font)
+bool drawButton(Frame& f, const std::string& id, const std::string& drawn, const std::string& mapLabel,
+                ImVec2 size, ButtonStyle style, ImFont* font)
 {
     if (!font)
         font = f.fonts.tile;
@@ -156,20 +154,22 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
     return drawButton(f, id, icon ? std::string(icon) + "  " + label : label, label, size, style, font);
 }
 
-bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words, ImVec2 size,
-                ButtonStyle style, ImFont* font)
+bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words,
+                ImVec2 size, ButtonStyle style, ImFont* font)
 {
     return drawButton(f, id, mark, words, size, style, font);
 }
 
-float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width, bool sideBySide)
+float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,
+                 bool sideBySide)
 {
     const float s = f.m.scale;
     const float pad = 28.f * s;
     if (sideBySide) {
         const float iconBox = 120.f * s;
         const float textW = width - 3 * pad - iconBox;
-        return wrappedHeight(f.fonts.tile, label, textW) + 8.f * s + wrappedHeight(f.fonts.body, hint, textW) + 2 * pad;
+        return wrappedHeight(f.fonts.tile, label, textW) + 8.f * s +
+               wrappedHeight(f.fonts.body, hint, textW) + 2 * pad;
     }
     const float innerW = width - 2 * pad;
     return pad + f.fonts.icon->FontSize * 1.2f + wrappedHeight(f.fonts.tile, label, innerW) +
@@ -253,14 +253,15 @@ void wrappedText(ImFont* font, ImU32 col, const std::string& text, float width)
     ImGui::PopFont();
 }
 
-void wrappedText(Frame& f, const std::string& part, ImFont* font, ImU32 col, const std::string& text, float width)
+void wrappedText(Frame& f, const std::string& part, ImFont* font, ImU32 col, const std::string& text,
+                 float width)
 {
     highlightReading(f, ImGui::GetWindowDrawList(), part, font, ImGui::GetCursorScreenPos(), width, text);
     wrappedText(font, col, text, width);
 }
 
-void highlightReading(Frame& f, ImDrawList* dl, const std::string& part, ImFont* font, ImVec2 pos, float wrapWidth,
-                      const std::string& text)
+void highlightReading(Frame& f, ImDrawList* dl, const std::string& part, ImFont* font, ImVec2 pos,
+                      float wrapWidth, const std::string& text)
 {
     if (!f.reading || f.reading->part != part || f.reading->text.empty())
         return;

@@ -2,22 +2,22 @@
 // text, and the drag-scrolled content area.
 #pragma once
 
+#include "core/assets.hpp"
 #include "core/content.hpp"
 #include "core/language.hpp"
 #include "core/speech.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
-#include "core/assets.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
 
 #include <initializer_list>
 #include <string>
-#include <vector>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -32,7 +32,8 @@ struct Frame {
     const Fonts& fonts;
     UiMap& map;
     const TextSpot* reading = nullptr; // the sentence being read aloud (none: nothing to highlight)
-    std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()}; // offered to residents ([kiosk] languages)
+    std::vector<Lang> languages{kAllLangs.begin(),
+                                kAllLangs.end()}; // offered to residents ([kiosk] languages)
 
     [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
 };
@@ -63,8 +64,8 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
 
 // A button showing only a mark (an icon, or "Aa") where its words would not fit; the words name it
 // in the UI map.
-bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words, ImVec2 size,
-                ButtonStyle style, ImFont* font = nullptr);
+bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words,
+                ImVec2 size, ButtonStyle style, ImFont* font = nullptr);
 
 // The height a tile `width` wide needs for its words (icon beside them, or above).
 [[nodiscard]] float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,

@@ -158,11 +158,12 @@ int main(int argc, char** argv)
         confirmed += shell.session().nav.current().kind == ScreenKind::CallbackDone ? 1 : 0;
     }
     const double p99 = quantile(during, 0.99), floorP99 = quantile(floor, 0.99);
-    std::printf("{\"figure\": \"frame_during_request_save_ms\", \"size\": \"1920x1080\", \"saves\": %d, "
-                "\"confirmed\": %d, \"delay_ms\": %d, \"frames\": %zu, \"p50_ms\": %.2f, \"p99_ms\": %.2f, "
-                "\"max_ms\": %.2f, \"empty_frame_p99_ms\": %.2f, \"ratio_p99\": %.2f, \"longest_save_ms\": %.0f, "
-                "\"target_p99_ms\": 16}\n",
-                saves, confirmed, delayMs, during.size(), quantile(during, 0.5), p99, quantile(during, 1.0),
-                floorP99, floorP99 > 0 ? p99 / floorP99 : 0.0, longestSave);
+    std::printf(
+        "{\"figure\": \"frame_during_request_save_ms\", \"size\": \"1920x1080\", \"saves\": %d, "
+        "\"confirmed\": %d, \"delay_ms\": %d, \"frames\": %zu, \"p50_ms\": %.2f, \"p99_ms\": %.2f, "
+        "\"max_ms\": %.2f, \"empty_frame_p99_ms\": %.2f, \"ratio_p99\": %.2f, \"longest_save_ms\": %.0f, "
+        "\"target_p99_ms\": 16}\n",
+        saves, confirmed, delayMs, during.size(), quantile(during, 0.5), p99, quantile(during, 1.0), floorP99,
+        floorP99 > 0 ? p99 / floorP99 : 0.0, longestSave);
     return confirmed == saves ? 0 : 1;
 }

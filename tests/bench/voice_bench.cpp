@@ -4,10 +4,10 @@
 // loads eSpeak NG) and cached (the second tap on the same page).
 //   voice_bench --data DIR
 // Needs a sound device: scripts/bench.sh points OpenAL at its file-writing driver.
-#include "services/voice.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/speech.hpp"
+#include "services/voice.hpp"
 
 #include "bench_support.hpp"
 
@@ -101,7 +101,8 @@ int main(int argc, char** argv)
         cold.push_back(first);
     std::printf("{\"figure\": \"tap_to_first_audio_ms\", \"readings\": %zu, \"first_since_start\": %.1f, "
                 "\"cold_median\": %.1f, \"cold_max\": %.1f, \"cached_median\": %.1f, \"cached_max\": %.1f, "
-                "\"say_blocks_ui_median\": %.1f, \"say_blocks_ui_max\": %.1f, \"cache_mib\": %.1f, \"target\": 300}\n",
+                "\"say_blocks_ui_median\": %.1f, \"say_blocks_ui_max\": %.1f, \"cache_mib\": %.1f, "
+                "\"target\": 300}\n",
                 scripts.size(), first, quantile(cold, 0.5), quantile(cold, 1.0), quantile(cached, 0.5),
                 quantile(cached, 1.0), quantile(g_sayMs, 0.5), quantile(g_sayMs, 1.0),
                 static_cast<double>(voice.cachedBytes()) / (1 << 20));
