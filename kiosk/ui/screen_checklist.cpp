@@ -30,65 +30,57 @@ const char* documentIcon(const std::string& name)
     return it == icons.end() ? icon::kFile : it->second;
 }
 
-} // namespace
-
-Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
-                            const ChecklistProgress& progress)
+// One question: how far along, the question, and big answers, two per row where there is room.
+Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const ChecklistText& words,
+                   const Answers& answers, const ChecklistRules::Question* q)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const auto [x0, width] = readingColumn(m);
-    const Answers answers = progress.asMap();
+    const auto [x0, width] = column;
     Asked action;
-
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
-    ImGui::Dummy(ImVec2(1, 10.f * s));
-
-    if (const ChecklistRules::Question* q = rules.next(answers)) {
-        const auto asked = rules.asked(answers);
-        const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
-        ImGui::SetCursorPosX(x0);
-        wrappedText(f.fonts.body, colours().textMuted,
-                    withValues(f.t("checklist.progress"),
-                               {{"{n}", std::to_string(number)}, {"{total}", std::to_string(asked.size())}}),
-                    width);
-        const auto qt = words.questions.find(q->id);
-        ImGui::SetCursorPosX(x0);
-        wrappedText(f, "question", f.fonts.tile, colours().text,
-                    qt != words.questions.end() ? qt->second.text : q->id, width);
-        ImGui::Dummy(ImVec2(1, 14.f * s));
-        // Big answers, two per row where there is room.
-        const int columns = width >= 900.f * s ? 2 : 1;
-        const float gap = 20.f * s;
-        const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        const float h = m.tapHeight * 1.15f;
-        const float top = ImGui::GetCursorPosY();
-        for (std::size_t i = 0; i < q->answers.size(); ++i) {
-            const std::string& a = q->answers[i];
-            std::string label = a;
-            if (qt != words.questions.end())
-                if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
-                    label = it->second;
-            const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
-            const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
-            ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
-            if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
-                action = intent::Answer{q->id, a};
-        }
-        ImGui::Dummy(ImVec2(1, m.margin));
-        return action;
+    const auto asked = rules.asked(answers);
+    const auto number = std::find(asked.begin(), asked.end(), q) - asked.begin() + 1;
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().textMuted,
+                withValues(f.t("checklist.progress"),
+                           {{"{n}", std::to_string(number)}, {"{total}", std::to_string(asked.size())}}),
+                width);
+    const auto qt = words.questions.find(q->id);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f, "question", f.fonts.tile, colours().text,
+                qt != words.questions.end() ? qt->second.text : q->id, width);
+    ImGui::Dummy(ImVec2(1, 14.f * s));
+    const int columns = width >= 900.f * s ? 2 : 1;
+    const float gap = 20.f * s;
+    const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float h = m.tapHeight * 1.15f;
+    const float top = ImGui::GetCursorPosY();
+    for (std::size_t i = 0; i < q->answers.size(); ++i) {
+        const std::string& a = q->answers[i];
+        std::string label = a;
+        if (qt != words.questions.end())
+            if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
+                label = it->second;
+        const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
+        const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
+        ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
+        if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
+            action = intent::Answer{q->id, a};
     }
+    ImGui::Dummy(ImVec2(1, m.margin));
+    return action;
+}
 
-    // The result: documents, what is missing and where to get it, fees, help.
-    const auto documents = rules.documentsFor(answers);
-    const auto fees = rules.feesFor(answers);
-    const std::vector<std::string> missing = missingDocuments(rules, words, progress);
-
+// Warnings first, in red: they matter more than any document.
+void drawWarnings(Frame& f, Column column, const std::vector<const ChecklistRules::Item*>& warnings,
+                  const ChecklistText& words)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 24.f * s;
-    // Warnings first, in red: they matter more than any document.
-    for (const auto* w : rules.warningsFor(answers)) {
+    for (const auto* w : warnings) {
         const auto it = words.warnings.find(w->id);
         const std::string text = it != words.warnings.end() ? it->second : w->id;
         const std::string title = std::string(icon::kWarning) + "  " + f.t("checklist.warning");
@@ -108,96 +100,141 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
                     nullptr, inner);
         ImGui::Dummy(ImVec2(width, q.y - p.y));
     }
-    {
-        // Summary card: all there, or what is still missing.
-        std::string summary;
-        if (missing.empty()) {
-            summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
-        } else {
-            summary = missingSummary(f.strings, f.lang, missing);
-        }
-        const float inner = width - 2 * pad;
-        const float h =
-            f.fonts.bodyBold->CalcTextSizeA(f.fonts.bodyBold->FontSize, FLT_MAX, inner, summary.c_str()).y;
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-        const ImU32 accent = missing.empty() ? colours().done : colours().frame;
-        card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
-        ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-        wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text,
-                    summary, inner);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
-        ImGui::Dummy(ImVec2(1, 8.f * s));
+}
+
+// The summary card: all there, or what is still missing.
+void drawSummary(Frame& f, Column column, const std::vector<std::string>& missing)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column;
+    const float pad = 24.f * s;
+    std::string summary;
+    if (missing.empty()) {
+        summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
+    } else {
+        summary = missingSummary(f.strings, f.lang, missing);
     }
+    const float inner = width - 2 * pad;
+    const float h =
+        f.fonts.bodyBold->CalcTextSizeA(f.fonts.bodyBold->FontSize, FLT_MAX, inner, summary.c_str()).y;
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+    const ImU32 accent = missing.empty() ? colours().done : colours().frame;
+    card(ImGui::GetWindowDrawList(), p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent,
+         accent);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
+    wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary,
+                inner);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
+    ImGui::Dummy(ImVec2(1, 8.f * s));
+}
+
+// One row per document: a box to tick, the icon, the name, one line of explanation, and, until
+// ticked (`have`), where to get it. The whole row is the button: returns true when tapped.
+bool drawDocument(Frame& f, Column column, const ChecklistRules::Item& d, const ChecklistText& words,
+                  bool have)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const auto [x0, width] = column;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 24.f * s;
+    const auto it = words.documents.find(d.id);
+    const std::string name = it != words.documents.end() ? it->second.name : d.id;
+    const std::string explain = it != words.documents.end() ? it->second.explain : std::string();
+    const std::string where = it != words.documents.end() ? it->second.where : std::string();
+    const float boxW = f.fonts.heading->FontSize * 1.3f;
+    const float iconW = f.fonts.heading->FontSize * 1.4f;
+    const float inner = width - 2 * pad - boxW - iconW;
+    std::string title = name;
+    if (d.optional)
+        title += " (" + f.t("checklist.if_any") + ")";
+    std::string detail = explain;
+    if (!have && !where.empty())
+        detail += "\n" + f.t("checklist.where") + ": " + where;
+    const float h = std::max(
+        m.tapHeight - 2 * pad,
+        f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y +
+            f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, inner, detail.c_str()).y + 6.f * s);
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string id = "checklist.doc." + d.id;
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(width, h + 2 * pad));
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    mapWidget(f, id, name, p, ImVec2(p.x + width, p.y + h + 2 * pad));
+    const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+    card(dl, p, q, m,
+         pressed ? colours().cardPressed
+         : have  ? colours().doneBg
+                 : colours().card,
+         have ? colours().done : colours().cardBorder);
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
+                have ? colours().done : colours().frame, have ? icon::kCheckSquare : icon::kSquare);
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
+                colours().frame, documentIcon(d.icon));
+    const float tx = p.x + pad + boxW + iconW;
+    highlightReading(f, dl, "doc." + d.id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
+    dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),
+                nullptr, inner);
+    const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
+    highlightReading(f, dl, "doc." + d.id + ".detail", f.fonts.body, ImVec2(tx, p.y + pad + th + 6.f * s),
+                     inner, detail);
+    dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
+                colours().textMuted, detail.c_str(), nullptr, inner);
+    ImGui::Dummy(ImVec2(1, 10.f * s));
+    return tapped;
+}
+
+// The fees that apply, if any.
+void drawFees(Frame& f, Column column, const std::vector<const ChecklistRules::Item*>& fees,
+              const ChecklistText& words)
+{
+    const float s = f.m.scale;
+    const auto [x0, width] = column;
+    if (fees.empty())
+        return;
+    ImGui::Dummy(ImVec2(1, 10.f * s));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f, "fees", f.fonts.tile, colours().text,
+                std::string(icon::kMoney) + "  " + f.t("checklist.fees"), width);
+    for (const auto* fee : fees) {
+        const auto it = words.fees.find(fee->id);
+        ImGui::SetCursorPosX(x0 + 20.f * s);
+        wrappedText(f, "fee." + fee->id, f.fonts.body, colours().text,
+                    "\u2022 " + (it != words.fees.end() ? it->second : fee->id), width - 20.f * s);
+    }
+}
+
+} // namespace
+
+Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+                            const ChecklistProgress& progress)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    const Column column = readingColumn(m);
+    const auto [x0, width] = column;
+    const Answers answers = progress.asMap();
+    Asked action;
+
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
+    ImGui::Dummy(ImVec2(1, 10.f * s));
+    if (const ChecklistRules::Question* q = rules.next(answers))
+        return drawQuestion(f, column, rules, words, answers, q);
+
+    // The result: warnings, documents, what is missing and where to get it, fees, help.
+    drawWarnings(f, column, rules.warningsFor(answers), words);
+    drawSummary(f, column, missingDocuments(rules, words, progress));
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));
-
-    // One row per document: a box to tick, the icon, the name, one line of explanation, and, until
-    // ticked, where to get it. The whole row is the button.
-    for (const auto* d : documents) {
-        const auto it = words.documents.find(d->id);
-        const std::string name = it != words.documents.end() ? it->second.name : d->id;
-        const std::string explain = it != words.documents.end() ? it->second.explain : std::string();
-        const std::string where = it != words.documents.end() ? it->second.where : std::string();
-        const bool have = progress.have.count(d->id) > 0;
-        const float boxW = f.fonts.heading->FontSize * 1.3f;
-        const float iconW = f.fonts.heading->FontSize * 1.4f;
-        const float inner = width - 2 * pad - boxW - iconW;
-        std::string title = name;
-        if (d->optional)
-            title += " (" + f.t("checklist.if_any") + ")";
-        std::string detail = explain;
-        if (!have && !where.empty())
-            detail += "\n" + f.t("checklist.where") + ": " + where;
-        const float h = std::max(
-            m.tapHeight - 2 * pad,
-            f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y +
-                f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, inner, detail.c_str()).y +
-                6.f * s);
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const std::string id = "checklist.doc." + d->id;
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, h + 2 * pad)))
+    for (const auto* d : rules.documentsFor(answers))
+        if (drawDocument(f, column, *d, words, progress.have.count(d->id) > 0))
             action = intent::ToggleHave{d->id};
-        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-        mapWidget(f, id, name, p, ImVec2(p.x + width, p.y + h + 2 * pad));
-        const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-        card(dl, p, q, m,
-             pressed ? colours().cardPressed
-             : have  ? colours().doneBg
-                     : colours().card,
-             have ? colours().done : colours().cardBorder);
-        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
-                    have ? colours().done : colours().frame, have ? icon::kCheckSquare : icon::kSquare);
-        dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
-                    colours().frame, documentIcon(d->icon));
-        const float tx = p.x + pad + boxW + iconW;
-        highlightReading(f, dl, "doc." + d->id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
-        dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text,
-                    title.c_str(), nullptr, inner);
-        const float th = f.fonts.tile->CalcTextSizeA(f.fonts.tile->FontSize, FLT_MAX, inner, title.c_str()).y;
-        highlightReading(f, dl, "doc." + d->id + ".detail", f.fonts.body,
-                         ImVec2(tx, p.y + pad + th + 6.f * s), inner, detail);
-        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(tx, p.y + pad + th + 6.f * s),
-                    colours().textMuted, detail.c_str(), nullptr, inner);
-        ImGui::Dummy(ImVec2(1, 10.f * s));
-    }
-
-    // Fees that apply.
-    if (!fees.empty()) {
-        ImGui::Dummy(ImVec2(1, 10.f * s));
-        ImGui::SetCursorPosX(x0);
-        wrappedText(f, "fees", f.fonts.tile, colours().text,
-                    std::string(icon::kMoney) + "  " + f.t("checklist.fees"), width);
-        for (const auto* fee : fees) {
-            const auto it = words.fees.find(fee->id);
-            ImGui::SetCursorPosX(x0 + 20.f * s);
-            wrappedText(f, "fee." + fee->id, f.fonts.body, colours().text,
-                        "\u2022 " + (it != words.fees.end() ? it->second : fee->id), width - 20.f * s);
-        }
-    }
+    drawFees(f, column, rules.feesFor(answers), words);
     ImGui::Dummy(ImVec2(1, 24.f * s));
     const float bw = std::min(width, 640.f * s);
     ImGui::SetCursorPosX(x0);
