@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <stdexcept>
 #include <system_error>
@@ -96,27 +97,20 @@ std::string safeFolderName(std::string_view name)
     return out;
 }
 
-ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options)
-{
-    // Writing a batch again: the requests of the batch that collected them, also when the one
-    // named was itself a copy (its stick got lost too).
-    std::string againOf;
-    if (!options.againBatch.empty()) {
-        const std::optional<store::BatchRecord> named = store::findBatch(db, options.againBatch);
-        if (!named)
-            throw std::invalid_argument("there is no batch " + options.againBatch + " on this kiosk");
-        againOf = named->again() ? named->againOf : named->id;
-    }
-    const bool again = !againOf.empty();
-    const std::vector<store::ExportRequest> requests =
-        again ? store::requestsOfBatch(db, againOf) : store::requestsToExport(db, options.scope);
-    ExportResult result;
-    if (requests.empty())
-        return result;
-    // The audit entries no batch has taken yet. An entry written from here on (an officer in
-    // another session) goes with the next batch: audit_through says where this one stopped.
-    const std::vector<store::AuditEntry> audit = store::auditSince(db, store::auditExportedThrough(db));
+namespace {
 
+// One file of a batch, built in memory before the first write: a failure to build writes nothing.
+struct Output {
+    std::string name;
+    std::string content; // the name of the plain file it holds
+    std::string bytes;
+    bool personal; // sealed when there is a key
+};
+
+store::BatchRecord newBatch(const std::vector<store::ExportRequest>& requests,
+                            const std::vector<store::AuditEntry>& audit, const ExportOptions& options,
+                            const std::string& againOf)
+{
     store::BatchRecord batch;
     batch.id = randomBatchId();
     batch.createdMs = options.nowMs;
@@ -132,25 +126,13 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     batch.stick = options.stickLabel;
     batch.auditThrough = audit.empty() ? 0 : audit.back().id;
     batch.againOf = againOf;
+    return batch;
+}
 
-    // Everything is built before the first write: a failure to build writes nothing.
-    struct Output {
-        std::string name;
-        std::string content; // the name of the plain file it holds
-        std::string bytes;
-        bool personal; // sealed when there is a key
-    };
-    std::vector<Output> outputs;
-    outputs.push_back({"requests.csv", "requests.csv", requestsCsv(requests), true});
-    outputs.push_back({"requests.json", "requests.json", requestsJson(requests), true});
-    outputs.push_back({"audit.csv", "audit.csv", auditCsv(audit), false});
-    if (options.officeKey)
-        for (Output& o : outputs)
-            if (o.personal) {
-                o.bytes = seal(o.bytes, *options.officeKey);
-                o.name += kSealedSuffix;
-            }
-
+std::string manifestOf(const store::BatchRecord& batch, const ExportOptions& options,
+                       const std::vector<Output>& outputs)
+{
+    const bool again = !batch.againOf.empty();
     nlohmann::ordered_json manifest;
     manifest["format"] = kFormat;
     manifest["format_version"] = kFormatVersion;
@@ -159,7 +141,7 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     manifest["created"] = isoLocal(options.nowMs);
     manifest["scope"] = again ? "again" : options.scope == ExportScope::All ? "all" : "new";
     if (again)
-        manifest["again_of"] = againOf;
+        manifest["again_of"] = batch.againOf;
     manifest["count"] = batch.count;
     manifest["first_created"] = isoOrNull(batch.firstCreatedMs);
     manifest["last_created"] = isoOrNull(batch.lastCreatedMs);
@@ -177,55 +159,122 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
         list.push_back(std::move(f));
     }
     manifest["files"] = std::move(list);
-    outputs.push_back({std::string(kManifest), std::string(kManifest), manifest.dump(2) + "\n", false});
+    return manifest.dump(2) + "\n";
+}
 
-    std::size_t totalBytes = 0;
-    for (const Output& o : outputs)
-        totalBytes += o.bytes.size();
+// The batch's files, sealed where personal and a key is set, and the manifest last.
+std::vector<Output> batchFiles(const std::vector<store::ExportRequest>& requests,
+                               const std::vector<store::AuditEntry>& audit, const store::BatchRecord& batch,
+                               const ExportOptions& options)
+{
+    std::vector<Output> outputs;
+    outputs.push_back({"requests.csv", "requests.csv", requestsCsv(requests), true});
+    outputs.push_back({"requests.json", "requests.json", requestsJson(requests), true});
+    outputs.push_back({"audit.csv", "audit.csv", auditCsv(audit), false});
+    if (options.officeKey)
+        for (Output& o : outputs)
+            if (o.personal) {
+                o.bytes = seal(o.bytes, *options.officeKey);
+                o.name += kSealedSuffix;
+            }
+    outputs.push_back(
+        {std::string(kManifest), std::string(kManifest), manifestOf(batch, options, outputs), false});
+    return outputs;
+}
+
+// The batch's folder on the stick: written as *.incomplete, then renamed to its final name.
+class BatchFolder {
+public:
+    BatchFolder(FileWriter& files, const fs::path& destination, const std::string& kioskId,
+                const std::string& folder)
+        : m_files(files), m_top(destination / "desa-kiosk"), m_root(m_top / safeFolderName(kioskId)),
+          m_incomplete(m_root / (folder + ".incomplete")), m_final(m_root / folder)
+    {
+    }
+
+    // Writes every file durably, reporting the share of bytes written; on failure removes what
+    // it wrote and throws.
+    void write(const std::vector<Output>& outputs, const std::function<void(double)>& report,
+               std::vector<std::string>& written)
+    {
+        std::size_t totalBytes = 0;
+        for (const Output& o : outputs)
+            totalBytes += o.bytes.size();
+        m_files.makeDir(m_top, true);
+        m_files.makeDir(m_root, true);
+        m_files.makeDir(m_incomplete, false);
+        try {
+            report(0.0);
+            std::size_t bytes = 0;
+            for (const Output& o : outputs) {
+                writeDurably(m_files, m_incomplete, o.name, o.bytes);
+                written.push_back(o.name);
+                bytes += o.bytes.size();
+                // The last file's share is reported with the end: 1 means the batch is complete.
+                if (bytes < totalBytes)
+                    report(static_cast<double>(bytes) / static_cast<double>(totalBytes));
+            }
+            m_files.rename(m_incomplete, m_final);
+            m_renamed = true;
+            m_files.syncDir(m_root);
+        } catch (...) {
+            removePartial();
+            throw;
+        }
+    }
+
+    // Best effort: what cannot be removed stays as *.incomplete, never under the final name.
+    void removePartial()
+    {
+        try {
+            if (m_renamed) {
+                m_files.rename(m_final, m_incomplete);
+                m_renamed = false;
+            }
+            m_files.remove(m_incomplete);
+            m_files.syncDir(m_root);
+        } catch (...) {
+        }
+    }
+
+    [[nodiscard]] const fs::path& final() const { return m_final; }
+
+private:
+    FileWriter& m_files;
+    fs::path m_top, m_root, m_incomplete, m_final;
+    bool m_renamed = false;
+};
+
+} // namespace
+
+ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options)
+{
+    // Writing a batch again: the requests of the batch that collected them, also when the one
+    // named was itself a copy (its stick got lost too).
+    std::string againOf;
+    if (!options.againBatch.empty()) {
+        const std::optional<store::BatchRecord> named = store::findBatch(db, options.againBatch);
+        if (!named)
+            throw std::invalid_argument("there is no batch " + options.againBatch + " on this kiosk");
+        againOf = named->again() ? named->againOf : named->id;
+    }
+    const std::vector<store::ExportRequest> requests =
+        againOf.empty() ? store::requestsToExport(db, options.scope) : store::requestsOfBatch(db, againOf);
+    ExportResult result;
+    if (requests.empty())
+        return result;
+    // The audit entries no batch has taken yet. An entry written from here on (an officer in
+    // another session) goes with the next batch: audit_through says where this one stopped.
+    const std::vector<store::AuditEntry> audit = store::auditSince(db, store::auditExportedThrough(db));
+    const store::BatchRecord batch = newBatch(requests, audit, options, againOf);
+    const std::vector<Output> outputs = batchFiles(requests, audit, batch, options);
     const auto report = [&options](double fraction) {
         if (options.progress)
             options.progress(fraction);
     };
 
-    const fs::path top = options.destination / "desa-kiosk";
-    const fs::path root = top / safeFolderName(options.kioskId);
-    const fs::path incomplete = root / (batch.folder + ".incomplete");
-    const fs::path final = root / batch.folder;
-    files.makeDir(top, true);
-    files.makeDir(root, true);
-    files.makeDir(incomplete, false);
-    bool renamed = false;
-    const auto removePartial = [&] {
-        // Best effort: what cannot be removed stays as *.incomplete, never under the final name.
-        try {
-            if (renamed) {
-                files.rename(final, incomplete);
-                renamed = false;
-            }
-            files.remove(incomplete);
-            files.syncDir(root);
-        } catch (...) {
-        }
-    };
-    try {
-        report(0.0);
-        std::size_t written = 0;
-        for (const Output& o : outputs) {
-            writeDurably(files, incomplete, o.name, o.bytes);
-            result.files.push_back(o.name);
-            written += o.bytes.size();
-            // The last file's share is reported with the end: 1 means the batch is complete.
-            if (written < totalBytes)
-                report(static_cast<double>(written) / static_cast<double>(totalBytes));
-        }
-        files.rename(incomplete, final);
-        renamed = true;
-        files.syncDir(root);
-    } catch (...) {
-        removePartial();
-        throw;
-    }
-
+    BatchFolder folder(files, options.destination, options.kioskId, batch.folder);
+    folder.write(outputs, report, result.files);
     std::vector<std::int64_t> ids;
     ids.reserve(requests.size());
     for (const store::ExportRequest& r : requests)
@@ -234,10 +283,10 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
         result.marked = store::markCollected(db, batch, ids, options.nowMs);
     } catch (...) {
         // Not recorded as collected: the folder must not look like a finished batch.
-        removePartial();
+        folder.removePartial();
         throw;
     }
-    result.folder = final;
+    result.folder = folder.final();
     result.batchId = batch.id;
     result.count = requests.size();
     result.sealed = batch.sealed;

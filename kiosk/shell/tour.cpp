@@ -238,15 +238,9 @@ void officerStills(std::vector<Still>& stills)
     stills.back().scrollTo = "officer.content.update";
 }
 
-} // namespace
-
-std::vector<Still> tourStills(const Content& content)
+// Each checklist's questions in turn, and its results for every combination of answers.
+void checklistStills(std::vector<Still>& stills, const Content& content)
 {
-    std::vector<Still> stills{{"home", Route::home(), IdleTimer::Phase::Active, {}}};
-    for (const auto& [id, langs] : content.pages) {
-        stills.push_back({id, Route::page(id), IdleTimer::Phase::Active, {}});
-        stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
-    }
     for (const auto& [id, rules] : content.checklists) {
         const Route route = Route::checklist(id);
         // Each question in turn, answering each with its first answer.
@@ -275,11 +269,11 @@ std::vector<Still> tourStills(const Content& content)
                 stills.push_back({name + "-end", route, IdleTimer::Phase::Active, result, true});
         }
     }
-    formStills(stills);
-    officerStills(stills);
-    stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
-    stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+}
 
+// Reading aloud on a few screens; larger text on every still; the high-contrast theme on a few.
+void variantStills(std::vector<Still>& stills)
+{
     // Reading aloud: a page at its first paragraph, a checklist's result and the form at their
     // second sentence.
     auto copyOf = [&](const std::string& name) {
@@ -329,6 +323,23 @@ std::vector<Still> tourStills(const Content& content)
         extra.push_back(std::move(s));
     for (Still& s : extra)
         stills.push_back(std::move(s));
+}
+
+} // namespace
+
+std::vector<Still> tourStills(const Content& content)
+{
+    std::vector<Still> stills{{"home", Route::home(), IdleTimer::Phase::Active, {}}};
+    for (const auto& [id, langs] : content.pages) {
+        stills.push_back({id, Route::page(id), IdleTimer::Phase::Active, {}});
+        stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
+    }
+    checklistStills(stills, content);
+    formStills(stills);
+    officerStills(stills);
+    stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
+    stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+    variantStills(stills);
     return stills;
 }
 

@@ -24,8 +24,6 @@ struct Fonts {
     ImFont* chromeTitle = nullptr;
     ImFont* chromeBody = nullptr;
     ImFont* chromeBold = nullptr;
-
-    [[nodiscard]] float bodySize() const { return body->FontSize; }
 };
 
 class FontError : public std::runtime_error {

@@ -80,11 +80,74 @@ const char* commandIcon(Key key)
     }
 }
 
+// What a key shows: its character, or an icon and a word.
+struct KeyFace {
+    std::string label;
+    const char* icon = nullptr;
+    ImFont* font;
+    ButtonStyle style = ButtonStyle::Key;
+};
+
+KeyFace keyFace(Frame& f, Key key, bool shift)
+{
+    KeyFace face{{}, nullptr, f.fonts.heading};
+    if (const auto text = FormState::keyText(key, shift); text && key != Key::Space && key != Key::Newline) {
+        face.label = *text;
+    } else if (key == Key::Shift) {
+        face.icon = icon::kArrowUp;
+        face.label = shift ? "ABC" : "abc";
+        face.font = f.fonts.bodyBold;
+        if (shift)
+            face.style = ButtonStyle::Primary;
+    } else {
+        face.font = f.fonts.bodyBold;
+        face.icon = commandIcon(key);
+        face.label = f.t("osk." + std::string(keyId(key)));
+        if (key == Key::Done)
+            face.style = ButtonStyle::Primary;
+    }
+    return face;
+}
+
+// One key at the cursor, `w` wide. Narrow keys put the icon above the word, or show the icon
+// alone (larger) where the word would have to break; the word still names the key in the UI map.
+bool keyButton(Frame& f, Key key, const KeyFace& face, float w, float h, bool narrow)
+{
+    const float s = f.m.scale;
+    const bool wordFits = textWidth(face.font, face.label) <= w - 32.f * s;
+    const std::string id = "osk.key." + std::string(keyId(key));
+    if (face.icon && narrow && !wordFits) {
+        ImFont* mark = f.fonts.heading; // as large as fits
+        for (ImFont* smaller : {f.fonts.tile, f.fonts.bodyBold})
+            if (textWidth(mark, face.icon) > w - 32.f * s)
+                mark = smaller;
+        return markButton(f, id, face.icon, face.label, ImVec2(w, h), face.style, mark);
+    }
+    return button(f, id, nullptr,
+                  face.icon ? std::string(face.icon) + (narrow ? "\n" : "  ") + face.label : face.label,
+                  ImVec2(w, h), face.style, face.font);
+}
+
 } // namespace
 
 float Keyboard::height(const Metrics& m)
 {
     return (4 * kKeyHeight + 3 * kKeyGap + 2 * kPad) * m.scale;
+}
+
+bool Keyboard::backspaceRepeats()
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    const float t1 = io.MouseDownDuration[0];
+    const float t0 = t1 - io.DeltaTime;
+    // Not on the frame the finger lands (1.86 counts t1 == 0 as a repeat): a tap deletes on release
+    // like every key, and a touch that turns into a drag deletes nothing.
+    if (t1 > 0.f && ImGui::CalcTypematicRepeatAmount(t0, t1, static_cast<float>(kRepeatDelay),
+                                                     static_cast<float>(kRepeatRate)) > 0) {
+        m_repeated = true;
+        return true;
+    }
+    return false;
 }
 
 std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
@@ -121,60 +184,14 @@ std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
                 continue;
             }
             const Key key = *place.key;
-            const std::string keyName = keyId(key);
-            std::string label;
-            const char* icon = nullptr;
-            ImFont* font = f.fonts.heading;
-            ButtonStyle style = ButtonStyle::Key;
-            if (const auto text = FormState::keyText(key, form.shift);
-                text && key != Key::Space && key != Key::Newline) {
-                label = *text;
-            } else if (key == Key::Shift) {
-                icon = icon::kArrowUp;
-                label = form.shift ? "ABC" : "abc";
-                font = f.fonts.bodyBold;
-                if (form.shift)
-                    style = ButtonStyle::Primary;
-            } else {
-                font = f.fonts.bodyBold;
-                icon = commandIcon(key);
-                label = f.t("osk." + keyName);
-                if (key == Key::Done)
-                    style = ButtonStyle::Primary;
-            }
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            // Narrow keys put the icon above the word, or show the icon alone (larger) where the word
-            // would have to break; the word still names the key in the UI map.
-            const bool narrow = place.units < 2.f;
-            const bool wordFits = textWidth(font, label) <= w - 32.f * s;
-            const std::string id = "osk.key." + keyName;
-            bool tapped = false;
-            if (icon && narrow && !wordFits) {
-                ImFont* mark = f.fonts.heading; // as large as fits
-                for (ImFont* smaller : {f.fonts.tile, f.fonts.bodyBold})
-                    if (textWidth(mark, icon) > w - 32.f * s)
-                        mark = smaller;
-                tapped = markButton(f, id, icon, label, ImVec2(w, keyH), style, mark);
-            } else {
-                tapped =
-                    button(f, id, nullptr, icon ? std::string(icon) + (narrow ? "\n" : "  ") + label : label,
-                           ImVec2(w, keyH), style, font);
-            }
-            if (tapped && !(key == Key::Backspace && m_repeated))
+            if (keyButton(f, key, keyFace(f, key, form.shift), w, keyH, place.units < 2.f) &&
+                !(key == Key::Backspace && m_repeated))
                 pressed = key;
             if (key == Key::Backspace && ImGui::IsItemActive() && ImGui::IsItemHovered()) {
                 holding = true;
-                const ImGuiIO& io = ImGui::GetIO();
-                const float t1 = io.MouseDownDuration[0];
-                const float t0 = t1 - io.DeltaTime;
-                // Not on the frame the finger lands (1.86 counts t1 == 0 as a repeat): a tap
-                // deletes on release like every key, and a touch that turns into a drag deletes
-                // nothing.
-                if (t1 > 0.f && ImGui::CalcTypematicRepeatAmount(t0, t1, static_cast<float>(kRepeatDelay),
-                                                                 static_cast<float>(kRepeatRate)) > 0) {
+                if (backspaceRepeats())
                     pressed = key;
-                    m_repeated = true;
-                }
             }
             x += w + gap;
         }

@@ -23,6 +23,9 @@ public:
     [[nodiscard]] bool repeating() const { return m_holding; }
 
 private:
+    // Backspace is held: true on each frame where it deletes once more (and remembers it did).
+    bool backspaceRepeats();
+
     bool m_holding = false;  // backspace is down
     bool m_repeated = false; // …and has repeated, so its release deletes nothing more
 };

@@ -25,16 +25,134 @@ float put(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& s, ImVec2 
     return textHeight(font, s, width);
 }
 
+// A bulleted or numbered list: the step's number in a circle that grows with the text.
+void listBlock(Frame& f, const Block& b, const std::string& part, float x0, float width)
+{
+    const float s = f.m.scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float indent = std::max(56.f * s, f.fonts.body->FontSize * 1.24f + 18.f * s);
+    for (std::size_t i = 0; i < b.items.size(); ++i) {
+        ImGui::SetCursorPosX(x0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (b.type == BlockType::Steps) {
+            const float r = f.fonts.body->FontSize * 0.62f;
+            const ImVec2 c(p.x + r + 2 * s, p.y + f.fonts.body->FontSize * 0.55f);
+            dl->AddCircleFilled(c, r, colours().frame);
+            const std::string n = std::to_string(i + 1);
+            drawCentred(dl, f.fonts.bodyBold, colours().onFrame, n, ImVec2(c.x - r, c.y - r),
+                        ImVec2(c.x + r, c.y + r));
+        } else {
+            const float r = 6.f * s;
+            dl->AddCircleFilled(ImVec2(p.x + indent * 0.4f, p.y + f.fonts.body->FontSize * 0.55f), r,
+                                colours().frame);
+        }
+        ImGui::SetCursorPosX(x0 + indent);
+        wrappedText(f, part + ".i" + std::to_string(i), f.fonts.body, colours().text, b.items[i],
+                    width - indent);
+    }
+}
+
+// A warning or a tip: a tinted card with its icon, an optional bold title and the text.
+void noteBlock(Frame& f, const Block& b, const std::string& part, float width)
+{
+    const float s = f.m.scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool warning = b.type == BlockType::Warning;
+    const ImU32 accent = warning ? colours().warning : colours().frame;
+    const char* ic = warning ? icon::kWarning : icon::kLightbulb;
+    const float pad = 26.f * s;
+    const float iconW = f.fonts.heading->FontSize * 1.3f;
+    const float inner = width - 2 * pad - iconW - 10.f * s;
+    float h = textHeight(f.fonts.body, b.text, inner);
+    if (!b.title.empty())
+        h += textHeight(f.fonts.bodyBold, b.title, inner) + 8.f * s;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+    card(dl, p, q, f.m, warning ? colours().warningBg : colours().tipBg, accent, accent);
+    dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + 6.f * s, p.y + pad), accent,
+                ic);
+    const float tx = p.x + pad + iconW + 10.f * s;
+    float ty = p.y + pad;
+    if (!b.title.empty()) {
+        highlightReading(f, dl, part + ".t", f.fonts.bodyBold, ImVec2(tx, ty), inner, b.title);
+        ty += put(dl, f.fonts.bodyBold, warning ? colours().warning : colours().text, b.title, ImVec2(tx, ty),
+                  inner) +
+              8.f * s;
+    }
+    highlightReading(f, dl, part, f.fonts.body, ImVec2(tx, ty), inner, b.text);
+    put(dl, f.fonts.body, colours().text, b.text, ImVec2(tx, ty), inner);
+    ImGui::Dummy(ImVec2(width, q.y - p.y));
+}
+
+// A picture at its own size (never wider than the column), or a plain card while it is missing.
+void imageBlock(Frame& f, const Block& b, const std::string& part, float x0, float width)
+{
+    const float s = f.m.scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Picture pic = f.pictures ? f.pictures->picture(b.file).value_or(Picture{}) : Picture{};
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (pic.texture && pic.width > 0) {
+        const float w = std::min(width, pic.width * s);
+        const float h = pic.height * (w / pic.width);
+        dl->AddImage(reinterpret_cast<ImTextureID>(pic.texture), p, ImVec2(p.x + w, p.y + h));
+        ImGui::Dummy(ImVec2(w, h));
+    } else {
+        const float h = 120.f * s;
+        card(dl, p, ImVec2(p.x + width, p.y + h), f.m, colours().card, colours().cardBorder);
+        ImGui::Dummy(ImVec2(width, h));
+    }
+    if (!b.caption.empty()) {
+        ImGui::SetCursorPosX(x0);
+        wrappedText(f, part + ".caption", f.fonts.body, colours().textMuted, b.caption, width);
+    }
+}
+
+// A button to another page or to a checklist, ringed while its words are read aloud.
+Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
+{
+    const Metrics& m = f.m;
+    const float s = m.scale;
+    // One button per target on a page (the content checks see to it): a stable map id.
+    const std::string id = b.page.empty() ? "page.link.checklist." + b.checklist : "page.link.page." + b.page;
+    const float w = std::min(width, 760.f * s);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    Asked action;
+    if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
+               ImVec2(w, m.tapHeight), ButtonStyle::Primary))
+        action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
+    if (f.reading && f.reading->part == part + ".label")
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
+                                            ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),
+                                            colours().reading, m.rounding + 5.f * s, 0, 8.f * s);
+    return action;
+}
+
+// Where the facts come from and when they were last checked, under a rule.
+void sourceFooter(Frame& f, const Page& page, float x0, float width, float gap)
+{
+    const float s = f.m.scale;
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder,
+                                        std::max(1.f, 2.f * s));
+    ImGui::Dummy(ImVec2(1, gap * 0.6f));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + page.source, width);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().textMuted,
+                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
+                width);
+    ImGui::Dummy(ImVec2(1, f.m.margin));
+}
+
 } // namespace
 
 Asked PageScreen::draw(Frame& f, const Page& page)
 {
     const Metrics& m = f.m;
-    const float s = m.scale;
     Asked action;
     const auto [x0, width] = readingColumn(m);
-    const float gap = 8.f * s; // plus the item spacing on both sides
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float gap = 8.f * m.scale; // plus the item spacing on both sides
 
     ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
     wrappedText(f, "title", f.fonts.heading, colours().frame, page.title, width);
@@ -53,110 +171,19 @@ Asked PageScreen::draw(Frame& f, const Page& page)
             break;
         case BlockType::Paragraph: wrappedText(f, part, f.fonts.body, colours().text, b.text, width); break;
         case BlockType::Bullets:
-        case BlockType::Steps: {
-            // Room for the step's number in its circle, which grows with the text.
-            const float indent = std::max(56.f * s, f.fonts.body->FontSize * 1.24f + 18.f * s);
-            for (std::size_t i = 0; i < b.items.size(); ++i) {
-                ImGui::SetCursorPosX(x0);
-                const ImVec2 p = ImGui::GetCursorScreenPos();
-                if (b.type == BlockType::Steps) {
-                    const float r = f.fonts.body->FontSize * 0.62f;
-                    const ImVec2 c(p.x + r + 2 * s, p.y + f.fonts.body->FontSize * 0.55f);
-                    dl->AddCircleFilled(c, r, colours().frame);
-                    const std::string n = std::to_string(i + 1);
-                    drawCentred(dl, f.fonts.bodyBold, colours().onFrame, n, ImVec2(c.x - r, c.y - r),
-                                ImVec2(c.x + r, c.y + r));
-                } else {
-                    const float r = 6.f * s;
-                    dl->AddCircleFilled(ImVec2(p.x + indent * 0.4f, p.y + f.fonts.body->FontSize * 0.55f), r,
-                                        colours().frame);
-                }
-                ImGui::SetCursorPosX(x0 + indent);
-                wrappedText(f, part + ".i" + std::to_string(i), f.fonts.body, colours().text, b.items[i],
-                            width - indent);
-            }
-            break;
-        }
+        case BlockType::Steps: listBlock(f, b, part, x0, width); break;
         case BlockType::Warning:
-        case BlockType::Tip: {
-            const bool warning = b.type == BlockType::Warning;
-            const ImU32 accent = warning ? colours().warning : colours().frame;
-            const char* ic = warning ? icon::kWarning : icon::kLightbulb;
-            const float pad = 26.f * s;
-            const float iconW = f.fonts.heading->FontSize * 1.3f;
-            const float inner = width - 2 * pad - iconW - 10.f * s;
-            float h = textHeight(f.fonts.body, b.text, inner);
-            if (!b.title.empty())
-                h += textHeight(f.fonts.bodyBold, b.title, inner) + 8.f * s;
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-            card(dl, p, q, m, warning ? colours().warningBg : colours().tipBg, accent, accent);
-            dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + 6.f * s, p.y + pad),
-                        accent, ic);
-            const float tx = p.x + pad + iconW + 10.f * s;
-            float ty = p.y + pad;
-            if (!b.title.empty()) {
-                highlightReading(f, dl, part + ".t", f.fonts.bodyBold, ImVec2(tx, ty), inner, b.title);
-                ty += put(dl, f.fonts.bodyBold, warning ? colours().warning : colours().text, b.title,
-                          ImVec2(tx, ty), inner) +
-                      8.f * s;
-            }
-            highlightReading(f, dl, part, f.fonts.body, ImVec2(tx, ty), inner, b.text);
-            put(dl, f.fonts.body, colours().text, b.text, ImVec2(tx, ty), inner);
-            ImGui::Dummy(ImVec2(width, q.y - p.y));
-            break;
-        }
+        case BlockType::Tip: noteBlock(f, b, part, width); break;
         case BlockType::Contact: contact(f, b, part, x0, width); break;
-        case BlockType::Image: {
-            const Picture pic = f.pictures ? f.pictures->picture(b.file).value_or(Picture{}) : Picture{};
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            if (pic.texture && pic.width > 0) {
-                const float w = std::min(width, pic.width * s);
-                const float h = pic.height * (w / pic.width);
-                dl->AddImage(reinterpret_cast<ImTextureID>(pic.texture), p, ImVec2(p.x + w, p.y + h));
-                ImGui::Dummy(ImVec2(w, h));
-            } else {
-                const float h = 120.f * s;
-                card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().card, colours().cardBorder);
-                ImGui::Dummy(ImVec2(width, h));
-            }
-            if (!b.caption.empty()) {
-                ImGui::SetCursorPosX(x0);
-                wrappedText(f, part + ".caption", f.fonts.body, colours().textMuted, b.caption, width);
-            }
+        case BlockType::Image: imageBlock(f, b, part, x0, width); break;
+        case BlockType::Link:
+            if (Asked asked = linkBlock(f, b, part, width))
+                action = std::move(asked);
             break;
-        }
-        case BlockType::Link: {
-            // One button per target on a page (the content checks see to it): a stable map id.
-            const std::string id =
-                b.page.empty() ? "page.link.checklist." + b.checklist : "page.link.page." + b.page;
-            const float w = std::min(width, 760.f * s);
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
-                       ImVec2(w, m.tapHeight), ButtonStyle::Primary))
-                action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
-            if (f.reading && f.reading->part == part + ".label") // its words are being read: ringed
-                dl->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
-                            ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s), colours().reading,
-                            m.rounding + 5.f * s, 0, 8.f * s);
-            break;
-        }
         }
         ImGui::Dummy(ImVec2(1, gap));
     }
-
-    // Where the facts come from and when they were last checked.
-    ImGui::SetCursorPosX(x0);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder, std::max(1.f, 2.f * s));
-    ImGui::Dummy(ImVec2(1, gap * 0.6f));
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + page.source, width);
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted,
-                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
-                width);
-    ImGui::Dummy(ImVec2(1, m.margin));
+    sourceFooter(f, page, x0, width, gap);
     return action;
 }
 
@@ -226,18 +253,7 @@ void PageScreen::contact(Frame& f, const Block& b, const std::string& part, floa
         const ImVec2 qp = qrBeside ? ImVec2(q.x - pad - qrSide, p.y + pad)
                                    : ImVec2(p.x + pad + 6.f * s, p.y + pad + h + pad);
         if (it->second) {
-            const QrCode& qr = *it->second;
-            const int quiet = 2;
-            const float cell = std::floor(qrSide / static_cast<float>(qr.size + 2 * quiet));
-            const float side = cell * static_cast<float>(qr.size + 2 * quiet);
-            dl->AddRectFilled(qp, ImVec2(qp.x + side, qp.y + side), IM_COL32_WHITE);
-            for (int y = 0; y < qr.size; ++y)
-                for (int x = 0; x < qr.size; ++x)
-                    if (qr.at(x, y)) {
-                        const ImVec2 a(qp.x + cell * static_cast<float>(x + quiet),
-                                       qp.y + cell * static_cast<float>(y + quiet));
-                        dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
-                    }
+            const float side = drawQr(dl, *it->second, qp, qrSide);
             drawCentred(dl, f.fonts.body, colours().textMuted, f.t("contact.scan"),
                         ImVec2(qp.x - 20.f * s, qp.y + side + 4.f * s),
                         ImVec2(qp.x + side + 20.f * s, qp.y + side + f.fonts.body->FontSize * 2.4f));

@@ -25,6 +25,42 @@ void beginFullScreen(const char* name, ImGuiWindowFlags extra)
     ImGui::Begin(name, nullptr, kFullScreen | extra);
 }
 
+// Listen (or Stop while reading) at the cursor; on a Javanese screen, with "in Indonesian" under it.
+bool listenButton(Frame& f, bool reading, bool otherVoice, ImVec2 size)
+{
+    const Metrics& m = f.m;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 16.f * m.scale;
+    const std::string words = std::string(reading ? icon::kStop : icon::kVolumeUp) + "  " +
+                              f.t(reading ? "voice.stop" : "voice.listen");
+    const std::string& note = f.t("voice.in_indonesian");
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const std::string id = reading ? "voice.stop" : "voice.listen";
+    const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    WidgetBox* box = mapWidget(f, id, f.t(id) + (otherVoice ? " (" + note + ")" : ""), pos, max);
+    // Reading: filled in the highlight's colour, like the sentence it reads.
+    const ImU32 fill = pressed ? colours().cardPressed : reading ? colours().reading : colours().langActive;
+    dl->AddRectFilled(pos, max, fill, m.rounding);
+    const ImU32 ink = reading ? colours().text : colours().langActiveText;
+    bool fits = true;
+    if (otherVoice) {
+        const float h1 = f.fonts.tile->FontSize, h2 = f.fonts.body->FontSize;
+        const float y = pos.y + std::max(0.f, (size.y - h1 - h2) / 2);
+        fits = drawCentred(dl, f.fonts.tile, ink, words, ImVec2(pos.x + pad, y), ImVec2(max.x - pad, y + h1));
+        fits = drawCentred(dl, f.fonts.body, ink, note, ImVec2(pos.x + pad, y + h1),
+                           ImVec2(max.x - pad, y + h1 + h2)) &&
+               fits && h1 + h2 <= size.y;
+    } else {
+        fits = drawCentred(dl, f.fonts.tile, ink, words, ImVec2(pos.x + pad, pos.y + pad / 2),
+                           ImVec2(max.x - pad, max.y - pad / 2));
+    }
+    if (box)
+        box->overflow = !fits;
+    return tapped;
+}
+
 } // namespace
 
 void Ui::setLayout(const Fonts& fonts, const Metrics& metrics)
@@ -42,7 +78,6 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     f.languages = m_languages;
     if (view.session.voice.spot)
         f.reading = &*view.session.voice.spot;
-    const Metrics& m = m_metrics;
 
     if (view.maintenance) {
         map.screen = "maintenance";
@@ -65,71 +100,12 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         m_visit = view.session.visit;
         m_callbackForm.forget();
     }
-    const Route& route = view.session.nav.current();
-    map.screen = route.screenId();
+    map.screen = view.session.nav.current().screenId();
     beginFullScreen("kiosk", kBackground);
     ImGui::PushFont(m_fonts.body);
-    const ImVec2 size = ImGui::GetWindowSize();
-
     if (Asked a = drawHeader(f, view))
         result.asked = std::move(a);
-
-    ImGui::SetCursorPos(ImVec2(0, m.headerHeight));
-    // Every new screen (and every checklist step, and every visit) starts at the top. One content
-    // window serves them all: a new ImGui window would ignore taps on its first frame.
-    std::string screenKey = std::to_string(view.session.visit) + "/" + map.screen;
-    if (route.kind == ScreenKind::Checklist)
-        screenKey += "/" + std::to_string(view.session.checklist.answers.size());
-    if (screenKey != m_screenKey) {
-        m_screenKey = screenKey;
-        ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    }
-    // While a field of the form is edited, the keyboard takes the bottom of the content area.
-    const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
-    // The review keeps its Edit and Send buttons below it in the same way.
-    const bool reviewBar = route.kind == ScreenKind::CallbackReview;
-    const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
-    const float contentH = size.y - m.headerHeight - m.footerHeight - below;
-    beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
-    Asked screenAsked;
-    switch (route.kind) {
-    case ScreenKind::Home: screenAsked = m_home.draw(f); break;
-    case ScreenKind::Page:
-        if (const Page* page = m_content.page(route.id, view.session.lang))
-            screenAsked = m_page.draw(f, *page);
-        break;
-    case ScreenKind::Checklist: {
-        const ChecklistRules* rules = m_content.checklist(route.id);
-        const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
-        if (rules && words)
-            screenAsked = m_checklist.draw(f, *rules, *words, view.session.checklist);
-        break;
-    }
-    case ScreenKind::Callback: screenAsked = m_callbackForm.draw(f, view.session.form); break;
-    case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); break;
-    case ScreenKind::CallbackDone: screenAsked = m_callbackDone.draw(f, view.session.reference); break;
-    case ScreenKind::OfficerPin: screenAsked = m_officerPin.draw(f, view.session.officer); break;
-    case ScreenKind::OfficerDashboard: {
-        static const OfficerSnapshot kNoDesk{};
-        screenAsked = m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk);
-        break;
-    }
-    }
-    endScrollArea();
-    if (screenAsked)
-        result.asked = std::move(screenAsked);
-    if (keyboard) {
-        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Asked a = m_callbackForm.drawKeyboard(f, view.session.form, size.x))
-            result.asked = std::move(a);
-        result.animating = m_callbackForm.keyboardRepeating();
-    }
-    if (reviewBar) {
-        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
-        if (Asked a = m_callbackReview.drawBar(f, view.session.form, size.x))
-            result.asked = std::move(a);
-    }
-
+    drawContent(f, view, result);
     if (Asked a = drawFooter(f, view))
         result.asked = std::move(a);
     ImGui::PopFont();
@@ -147,6 +123,73 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         ImGui::End();
     }
     return result;
+}
+
+void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
+{
+    const Metrics& m = m_metrics;
+    const Route& route = view.session.nav.current();
+    const ImVec2 size = ImGui::GetWindowSize();
+    ImGui::SetCursorPos(ImVec2(0, m.headerHeight));
+    // Every new screen (and every checklist step, and every visit) starts at the top. One content
+    // window serves them all: a new ImGui window would ignore taps on its first frame.
+    std::string screenKey = std::to_string(view.session.visit) + "/" + f.map.screen;
+    if (route.kind == ScreenKind::Checklist)
+        screenKey += "/" + std::to_string(view.session.checklist.answers.size());
+    if (screenKey != m_screenKey) {
+        m_screenKey = screenKey;
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    }
+    // While a field of the form is edited, the keyboard takes the bottom of the content area.
+    const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
+    // The review keeps its Edit and Send buttons below it in the same way.
+    const bool reviewBar = route.kind == ScreenKind::CallbackReview;
+    const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
+    const float contentH = size.y - m.headerHeight - m.footerHeight - below;
+    beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
+    Asked screenAsked = drawScreen(f, view);
+    endScrollArea();
+    if (screenAsked)
+        result.asked = std::move(screenAsked);
+    if (keyboard) {
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        if (Asked a = m_callbackForm.drawKeyboard(f, view.session.form, size.x))
+            result.asked = std::move(a);
+        result.animating = m_callbackForm.keyboardRepeating();
+    }
+    if (reviewBar) {
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        if (Asked a = m_callbackReview.drawBar(f, view.session.form, size.x))
+            result.asked = std::move(a);
+    }
+}
+
+Asked Ui::drawScreen(Frame& f, const ViewState& view)
+{
+    const Route& route = view.session.nav.current();
+    switch (route.kind) {
+    case ScreenKind::Home: return m_home.draw(f);
+    case ScreenKind::Page:
+        if (const Page* page = m_content.page(route.id, view.session.lang))
+            return m_page.draw(f, *page);
+        return {};
+    case ScreenKind::Checklist: {
+        const ChecklistRules* rules = m_content.checklist(route.id);
+        const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
+        if (rules && words)
+            return m_checklist.draw(f, *rules, *words, view.session.checklist);
+        return {};
+    }
+    case ScreenKind::Callback: return m_callbackForm.draw(f, view.session.form);
+    case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); return {};
+    case ScreenKind::CallbackDone: return m_callbackDone.draw(f, view.session.reference);
+    case ScreenKind::OfficerPin: return m_officerPin.draw(f, view.session.officer);
+    case ScreenKind::OfficerDashboard: {
+        static const OfficerSnapshot kNoDesk{};
+        return m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk);
+    }
+    }
+    return {};
 }
 
 Asked Ui::drawHeader(Frame& f, const ViewState& view)
@@ -258,8 +301,6 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
     const auto oneLine = [&](const char* ic, const std::string& label) {
         return textWidth(m_fonts.tile, std::string(ic) + "  " + label) + 2 * pad;
     };
-    const std::string listenWords = std::string(reading ? icon::kStop : icon::kVolumeUp) + "  " +
-                                    f.t(reading ? "voice.stop" : "voice.listen");
     const std::string& note = f.t("voice.in_indonesian");
     float w = std::min(420.f * m.scale, avail / (listen ? 3.f : 2.f));
     float listenW = w;
@@ -295,34 +336,8 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
         action = intent::Home{};
     if (listen) {
         ImGui::SetCursorPos(ImVec2((size.x - listenW) / 2, by));
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        const std::string id = reading ? "voice.stop" : "voice.listen";
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(listenW, m.tapHeight)))
+        if (listenButton(f, reading, otherVoice, ImVec2(listenW, m.tapHeight)))
             action = intent::Listen{};
-        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-        const ImVec2 max(pos.x + listenW, pos.y + m.tapHeight);
-        WidgetBox* box = mapWidget(f, id, f.t(id) + (otherVoice ? " (" + note + ")" : ""), pos, max);
-        // Reading: filled in the highlight's colour, like the sentence it reads.
-        const ImU32 fill = pressed   ? colours().cardPressed
-                           : reading ? colours().reading
-                                     : colours().langActive;
-        dl->AddRectFilled(pos, max, fill, m.rounding);
-        const ImU32 ink = reading ? colours().text : colours().langActiveText;
-        bool fits = true;
-        if (otherVoice) {
-            const float h1 = m_fonts.tile->FontSize, h2 = m_fonts.body->FontSize;
-            const float y = pos.y + std::max(0.f, (m.tapHeight - h1 - h2) / 2);
-            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, y),
-                               ImVec2(max.x - pad, y + h1));
-            fits = drawCentred(dl, m_fonts.body, ink, note, ImVec2(pos.x + pad, y + h1),
-                               ImVec2(max.x - pad, y + h1 + h2)) &&
-                   fits && h1 + h2 <= m.tapHeight;
-        } else {
-            fits = drawCentred(dl, m_fonts.tile, ink, listenWords, ImVec2(pos.x + pad, pos.y + pad / 2),
-                               ImVec2(max.x - pad, max.y - pad / 2));
-        }
-        if (box)
-            box->overflow = !fits;
     }
     return action;
 }

@@ -55,6 +55,9 @@ public:
 
 private:
     Asked drawHeader(Frame& f, const ViewState& view);
+    // The current screen between header and footer, with the keyboard or review bar below it.
+    void drawContent(Frame& f, const ViewState& view, DrawResult& result);
+    Asked drawScreen(Frame& f, const ViewState& view);
     Asked drawFooter(Frame& f, const ViewState& view);
     void drawErrorBanner(Frame& f);
 

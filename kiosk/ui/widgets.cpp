@@ -357,6 +357,22 @@ void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, 
                           ImDrawFlags_RoundCornersLeft);
 }
 
+float drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float side)
+{
+    const int quiet = 2;
+    const float cell = std::floor(side / static_cast<float>(qr.size + 2 * quiet));
+    const float taken = cell * static_cast<float>(qr.size + 2 * quiet);
+    dl->AddRectFilled(pos, ImVec2(pos.x + taken, pos.y + taken), IM_COL32_WHITE);
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.at(x, y)) {
+                const ImVec2 a(pos.x + cell * static_cast<float>(x + quiet),
+                               pos.y + cell * static_cast<float>(y + quiet));
+                dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
+            }
+    return taken;
+}
+
 void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked)
 {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);

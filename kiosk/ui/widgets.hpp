@@ -5,6 +5,7 @@
 #include "core/assets.hpp"
 #include "core/content.hpp"
 #include "core/language.hpp"
+#include "core/qr.hpp"
 #include "core/speech.hpp"
 #include "core/strings.hpp"
 #include "core/ui_map.hpp"
@@ -124,6 +125,10 @@ struct Column {
 // A card: rounded rectangle with a border, and an accent band on the left when `accent` is set.
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border,
           ImU32 accent = 0);
+
+// A QR code, black on white with a quiet zone of two cells, at most `side` wide with whole
+// pixels per cell; returns the side it took.
+float drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float side);
 
 // The content region between header and footer. Applies the scroll the gesture owes; sets
 // `blocked` when the content cannot move any further in that direction.
