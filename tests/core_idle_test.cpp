@@ -96,3 +96,46 @@ TEST_CASE("the attract screen moves to the next topic every cycle")
     CHECK(idle.attractStep(clock.now()) == 3);
     CHECK(idle.nextChange(clock.now()) == clock.now() + 3'500);
 }
+
+TEST_CASE("while the kiosk reads aloud the quiet time does not run; it starts again when the reading ends")
+{
+    FakeClock clock;
+    IdleTimer idle(settings(), clock.now());
+    (void)idle.touch(clock.now()); // Listen tapped; the reading lasts three minutes
+    for (int s = 0; s < 180; ++s) {
+        clock.advance(1'000);
+        idle.keepAwake(clock.now());
+        CHECK_FALSE(idle.update(clock.now()));
+        REQUIRE(idle.phase() == IdleTimer::Phase::Active);
+    }
+    const Millis ended = clock.now();
+    CHECK(idle.nextChange(clock.now()) == ended + 90'000);
+    clock.advance(89'999);
+    CHECK_FALSE(idle.update(clock.now()));
+    CHECK(idle.phase() == IdleTimer::Phase::Active);
+    clock.advance(1);
+    CHECK_FALSE(idle.update(clock.now()));
+    CHECK(idle.phase() == IdleTimer::Phase::Prompt); // the usual 90 s after the reading ended
+
+    // A voice that never ends keeps the visit 20 minutes after the last touch, no longer.
+    (void)idle.touch(clock.now());
+    (void)idle.touch(clock.now());
+    const Millis touched = clock.now();
+    // Kept awake until 1 s before the 20 minutes are up; the prompt then comes 90 s later.
+    while (clock.now() < touched + 20 * 60'000 - 1'000 + 89'000) {
+        clock.advance(1'000);
+        idle.keepAwake(clock.now());
+        CHECK_FALSE(idle.update(clock.now()));
+    }
+    CHECK(idle.phase() == IdleTimer::Phase::Active);
+    clock.advance(1'000);
+    idle.keepAwake(clock.now());
+    CHECK_FALSE(idle.update(clock.now()));
+    CHECK(idle.phase() == IdleTimer::Phase::Prompt);
+
+    // Nothing reads on the attract screen: keeping awake there does not wake it.
+    clock.advance(15'000);
+    CHECK(idle.update(clock.now()));
+    idle.keepAwake(clock.now());
+    CHECK(idle.phase() == IdleTimer::Phase::Attract);
+}

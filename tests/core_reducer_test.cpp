@@ -2,6 +2,7 @@
 // passport checklist, fills in and sends the callback form; an officer logs in and exports. No
 // service takes part: the test reads the effects the reducer asked for and answers as services would.
 #include "core/reducer.hpp"
+#include "core/speech.hpp"
 
 #include <doctest/doctest.h>
 
@@ -155,4 +156,43 @@ TEST_CASE("reading aloud: a tap reads the screen and counts it, a second stops, 
     s.voice.reading.clear();
     fx = play(s, {intent::SetLang{Lang::Id}}, &world);
     CHECK(fx.empty()); // nothing was being read
+}
+
+TEST_CASE("a trafficking report first shows the emergency card, once a visit, however the form was opened")
+{
+    Session s;
+    play(s, {intent::Open{Route::callback("trafficking")}});
+    CHECK(s.form.topic == RequestTopic::Trafficking);
+    CHECK(s.form.dangerCard);
+    play(s, {intent::ContinueRequest{}});
+    CHECK_FALSE(s.form.dangerCard);
+    CHECK(s.form.topic == RequestTopic::Trafficking);
+    play(s, {intent::ChooseTopic{RequestTopic::Other}, intent::ChooseTopic{RequestTopic::Trafficking}});
+    CHECK_FALSE(s.form.dangerCard);
+
+    // The next visit sees it again.
+    play(s, {intent::IdleTimeout{}, intent::Open{Route::callback()},
+             intent::ChooseTopic{RequestTopic::Passport}});
+    CHECK_FALSE(s.form.dangerCard);
+    play(s, {intent::ChooseTopic{RequestTopic::Trafficking}});
+    CHECK(s.form.dangerCard);
+}
+
+TEST_CASE("Listen reads home, help and the review; the help numbers digit by digit")
+{
+    Content content;
+    LocalContacts contacts;
+    const World world{content, contacts, 7};
+    Session s;
+    s.voice.available = true;
+    Effects fx = play(s, {intent::Listen{}}, &world);
+    REQUIRE(only<effect::ReadAloud>(fx).size() == 1);
+    CHECK(only<effect::ReadAloud>(fx)[0].script.key == "home");
+    play(s, {intent::Open{Route::help()}});
+    fx = play(s, {intent::Listen{}}, &world);
+    REQUIRE(only<effect::ReadAloud>(fx).size() == 1);
+    CHECK(only<effect::ReadAloud>(fx)[0].script.key == "help");
+    CHECK(spelledNumber("0800-1000") == "0 8 0 0, 1 0 0 0");
+    CHECK(spelledNumber("110") == "1 1 0");
+    CHECK(spelledNumber("+62 21 29244800") == "plus, 6 2, 2 1, 2 9 2 4 4 8 0 0");
 }

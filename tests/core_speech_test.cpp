@@ -146,16 +146,18 @@ bool says(const Script& s, const std::string& part, std::string_view words)
 
 } // namespace
 
-TEST_CASE("the screens with something to read: every shipped page, the checklist, the form")
+TEST_CASE("the screens with something to read: home, every shipped page, the checklist, the form")
 {
     const Content& c = test::shippedContent();
     Session session;
-    CHECK_FALSE(screenScript(c, test::shippedContacts(), session)); // home: tiles only
+    const auto home = screenScript(c, test::shippedContacts(), 7, session);
+    REQUIRE(home); // the welcome and the five tiles
+    CHECK(home->key == "home");
     for (const auto& [id, langs] : c.pages) {
         session.nav.open(Route::page(id));
         for (Lang lang : kAllLangs) {
             session.lang = lang;
-            const auto script = screenScript(c, test::shippedContacts(), session);
+            const auto script = screenScript(c, test::shippedContacts(), 7, session);
             REQUIRE(script);
             CHECK(script->page == id);
             CHECK(script->voice == voiceFor(lang));
@@ -169,27 +171,28 @@ TEST_CASE("the screens with something to read: every shipped page, the checklist
     session.lang = Lang::En;
     session.nav.open(Route::checklist("passport"));
     session.checklist.id = "passport";
-    auto q = screenScript(c, test::shippedContacts(), session);
+    auto q = screenScript(c, test::shippedContacts(), 7, session);
     REQUIRE(q);
     CHECK(q->key == "checklist:passport:purpose");
     CHECK(says(*q, "answer.umrah", "Umrah"));
 
     session.checklist.answers = {{"purpose", "work"}, {"age", "adult"}, {"first", "new"}};
-    const auto result = screenScript(c, test::shippedContacts(), session);
+    const auto result = screenScript(c, test::shippedContacts(), 7, session);
     REQUIRE(result);
     CHECK(says(*result, "summary", c.strings.get(Lang::En, "checklist.still_needed")));
     CHECK(says(*result, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
     // Ticked: no longer missing, no "where to get it", and a new key (the cached audio differs).
     session.checklist.have.insert("kk");
-    const auto ticked = screenScript(c, test::shippedContacts(), session);
+    const auto ticked = screenScript(c, test::shippedContacts(), 7, session);
     CHECK(ticked->key != result->key);
     CHECK_FALSE(says(*ticked, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
 
     session.nav.home();
     session.nav.open(Route::callback());
     session.lang = Lang::Jv;
-    const auto form = screenScript(c, test::shippedContacts(), session);
+    const auto form = screenScript(c, test::shippedContacts(), 7, session);
     REQUIRE(form);
     CHECK(form->voice == Lang::Id);
     CHECK(says(*form, "form.consent", "27"));
+    CHECK(says(*form, "form.intro", "7"));
 }

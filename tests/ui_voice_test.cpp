@@ -59,7 +59,7 @@ TEST_CASE("Listen reads the page in its language; a second tap stops; leaving th
     RecordingVoice voice;
     k.shell().setServices({.voice = &voice});
     k.wake();
-    CHECK_FALSE(k.map().find("voice.listen")); // home: nothing to read
+    CHECK(k.map().find("voice.listen")); // home reads its welcome and tiles
     k.tap("home.tile.passport");
     REQUIRE(k.map().find("voice.listen"));
     k.tap("voice.listen");
@@ -84,7 +84,7 @@ TEST_CASE("Listen reads the page in its language; a second tap stops; leaving th
     CHECK_FALSE(voice.reading);
 }
 
-TEST_CASE("the idle reset ends a reading, and the next resident starts with normal text")
+TEST_CASE("a reading longer than the idle limit keeps the visit; the prompt comes the usual time after it")
 {
     Harness k;
     RecordingVoice voice;
@@ -95,15 +95,44 @@ TEST_CASE("the idle reset ends a reading, and the next resident starts with norm
     CHECK(k.session().largeText);
     k.tap("voice.listen");
     REQUIRE(voice.reading);
-    k.wait(91'000); // the prompt: still reading? The resident may be listening.
+    for (int i = 0; i < 12; ++i) // two minutes of listening, longer than 90 s + 15 s
+        k.wait(10'000);
+    CHECK(k.map().screen == "trafficking");
+    CHECK(voice.reading);
+    CHECK(k.session().largeText);
+
+    voice.reading.reset(); // the reading ends
+    k.frames(2);
+    CHECK(k.map().find("voice.listen"));
+    k.wait(89'000);
+    CHECK(k.map().screen == "trafficking");
+    k.wait(2'000);
+    REQUIRE(k.map().screen == "idle-prompt");
+    k.wait(15'000);
+    CHECK(k.map().screen == "attract");
+    CHECK_FALSE(k.session().largeText); // the next resident starts with normal text
+    k.wake();
+    CHECK(k.map().screen == "home");
+    CHECK_FALSE(k.session().largeText);
+}
+
+TEST_CASE("a voice that never ends keeps the visit 20 minutes, then the wipe stops it")
+{
+    Harness k;
+    RecordingVoice voice;
+    k.shell().setServices({.voice = &voice});
+    k.wake();
+    k.tap("home.tile.passport");
+    k.tap("voice.listen");
+    REQUIRE(voice.reading);
+    for (int i = 0; i < 20 * 6; ++i)
+        k.wait(10'000);
+    CHECK(k.map().screen == "passport");
+    k.wait(90'000);
     REQUIRE(k.map().screen == "idle-prompt");
     k.wait(15'000);
     CHECK(k.map().screen == "attract");
     CHECK_FALSE(voice.reading);
-    CHECK_FALSE(k.session().largeText);
-    k.wake();
-    CHECK(k.map().screen == "home");
-    CHECK_FALSE(k.session().largeText);
 }
 
 TEST_CASE("on a Javanese screen the button says it reads Indonesian, and nothing is highlighted")

@@ -86,7 +86,9 @@ const std::vector<Section>& schema()
         {"content", {"trusted_keys"}},
         {"display", {"open_from", "open_until", "blank_after_minutes"}},
         {"log", {"level"}},
-        {"officer", {"export_dir", "office_public_key", "retention_days", "usb_mount_roots", "idle_minutes"}},
+        {"officer",
+         {"export_dir", "office_public_key", "retention_days", "usb_mount_roots", "idle_minutes",
+          "callback_within_days"}},
         {"contacts", {}},
     };
     return sections;
@@ -258,6 +260,8 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
         config.officeKeyProblem = problems.back();
     if (const auto days = readWhole(root, "officer.retention_days", 1, 365, "days", file, problems))
         config.retentionDays = static_cast<int>(*days);
+    if (const auto days = readWhole(root, "officer.callback_within_days", 1, 60, "days", file, problems))
+        config.callbackWithinDays = static_cast<int>(*days);
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
         config.officerIdleMs = *minutes * 60'000;
 

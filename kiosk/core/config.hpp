@@ -48,7 +48,8 @@ struct Config {
     // An office key may have been asked for but could not be taken (a wrong value, a file that does
     // not parse): exports must then be refused, never written in plain. Empty: no such doubt.
     std::string officeKeyProblem;
-    int retentionDays = 14; // collected requests are deleted this many days later
+    int retentionDays = 14;     // collected requests are deleted this many days later
+    int callbackWithinDays = 7; // the office calls a resident back within this many days
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
     Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch
 

@@ -452,4 +452,42 @@ std::optional<CallbackRequest> FormState::check(Lang lang)
     return r;
 }
 
+std::string phoneForReading(const std::string& normalised)
+{
+    if (normalised.rfind("+62", 0) != 0)
+        return normalised;
+    const std::string national = "0" + normalised.substr(3);
+    std::string out;
+    for (std::size_t i = 0; i < national.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out.push_back('-');
+        out.push_back(national[i]);
+    }
+    return out;
+}
+
+std::vector<ReviewRow> reviewRows(const FormState& form, const Strings& strings, Lang lang)
+{
+    const auto t = [&](const std::string& key) { return strings.get(lang, key); };
+    const std::string phone = checkPhone(form.at(Field::Phone).text).normalised;
+    std::string address = normaliseName(form.at(Field::Dusun).text);
+    const std::string rt = normaliseAreaNumber(form.at(Field::Rt).text);
+    const std::string rw = normaliseAreaNumber(form.at(Field::Rw).text);
+    if (!rt.empty())
+        address += (address.empty() ? "" : ", ") + t("form.field.rt.label") + " " + rt;
+    if (!rw.empty())
+        address += (address.empty() ? "" : rt.empty() ? ", " : " / ") + t("form.field.rw.label") + " " + rw;
+    const std::string note = normaliseNote(form.at(Field::Note).text);
+    const std::string none = "\u2013"; // an optional part left empty
+    return {
+        {t("form.field.name.label"), normaliseName(form.at(Field::Name).text)},
+        {t("form.field.phone.label"), phoneForReading(phone), true},
+        {t("form.address"), address.empty() ? none : address},
+        {t("form.topic.label"),
+         form.topic ? t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
+        {t("form.time.label"), t("form.time." + std::string(contactTimeId(form.time)))},
+        {t("form.field.note.label"), note.empty() ? none : note},
+    };
+}
+
 } // namespace kiosk

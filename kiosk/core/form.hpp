@@ -4,6 +4,7 @@
 
 #include "core/language.hpp"
 #include "core/request.hpp"
+#include "core/strings.hpp"
 
 #include <array>
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -119,6 +121,10 @@ struct FormState {
     std::array<std::string, kAllFields.size()> errors; // message keys, shown beside each field
     std::optional<RequestTopic> topic;
     std::string topicError;
+    // Trafficking chosen as the topic: first a calm card with the numbers to call if someone is in
+    // danger now (the office calls only days later), once a visit.
+    bool dangerCard = false;
+    bool dangerSeen = false;
     ContactTime time = ContactTime::Any;
     bool consent = false;
     std::string consentError;
@@ -160,5 +166,18 @@ struct FormState {
     // Whether letters start capitalised here (names and dusun: the start of each word).
     [[nodiscard]] bool autoCapital() const;
 };
+
+// One line of the review before sending: its label, and the value as it will be stored.
+struct ReviewRow {
+    std::string label;
+    std::string value;
+    bool phone = false; // read back digit by digit
+};
+
+// What the review screen shows and reads back, in `lang`: name, phone, address, topic, time, note.
+[[nodiscard]] std::vector<ReviewRow> reviewRows(const FormState& form, const Strings& strings, Lang lang);
+
+// "+6281234567890" as a resident writes it: "0812-3456-7890".
+[[nodiscard]] std::string phoneForReading(const std::string& normalised);
 
 } // namespace kiosk

@@ -6,7 +6,7 @@
 namespace kiosk {
 
 IdleTimer::IdleTimer(Settings settings, Millis now)
-    : m_settings(settings), m_lastTouch(now), m_phaseStart(now)
+    : m_settings(settings), m_lastTouch(now), m_lastHand(now), m_phaseStart(now)
 {
 }
 
@@ -14,6 +14,7 @@ IdleTimer::TouchResult IdleTimer::touch(Millis now)
 {
     const Phase before = m_phase;
     m_lastTouch = now;
+    m_lastHand = now;
     if (m_phase != Phase::Active) {
         m_phase = Phase::Active;
         m_phaseStart = now;
@@ -24,6 +25,12 @@ IdleTimer::TouchResult IdleTimer::touch(Millis now)
     case Phase::Active: break;
     }
     return TouchResult::Passed;
+}
+
+void IdleTimer::keepAwake(Millis now)
+{
+    if (m_phase == Phase::Active && now - m_lastHand < m_settings.listenAtMost)
+        m_lastTouch = std::max(m_lastTouch, now);
 }
 
 bool IdleTimer::update(Millis now)

@@ -11,6 +11,9 @@ public:
         Millis idleAfter = 90'000;   // quiet time before the prompt appears
         Millis promptFor = 15'000;   // length of the countdown
         Millis attractCycle = 4'000; // how long the attract screen shows each topic
+        // A reading keeps the visit only this long after the last touch: a voice that never
+        // ends must not keep one resident's screen up for the next.
+        Millis listenAtMost = 20 * 60'000;
     };
 
     enum class Phase { Attract, Active, Prompt };
@@ -22,6 +25,11 @@ public:
     // A touch anywhere. A touch that dismisses the prompt or wakes the attract screen is used up
     // by that and must not also press whatever lies underneath.
     TouchResult touch(Millis now);
+
+    // The kiosk is reading aloud: someone is listening, so the quiet time starts again from now
+    // (the prompt never interrupts a reading, and comes the usual time after it ends), up to
+    // listenAtMost after the last touch.
+    void keepAwake(Millis now);
 
     // Advances the phase. Returns true once, at the moment the countdown reaches zero: the caller
     // wipes the session then.
@@ -43,7 +51,8 @@ public:
 private:
     Settings m_settings;
     Phase m_phase = Phase::Attract;
-    Millis m_lastTouch;
+    Millis m_lastTouch; // the last touch, or the last moment something was read aloud
+    Millis m_lastHand;  // the last touch of a hand
     Millis m_phaseStart;
 };
 

@@ -61,8 +61,9 @@ struct ChooseTime {
     ContactTime time;
 };
 struct ToggleConsent {};
-struct Review {}; // check everything, then show the review screen
-struct Send {};   // save the request; the confirmation waits for RequestSaved
+struct Review {};          // check everything, then show the review screen
+struct Send {};            // save the request; the confirmation waits for RequestSaved
+struct ContinueRequest {}; // the emergency numbers read: on with the trafficking report
 
 // --- Officer mode ------------------------------------------------------------------------------
 struct OpenOfficer {}; // the corner was held: the PIN pad
@@ -114,11 +115,11 @@ using Intent =
     std::variant<intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText,
                  intent::Listen, intent::Answer, intent::ToggleHave, intent::RestartChecklist,
                  intent::FocusField, intent::PressKey, intent::MoveCaret, intent::ChooseTopic,
-                 intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send, intent::OpenOfficer,
-                 intent::PressPinDigit, intent::ErasePinDigit, intent::SubmitPin, intent::ExportBatches,
-                 intent::ChangeSetting, intent::ChangeContent, intent::Logout, intent::IdleTimeout,
-                 intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved, intent::PinChecked,
-                 intent::DeskChanged, intent::VoiceChanged>;
+                 intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send,
+                 intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
+                 intent::SubmitPin, intent::ExportBatches, intent::ChangeSetting, intent::ChangeContent,
+                 intent::Logout, intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved,
+                 intent::RequestNotSaved, intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
 
 // What a screen returns for one frame: nothing, or what was asked for.
 using Asked = std::optional<Intent>;

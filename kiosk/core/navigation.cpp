@@ -26,6 +26,7 @@ std::string Route::screenId() const
 {
     switch (kind) {
     case ScreenKind::Home: return "home";
+    case ScreenKind::Help: return "help";
     case ScreenKind::Page: return id;
     case ScreenKind::Checklist: return "checklist-" + id;
     case ScreenKind::Callback: return "callback";

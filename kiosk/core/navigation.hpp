@@ -18,9 +18,10 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 [[nodiscard]] std::string_view topicId(Topic topic);
 
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
-// OfficerPin and OfficerDashboard are officer mode, behind the PIN.
+// Help is the numbers to call now. OfficerPin and OfficerDashboard are officer mode, behind the PIN.
 enum class ScreenKind {
     Home,
+    Help,
     Page,
     Checklist,
     Callback,
@@ -36,6 +37,7 @@ struct Route {
     std::string id;
 
     [[nodiscard]] static Route home() { return {}; }
+    [[nodiscard]] static Route help() { return {ScreenKind::Help, {}}; }
     [[nodiscard]] static Route page(std::string id) { return {ScreenKind::Page, std::move(id)}; }
     [[nodiscard]] static Route checklist(std::string id) { return {ScreenKind::Checklist, std::move(id)}; }
     [[nodiscard]] static Route callback(std::string topic = {})
@@ -52,7 +54,7 @@ struct Route {
     }
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
-    // Stable screen id for the UI map and the tour: "home", the page id ("trafficking"),
+    // Stable screen id for the UI map and the tour: "home", "help", the page id ("trafficking"),
     // "checklist-passport", "callback", "callback-review", "callback-done", "officer-pin",
     // "officer-dashboard".
     [[nodiscard]] std::string screenId() const;

@@ -32,8 +32,10 @@ public:
         if (i.route.kind == ScreenKind::Checklist && !(here == i.route))
             m_s.checklist = {i.route.id, {}, {}};
         // A form opened from a topic starts with that topic chosen, unless one already was.
-        if (i.route.kind == ScreenKind::Callback && !m_s.form.topic)
+        if (i.route.kind == ScreenKind::Callback && !m_s.form.topic) {
             m_s.form.topic = requestTopicFromId(i.route.id);
+            warnOfDanger();
+        }
         m_s.nav.open(i.route);
         // Anonymous usage: a guidance screen, checklist or form opened (not returned to).
         const Route& now = m_s.nav.current();
@@ -70,7 +72,8 @@ public:
         if (!m_world)
             return;
         // A second tap stops; a tap elsewhere starts reading this screen.
-        const auto script = screenScript(m_world->content, m_world->contacts, m_s);
+        const auto script =
+            screenScript(m_world->content, m_world->contacts, m_world->callbackWithinDays, m_s);
         if (!script)
             return;
         if (!m_s.voice.reading.empty() && m_s.voice.reading == script->key) {
@@ -114,6 +117,13 @@ public:
         m_s.form.closeKeyboard();
         m_s.form.topic = i.topic;
         m_s.form.topicError.clear();
+        warnOfDanger();
+    }
+    void operator()(const intent::ContinueRequest&)
+    {
+        m_s.form.dangerCard = false;
+        m_s.form.scrollTo = "topic";
+        ++m_s.form.scrollRequest;
     }
     void operator()(const intent::ChooseTime& i)
     {
@@ -245,6 +255,17 @@ private:
     [[nodiscard]] bool onDashboard() const
     {
         return m_s.nav.current().kind == ScreenKind::OfficerDashboard && m_s.officer.loggedIn;
+    }
+    // A trafficking report is about to be written: first the numbers to call if someone is in danger
+    // now, once a visit.
+    void warnOfDanger()
+    {
+        FormState& form = m_s.form;
+        if (form.topic == RequestTopic::Trafficking && !form.dangerSeen) {
+            form.closeKeyboard();
+            form.dangerCard = true;
+            form.dangerSeen = true;
+        }
     }
     // Leaving officer mode by Back or Home: the desk stops watching, nothing of the PIN stays.
     void leaveOfficer()

@@ -1,6 +1,9 @@
 // Scripts of what is read aloud, and the audio buffer shared by synthesiser and player.
 #include "core/speech.hpp"
 
+#include "core/help.hpp"
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -235,25 +238,133 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
     return s;
 }
 
-Script formScript(const Strings& strings, Lang shown, Lang voice)
+std::string spelledNumber(std::string_view number)
+{
+    std::string out;
+    bool newGroup = false; // after a dash, a space or the plus: a pause
+    for (const char c : number) {
+        if (isDigit(c) || c == '+') {
+            if (!out.empty())
+                out += newGroup ? ", " : " ";
+            out += c == '+' ? std::string("plus") : std::string(1, c);
+            newGroup = c == '+';
+        } else if (c == '-' || c == ' ') {
+            newGroup = true;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+Script scriptFor(std::string key, Lang shown, Lang voice)
 {
     Script s;
-    s.key = "form";
+    s.key = std::move(key);
     s.shown = shown;
     s.voice = voice;
+    return s;
+}
+
+// A number as one sentence: shown as written, said digit by digit.
+void addNumber(Script& script, const std::string& part, const std::string& number)
+{
+    script.sentences.push_back({spelledNumber(number), TextSpot{part, number}});
+}
+
+void addNumbers(Script& script, const std::vector<HelpNumber>& numbers)
+{
+    for (const HelpNumber& n : numbers) {
+        const std::string part = "help." + n.id;
+        addText(script, part + ".name", n.name);
+        addNumber(script, part + ".number", n.number);
+        addText(script, part + ".purpose", n.purpose);
+    }
+}
+
+} // namespace
+
+Script formScript(const Strings& strings, const FormState& form, int callbackWithinDays, Lang shown,
+                  Lang voice)
+{
+    if (form.dangerCard) {
+        Script s = scriptFor("form:danger", shown, voice);
+        addText(s, "danger.title", strings.get(voice, "danger.title"));
+        addText(s, "danger.text", strings.get(voice, "danger.text"));
+        addNumbers(s, dangerNumbers(strings, voice));
+        return s;
+    }
+    Script s = scriptFor("form", shown, voice);
     addText(s, "form.title", strings.get(voice, "home.tile.callback.label"));
-    addText(s, "form.intro", strings.get(voice, "form.intro"));
+    addText(s, "form.intro",
+            withValues(strings.get(voice, "form.intro"), {{"{days}", std::to_string(callbackWithinDays)}}));
     addText(s, "form.consent", strings.get(voice, "form.consent.text"));
     return s;
 }
 
+Script homeScript(const Strings& strings, Lang shown, Lang voice)
+{
+    Script s = scriptFor("home", shown, voice);
+    addText(s, "home.welcome", strings.get(voice, "home.welcome"));
+    addText(s, "home.intro", strings.get(voice, "home.intro"));
+    for (const Topic topic : kAllTopics) {
+        const std::string id = "home.tile." + std::string(topicId(topic));
+        addText(s, id, strings.get(voice, id + ".label"));
+        addText(s, id, strings.get(voice, id + ".hint"));
+    }
+    return s;
+}
+
+Script reviewScript(const FormState& form, const Strings& strings, Lang shown, Lang voice)
+{
+    // What was typed is read as typed: the key changes with every change to the form.
+    const std::vector<ReviewRow> rows = reviewRows(form, strings, voice);
+    std::string key = "review";
+    for (const ReviewRow& row : rows)
+        key += "\x1f" + row.value;
+    Script s = scriptFor(std::move(key), shown, voice);
+    addText(s, "review.title", strings.get(voice, "review.title"));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string part = "review." + std::to_string(i);
+        addText(s, part + ".label", rows[i].label);
+        if (rows[i].phone)
+            addNumber(s, part, rows[i].value);
+        else
+            addText(s, part, rows[i].value);
+    }
+    return s;
+}
+
+Script helpScript(const Strings& strings, const LocalContacts& contacts, Lang shown, Lang voice)
+{
+    Script s = scriptFor("help", shown, voice);
+    addText(s, "help.title", strings.get(voice, "help.title"));
+    addNumbers(s, helpNumbers(strings, voice, contacts));
+    return s;
+}
+
+bool readsAloud(ScreenKind kind)
+{
+    switch (kind) {
+    case ScreenKind::Home:
+    case ScreenKind::Help:
+    case ScreenKind::Page:
+    case ScreenKind::Checklist:
+    case ScreenKind::Callback:
+    case ScreenKind::CallbackReview: return true;
+    default: return false;
+    }
+}
+
 std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                   const Session& session)
+                                   int callbackWithinDays, const Session& session)
 {
     const Route& route = session.nav.current();
     const Lang shown = session.lang;
     const Lang voice = voiceFor(shown);
     switch (route.kind) {
+    case ScreenKind::Home: return homeScript(content.strings, shown, voice);
+    case ScreenKind::Help: return helpScript(content.strings, contacts, shown, voice);
     case ScreenKind::Page:
         if (const Page* page = content.page(route.id, voice))
             return pageScript(*page, shown, voice, contacts);
@@ -265,7 +376,9 @@ std::optional<Script> screenScript(const Content& content, const LocalContacts& 
             return checklistScript(*rules, *words, session.checklist, content.strings, shown, voice);
         return std::nullopt;
     }
-    case ScreenKind::Callback: return formScript(content.strings, shown, voice);
+    case ScreenKind::Callback:
+        return formScript(content.strings, session.form, callbackWithinDays, shown, voice);
+    case ScreenKind::CallbackReview: return reviewScript(session.form, content.strings, shown, voice);
     default: return std::nullopt;
     }
 }

@@ -62,12 +62,32 @@ void addText(Script& script, const std::string& part, const std::string& text);
                                      const ChecklistProgress& progress, const Strings& strings, Lang shown,
                                      Lang voice);
 
-// The callback form's instructions: its title, what it is for, and the consent sentence.
-[[nodiscard]] Script formScript(const Strings& strings, Lang shown, Lang voice);
+// The callback form's instructions: its title, what it is for (with the days within which the office
+// calls), and the consent sentence; while the danger card is up, that card.
+[[nodiscard]] Script formScript(const Strings& strings, const FormState& form, int callbackWithinDays,
+                                Lang shown, Lang voice);
 
-// What a Listen tap on the current screen reads: pages, checklists and the form; nothing elsewhere.
+// Home: the welcome, then each tile's name and one-line description, in the order they appear.
+[[nodiscard]] Script homeScript(const Strings& strings, Lang shown, Lang voice);
+
+// The review before sending: every line, its label then its value; the phone number digit by digit.
+[[nodiscard]] Script reviewScript(const FormState& form, const Strings& strings, Lang shown, Lang voice);
+
+// Help now: the title, then each number's name, the number digit by digit, and what it is for.
+[[nodiscard]] Script helpScript(const Strings& strings, const LocalContacts& contacts, Lang shown,
+                                Lang voice);
+
+// "0800-1000" as the voice reads it, one digit at a time with a pause at each dash or space:
+// "0 8 0 0, 1 0 0 0".
+[[nodiscard]] std::string spelledNumber(std::string_view number);
+
+// Whether a Listen button belongs on a screen of this kind (screenScript reads it).
+[[nodiscard]] bool readsAloud(ScreenKind kind);
+
+// What a Listen tap on the current screen reads: home, help, pages, checklists, the form and its
+// review; nothing elsewhere.
 [[nodiscard]] std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                                 const Session& session);
+                                                 int callbackWithinDays, const Session& session);
 
 // "Masih perlu: KTP, Kartu Keluarga" (the checklist's summary of what is missing).
 [[nodiscard]] std::string missingSummary(const Strings& strings, Lang lang,

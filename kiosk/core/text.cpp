@@ -153,4 +153,14 @@ CleanText cleanText(std::string_view in, bool multiline)
     return out;
 }
 
+std::string withValues(std::string text,
+                       std::initializer_list<std::pair<std::string_view, std::string>> values)
+{
+    for (const auto& [from, to] : values)
+        for (std::size_t pos = text.find(from); pos != std::string::npos;
+             pos = text.find(from, pos + to.size()))
+            text.replace(pos, from.size(), to);
+    return text;
+}
+
 } // namespace kiosk

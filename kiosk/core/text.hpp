@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -47,5 +49,9 @@ struct CleanText {
 // Keeps what can be drawn; strips control characters (keeping newlines if `multiline`), turns tabs
 // into spaces, and leaves out invalid UTF-8 and characters the fonts cannot draw (emoji), saying so.
 [[nodiscard]] CleanText cleanText(std::string_view in, bool multiline);
+
+// `text` with each placeholder ("{n}") replaced by its value.
+[[nodiscard]] std::string withValues(std::string text,
+                                     std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 } // namespace kiosk

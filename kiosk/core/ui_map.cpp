@@ -14,6 +14,14 @@ const WidgetBox* UiMap::find(const std::string& id) const
     return nullptr;
 }
 
+const WidgetBox* UiMap::at(float x, float y) const
+{
+    for (auto it = widgets.rbegin(); it != widgets.rend(); ++it)
+        if (x >= it->x && x < it->x + it->w && y >= it->y && y < it->y + it->h)
+            return &*it;
+    return nullptr;
+}
+
 std::string UiMap::toJson() const
 {
     nlohmann::json list = nlohmann::json::array();

@@ -31,6 +31,8 @@ struct UiMap {
         values.clear();
     }
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
+    // The widget under a point: the one drawn last where several overlap; null over none.
+    [[nodiscard]] const WidgetBox* at(float x, float y) const;
     // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow"}],
     //  "values": {...}}
     [[nodiscard]] std::string toJson() const;

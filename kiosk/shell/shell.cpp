@@ -146,6 +146,8 @@ void Shell::update()
     const bool working = m_session.nav.current().officer() && m_session.officer.loggedIn;
     m_idle.setIdleAfter(working ? std::max<Millis>(m_config.officerIdleMs - m_config.idlePromptMs, 5'000)
                                 : m_config.idleAfterMs);
+    if (!m_session.voice.reading.empty())
+        m_idle.keepAwake(now);
     if (m_idle.update(now)) {
         const bool wasLarge = m_session.largeText;
         dispatch(intent::IdleTimeout{});
@@ -181,7 +183,7 @@ void Shell::update()
 
 void Shell::dispatch(const Intent& intent)
 {
-    const World world{m_content, m_config.contacts};
+    const World world{m_content, m_config.contacts, m_config.callbackWithinDays};
     const bool wasLarge = m_session.largeText;
     Effects effects = apply(m_session, intent, &world);
     // Not during this frame: ImGui holds the atlas it started the frame with.
@@ -301,7 +303,12 @@ void Shell::consumeInput(Millis now)
         m_hold.apply(ev);
         bool swallow = false;
         if (ev.type == PointerEvent::Type::Down) {
-            swallow = m_idle.touch(now) != IdleTimer::TouchResult::Passed;
+            const IdleTimer::TouchResult touched = m_idle.touch(now);
+            swallow = touched != IdleTimer::TouchResult::Passed;
+            // Waking the kiosk presses nothing, except help on the attract screen: help at once.
+            const WidgetBox* under = m_map.at(ev.x, ev.y);
+            if (touched == IdleTimer::TouchResult::Woke && under && under->id == "help.open")
+                dispatch(intent::Open{Route::help()});
             m_touchDown = ev.t;
         } else if (ev.type == PointerEvent::Type::Wheel)
             m_idle.touch(now);
@@ -348,7 +355,8 @@ ImDrawData* Shell::frame()
                        .scroll = fv.scroll,
                        .showError = now < m_errorUntil,
                        .maintenance = m_content.empty(),
-                       .village = m_config.village};
+                       .village = m_config.village,
+                       .callbackWithinDays = m_config.callbackWithinDays};
 
     ImGui::NewFrame();
     try {

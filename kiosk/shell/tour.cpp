@@ -28,7 +28,8 @@ void Stage::show(const Still& still, Lang lang)
     s.largeText = still.largeText;
     if (still.voice && still.readingSentence >= 0) {
         // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
-        if (const auto script = screenScript(m_shell.content(), m_shell.config().contacts, s)) {
+        if (const auto script = screenScript(m_shell.content(), m_shell.config().contacts,
+                                             m_shell.config().callbackWithinDays, s)) {
             s.voice.reading = script->key;
             const auto i = static_cast<std::size_t>(still.readingSentence);
             if (script->highlights() && i < script->sentences.size())
@@ -123,6 +124,11 @@ void formStills(std::vector<Still>& stills)
     FormState empty;
     (void)empty.check(kDefaultLang);
     still("callback-errors", form, empty);
+    // Trafficking chosen: the numbers to call if someone is in danger, before the request.
+    FormState danger;
+    danger.topic = RequestTopic::Trafficking;
+    danger.dangerCard = danger.dangerSeen = true;
+    still("callback-danger", Route::callback("trafficking"), danger);
     still("callback-filled-end", form, filledForm(), true);
     still("callback-review", Route::callbackReview(), filledForm());
     FormState failed = filledForm();
@@ -289,15 +295,20 @@ void variantStills(std::vector<Still>& stills)
                 return s.name;
         return std::string("home");
     }();
-    for (const std::string& name : {std::string("passport"), firstResult, std::string("callback")}) {
+    // Home at its second tile, help at the police's number, the review at the phone number.
+    const std::vector<std::pair<std::string, int>> readings{
+        {"passport", 3}, {firstResult, 1}, {"callback", 1}, {"home", 6}, {"help", 2}, {"callback-review", 4}};
+    for (const auto& [name, sentence] : readings) {
         Still s = copyOf(name);
         s.name = name + "-reading";
-        s.readingSentence = name == "passport" ? 3 : 1;
+        s.readingSentence = sentence;
         extra.push_back(std::move(s));
     }
     // Larger text (Aa) on every still; pictured for one of each kind of screen (the layout test
     // checks them all at every size). The high-contrast theme on a few.
     const std::vector<std::string> pictured{"home",
+                                            "help",
+                                            "callback-danger",
                                             "passport",
                                             firstResult + "-reading",
                                             "callback-keyboard-letters",
@@ -329,7 +340,8 @@ void variantStills(std::vector<Still>& stills)
 
 std::vector<Still> tourStills(const Content& content)
 {
-    std::vector<Still> stills{{"home", Route::home(), IdleTimer::Phase::Active, {}}};
+    std::vector<Still> stills{{"home", Route::home(), IdleTimer::Phase::Active, {}},
+                              {"help", Route::help(), IdleTimer::Phase::Active, {}}};
     for (const auto& [id, langs] : content.pages) {
         stills.push_back({id, Route::page(id), IdleTimer::Phase::Active, {}});
         stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});

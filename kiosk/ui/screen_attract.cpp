@@ -7,6 +7,29 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// Help now, before anything else: the numbers, and a button that opens them large with their QR
+// codes (the shell lets this one touch through as it wakes the kiosk). Returns the band's height.
+float drawHelpBand(Frame& f, ImVec2 size)
+{
+    const Metrics& m = f.m;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float bandH = m.tapHeight + 2 * m.gap * 0.75f;
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, bandH), colours().framePressed);
+    const std::string label = std::string(icon::kPhone) + "  " + f.t("help.open");
+    const float bw = std::max(textWidth(f.fonts.tile, label) + 64.f * m.scale, 300.f * m.scale);
+    const ImVec2 b(size.x - m.margin - bw, (bandH - m.tapHeight) / 2);
+    dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + m.tapHeight), colours().warning, m.rounding);
+    drawCentred(dl, f.fonts.tile, colours().onFrame, label, b, ImVec2(b.x + bw, b.y + m.tapHeight));
+    mapWidget(f, "help.open", f.t("help.open"), b, ImVec2(b.x + bw, b.y + m.tapHeight));
+    const std::string line = helpLine(f.strings, f.lang);
+    drawCentred(dl, f.fonts.tile, colours().onFrame, line, ImVec2(m.margin, 0), ImVec2(b.x - m.gap, bandH));
+    return bandH;
+}
+
+} // namespace
+
 void AttractScreen::draw(Frame& f, long step)
 {
     const Metrics& m = f.m;
@@ -17,7 +40,8 @@ void AttractScreen::draw(Frame& f, long step)
     // The whole screen is the button.
     ImGui::SetCursorPos(ImVec2(0, 0));
     ImGui::InvisibleButton("attract.start", size);
-    mapWidget(f, "attract.start", f.strings.get(Lang::Id, "attract.touch"), ImVec2(0, 0), size);
+    const float band = drawHelpBand(f, size);
+    mapWidget(f, "attract.start", f.strings.get(Lang::Id, "attract.touch"), ImVec2(0, band), size);
 
     CentredColumn column(dl, m.margin * 2, size.x - m.margin * 2, size.y * 0.16f);
     column.add(f.fonts.display, colours().onFrame, icon::kHandPointer, 20.f * m.scale);

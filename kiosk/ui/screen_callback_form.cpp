@@ -180,7 +180,8 @@ void FormDrawing::title()
     wrappedText(f, "form.title", f.fonts.heading, colours().frame,
                 std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"), width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f, "form.intro", f.fonts.body, colours().textMuted, f.t("form.intro"), width);
+    wrappedText(f, "form.intro", f.fonts.body, colours().textMuted,
+                withValues(f.t("form.intro"), {{"{days}", std::to_string(f.callbackWithinDays)}}), width);
     ImGui::Dummy(ImVec2(1, 16.f * f.m.scale));
 }
 
@@ -417,6 +418,9 @@ void FormDrawing::reviewButton()
 
 Asked CallbackFormScreen::draw(Frame& f, const FormState& form)
 {
+    if (form.dangerCard)
+        return drawDanger(f);
+    m_dangerShown = false;
     const float gap = f.m.gap;
     FormDrawing d(f, form);
     d.title();
@@ -437,6 +441,33 @@ Asked CallbackFormScreen::draw(Frame& f, const FormState& form)
     d.reviewButton();
     scrollIntoSight(f.m, form, d.scrollTarget(), d.editedBottom());
     return d.action();
+}
+
+Asked CallbackFormScreen::drawDanger(Frame& f)
+{
+    const Metrics& m = f.m;
+    const Column col = readingColumn(m);
+    const auto [x0, width] = col;
+    if (!std::exchange(m_dangerShown, true))
+        ImGui::SetScrollY(0); // the card from its top, wherever the topic was chosen
+    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
+    wrappedText(f, "danger.title", f.fonts.heading, colours().warning,
+                std::string(icon::kWarning) + "  " + f.t("danger.title"), width);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f, "danger.text", f.fonts.tile, colours().text, f.t("danger.text"), width);
+    ImGui::Dummy(ImVec2(1, 8.f * m.scale));
+    for (const HelpNumber& n : dangerNumbers(f.strings, f.lang)) {
+        helpNumberCard(f, m_qr, n, col);
+        ImGui::Dummy(ImVec2(1, 4.f * m.scale));
+    }
+    ImGui::Dummy(ImVec2(1, m.gap));
+    ImGui::SetCursorPosX(x0);
+    Asked action;
+    if (button(f, "form.danger.continue", icon::kArrowRight, f.t("danger.continue"),
+               ImVec2(std::min(width, 760.f * m.scale), m.tapHeight), ButtonStyle::Primary))
+        action = intent::ContinueRequest{};
+    ImGui::Dummy(ImVec2(1, m.margin));
+    return action;
 }
 
 // Brings the part asked for into sight: a part with problems to the top; the field being edited,

@@ -4,27 +4,11 @@
 #include "ui/screens.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
-#include <utility>
+#include <vector>
 
 namespace kiosk::ui {
 namespace {
-
-// "+6281234567890" as a resident writes it: "0812-3456-7890".
-std::string phoneForReading(const std::string& normalised)
-{
-    if (normalised.rfind("+62", 0) != 0)
-        return normalised;
-    const std::string national = "0" + normalised.substr(3);
-    std::string out;
-    for (std::size_t i = 0; i < national.size(); ++i) {
-        if (i > 0 && i % 4 == 0)
-            out.push_back('-');
-        out.push_back(national[i]);
-    }
-    return out;
-}
 
 // Nothing was saved: say so calmly, in the resident's language; everything typed is kept.
 void drawSendFailed(Frame& f, Column col)
@@ -44,34 +28,9 @@ void drawSendFailed(Frame& f, Column col)
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 12.f * s));
 }
 
-// Each part of the request: its label, and its value as it will be stored.
-using Rows = std::array<std::pair<std::string, std::string>, 6>;
-
-Rows rowsToSend(const Frame& f, const FormState& form)
-{
-    const std::string phone = checkPhone(form.at(Field::Phone).text).normalised;
-    std::string address = normaliseName(form.at(Field::Dusun).text);
-    const std::string rt = normaliseAreaNumber(form.at(Field::Rt).text);
-    const std::string rw = normaliseAreaNumber(form.at(Field::Rw).text);
-    if (!rt.empty())
-        address += (address.empty() ? "" : ", ") + f.t("form.field.rt.label") + " " + rt;
-    if (!rw.empty())
-        address += (address.empty() ? "" : rt.empty() ? ", " : " / ") + f.t("form.field.rw.label") + " " + rw;
-    const std::string note = normaliseNote(form.at(Field::Note).text);
-    return {{
-        {f.t("form.field.name.label"), normaliseName(form.at(Field::Name).text)},
-        {f.t("form.field.phone.label"), phoneForReading(phone)},
-        {f.t("form.address"), address.empty() ? "\u2013" : address},
-        {f.t("form.topic.label"),
-         form.topic ? f.t("form.topic." + std::string(requestTopicId(*form.topic))) : ""},
-        {f.t("form.time.label"), f.t("form.time." + std::string(contactTimeId(form.time)))},
-        {f.t("form.field.note.label"), note.empty() ? "\u2013" : note},
-    }};
-}
-
 // The rows on one card, in large type. Label and value side by side where there is room, so that
 // Send is in sight without scrolling.
-void drawRows(Frame& f, Column col, const Rows& rows)
+void drawRows(Frame& f, Column col, const std::vector<ReviewRow>& rows)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
@@ -90,19 +49,24 @@ void drawRows(Frame& f, Column col, const Rows& rows)
         return twoColumns ? std::max(lh, vh) : lh + vh;
     };
     float h = 2 * pad - rowGap;
-    for (const auto& [label, value] : rows)
-        h += rowHeight(label, value) + rowGap;
+    for (const ReviewRow& row : rows)
+        h += rowHeight(row.label, row.value) + rowGap;
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     card(dl, p, ImVec2(p.x + width, p.y + h), m, colours().card, colours().cardBorder);
     float y = p.y + pad;
-    for (const auto& [label, value] : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string& label = rows[i].label;
+        const std::string& value = rows[i].value;
         const float rh = rowHeight(label, value);
         // The label sits on the value's baseline row: body text nudged down to the tile font's line.
         const float nudge = twoColumns ? (f.fonts.tile->FontSize - f.fonts.body->FontSize) * 0.7f : 0.f;
+        const float vy = twoColumns ? y : y + wrappedHeight(f.fonts.body, label, labelW);
+        const std::string part = "review." + std::to_string(i); // as core/speech names it
+        highlightReading(f, dl, part + ".label", f.fonts.body, ImVec2(p.x + pad, y + nudge), labelW, label);
+        highlightReading(f, dl, part, f.fonts.tile, ImVec2(p.x + pad + valueX, vy), valueW, value);
         dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad, y + nudge), colours().textMuted,
                     label.c_str(), nullptr, labelW);
-        const float vy = twoColumns ? y : y + wrappedHeight(f.fonts.body, label, labelW);
         dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(p.x + pad + valueX, vy), colours().text,
                     value.c_str(), nullptr, valueW);
         y += rh + rowGap;
@@ -125,7 +89,7 @@ void CallbackReviewScreen::draw(Frame& f, const FormState& form)
     ImGui::Dummy(ImVec2(1, 12.f * m.scale));
     if (form.sendFailure != SaveFailure::None)
         drawSendFailed(f, col);
-    drawRows(f, col, rowsToSend(f, form));
+    drawRows(f, col, reviewRows(form, f.strings, f.lang));
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"),
                 width);

@@ -62,10 +62,17 @@ Asked HomeScreen::draw(Frame& f)
             (width - static_cast<float>(inRow) * tileW - static_cast<float>(inRow - 1) * m.gap) / 2;
         ImGui::SetCursorPos(ImVec2(m.margin + rowOffset + static_cast<float>(col) * (tileW + m.gap),
                                    top + static_cast<float>(row) * (tileH + m.gap)));
-        const std::string id(topicId(topic));
-        if (tile(f, "home.tile." + id, topicIcon(topic), topicColour(topic),
-                 f.t("home.tile." + id + ".label"), f.t("home.tile." + id + ".hint"), ImVec2(tileW, tileH)))
+        const std::string id = "home.tile." + std::string(topicId(topic));
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (tile(f, id, topicIcon(topic), topicColour(topic), f.t(id + ".label"), f.t(id + ".hint"),
+                 ImVec2(tileW, tileH)))
             action = intent::Open{Route::forTopic(topic)};
+        if (f.reading && f.reading->part == id) { // its words are being read: ringed
+            const float r = 6.f * m.scale;
+            ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - r, p.y - r),
+                                                ImVec2(p.x + tileW + r, p.y + tileH + r), colours().reading,
+                                                m.rounding + r, 0, 2 * r);
+        }
     }
     // The content ends one margin below the last row: no scrolling when it all fits.
     ImGui::SetCursorPos(

@@ -247,13 +247,10 @@ void PageScreen::contact(Frame& f, const Block& b, const std::string& part, floa
     }
 
     if (qrSide > 0) {
-        auto it = m_qr.find(number);
-        if (it == m_qr.end())
-            it = m_qr.emplace(number, makeQr(telLink(number))).first;
         const ImVec2 qp = qrBeside ? ImVec2(q.x - pad - qrSide, p.y + pad)
                                    : ImVec2(p.x + pad + 6.f * s, p.y + pad + h + pad);
-        if (it->second) {
-            const float side = drawQr(dl, *it->second, qp, qrSide);
+        if (const QrCode* code = m_qr.get(telLink(number))) {
+            const float side = drawQr(dl, *code, qp, qrSide);
             drawCentred(dl, f.fonts.body, colours().textMuted, f.t("contact.scan"),
                         ImVec2(qp.x - 20.f * s, qp.y + side + 4.f * s),
                         ImVec2(qp.x + side + 20.f * s, qp.y + side + f.fonts.body->FontSize * 2.4f));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content.hpp"
+#include "core/help.hpp"
 #include "core/intent.hpp"
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
@@ -33,8 +34,21 @@ public:
 
 private:
     void contact(Frame& f, const Block& b, const std::string& part, float x0, float width);
-    std::map<std::string, std::optional<QrCode>> m_qr; // by number: encoded once
+    QrCache m_qr; // tel: links of the numbers
 };
+
+// Help now: the numbers to call, each very large with its QR code (tel:) and what it is for.
+class HelpScreen {
+public:
+    void draw(Frame& f);
+
+private:
+    QrCache m_qr;
+};
+
+// One number to call at the cursor, in the column: its name, the number in very large type, what it
+// is for, and its QR code. In the UI map as help.number.<id>.
+void helpNumberCard(Frame& f, QrCache& qr, const HelpNumber& number, Column col);
 
 // Questions, then the documents and fees that apply.
 class ChecklistScreen {
@@ -56,8 +70,12 @@ public:
 
 private:
     void scrollIntoSight(const Metrics& m, const FormState& form, float scrollTarget, float editedBottom);
+    // Trafficking chosen: the numbers to call if someone is in danger now, then on with the request.
+    Asked drawDanger(Frame& f);
 
     Keyboard m_keyboard;
+    QrCache m_qr;
+    bool m_dangerShown = false; // the emergency card was drawn on the last frame
     unsigned m_scrollSeen = 0;
     std::string m_editedSeen; // what the edited field showed last frame
 };

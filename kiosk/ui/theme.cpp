@@ -103,7 +103,8 @@ Metrics Metrics::forWindow(float width, float height, bool largeText)
     m.gap = 24.f * s;
     m.tapHeight = 110.f * s * grow;
     m.headerHeight = 150.f * s * grow;
-    m.footerHeight = 150.f * s * grow;
+    m.footerRows = height > width ? 2 : 1;
+    m.footerHeight = m.footerRows == 2 ? (2 * 110.f + 3 * 20.f) * s * grow : 150.f * s * grow;
     m.rounding = 14.f * s;
     m.maxLineWidth = 1100.f * s;
     return m;

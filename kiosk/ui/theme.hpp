@@ -57,6 +57,7 @@ struct Metrics {
     float tapHeight = 110.f; // smallest touch target (>= 96 px at 1080)
     float headerHeight = 150.f;
     float footerHeight = 150.f;
+    int footerRows = 1; // portrait screens: Listen and Help above Back and Home
     float rounding = 14.f;
     float maxLineWidth = 1100.f; // about 60 characters of body text
     bool largeText = false;      // the words are kLargeTextScale times larger: so are targets and bands

@@ -76,6 +76,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     map.lang = std::string(langCode(view.session.lang));
     Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
     f.languages = m_languages;
+    f.callbackWithinDays = view.callbackWithinDays;
     if (view.session.voice.spot)
         f.reading = &*view.session.voice.spot;
 
@@ -169,6 +170,7 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
     const Route& route = view.session.nav.current();
     switch (route.kind) {
     case ScreenKind::Home: return m_home.draw(f);
+    case ScreenKind::Help: m_help.draw(f); return {};
     case ScreenKind::Page:
         if (const Page* page = m_content.page(route.id, view.session.lang))
             return m_page.draw(f, *page);
@@ -277,67 +279,56 @@ Asked Ui::drawFooter(Frame& f, const ViewState& view)
     const Metrics& m = m_metrics;
     const ImVec2 size = ImGui::GetWindowSize();
     const float top = size.y - m.footerHeight;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, size.y), colours().frame);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), size, colours().frame);
 
-    const float by = top + (m.footerHeight - m.tapHeight) / 2;
-    if (view.session.nav.atHome()) {
-        const std::string text = std::string(icon::kInfo) + "  " + f.t("footer.help");
-        drawCentred(dl, m_fonts.body, colours().onFrame, text, ImVec2(m.margin, top),
-                    ImVec2(size.x - m.margin, size.y));
-        return {};
-    }
-    // Listen sits between Back and Home on every screen that has something to read.
-    const ScreenKind kind = view.session.nav.current().kind;
-    const bool listen =
-        view.session.voice.available &&
-        (kind == ScreenKind::Page || kind == ScreenKind::Checklist || kind == ScreenKind::Callback);
+    // Four places, each button always in its own: Back, Listen, Help, Home. On a portrait screen
+    // Listen and Help sit above Back and Home.
+    const Route& route = view.session.nav.current();
+    const bool resident = !route.officer();
+    const bool back = !view.session.nav.atHome();
+    const bool listen = resident && view.session.voice.available && readsAloud(route.kind);
     const bool reading = !view.session.voice.reading.empty();
     // Javanese screens are read in Indonesian: the button says so under its word.
     const bool otherVoice = voiceFor(view.session.lang) != view.session.lang && !reading;
-    Asked action;
+    const bool twoRows = m.footerRows == 2;
+    const float rowGap = (m.footerHeight - static_cast<float>(m.footerRows) * m.tapHeight) /
+                         static_cast<float>(m.footerRows + 1);
+    const float lowY = size.y - rowGap - m.tapHeight;
+    const float highY = twoRows ? lowY - rowGap - m.tapHeight : lowY;
+    const float avail = size.x - 2 * m.margin;
+    const float w = twoRows ? (avail - m.gap) / 2 : std::min(420.f * m.scale, (avail - 3 * m.gap) / 4);
+    const float middleX = twoRows ? m.margin : (size.x - 2 * w - m.gap) / 2;
+    // Icon above the word where a word and its icon do not fit side by side.
     const float pad = 16.f * m.scale;
-    const float avail = size.x - 2 * m.margin - (listen ? 2 : 1) * m.gap;
-    const auto oneLine = [&](const char* ic, const std::string& label) {
-        return textWidth(m_fonts.tile, std::string(ic) + "  " + label) + 2 * pad;
+    const auto fits = [&](const char* ic, const std::string& label) {
+        return textWidth(m_fonts.tile, std::string(ic) + "  " + label) + 2 * pad <= w;
     };
-    const std::string& note = f.t("voice.in_indonesian");
-    float w = std::min(420.f * m.scale, avail / (listen ? 3.f : 2.f));
-    float listenW = w;
-    bool stacked = false; // Back and Home with the icon above the word
-    if (listen) {
-        float listenNeed =
-            std::max(oneLine(icon::kVolumeUp, f.t("voice.listen")), oneLine(icon::kStop, f.t("voice.stop")));
-        if (otherVoice)
-            listenNeed = std::max(listenNeed, textWidth(m_fonts.body, note) + 2 * pad);
-        const float navNeed =
-            std::max(oneLine(icon::kArrowLeft, f.t("nav.back")), oneLine(icon::kHome, f.t("nav.home")));
-        const float navStacked =
-            std::max(textWidth(m_fonts.tile, f.t("nav.back")), textWidth(m_fonts.tile, f.t("nav.home"))) +
-            2 * pad;
-        if (listenNeed > listenW) {
-            // Back and Home give room, down to what their words need on one line, or on two.
-            stacked = 2 * navNeed + listenNeed > avail && 2 * m_fonts.tile->FontSize + pad <= m.tapHeight;
-            const float keep = stacked ? navStacked : navNeed;
-            w = std::max(keep, std::min(w, (avail - listenNeed) / 2));
-            listenW = avail - 2 * w;
-        }
+    const bool stacked = !(fits(icon::kArrowLeft, f.t("nav.back")) && fits(icon::kHome, f.t("nav.home")) &&
+                           fits(icon::kPhone, f.t("help.open"))) &&
+                         2 * m_fonts.tile->FontSize + pad <= m.tapHeight;
+    const auto place = [&](const char* id, const char* ic, const std::string& label, ButtonStyle style) {
+        return stacked ? button(f, id, nullptr, std::string(ic) + "\n" + label, ImVec2(w, m.tapHeight), style)
+                       : button(f, id, ic, label, ImVec2(w, m.tapHeight), style);
+    };
+
+    Asked action;
+    if (back) {
+        ImGui::SetCursorPos(ImVec2(m.margin, lowY));
+        if (place("nav.back", icon::kArrowLeft, f.t("nav.back"), ButtonStyle::Selected))
+            action = intent::Back{};
+        ImGui::SetCursorPos(ImVec2(size.x - m.margin - w, lowY));
+        if (place("nav.home", icon::kHome, f.t("nav.home"), ButtonStyle::Selected))
+            action = intent::Home{};
     }
-    auto navButton = [&](const char* id, const char* ic, const std::string& label) {
-        return stacked ? button(f, id, nullptr, std::string(ic) + "\n" + label, ImVec2(w, m.tapHeight),
-                                ButtonStyle::Selected)
-                       : button(f, id, ic, label, ImVec2(w, m.tapHeight), ButtonStyle::Selected);
-    };
-    ImGui::SetCursorPos(ImVec2(m.margin, by));
-    if (navButton("nav.back", icon::kArrowLeft, f.t("nav.back")))
-        action = intent::Back{};
-    ImGui::SetCursorPos(ImVec2(size.x - m.margin - w, by));
-    if (navButton("nav.home", icon::kHome, f.t("nav.home")))
-        action = intent::Home{};
     if (listen) {
-        ImGui::SetCursorPos(ImVec2((size.x - listenW) / 2, by));
-        if (listenButton(f, reading, otherVoice, ImVec2(listenW, m.tapHeight)))
+        ImGui::SetCursorPos(ImVec2(middleX, highY));
+        if (listenButton(f, reading, otherVoice, ImVec2(w, m.tapHeight)))
             action = intent::Listen{};
+    }
+    if (resident && route.kind != ScreenKind::Help) {
+        ImGui::SetCursorPos(ImVec2(middleX + w + m.gap, highY));
+        if (place("help.open", icon::kPhone, f.t("help.open"), ButtonStyle::Urgent))
+            action = intent::Open{Route::help()};
     }
     return action;
 }

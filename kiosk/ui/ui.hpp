@@ -22,10 +22,11 @@ struct ViewState {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     long attractStep = 0;
-    float scroll = 0;         // owed by the touch gesture to the content area
-    bool showError = false;   // a frame failed a moment ago
-    bool maintenance = false; // no content passed its checks: show the notice only
-    std::string village;      // from configuration, shown in the header
+    float scroll = 0;           // owed by the touch gesture to the content area
+    bool showError = false;     // a frame failed a moment ago
+    bool maintenance = false;   // no content passed its checks: show the notice only
+    std::string village;        // from configuration, shown in the header
+    int callbackWithinDays = 7; // from configuration: when the office calls back
 };
 
 struct DrawResult {
@@ -69,6 +70,7 @@ private:
     Fonts m_fonts;
     Metrics m_metrics;
     HomeScreen m_home;
+    HelpScreen m_help;
     PageScreen m_page;
     ChecklistScreen m_checklist;
     CallbackFormScreen m_callbackForm;

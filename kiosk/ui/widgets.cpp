@@ -57,6 +57,7 @@ ButtonColours coloursFor(ButtonStyle style)
     // keyboard has many keys.
     case ButtonStyle::Key: return {c.page, c.cardPressed, c.frame, c.frame};
     case ButtonStyle::Active: return {c.reading, c.cardPressed, c.reading, c.text};
+    case ButtonStyle::Urgent: return {c.warning, c.framePressed, c.onFrame, c.onFrame};
     }
     return {c.frame, c.framePressed, c.frame, c.onFrame};
 }
@@ -103,16 +104,6 @@ bool drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& tex
 float textWidth(ImFont* font, std::string_view text)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-}
-
-std::string withValues(std::string text,
-                       std::initializer_list<std::pair<std::string_view, std::string>> values)
-{
-    for (const auto& [from, to] : values)
-        for (std::size_t pos = text.find(from); pos != std::string::npos;
-             pos = text.find(from, pos + to.size()))
-            text.replace(pos, from.size(), to);
-    return text;
 }
 
 namespace {
@@ -355,6 +346,14 @@ void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, 
     if (accent)
         dl->AddRectFilled(min, ImVec2(min.x + 10.f * m.scale, max.y), accent, m.rounding,
                           ImDrawFlags_RoundCornersLeft);
+}
+
+const QrCode* QrCache::get(const std::string& text)
+{
+    auto it = m_codes.find(text);
+    if (it == m_codes.end())
+        it = m_codes.emplace(text, makeQr(text)).first;
+    return it->second ? &*it->second : nullptr;
 }
 
 float drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float side)

@@ -8,6 +8,7 @@
 #include "core/qr.hpp"
 #include "core/speech.hpp"
 #include "core/strings.hpp"
+#include "core/text.hpp"
 #include "core/ui_map.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -15,6 +16,8 @@
 #include <imgui.h>
 
 #include <initializer_list>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +38,7 @@ struct Frame {
     const TextSpot* reading = nullptr; // the sentence being read aloud (none: nothing to highlight)
     std::vector<Lang> languages{kAllLangs.begin(),
                                 kAllLangs.end()}; // offered to residents ([kiosk] languages)
+    int callbackWithinDays = 7;                   // the office's promise ([officer] callback_within_days)
 
     [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
 };
@@ -46,14 +50,11 @@ enum class ButtonStyle {
     Selected,  // on the blue header: the current choice, filled white
     Key,       // a key of the on-screen keyboard: outlined on the page, filled only while pressed
     Active,    // something under way that the same button stops (reading aloud)
+    Urgent,    // help now: red, white words
 };
 
 // Width of `text` on one line in `font`.
 [[nodiscard]] float textWidth(ImFont* font, std::string_view text);
-
-// `text` with each placeholder ("{n}") replaced by its value.
-[[nodiscard]] std::string withValues(std::string text,
-                                     std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Records a tappable rectangle in the UI map, clipped to what is visible of the current window.
 // Returns the entry (null when out of sight), valid until the next widget is added.
@@ -125,6 +126,16 @@ struct Column {
 // A card: rounded rectangle with a border, and an accent band on the left when `accent` is set.
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border,
           ImU32 accent = 0);
+
+// QR codes encoded once per text, for screens that show the same ones frame after frame.
+class QrCache {
+public:
+    // Null when the text cannot be encoded.
+    const QrCode* get(const std::string& text);
+
+private:
+    std::map<std::string, std::optional<QrCode>> m_codes;
+};
 
 // A QR code, black on white with a quiet zone of two cells, at most `side` wide with whole
 // pixels per cell; returns the side it took.

@@ -155,6 +155,14 @@ voiced() { # the device got more than a second of sound that is not silence
 for _ in $(seq 80); do voiced && [ -n "$(centre voice.stop)" ] && break; sleep 0.05; done
 if voiced && [ -n "$(centre voice.stop)" ]; then echo "ok: the page is read aloud"; else
     fail "no sound: $(ls -l "$WORK/voice.wav" 2>&1), stop button '$(centre voice.stop)'"; fi
+# Someone listening is not idle: past the idle limit (8 s + 3 s here) the visit stays while it reads.
+sleep 12
+checks=$((checks + 1))
+if [ "$(field .screen)" = "passport" ] && [ -n "$(centre voice.stop)" ]; then
+    echo "ok: a reading longer than the idle limit keeps the visit"
+else
+    fail "the reading was cut off: screen '$(field .screen)', stop button '$(centre voice.stop)'"
+fi
 click voice.stop && wait_for voice.listen && echo "ok: a second tap stops the voice"
 back_h() { jq -r '.widgets[] | select(.id == "nav.back") | .h' "$MAP"; }
 before="$(back_h)"
