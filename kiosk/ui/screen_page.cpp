@@ -145,17 +145,7 @@ Asked PageScreen::draw(Frame& f, const Page& page)
         ImGui::Dummy(ImVec2(1, gap));
     }
 
-    // Where the facts come from and when they were last checked.
-    ImGui::SetCursorPosX(x0);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder, std::max(1.f, 2.f * s));
-    ImGui::Dummy(ImVec2(1, gap * 0.6f));
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + page.source, width);
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted,
-                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
-                width);
+    sourceAndDate(f, Column{x0, width}, page.source, page.verified);
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }
