@@ -171,10 +171,16 @@ TEST_CASE("the screens with something to read: every shipped page, the checklist
     session.checklist.id = "passport";
     auto q = screenScript(c, test::shippedContacts(), session);
     REQUIRE(q);
+    CHECK(q->key == "checklist:passport:who");
+    CHECK(says(*q, "answer.child", "child"));
+    session.checklist.answers = {{"who", "self"}};
+    q = screenScript(c, test::shippedContacts(), session);
+    REQUIRE(q);
     CHECK(q->key == "checklist:passport:purpose");
     CHECK(says(*q, "answer.umrah", "Umrah"));
 
-    session.checklist.answers = {{"purpose", "work"}, {"age", "adult"}, {"first", "new"}};
+    session.checklist.answers = {
+        {"who", "self"}, {"purpose", "work"}, {"age", "18-or-older"}, {"first", "new"}};
     const auto result = screenScript(c, test::shippedContacts(), session);
     REQUIRE(result);
     CHECK(says(*result, "summary", c.strings.get(Lang::En, "checklist.still_needed")));

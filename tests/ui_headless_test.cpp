@@ -7,6 +7,7 @@
 #include "shell/tour.hpp"
 #include "store/requests.hpp"
 #include "test_support.hpp"
+#include "ui/screens.hpp"
 #include "ui_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -183,8 +184,9 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     k.tap("home.tile.passport");
     k.tap("page.link.checklist.passport");
     REQUIRE(k.map().screen == "checklist-passport");
+    k.tap("checklist.answer.self");
     k.tap("checklist.answer.work");
-    k.tap("checklist.answer.adult");
+    k.tap("checklist.answer.18-or-older");
     k.tap("checklist.answer.new");
     CHECK(k.map().find("checklist.doc.ktp"));
     k.tap("checklist.doc.ktp");
@@ -199,6 +201,13 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     k.revealAndTap("checklist.help");
     CHECK(k.map().screen == "callback");
     CHECK(k.session().nav.current().id == "passport");
+}
+
+TEST_CASE("every icon a checklist may name has its glyph")
+{
+    for (const std::string& name : checklistIcons())
+        CHECK_MESSAGE(ui::checklistIcon(name) != nullptr, name);
+    CHECK(ui::checklistIcon("unicorn") == nullptr);
 }
 
 TEST_CASE("after a tap the pointer is gone, so nothing stays highlighted")

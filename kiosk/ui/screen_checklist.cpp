@@ -1,5 +1,5 @@
-// The passport-requirement checklist: up to three questions with big answers, then the documents
-// that apply. The resident taps those they have; the rest is listed with where to get it, the
+// The passport-requirement checklist: a few questions with big answers, each with its icon, then
+// the documents that apply. The resident taps those they have; the rest is listed with where to get it, the
 // fees, and a way to ask an officer for help.
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
@@ -12,9 +12,8 @@
 #include <vector>
 
 namespace kiosk::ui {
-namespace {
 
-const char* documentIcon(const std::string& name)
+const char* checklistIcon(const std::string& name)
 {
     static const std::map<std::string, const char*> icons{{"id-card", icon::kIdCard},
                                                           {"users", icon::kUsers},
@@ -25,9 +24,26 @@ const char* documentIcon(const std::string& name)
                                                           {"graduation", icon::kGraduation},
                                                           {"child", icon::kChild},
                                                           {"building", icon::kBuilding},
-                                                          {"money", icon::kMoney}};
+                                                          {"money", icon::kMoney},
+                                                          {"plane", icon::kPlane},
+                                                          {"refresh", icon::kRefresh},
+                                                          {"user", icon::kUser},
+                                                          {"heart", icon::kHeart},
+                                                          {"plus", icon::kPlus},
+                                                          {"history", icon::kHistory}};
     const auto it = icons.find(name);
-    return it == icons.end() ? icon::kFile : it->second;
+    return it == icons.end() ? nullptr : it->second;
+}
+
+namespace {
+
+// The words of answer `a` to `q`, or its id.
+std::string answerLabel(const ChecklistText& words, const ChecklistRules::Question& q, const std::string& a)
+{
+    if (const auto qt = words.questions.find(q.id); qt != words.questions.end())
+        if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
+            return it->second;
+    return a;
 }
 
 // One question: how far along, the question, and big answers, two per row where there is room.
@@ -53,18 +69,24 @@ Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const C
     const int columns = width >= 900.f * s ? 2 : 1;
     const float gap = 20.f * s;
     const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float h = m.tapHeight * 1.15f;
+    const auto iconOf = [&](const std::string& a) {
+        const auto it = q->icons.find(a);
+        return it != q->icons.end() ? checklistIcon(it->second) : nullptr;
+    };
+    // Every answer as tall as the one whose words, beside its icon, need the most lines.
+    float h = m.tapHeight * 1.15f;
+    for (const std::string& a : q->answers) {
+        const std::string drawn = std::string(iconOf(a) ? iconOf(a) : "") + "  " + answerLabel(words, *q, a);
+        h = std::max(h, wrappedHeight(f.fonts.tile, drawn, w - 32.f * s) + 32.f * s);
+    }
     const float top = ImGui::GetCursorPosY();
     for (std::size_t i = 0; i < q->answers.size(); ++i) {
         const std::string& a = q->answers[i];
-        std::string label = a;
-        if (qt != words.questions.end())
-            if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
-                label = it->second;
         const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
         const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
         ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
-        if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
+        if (button(f, "checklist.answer." + a, iconOf(a), answerLabel(words, *q, a), ImVec2(w, h),
+                   ButtonStyle::Secondary))
             action = intent::Answer{q->id, a};
     }
     ImGui::Dummy(ImVec2(1, m.margin));
@@ -173,7 +195,7 @@ bool drawDocument(Frame& f, Column column, const ChecklistRules::Item& d, const 
     dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
                 have ? colours().done : colours().frame, have ? icon::kCheckSquare : icon::kSquare);
     dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
-                colours().frame, documentIcon(d.icon));
+                colours().frame, checklistIcon(d.icon) ? checklistIcon(d.icon) : icon::kFile);
     const float tx = p.x + pad + boxW + iconW;
     highlightReading(f, dl, "doc." + d.id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
     dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),

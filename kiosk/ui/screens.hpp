@@ -36,6 +36,9 @@ private:
     std::map<std::string, std::optional<QrCode>> m_qr; // by number: encoded once
 };
 
+// The glyph of a checklist icon (one of checklistIcons(): documents and answers), or nullptr.
+[[nodiscard]] const char* checklistIcon(const std::string& name);
+
 // Questions, then the documents and fees that apply.
 class ChecklistScreen {
 public:
