@@ -98,6 +98,9 @@ struct ChecklistText {
     std::map<std::string, Document> documents;
     std::map<std::string, std::string> fees;
     std::map<std::string, std::string> warnings;
+
+    // The name of the document `id` in these words (its id if they have none).
+    [[nodiscard]] std::string documentName(const std::string& id) const;
 };
 
 struct Content {

@@ -4,8 +4,6 @@
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
 
-#include "core/speech.hpp"
-
 #include <algorithm>
 #include <map>
 #include <string>
@@ -124,32 +122,53 @@ void drawWarnings(Frame& f, Column column, const std::vector<const ChecklistRule
     }
 }
 
-// The summary card: all there, or what is still missing.
-void drawSummary(Frame& f, Column column, const std::vector<std::string>& missing)
+// The height of `text` wrapped at `width`, as the draw list lays it out.
+float textHeight(ImFont* font, const std::string& text, float width)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+// The summary card: all there, or what is still needed, one document a line (a name may have
+// commas of its own).
+void drawSummary(Frame& f, Column column, const std::vector<const ChecklistRules::Item*>& missing,
+                 const ChecklistText& words)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
     const auto [x0, width] = column;
     const float pad = 24.f * s;
-    std::string summary;
-    if (missing.empty()) {
-        summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
-    } else {
-        summary = missingSummary(f.strings, f.lang, missing);
-    }
-    const float inner = width - 2 * pad;
-    const float h =
-        f.fonts.bodyBold->CalcTextSizeA(f.fonts.bodyBold->FontSize, FLT_MAX, inner, summary.c_str()).y;
+    const float inner = width - 2 * pad - 6.f * s;
+    const float indent = f.fonts.body->FontSize * 1.2f; // the bullet's room
+    const float gap = 6.f * s;
+    const std::string heading = missing.empty()
+                                    ? std::string(icon::kCheck) + "  " + f.t("checklist.all_ready")
+                                    : f.t("checklist.still_needed");
+    float h = textHeight(f.fonts.bodyBold, heading, inner);
+    for (const auto* d : missing)
+        h += gap + textHeight(f.fonts.body, words.documentName(d->id), inner - indent);
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 q(p.x + width, p.y + h + 2 * pad);
     const ImU32 accent = missing.empty() ? colours().done : colours().frame;
-    card(ImGui::GetWindowDrawList(), p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent,
-         accent);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-    wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary,
-                inner);
-    ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
+    const float x = p.x + pad + 6.f * s;
+    float y = p.y + pad;
+    highlightReading(f, dl, "summary", f.fonts.bodyBold, ImVec2(x, y), inner, heading);
+    dl->AddText(f.fonts.bodyBold, f.fonts.bodyBold->FontSize, ImVec2(x, y),
+                missing.empty() ? colours().done : colours().text, heading.c_str(), nullptr, inner);
+    y += textHeight(f.fonts.bodyBold, heading, inner);
+    for (const auto* d : missing) {
+        const std::string name = words.documentName(d->id);
+        y += gap;
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(x, y), colours().text, "\u2022");
+        highlightReading(f, dl, "missing." + d->id, f.fonts.body, ImVec2(x + indent, y), inner - indent,
+                         name);
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(x + indent, y), colours().text, name.c_str(),
+                    nullptr, inner - indent);
+        y += textHeight(f.fonts.body, name, inner - indent);
+    }
+    ImGui::Dummy(ImVec2(width, q.y - p.y));
     ImGui::Dummy(ImVec2(1, 8.f * s));
 }
 
@@ -249,7 +268,7 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
 
     // The result: warnings, documents, what is missing and where to get it, fees, help.
     drawWarnings(f, column, rules.warningsFor(answers), words);
-    drawSummary(f, column, missingDocuments(rules, words, progress));
+    drawSummary(f, column, missingDocuments(rules, progress), words);
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));
