@@ -170,6 +170,19 @@ TEST_CASE("checklist rules and words must name the same questions, answers, docu
     CHECK(has(load.errors, "id/checklists/passport.toml:", "no words for the document 'visa'"));
 }
 
+TEST_CASE("a checklist without its source or with a date that is not a date is refused, like a page")
+{
+    test::Pack pack;
+    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    pack.replace("content/jv/checklists/passport.toml", "verified = ", "verified = \"wingi\" # ");
+    pack.replace("content/en/checklists/passport.toml", "verified = ", "# verified = ");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/checklists/passport.toml:", "needs 'source'"));
+    CHECK(has(load.errors, "jv/checklists/passport.toml:", "'verified' should be a date"));
+    CHECK(has(load.errors, "en/checklists/passport.toml:", "needs 'verified'"));
+}
+
 TEST_CASE("checklist conditions: one, or a list of which any one is enough, each naming what exists")
 {
     test::Pack pack;

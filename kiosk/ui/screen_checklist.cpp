@@ -266,7 +266,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     if (const ChecklistRules::Question* q = rules.next(answers))
         return drawQuestion(f, column, rules, words, answers, q);
 
-    // The result: warnings, documents, what is missing and where to get it, fees, help.
+    // The result: warnings, documents, what is missing and where to get it, fees, where the facts
+    // come from, help.
     drawWarnings(f, column, rules.warningsFor(answers), words);
     drawSummary(f, column, missingDocuments(rules, progress), words);
     ImGui::SetCursorPosX(x0);
@@ -276,6 +277,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
         if (drawDocument(f, column, *d, words, progress.have.count(d->id) > 0))
             action = intent::ToggleHave{d->id};
     drawFees(f, column, rules.feesFor(answers), words);
+    ImGui::Dummy(ImVec2(1, 16.f * s));
+    sourceAndDate(f, column, words.source, words.verified);
     ImGui::Dummy(ImVec2(1, 24.f * s));
     const float bw = std::min(width, 640.f * s);
     ImGui::SetCursorPosX(x0);

@@ -39,7 +39,7 @@ private:
 // The glyph of a checklist icon (one of checklistIcons(): documents and answers), or nullptr.
 [[nodiscard]] const char* checklistIcon(const std::string& name);
 
-// Questions, then the documents and fees that apply.
+// Questions, then the documents and fees that apply, with where their facts come from.
 class ChecklistScreen {
 public:
     Asked draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
