@@ -1,5 +1,5 @@
 // The passport checklist's rules, for every combination of answers, against what
-// CONTENT_FACTS.md says (Permenkumham 18/2022, PP 45/2024, SE Dirjenim 2017).
+// CONTENT_FACTS.md says (Permenkumham 18/2022, PP 45/2024, UU 18/2017 Pasal 5, SE Dirjenim 2017).
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "test_support.hpp"
@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 using namespace kiosk;
 
@@ -21,109 +22,240 @@ std::set<std::string> ids(const std::vector<const ChecklistRules::Item*>& items)
     return out;
 }
 
+// One complete way through the questions, as the facts see it ("" where a question is not asked).
+struct Way {
+    std::string who, purpose, age, married, first;
+
+    [[nodiscard]] bool under17() const { return who == "child" || age == "under-17"; }
+    [[nodiscard]] bool under18() const { return under17() || age == "17"; }
+    // Under 17 and not married: the rules for children (Permenkumham 18/2022).
+    [[nodiscard]] bool childRules() const { return under17() && married == "no"; }
+    [[nodiscard]] Answers answers() const
+    {
+        Answers a;
+        const std::pair<const char*, const std::string*> all[] = {
+            {"who", &who}, {"purpose", &purpose}, {"age", &age}, {"married", &married}, {"first", &first}};
+        for (const auto& [q, v] : all)
+            if (!v->empty())
+                a[q] = *v;
+        return a;
+    }
+};
+
+// Every way a resident can answer: age only for oneself; marriage only under 17; first passport
+// or renewal except when replacing one.
+std::vector<Way> everyWay()
+{
+    using List = std::vector<std::string>;
+    std::vector<Way> out;
+    for (const std::string who : {"self", "child"})
+        for (const std::string purpose : {"visit", "umrah", "work", "study", "replace"})
+            for (const std::string& age : who == "self" ? List{"under-17", "17", "18-or-older"} : List{""})
+                for (const std::string& married :
+                     who == "child" || age == "under-17" ? List{"no", "yes"} : List{""})
+                    for (const std::string& first : purpose == "replace" ? List{""} : List{"new", "renewal"})
+                        out.push_back({who, purpose, age, married, first});
+    return out;
+}
+
 // The documents the facts call for.
-std::set<std::string> expectedDocuments(const std::string& purpose, const std::string& age,
-                                        const std::string& first)
+std::set<std::string> expectedDocuments(const Way& w)
 {
     std::set<std::string> d{"kk", "name-change"};
-    if (age == "child") {
+    if (w.childRules()) {
         d.insert({"child-birth-certificate", "parents-ktp", "parents-marriage", "parents-passports",
                   "parents-present"});
     } else {
         d.insert({"ktp", "identity-proof"});
-        if (purpose != "work")
+        if (w.purpose != "work")
             d.insert("employer-recommendation");
     }
-    if (first == "renewal")
+    if (w.first == "renewal")
         d.insert("old-passport");
-    if (purpose == "replace")
+    if (w.purpose == "replace")
         d.insert("damaged-passport");
-    if (purpose == "umrah")
+    if (w.purpose == "umrah")
         d.insert("umrah-recommendation");
-    // Only adults may work abroad (UU 18/2017 Pasal 5): no recommendation for a child.
-    if (purpose == "work" && age != "child")
+    // Only at 18 may one work abroad (UU 18/2017 Pasal 5): no recommendation before.
+    if (w.purpose == "work" && !w.under18())
         d.insert("disnaker-recommendation");
     return d;
 }
 
-// The fees: 5-year books for children, 10-year for adults or the married; replacement fees; the
-// possible free passport for first-time migrant workers; same-day service for anyone.
-std::set<std::string> expectedFees(const std::string& purpose, const std::string& age,
-                                   const std::string& first)
+// The fees: 5-year books for children, 10-year for those 17 or older or married; replacement fees;
+// the possible free passport for first-time migrant workers; same-day service for anyone.
+std::set<std::string> expectedFees(const Way& w)
 {
     std::set<std::string> f{"same-day"};
-    if (age == "child")
+    if (w.childRules())
         f.insert({"ordinary-5", "electronic-5"});
     else
         f.insert({"ordinary-10", "electronic-10"});
-    if (purpose == "replace")
-        f.insert({"replace-lost", "replace-damaged"});
-    if (purpose == "work" && first == "new" && age != "child")
+    if (w.purpose == "replace")
+        f.insert({"replace-lost", "replace-damaged", "replace-note"});
+    if (w.purpose == "work" && w.first == "new" && !w.under18())
         f.insert("migrant-first");
-    if (purpose == "replace")
-        f.insert("replace-note");
     return f;
 }
 
-// A child asked about work abroad is warned of trafficking; a 17-year-old of the minimum age.
-std::set<std::string> expectedWarnings(const std::string& purpose, const std::string& age)
+// Everyone under 18 who chooses work is warned, married or not, for oneself or for a child.
+std::set<std::string> expectedWarnings(const Way& w)
 {
-    if (purpose != "work")
-        return {};
-    if (age == "child")
-        return {"work-underage"};
-    if (age == "adult")
-        return {"work-age"};
+    if (w.purpose == "work" && w.under18())
+        return {"work-under-18"};
     return {};
+}
+
+std::vector<std::string> askedIds(const ChecklistRules& rules, const Answers& a)
+{
+    std::vector<std::string> out;
+    for (const auto* q : rules.asked(a))
+        out.push_back(q->id);
+    return out;
 }
 
 } // namespace
 
-TEST_CASE("every combination of answers gives the documents and fees the facts call for")
+TEST_CASE("every combination of answers gives the documents, fees and warnings the facts call for")
 {
     const ChecklistRules* rules = test::shippedContent().checklist("passport");
     REQUIRE(rules);
-    int combinations = 0;
     // The answers the rules offer must be exactly those the facts were checked for.
-    CHECK(rules->questions.at(0).answers ==
+    REQUIRE(rules->questions.size() == 5);
+    CHECK(rules->questions.at(0).answers == std::vector<std::string>{"self", "child"});
+    CHECK(rules->questions.at(1).answers ==
           std::vector<std::string>{"visit", "umrah", "work", "study", "replace"});
-    CHECK(rules->questions.at(1).answers == std::vector<std::string>{"child", "adult", "married"});
-    CHECK(rules->questions.at(2).answers == std::vector<std::string>{"new", "renewal"});
-    for (const std::string purpose : {"visit", "umrah", "work", "study", "replace"})
-        for (const std::string age : {"child", "adult", "married"})
-            for (const std::string first : {"new", "renewal", ""}) {
-                Answers a{{"purpose", purpose}, {"age", age}};
-                // "First passport or renewal?" is not asked when replacing a lost or damaged one.
-                if (purpose == "replace" ? !first.empty() : first.empty())
-                    continue;
-                if (!first.empty())
-                    a["first"] = first;
-                INFO(purpose, " / ", age, " / ", first);
-                CHECK(rules->next(a) == nullptr);
-                CHECK(rules->asked(a).size() == (purpose == "replace" ? 2u : 3u));
-                CHECK(ids(rules->documentsFor(a)) == expectedDocuments(purpose, age, first));
-                CHECK(ids(rules->feesFor(a)) == expectedFees(purpose, age, first));
-                CHECK(ids(rules->warningsFor(a)) == expectedWarnings(purpose, age));
-                ++combinations;
-            }
-    CHECK(combinations == 5 * 3 * 2 - 3 * 2 + 3);
+    CHECK(rules->questions.at(2).answers == std::vector<std::string>{"under-17", "17", "18-or-older"});
+    CHECK(rules->questions.at(3).answers == std::vector<std::string>{"no", "yes"});
+    CHECK(rules->questions.at(4).answers == std::vector<std::string>{"new", "renewal"});
+    const std::vector<Way> ways = everyWay();
+    for (const Way& w : ways) {
+        const Answers a = w.answers();
+        INFO(w.who, " / ", w.purpose, " / ", w.age, " / ", w.married, " / ", w.first);
+        CHECK(rules->next(a) == nullptr);
+        CHECK(askedIds(*rules, a).size() == a.size()); // every question asked was answered, no more
+        CHECK(ids(rules->documentsFor(a)) == expectedDocuments(w));
+        CHECK(ids(rules->feesFor(a)) == expectedFees(w));
+        CHECK(ids(rules->warningsFor(a)) == expectedWarnings(w));
+    }
+    // Each way: (4 purposes x first or renewal, or replace) = 9; for oneself x (17, 18 or older, under
+    // 17 married or not) = 4; for a child x married or not = 2.
+    CHECK(ways.size() == 9 * 4 + 9 * 2);
 }
 
-TEST_CASE("questions come in order, at most three, and skipping follows the answers")
+TEST_CASE("who the passport is for comes first, then the purpose; age only for oneself, marriage only "
+          "under 17, first passport unless replacing one")
 {
     const ChecklistRules* rules = test::shippedContent().checklist("passport");
     REQUIRE(rules);
-    CHECK(rules->questions.size() <= 3);
     Answers a;
-    REQUIRE(rules->next(a));
-    CHECK(rules->next(a)->id == "purpose");
+    const auto next = [&] { return rules->next(a) ? rules->next(a)->id : std::string("result"); };
+    CHECK(next() == "who");
+    a["who"] = "self";
+    CHECK(next() == "purpose");
+    a["purpose"] = "work";
+    CHECK(next() == "age");
+    a["age"] = "under-17";
+    CHECK(next() == "married");
+    a["married"] = "yes";
+    CHECK(next() == "first");
+    a["first"] = "new";
+    CHECK(next() == "result");
+    CHECK(askedIds(*rules, a) == std::vector<std::string>{"who", "purpose", "age", "married", "first"});
+
+    // 17 or older: marriage changes nothing, so it is not asked.
+    a = {{"who", "self"}, {"purpose", "visit"}, {"age", "17"}};
+    CHECK(next() == "first");
+    a["age"] = "18-or-older";
+    CHECK(askedIds(*rules, a) == std::vector<std::string>{"who", "purpose", "age", "first"});
+
+    // For a child: no "how old are you?" (the parent said under 17), but married or not.
+    a = {{"who", "child"}};
+    CHECK(next() == "purpose");
     a["purpose"] = "replace";
-    CHECK(rules->next(a)->id == "age");
-    a["age"] = "married";
-    CHECK(rules->next(a) == nullptr);
-    a["purpose"] = "study";
-    REQUIRE(rules->next(a));
-    CHECK(rules->next(a)->id == "first");
+    CHECK(next() == "married");
+    a["married"] = "no";
+    CHECK(next() == "result");
+    CHECK(askedIds(*rules, a) == std::vector<std::string>{"who", "purpose", "married"});
+}
+
+TEST_CASE("a married 16-year-old who chooses work is warned: migrant workers are at least 18")
+{
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
+    REQUIRE(rules);
+    const Answers a{
+        {"who", "self"}, {"purpose", "work"}, {"age", "under-17"}, {"married", "yes"}, {"first", "new"}};
+    CHECK(ids(rules->warningsFor(a)) == std::set<std::string>{"work-under-18"});
+    // Married: one's own papers and a 10-year passport, but no Disnaker letter and no free
+    // migrant-worker passport.
+    CHECK(ids(rules->documentsFor(a)).count("ktp") == 1);
+    CHECK(ids(rules->documentsFor(a)).count("parents-present") == 0);
+    CHECK(ids(rules->documentsFor(a)).count("disnaker-recommendation") == 0);
+    CHECK(ids(rules->feesFor(a)).count("ordinary-10") == 1);
+    CHECK(ids(rules->feesFor(a)).count("migrant-first") == 0);
+    // A 17-year-old too.
+    CHECK(ids(rules->warningsFor({{"who", "self"}, {"purpose", "work"}, {"age", "17"}, {"first", "new"}})) ==
+          std::set<std::string>{"work-under-18"});
+    CHECK(rules->warningsFor({{"who", "self"}, {"purpose", "work"}, {"age", "18-or-older"}, {"first", "new"}})
+              .empty());
+    // Every language words the warning with the law it rests on.
+    for (Lang lang : kAllLangs) {
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
+        REQUIRE(words);
+        CHECK(words->warnings.at("work-under-18").find("UU 18/2017 Pasal 5") != std::string::npos);
+    }
+}
+
+TEST_CASE("a parent asking for a child gets the child's documents and the 5-year passport")
+{
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
+    REQUIRE(rules);
+    for (const std::string purpose : {"visit", "study", "work"}) {
+        const Answers a{{"who", "child"}, {"purpose", purpose}, {"married", "no"}, {"first", "new"}};
+        INFO(purpose);
+        CHECK(ids(rules->documentsFor(a)) ==
+              std::set<std::string>{"kk", "name-change", "child-birth-certificate", "parents-ktp",
+                                    "parents-marriage", "parents-passports", "parents-present"});
+        CHECK(ids(rules->feesFor(a)) == std::set<std::string>{"ordinary-5", "electronic-5", "same-day"});
+        CHECK(ids(rules->warningsFor(a)).count("work-under-18") == (purpose == "work" ? 1u : 0u));
+    }
+}
+
+TEST_CASE("after a parent chose a child, the questions name the passport, not \"you\"")
+{
+    // "How old are you?" is asked only of those applying for themselves.
+    const std::map<Lang, std::string> you{{Lang::Id, "Anda"}, {Lang::Jv, "panjenengan"}, {Lang::En, "you"}};
+    for (const auto& [lang, word] : you) {
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
+        REQUIRE(words);
+        for (const char* q : {"purpose", "married", "first"})
+            CHECK_MESSAGE(words->questions.at(q).text.find(word) == std::string::npos, langCode(lang)
+                                                                                           << " " << q);
+        CHECK(words->questions.at("age").text.find(word) != std::string::npos);
+    }
+}
+
+TEST_CASE("every answer has an icon")
+{
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
+    REQUIRE(rules);
+    for (const auto& q : rules->questions)
+        for (const auto& a : q.answers) {
+            INFO(q.id, " ", a);
+            REQUIRE(q.icons.count(a) == 1);
+            CHECK(checklistIcons().count(q.icons.at(a)) == 1);
+        }
+}
+
+TEST_CASE("the checklist's words say where their facts come from and when they were checked")
+{
+    for (Lang lang : kAllLangs) {
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
+        REQUIRE(words);
+        CHECK(words->source.find("Permenkumham 18/2022") != std::string::npos);
+        CHECK(words->source.find("PP 45/2024") != std::string::npos);
+        CHECK(words->verified.size() == 10); // YYYY-MM-DD, checked by the loader
+    }
 }
 
 TEST_CASE("every question, answer, document and fee has its words in all three languages")
@@ -177,4 +309,17 @@ TEST_CASE("conditions: every named question must match; an empty condition alway
     CHECK_FALSE(matches({{"age", {"adult"}}}, {}));
     CHECK_FALSE(
         matches({{"age", {"adult"}}, {"purpose", {"work"}}}, {{"age", "adult"}, {"purpose", "visit"}}));
+}
+
+TEST_CASE("a list of conditions: any one is enough; an empty list matches nothing")
+{
+    const AnyCondition tenYears{{{"age", {"17", "18-or-older"}}}, {{"married", {"yes"}}}};
+    CHECK(matchesAny(tenYears, {{"age", "17"}}));
+    CHECK(matchesAny(tenYears, {{"age", "under-17"}, {"married", "yes"}}));
+    CHECK_FALSE(matchesAny(tenYears, {{"age", "under-17"}, {"married", "no"}}));
+    CHECK_FALSE(matchesAny(tenYears, {}));
+    CHECK_FALSE(matchesAny({}, {{"age", "17"}}));
+    // An item without `when` always applies; a question without `skip_when` is always asked.
+    CHECK(ChecklistRules::Item{"kk", "users", false, {}}.appliesTo({}));
+    CHECK_FALSE(ChecklistRules::Item{"ktp", "id-card", false, tenYears}.appliesTo({{"married", "no"}}));
 }

@@ -170,6 +170,60 @@ TEST_CASE("checklist rules and words must name the same questions, answers, docu
     CHECK(has(load.errors, "id/checklists/passport.toml:", "no words for the document 'visa'"));
 }
 
+TEST_CASE("a checklist without its source or with a date that is not a date is refused, like a page")
+{
+    test::Pack pack;
+    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    pack.replace("content/jv/checklists/passport.toml", "verified = ", "verified = \"wingi\" # ");
+    pack.replace("content/en/checklists/passport.toml", "verified = ", "# verified = ");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/checklists/passport.toml:", "needs 'source'"));
+    CHECK(has(load.errors, "jv/checklists/passport.toml:", "'verified' should be a date"));
+    CHECK(has(load.errors, "en/checklists/passport.toml:", "needs 'verified'"));
+}
+
+TEST_CASE("checklist conditions: one, or a list of which any one is enough, each naming what exists")
+{
+    test::Pack pack;
+    pack.append("checklists/passport.toml",
+                "\n[[documents]]\nid = \"a\"\nicon = \"file\"\nwhen = [{ who = [\"self\"] }, { colour = "
+                "[\"red\"] }]\n"
+                "\n[[documents]]\nid = \"b\"\nicon = \"file\"\nwhen = [{ who = [\"aunt\"] }, 1]\n"
+                "\n[[documents]]\nid = \"c\"\nicon = \"file\"\nwhen = []\n"
+                "\n[[fees]]\nid = \"d\"\nwhen = {}\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "checklists/passport.toml:", "unknown question 'colour'"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "the question 'who' has no answer 'aunt'"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "each condition in 'when' should look like"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "'when' should look like"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "a condition in 'when' names no question"));
+    CHECK(hasLine(load.errors, "checklists/passport.toml"));
+}
+
+TEST_CASE("every answer of a checklist needs an icon the kiosk has; a checklist asks at most five questions")
+{
+    test::Pack pack;
+    pack.replace("checklists/passport.toml", "icons = { self = \"user\", child = \"child\" }",
+                 "icons = { self = \"user\", child = \"unicorn\", aunt = \"user\" }");
+    pack.replace("checklists/passport.toml", "icons = { new = \"plus\", renewal = \"history\" }",
+                 "icons = { renewal = 3 }");
+    pack.append("checklists/passport.toml",
+                "\n[[questions]]\nid = \"colour\"\nanswers = [\"red\"]\nicons = { red = \"heart\" }\n");
+    pack.append("content/id/checklists/passport.toml",
+                "\n[questions.colour]\ntext = \"Warna?\"\n[questions.colour.answers]\nred = \"Merah\"\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "checklists/passport.toml:", "unknown icon 'unicorn'"));
+    CHECK(has(load.errors,
+              "checklists/passport.toml:", "'icons' names 'aunt', which is not an answer of 'who'"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "the icon of 'renewal' should be text in quotes"));
+    CHECK(has(load.errors,
+              "checklists/passport.toml:", "the answer 'new' of 'first' needs an icon in 'icons'"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "a checklist asks at most 5 questions"));
+}
+
 TEST_CASE("a missing translation is a warning, shown in Indonesian")
 {
     test::Pack pack;

@@ -80,8 +80,8 @@ TEST_CASE("on a checklist, Back takes back the last answer before it leaves")
     Session s;
     apply(s, intent::Open{Route::page("passport")});
     apply(s, intent::Open{Route::checklist("passport")});
+    apply(s, intent::Answer{"who", "self"});
     apply(s, intent::Answer{"purpose", "work"});
-    apply(s, intent::Answer{"age", "adult"});
     apply(s, intent::ToggleHave{"kk"});
     CHECK(s.checklist.have.count("kk") == 1);
     apply(s, intent::Back{});
@@ -98,12 +98,13 @@ TEST_CASE("answering a question again replaces that answer and the ones after it
 {
     Session s;
     apply(s, intent::Open{Route::checklist("passport")});
+    apply(s, intent::Answer{"who", "self"});
     apply(s, intent::Answer{"purpose", "work"});
-    apply(s, intent::Answer{"age", "adult"});
+    apply(s, intent::Answer{"age", "18-or-older"});
     apply(s, intent::Answer{"first", "new"});
     apply(s, intent::Answer{"purpose", "visit"});
-    REQUIRE(s.checklist.answers.size() == 1);
-    CHECK(s.checklist.answers[0].second == "visit");
+    REQUIRE(s.checklist.answers.size() == 2);
+    CHECK(s.checklist.answers[1].second == "visit");
     apply(s, intent::ToggleHave{"kk"});
     apply(s, intent::ToggleHave{"kk"});
     CHECK(s.checklist.have.empty());

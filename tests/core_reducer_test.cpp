@@ -49,8 +49,9 @@ TEST_CASE("a whole visit through the reducer alone: checklist, form sent and sav
     Session s;
     // The resident opens the passport page, then its checklist, and answers.
     Effects fx = play(s, {intent::SetLang{Lang::Jv}, intent::Open{Route::page("passport")},
-                          intent::Open{Route::checklist("passport")}, intent::Answer{"purpose", "work"},
-                          intent::Answer{"age", "adult"}, intent::ToggleHave{"ktp"}});
+                          intent::Open{Route::checklist("passport")}, intent::Answer{"who", "self"},
+                          intent::Answer{"purpose", "work"}, intent::Answer{"age", "18-or-older"},
+                          intent::ToggleHave{"ktp"}});
     // Two screens opened anew, each counted once with its language; nothing else asked for.
     const auto views = only<effect::CountView>(fx);
     REQUIRE(views.size() == 2);
@@ -58,7 +59,7 @@ TEST_CASE("a whole visit through the reducer alone: checklist, form sent and sav
     CHECK(views[1].screen == "checklist-passport");
     CHECK(views[1].lang == Lang::Jv);
     CHECK(fx.size() == 2);
-    CHECK(s.checklist.answers.size() == 2);
+    CHECK(s.checklist.answers.size() == 3);
     CHECK(s.checklist.have.count("ktp") == 1);
 
     // "Ask an officer" from the checklist: the form with the topic chosen.

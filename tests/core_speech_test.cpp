@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <thread>
 
 using namespace kiosk;
@@ -173,14 +174,32 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
     session.checklist.id = "passport";
     auto q = screenScript(c, test::shippedContacts(), 7, session);
     REQUIRE(q);
+    CHECK(q->key == "checklist:passport:who");
+    CHECK(says(*q, "answer.child", "child"));
+    session.checklist.answers = {{"who", "self"}};
+    q = screenScript(c, test::shippedContacts(), 7, session);
+    REQUIRE(q);
     CHECK(q->key == "checklist:passport:purpose");
     CHECK(says(*q, "answer.umrah", "Umrah"));
 
-    session.checklist.answers = {{"purpose", "work"}, {"age", "adult"}, {"first", "new"}};
+    session.checklist.answers = {
+        {"who", "self"}, {"purpose", "work"}, {"age", "18-or-older"}, {"first", "new"}};
     const auto result = screenScript(c, test::shippedContacts(), 7, session);
     REQUIRE(result);
     CHECK(says(*result, "summary", c.strings.get(Lang::En, "checklist.still_needed")));
     CHECK(says(*result, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
+    // What is still needed: one sentence per document, even one whose name has commas of its own.
+    const ChecklistText& en = *c.checklistText("passport", Lang::En);
+    const std::string proof = en.documents.at("identity-proof").name;
+    REQUIRE(proof.find(',') != std::string::npos);
+    const auto sentence =
+        std::find_if(result->sentences.begin(), result->sentences.end(),
+                     [](const Sentence& x) { return x.spot.part == "missing.identity-proof"; });
+    REQUIRE(sentence != result->sentences.end());
+    CHECK(sentence->spot.text == proof);
+    for (const char* doc : {"ktp", "kk", "disnaker-recommendation"})
+        CHECK(says(*result, std::string("missing.") + doc, en.documents.at(doc).name));
+    CHECK_FALSE(says(*result, "missing.name-change", "")); // optional: never "still needed"
     // Ticked: no longer missing, no "where to get it", and a new key (the cached audio differs).
     session.checklist.have.insert("kk");
     const auto ticked = screenScript(c, test::shippedContacts(), 7, session);

@@ -2,11 +2,13 @@
 // taps on the UI map, asserting on the navigation state.
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "core/dates.hpp"
 #include "platform/font_files.hpp"
 #include "shell/shell.hpp"
 #include "shell/tour.hpp"
 #include "store/requests.hpp"
 #include "test_support.hpp"
+#include "ui/screens.hpp"
 #include "ui_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -183,8 +185,9 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     k.tap("home.tile.passport");
     k.tap("page.link.checklist.passport");
     REQUIRE(k.map().screen == "checklist-passport");
+    k.tap("checklist.answer.self");
     k.tap("checklist.answer.work");
-    k.tap("checklist.answer.adult");
+    k.tap("checklist.answer.18-or-older");
     k.tap("checklist.answer.new");
     CHECK(k.map().find("checklist.doc.ktp"));
     k.tap("checklist.doc.ktp");
@@ -199,6 +202,48 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     k.revealAndTap("checklist.help");
     CHECK(k.map().screen == "callback");
     CHECK(k.session().nav.current().id == "passport");
+}
+
+TEST_CASE("the checklist asks for whom first; a parent's child gets the child's documents; the result "
+          "says where its facts come from and when they were checked, in the resident's language")
+{
+    Harness k;
+    k.wake();
+    k.tap("lang.jv");
+    k.tap("home.tile.passport");
+    k.tap("page.link.checklist.passport");
+    REQUIRE(k.map().screen == "checklist-passport");
+    CHECK(k.map().find("checklist.answer.self"));
+    k.tap("checklist.answer.child");
+    k.tap("checklist.answer.study");
+    CHECK_FALSE(k.map().find("checklist.answer.under-17")); // no "how old are you?" for a child
+    k.tap("checklist.answer.no");
+    k.tap("checklist.answer.new");
+    CHECK(k.reveal("checklist.doc.child-birth-certificate"));
+    CHECK(k.reveal("checklist.doc.parents-present"));
+    CHECK_FALSE(k.reveal("checklist.doc.ktp"));
+    const ChecklistText* words = k.content().checklistText("passport", Lang::Jv);
+    REQUIRE(words);
+    CHECK(k.reveal("checklist.restart")); // at the end: the source and date stand above it
+    REQUIRE(k.map().values.count("verified"));
+    CHECK(k.map().values.at("source") == words->source);
+    CHECK(k.map().values.at("verified") == formatDate(words->verified, Lang::Jv));
+    CHECK(k.map().values.at("verified").find('-') == std::string::npos);
+    // A guidance page shows its date the same way.
+    k.tap("lang.en");
+    k.tap("nav.home");
+    k.tap("home.tile.passport");
+    const Page* page = k.content().page("passport", Lang::En);
+    REQUIRE(page);
+    REQUIRE(k.map().values.count("verified"));
+    CHECK(k.map().values.at("verified") == formatDate(page->verified, Lang::En));
+}
+
+TEST_CASE("every icon a checklist may name has its glyph")
+{
+    for (const std::string& name : checklistIcons())
+        CHECK_MESSAGE(ui::checklistIcon(name) != nullptr, name);
+    CHECK(ui::checklistIcon("unicorn") == nullptr);
 }
 
 TEST_CASE("after a tap the pointer is gone, so nothing stays highlighted")

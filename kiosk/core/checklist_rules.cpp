@@ -20,11 +20,16 @@ bool matches(const Condition& when, const Answers& answers)
     return true;
 }
 
+bool matchesAny(const AnyCondition& when, const Answers& answers)
+{
+    return std::any_of(when.begin(), when.end(), [&](const Condition& c) { return matches(c, answers); });
+}
+
 std::vector<const ChecklistRules::Question*> ChecklistRules::asked(const Answers& answers) const
 {
     std::vector<const Question*> out;
     for (const auto& q : questions)
-        if (q.skipWhen.empty() || !matches(q.skipWhen, answers))
+        if (!matchesAny(q.skipWhen, answers))
             out.push_back(&q);
     return out;
 }
@@ -41,7 +46,7 @@ std::vector<const ChecklistRules::Item*> ChecklistRules::documentsFor(const Answ
 {
     std::vector<const Item*> out;
     for (const auto& d : documents)
-        if (matches(d.when, answers))
+        if (d.appliesTo(answers))
             out.push_back(&d);
     return out;
 }
@@ -50,7 +55,7 @@ std::vector<const ChecklistRules::Item*> ChecklistRules::warningsFor(const Answe
 {
     std::vector<const Item*> out;
     for (const auto& w : warnings)
-        if (matches(w.when, answers))
+        if (w.appliesTo(answers))
             out.push_back(&w);
     return out;
 }
@@ -59,15 +64,16 @@ std::vector<const ChecklistRules::Item*> ChecklistRules::feesFor(const Answers& 
 {
     std::vector<const Item*> out;
     for (const auto& f : fees)
-        if (matches(f.when, answers))
+        if (f.appliesTo(answers))
             out.push_back(&f);
     return out;
 }
 
 const std::set<std::string>& checklistIcons()
 {
-    static const std::set<std::string> icons{"id-card", "users",      "book",  "file",     "briefcase",
-                                             "moon",    "graduation", "child", "building", "money"};
+    static const std::set<std::string> icons{
+        "id-card",  "users", "book",  "file",    "briefcase", "moon",  "graduation", "child",
+        "building", "money", "plane", "refresh", "user",      "heart", "plus",       "history"};
     return icons;
 }
 
@@ -89,17 +95,13 @@ namespace {
 // The answers of every question read so far, by question id.
 using AnswersOf = std::map<std::string, std::set<std::string>>;
 
-Condition parseCondition(const toml::node* node, const std::string& file, const char* key, Problems& errors)
+// One condition: { question = ["answer", …], … }, every question named at least once.
+Condition parseCondition(const toml::table& t, const std::string& file, const char* key, Problems& errors)
 {
     Condition out;
-    if (!node)
-        return out;
-    const auto* t = node->as_table();
-    if (!t) {
-        errors.push_back(at(file, *node) + "'" + key + "' should look like { question = [\"answer\", …] }");
-        return out;
-    }
-    for (const auto& [q, answers] : *t) {
+    if (t.empty())
+        errors.push_back(at(file, t) + "a condition in '" + key + "' names no question");
+    for (const auto& [q, answers] : t) {
         std::vector<std::string> list;
         if (const auto* arr = answers.as_array()) {
             for (const auto& a : *arr)
@@ -115,6 +117,34 @@ Condition parseCondition(const toml::node* node, const std::string& file, const 
             errors.push_back(at(file, answers) + "'" + std::string(q.str()) + "' in '" + key +
                              "' lists no answers, so it could never apply");
         out[std::string(q.str())] = std::move(list);
+    }
+    return out;
+}
+
+// `key`: one condition, or a list of conditions of which any one is enough.
+AnyCondition parseAnyCondition(const toml::node* node, const std::string& file, const char* key,
+                               Problems& errors)
+{
+    AnyCondition out;
+    if (!node)
+        return out;
+    if (const auto* t = node->as_table()) {
+        out.push_back(parseCondition(*t, file, key, errors));
+        return out;
+    }
+    const auto* list = node->as_array();
+    if (!list || list->empty()) {
+        errors.push_back(at(file, *node) + "'" + key +
+                         "' should look like { question = [\"answer\", …] }, or a list [{ … }, { … }] of "
+                         "which any one is enough");
+        return out;
+    }
+    for (const auto& entry : *list) {
+        if (const auto* t = entry.as_table())
+            out.push_back(parseCondition(*t, file, key, errors));
+        else
+            errors.push_back(at(file, entry) + "each condition in '" + key +
+                             "' should look like { question = [\"answer\", …] }");
     }
     return out;
 }
@@ -137,20 +167,51 @@ std::vector<const toml::table*> sections(const toml::table& root, const char* ke
     return out;
 }
 
-// Every question and answer that `c` names exists.
-void checkCondition(const Condition& c, const toml::table& t, const AnswersOf& answersOf,
+// Every question and answer that the conditions of `any` name exists.
+void checkCondition(const AnyCondition& any, const toml::table& t, const AnswersOf& answersOf,
                     const std::string& file, Problems& errors)
 {
-    for (const auto& [q, answers] : c) {
-        const auto it = answersOf.find(q);
-        if (it == answersOf.end()) {
-            errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
-            continue;
+    for (const Condition& c : any)
+        for (const auto& [q, answers] : c) {
+            const auto it = answersOf.find(q);
+            if (it == answersOf.end()) {
+                errors.push_back(at(file, t) + "names the unknown question '" + q + "'");
+                continue;
+            }
+            for (const auto& a : answers)
+                if (!it->second.count(a))
+                    errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
         }
-        for (const auto& a : answers)
-            if (!it->second.count(a))
-                errors.push_back(at(file, t) + "the question '" + q + "' has no answer '" + a + "'");
-    }
+}
+
+// The icon of each answer of `q`, from its icons = { answer = "icon", … }: one for every answer.
+std::map<std::string, std::string> readAnswerIcons(const toml::table& t, const ChecklistRules::Question& q,
+                                                   const std::string& file, Problems& errors)
+{
+    std::map<std::string, std::string> out;
+    const toml::node* node = t.get("icons");
+    const auto* icons = node ? node->as_table() : nullptr;
+    if (node && !icons)
+        errors.push_back(at(file, *node) + "'icons' should look like { answer = \"icon\", … }");
+    if (icons)
+        for (const auto& [key, icon] : *icons) {
+            const std::string answer(key.str());
+            const auto* name = icon.as_string();
+            if (std::find(q.answers.begin(), q.answers.end(), answer) == q.answers.end())
+                errors.push_back(at(file, icon) + "'icons' names '" + answer +
+                                 "', which is not an answer of '" + q.id + "'");
+            else if (!name)
+                errors.push_back(at(file, icon) + "the icon of '" + answer + "' should be text in quotes");
+            else if (!checklistIcons().count(name->get()))
+                errors.push_back(at(file, icon) + "unknown icon '" + name->get() + "'");
+            else
+                out[answer] = name->get();
+        }
+    for (const auto& a : q.answers)
+        if (!a.empty() && !(icons && icons->contains(a)))
+            errors.push_back(at(file, t) + "the answer '" + a + "' of '" + q.id +
+                             "' needs an icon in 'icons'");
+    return out;
 }
 
 ChecklistRules::Question readQuestion(const toml::table& t, const std::string& file, Problems& errors)
@@ -164,8 +225,10 @@ ChecklistRules::Question readQuestion(const toml::table& t, const std::string& f
     for (const auto& a : q.answers)
         if (!a.empty() && !validId(a))
             errors.push_back(at(file, t) + "the answer '" + a + "' may only have a-z, 0-9 and -");
+    f.allow("icons");
+    q.icons = readAnswerIcons(t, q, file, errors);
     f.allow("skip_when");
-    q.skipWhen = parseCondition(t.get("skip_when"), file, "skip_when", errors);
+    q.skipWhen = parseAnyCondition(t.get("skip_when"), file, "skip_when", errors);
     f.finish();
     return q;
 }
@@ -198,14 +261,16 @@ void checkSkips(const ChecklistRules& rules, const toml::table& root, const Answ
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const auto& q = rules.questions[i];
         checkCondition(q.skipWhen, root, answersOf, file, errors);
-        for (const auto& entry : q.skipWhen) {
-            const std::string& other = entry.first;
-            const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
-                                          [&](const auto& x) { return x.id == other; });
-            if (pos != rules.questions.end() && static_cast<std::size_t>(pos - rules.questions.begin()) >= i)
-                errors.push_back(at(file, root) + "'" + q.id +
-                                 "' can only be skipped by an earlier question");
-        }
+        for (const Condition& c : q.skipWhen)
+            for (const auto& entry : c) {
+                const std::string& other = entry.first;
+                const auto pos = std::find_if(rules.questions.begin(), rules.questions.end(),
+                                              [&](const auto& x) { return x.id == other; });
+                if (pos != rules.questions.end() &&
+                    static_cast<std::size_t>(pos - rules.questions.begin()) >= i)
+                    errors.push_back(at(file, root) + "'" + q.id +
+                                     "' can only be skipped by an earlier question");
+            }
     }
 }
 
@@ -230,7 +295,7 @@ std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char*
             item.optional = f.flag("optional");
         }
         f.allow("when");
-        item.when = parseCondition(t->get("when"), file, "when", errors);
+        item.when = parseAnyCondition(t->get("when"), file, "when", errors);
         checkCondition(item.when, *t, answersOf, file, errors);
         f.finish();
         if (!item.id.empty() && !seen.insert(item.id).second)

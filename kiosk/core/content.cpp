@@ -24,6 +24,12 @@ const ChecklistText* Content::checklistText(const std::string& id, Lang lang) co
     return it->second[langIndex(kDefaultLang)] ? &*it->second[langIndex(kDefaultLang)] : nullptr;
 }
 
+std::string ChecklistText::documentName(const std::string& id) const
+{
+    const auto it = documents.find(id);
+    return it != documents.end() ? it->second.name : id;
+}
+
 const ChecklistRules* Content::checklist(const std::string& id) const
 {
     const auto it = checklists.find(id);

@@ -45,20 +45,30 @@ struct Page {
 using Answers = std::map<std::string, std::string>;
 // For some questions, the answers that make a rule apply; all named questions must match.
 using Condition = std::map<std::string, std::vector<std::string>>;
+// Conditions of which any one is enough ("17 or older, or married").
+using AnyCondition = std::vector<Condition>;
 
 [[nodiscard]] bool matches(const Condition& when, const Answers& answers);
+// Whether one of the conditions matches (none: false).
+[[nodiscard]] bool matchesAny(const AnyCondition& when, const Answers& answers);
 
 struct ChecklistRules {
     struct Question {
         std::string id;
         std::vector<std::string> answers;
-        Condition skipWhen; // empty: always asked
+        std::map<std::string, std::string> icons; // by answer: one of checklistIcons()
+        AnyCondition skipWhen;                    // empty: always asked
     };
     struct Item {
         std::string id;
         std::string icon; // documents only
         bool optional = false;
-        Condition when; // empty: always applies
+        AnyCondition when; // empty: always applies
+
+        [[nodiscard]] bool appliesTo(const Answers& answers) const
+        {
+            return when.empty() || matchesAny(when, answers);
+        }
     };
     std::string id;
     std::vector<Question> questions;
@@ -88,6 +98,9 @@ struct ChecklistText {
     std::map<std::string, Document> documents;
     std::map<std::string, std::string> fees;
     std::map<std::string, std::string> warnings;
+
+    // The name of the document `id` in these words (its id if they have none).
+    [[nodiscard]] std::string documentName(const std::string& id) const;
 };
 
 struct Content {
@@ -112,7 +125,7 @@ struct ContentLoad {
     [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
-// Icons a checklist document may name.
+// Icons a checklist's documents and answers may name.
 [[nodiscard]] const std::set<std::string>& checklistIcons();
 
 // Reads and checks everything under `dataDir` (content/, checklists/) with pictures from

@@ -21,7 +21,7 @@ inline constexpr std::size_t kMaxText = 600;
 inline constexpr std::size_t kMaxItem = 200;
 inline constexpr std::size_t kMaxLabel = 48;
 inline constexpr std::size_t kMaxItems = 12;
-inline constexpr std::size_t kMaxQuestions = 3;
+inline constexpr std::size_t kMaxQuestions = 5;
 
 // "FILE:LINE: ", the start of every problem.
 [[nodiscard]] std::string at(const std::string& file, const toml::node& node);

@@ -5,15 +5,13 @@
 
 namespace kiosk {
 
-std::vector<std::string> missingDocuments(const ChecklistRules& rules, const ChecklistText& words,
-                                          const ChecklistProgress& progress)
+std::vector<const ChecklistRules::Item*> missingDocuments(const ChecklistRules& rules,
+                                                          const ChecklistProgress& progress)
 {
-    std::vector<std::string> missing;
+    std::vector<const ChecklistRules::Item*> missing;
     for (const auto* d : rules.documentsFor(progress.asMap()))
-        if (!d->optional && !progress.have.count(d->id)) {
-            const auto it = words.documents.find(d->id);
-            missing.push_back(it != words.documents.end() ? it->second.name : d->id);
-        }
+        if (!d->optional && !progress.have.count(d->id))
+            missing.push_back(d);
     return missing;
 }
 

@@ -27,9 +27,9 @@ struct ChecklistProgress {
     [[nodiscard]] Answers asMap() const { return {answers.begin(), answers.end()}; }
 };
 
-// The names of the documents still needed (not optional, not ticked), in the checklist's order.
-[[nodiscard]] std::vector<std::string>
-missingDocuments(const ChecklistRules& rules, const ChecklistText& words, const ChecklistProgress& progress);
+// The documents still needed (not optional, not ticked), in the checklist's order.
+[[nodiscard]] std::vector<const ChecklistRules::Item*> missingDocuments(const ChecklistRules& rules,
+                                                                        const ChecklistProgress& progress);
 
 struct Session {
     Navigator nav;

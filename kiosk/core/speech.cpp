@@ -178,14 +178,6 @@ Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts&
     return s;
 }
 
-std::string missingSummary(const Strings& strings, Lang lang, const std::vector<std::string>& names)
-{
-    std::string summary = strings.get(lang, "checklist.still_needed") + ": ";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        summary += (i ? ", " : "") + names[i];
-    return summary;
-}
-
 Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
                        const ChecklistProgress& progress, const Strings& strings, Lang shown, Lang voice)
 {
@@ -214,12 +206,12 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
     for (const auto* w : rules.warningsFor(answers))
         if (const auto it = words.warnings.find(w->id); it != words.warnings.end())
             addText(s, "warn." + w->id, it->second);
-    const auto documents = rules.documentsFor(answers);
-    const std::vector<std::string> missing = missingDocuments(rules, words, progress);
+    const auto missing = missingDocuments(rules, progress);
     addText(s, "summary",
-            missing.empty() ? strings.get(voice, "checklist.all_ready")
-                            : missingSummary(strings, voice, missing));
-    for (const auto* d : documents) {
+            strings.get(voice, missing.empty() ? "checklist.all_ready" : "checklist.still_needed"));
+    for (const auto* d : missing)
+        addText(s, "missing." + d->id, words.documentName(d->id));
+    for (const auto* d : rules.documentsFor(answers)) {
         const auto it = words.documents.find(d->id);
         if (it == words.documents.end())
             continue;

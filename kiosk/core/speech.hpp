@@ -56,8 +56,9 @@ void addText(Script& script, const std::string& part, const std::string& text);
 [[nodiscard]] Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts& contacts = {});
 
 // The script of a checklist: the question and its answers while asking, then the result — the
-// warnings, what is still needed, each document with its explanation and where to get it, and
-// the fees. `words` and `strings` in the voice's language.
+// warnings, what is still needed (each document its own sentence, part "missing.<id>"), each
+// document with its explanation and where to get it, and the fees. `words` and `strings` in the voice's
+// language.
 [[nodiscard]] Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
                                      const ChecklistProgress& progress, const Strings& strings, Lang shown,
                                      Lang voice);
@@ -88,10 +89,6 @@ void addText(Script& script, const std::string& part, const std::string& text);
 // review; nothing elsewhere.
 [[nodiscard]] std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
                                                  int callbackWithinDays, const Session& session);
-
-// "Masih perlu: KTP, Kartu Keluarga" (the checklist's summary of what is missing).
-[[nodiscard]] std::string missingSummary(const Strings& strings, Lang lang,
-                                         const std::vector<std::string>& names);
 
 // The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
 // read in Indonesian.

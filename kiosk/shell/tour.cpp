@@ -76,6 +76,52 @@ void combinations(const ChecklistRules& rules, ChecklistProgress progress,
     }
 }
 
+// Whether `a` and `b` differ in their first `n` answers.
+bool differInFirst(const ChecklistProgress& a, const ChecklistProgress& b, std::size_t n)
+{
+    const auto first = [n](const ChecklistProgress& p) {
+        return std::vector(p.answers.begin(),
+                           p.answers.begin() + static_cast<std::ptrdiff_t>(std::min(n, p.answers.size())));
+    };
+    return first(a) != first(b);
+}
+
+// Every checklist: each question in turn (answered with its first answer), then every complete
+// set of answers, some with documents ticked. Returns the names of the question stills.
+std::vector<std::string> checklistStills(const Content& content, std::vector<Still>& stills)
+{
+    std::vector<std::string> questions;
+    for (const auto& [id, rules] : content.checklists) {
+        const Route route = Route::checklist(id);
+        ChecklistProgress progress{id, {}, {}};
+        for (int n = 1; const ChecklistRules::Question* q = rules.next(progress.asMap()); ++n) {
+            questions.push_back(route.screenId() + "-q" + std::to_string(n));
+            stills.push_back({questions.back(), route, IdleTimer::Phase::Active, progress});
+            progress.answers.emplace_back(q->id, q->answers.front());
+        }
+        std::vector<ChecklistProgress> results;
+        combinations(rules, {id, {}, {}}, results);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            ChecklistProgress& result = results[i];
+            std::string name = route.screenId() + "-result";
+            for (const auto& [question, answer] : result.answers)
+                name += "-" + answer;
+            const auto docs = rules.documentsFor(result.asMap());
+            if (i == 0) // all ticked: the "ready" state
+                for (const auto* d : docs)
+                    result.have.insert(d->id);
+            else if (i % 2 == 1 && !docs.empty())
+                result.have.insert(docs.front()->id);
+            stills.push_back({name, route, IdleTimer::Phase::Active, result});
+            // The end of the list (fees, source and date, help) once per answer to each of the
+            // first two questions.
+            if (i == 0 || differInFirst(result, results[i - 1], 2))
+                stills.push_back({name + "-end", route, IdleTimer::Phase::Active, result, true});
+        }
+    }
+    return questions;
+}
+
 // The form as a resident might fill it (synthetic data), through the same calls the keyboard makes.
 FormState filledForm()
 {
@@ -244,41 +290,9 @@ void officerStills(std::vector<Still>& stills)
     stills.back().scrollTo = "officer.content.update";
 }
 
-// Each checklist's questions in turn, and its results for every combination of answers.
-void checklistStills(std::vector<Still>& stills, const Content& content)
-{
-    for (const auto& [id, rules] : content.checklists) {
-        const Route route = Route::checklist(id);
-        // Each question in turn, answering each with its first answer.
-        ChecklistProgress progress{id, {}, {}};
-        for (int n = 1; const ChecklistRules::Question* q = rules.next(progress.asMap()); ++n) {
-            stills.push_back(
-                {route.screenId() + "-q" + std::to_string(n), route, IdleTimer::Phase::Active, progress});
-            progress.answers.emplace_back(q->id, q->answers.front());
-        }
-        std::vector<ChecklistProgress> results;
-        combinations(rules, {id, {}, {}}, results);
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            ChecklistProgress& result = results[i];
-            std::string name = route.screenId() + "-result";
-            for (const auto& [question, answer] : result.answers)
-                name += "-" + answer;
-            const auto docs = rules.documentsFor(result.asMap());
-            if (i == 0) // all ticked: the "ready" state
-                for (const auto* d : docs)
-                    result.have.insert(d->id);
-            else if (i % 2 == 1 && !docs.empty())
-                result.have.insert(docs.front()->id);
-            stills.push_back({name, route, IdleTimer::Phase::Active, result});
-            // The end of the list (fees, help) once per answer to the first question.
-            if (i == 0 || result.answers.front().second != results[i - 1].answers.front().second)
-                stills.push_back({name + "-end", route, IdleTimer::Phase::Active, result, true});
-        }
-    }
-}
-
-// Reading aloud on a few screens; larger text on every still; the high-contrast theme on a few.
-void variantStills(std::vector<Still>& stills)
+// Reading aloud on a few screens; larger text on every still (pictured for one of each kind of
+// screen and the checklist's `questions`); the high-contrast theme on a few.
+void variantStills(std::vector<Still>& stills, const std::vector<std::string>& questions)
 {
     // Reading aloud: a page at its first paragraph, a checklist's result and the form at their
     // second sentence.
@@ -304,16 +318,17 @@ void variantStills(std::vector<Still>& stills)
         s.readingSentence = sentence;
         extra.push_back(std::move(s));
     }
-    // Larger text (Aa) on every still; pictured for one of each kind of screen (the layout test
-    // checks them all at every size). The high-contrast theme on a few.
-    const std::vector<std::string> pictured{"home",
-                                            "help",
-                                            "callback-danger",
-                                            "passport",
-                                            firstResult + "-reading",
-                                            "callback-keyboard-letters",
-                                            "officer-dashboard-end",
-                                            "idle-prompt"};
+    // Larger text (Aa) on every still; pictured for one of each kind of screen and every checklist
+    // question (the layout test checks them all at every size). The high-contrast theme on a few.
+    std::vector<std::string> pictured{"home",
+                                      "help",
+                                      "callback-danger",
+                                      "passport",
+                                      firstResult + "-reading",
+                                      "callback-keyboard-letters",
+                                      "officer-dashboard-end",
+                                      "idle-prompt"};
+    pictured.insert(pictured.end(), questions.begin(), questions.end());
     std::vector<Still> large;
     for (const std::vector<Still>* list : {&stills, &extra})
         for (const Still& base : *list) {
@@ -346,12 +361,12 @@ std::vector<Still> tourStills(const Content& content)
         stills.push_back({id, Route::page(id), IdleTimer::Phase::Active, {}});
         stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
     }
-    checklistStills(stills, content);
+    const std::vector<std::string> questions = checklistStills(content, stills);
     formStills(stills);
     officerStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
     stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
-    variantStills(stills);
+    variantStills(stills, questions);
     return stills;
 }
 

@@ -1,10 +1,8 @@
-// The passport-requirement checklist: up to three questions with big answers, then the documents
-// that apply. The resident taps those they have; the rest is listed with where to get it, the
+// The passport-requirement checklist: a few questions with big answers, each with its icon, then
+// the documents that apply. The resident taps those they have; the rest is listed with where to get it, the
 // fees, and a way to ask an officer for help.
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
-
-#include "core/speech.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,9 +10,8 @@
 #include <vector>
 
 namespace kiosk::ui {
-namespace {
 
-const char* documentIcon(const std::string& name)
+const char* checklistIcon(const std::string& name)
 {
     static const std::map<std::string, const char*> icons{{"id-card", icon::kIdCard},
                                                           {"users", icon::kUsers},
@@ -25,9 +22,26 @@ const char* documentIcon(const std::string& name)
                                                           {"graduation", icon::kGraduation},
                                                           {"child", icon::kChild},
                                                           {"building", icon::kBuilding},
-                                                          {"money", icon::kMoney}};
+                                                          {"money", icon::kMoney},
+                                                          {"plane", icon::kPlane},
+                                                          {"refresh", icon::kRefresh},
+                                                          {"user", icon::kUser},
+                                                          {"heart", icon::kHeart},
+                                                          {"plus", icon::kPlus},
+                                                          {"history", icon::kHistory}};
     const auto it = icons.find(name);
-    return it == icons.end() ? icon::kFile : it->second;
+    return it == icons.end() ? nullptr : it->second;
+}
+
+namespace {
+
+// The words of answer `a` to `q`, or its id.
+std::string answerLabel(const ChecklistText& words, const ChecklistRules::Question& q, const std::string& a)
+{
+    if (const auto qt = words.questions.find(q.id); qt != words.questions.end())
+        if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
+            return it->second;
+    return a;
 }
 
 // One question: how far along, the question, and big answers, two per row where there is room.
@@ -53,18 +67,24 @@ Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const C
     const int columns = width >= 900.f * s ? 2 : 1;
     const float gap = 20.f * s;
     const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float h = m.tapHeight * 1.15f;
+    const auto iconOf = [&](const std::string& a) {
+        const auto it = q->icons.find(a);
+        return it != q->icons.end() ? checklistIcon(it->second) : nullptr;
+    };
+    // Every answer as tall as the one whose words, beside its icon, need the most lines.
+    float h = m.tapHeight * 1.15f;
+    for (const std::string& a : q->answers) {
+        const std::string drawn = std::string(iconOf(a) ? iconOf(a) : "") + "  " + answerLabel(words, *q, a);
+        h = std::max(h, wrappedHeight(f.fonts.tile, drawn, w - 32.f * s) + 32.f * s);
+    }
     const float top = ImGui::GetCursorPosY();
     for (std::size_t i = 0; i < q->answers.size(); ++i) {
         const std::string& a = q->answers[i];
-        std::string label = a;
-        if (qt != words.questions.end())
-            if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
-                label = it->second;
         const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
         const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
         ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
-        if (button(f, "checklist.answer." + a, nullptr, label, ImVec2(w, h), ButtonStyle::Secondary))
+        if (button(f, "checklist.answer." + a, iconOf(a), answerLabel(words, *q, a), ImVec2(w, h),
+                   ButtonStyle::Secondary))
             action = intent::Answer{q->id, a};
     }
     ImGui::Dummy(ImVec2(1, m.margin));
@@ -102,32 +122,53 @@ void drawWarnings(Frame& f, Column column, const std::vector<const ChecklistRule
     }
 }
 
-// The summary card: all there, or what is still missing.
-void drawSummary(Frame& f, Column column, const std::vector<std::string>& missing)
+// The height of `text` wrapped at `width`, as the draw list lays it out.
+float textHeight(ImFont* font, const std::string& text, float width)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+// The summary card: all there, or what is still needed, one document a line (a name may have
+// commas of its own).
+void drawSummary(Frame& f, Column column, const std::vector<const ChecklistRules::Item*>& missing,
+                 const ChecklistText& words)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
     const auto [x0, width] = column;
     const float pad = 24.f * s;
-    std::string summary;
-    if (missing.empty()) {
-        summary = std::string(icon::kCheck) + "  " + f.t("checklist.all_ready");
-    } else {
-        summary = missingSummary(f.strings, f.lang, missing);
-    }
-    const float inner = width - 2 * pad;
-    const float h =
-        f.fonts.bodyBold->CalcTextSizeA(f.fonts.bodyBold->FontSize, FLT_MAX, inner, summary.c_str()).y;
+    const float inner = width - 2 * pad - 6.f * s;
+    const float indent = f.fonts.body->FontSize * 1.2f; // the bullet's room
+    const float gap = 6.f * s;
+    const std::string heading = missing.empty()
+                                    ? std::string(icon::kCheck) + "  " + f.t("checklist.all_ready")
+                                    : f.t("checklist.still_needed");
+    float h = textHeight(f.fonts.bodyBold, heading, inner);
+    for (const auto* d : missing)
+        h += gap + textHeight(f.fonts.body, words.documentName(d->id), inner - indent);
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 q(p.x + width, p.y + h + 2 * pad);
     const ImU32 accent = missing.empty() ? colours().done : colours().frame;
-    card(ImGui::GetWindowDrawList(), p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent,
-         accent);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + 6.f * s, p.y + pad));
-    wrappedText(f, "summary", f.fonts.bodyBold, missing.empty() ? colours().done : colours().text, summary,
-                inner);
-    ImGui::SetCursorScreenPos(ImVec2(p.x, q.y));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    card(dl, p, q, m, missing.empty() ? colours().doneBg : colours().tipBg, accent, accent);
+    const float x = p.x + pad + 6.f * s;
+    float y = p.y + pad;
+    highlightReading(f, dl, "summary", f.fonts.bodyBold, ImVec2(x, y), inner, heading);
+    dl->AddText(f.fonts.bodyBold, f.fonts.bodyBold->FontSize, ImVec2(x, y),
+                missing.empty() ? colours().done : colours().text, heading.c_str(), nullptr, inner);
+    y += textHeight(f.fonts.bodyBold, heading, inner);
+    for (const auto* d : missing) {
+        const std::string name = words.documentName(d->id);
+        y += gap;
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(x, y), colours().text, "\u2022");
+        highlightReading(f, dl, "missing." + d->id, f.fonts.body, ImVec2(x + indent, y), inner - indent,
+                         name);
+        dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(x + indent, y), colours().text, name.c_str(),
+                    nullptr, inner - indent);
+        y += textHeight(f.fonts.body, name, inner - indent);
+    }
+    ImGui::Dummy(ImVec2(width, q.y - p.y));
     ImGui::Dummy(ImVec2(1, 8.f * s));
 }
 
@@ -173,7 +214,7 @@ bool drawDocument(Frame& f, Column column, const ChecklistRules::Item& d, const 
     dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad, p.y + pad),
                 have ? colours().done : colours().frame, have ? icon::kCheckSquare : icon::kSquare);
     dl->AddText(f.fonts.heading, f.fonts.heading->FontSize, ImVec2(p.x + pad + boxW, p.y + pad),
-                colours().frame, documentIcon(d.icon));
+                colours().frame, checklistIcon(d.icon) ? checklistIcon(d.icon) : icon::kFile);
     const float tx = p.x + pad + boxW + iconW;
     highlightReading(f, dl, "doc." + d.id, f.fonts.tile, ImVec2(tx, p.y + pad), inner, title);
     dl->AddText(f.fonts.tile, f.fonts.tile->FontSize, ImVec2(tx, p.y + pad), colours().text, title.c_str(),
@@ -225,9 +266,10 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     if (const ChecklistRules::Question* q = rules.next(answers))
         return drawQuestion(f, column, rules, words, answers, q);
 
-    // The result: warnings, documents, what is missing and where to get it, fees, help.
+    // The result: warnings, documents, what is missing and where to get it, fees, where the facts
+    // come from, help.
     drawWarnings(f, column, rules.warningsFor(answers), words);
-    drawSummary(f, column, missingDocuments(rules, words, progress));
+    drawSummary(f, column, missingDocuments(rules, progress), words);
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));
@@ -235,6 +277,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
         if (drawDocument(f, column, *d, words, progress.have.count(d->id) > 0))
             action = intent::ToggleHave{d->id};
     drawFees(f, column, rules.feesFor(answers), words);
+    ImGui::Dummy(ImVec2(1, 16.f * s));
+    sourceAndDate(f, column, words.source, words.verified);
     ImGui::Dummy(ImVec2(1, 24.f * s));
     const float bw = std::min(width, 640.f * s);
     ImGui::SetCursorPosX(x0);

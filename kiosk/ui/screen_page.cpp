@@ -127,24 +127,6 @@ Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
     return action;
 }
 
-// Where the facts come from and when they were last checked, under a rule.
-void sourceFooter(Frame& f, const Page& page, float x0, float width, float gap)
-{
-    const float s = f.m.scale;
-    ImGui::SetCursorPosX(x0);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder,
-                                        std::max(1.f, 2.f * s));
-    ImGui::Dummy(ImVec2(1, gap * 0.6f));
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + page.source, width);
-    ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted,
-                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + page.verified,
-                width);
-    ImGui::Dummy(ImVec2(1, f.m.margin));
-}
-
 } // namespace
 
 Asked PageScreen::draw(Frame& f, const Page& page)
@@ -183,7 +165,8 @@ Asked PageScreen::draw(Frame& f, const Page& page)
         }
         ImGui::Dummy(ImVec2(1, gap));
     }
-    sourceFooter(f, page, x0, width, gap);
+    sourceAndDate(f, Column{x0, width}, page.source, page.verified);
+    ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }
 

@@ -50,7 +50,10 @@ private:
 // is for, and its QR code. In the UI map as help.number.<id>.
 void helpNumberCard(Frame& f, QrCache& qr, const HelpNumber& number, Column col);
 
-// Questions, then the documents and fees that apply.
+// The glyph of a checklist icon (one of checklistIcons(): documents and answers), or nullptr.
+[[nodiscard]] const char* checklistIcon(const std::string& name);
+
+// Questions, then the documents and fees that apply, with where their facts come from.
 class ChecklistScreen {
 public:
     Asked draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,

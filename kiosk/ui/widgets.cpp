@@ -1,6 +1,9 @@
 // Touch widgets drawn with ImGui's draw list over invisible buttons.
 #include "ui/widgets.hpp"
 
+#include "core/dates.hpp"
+#include "ui/icons.hpp"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -337,6 +340,25 @@ Column readingColumn(const Metrics& m)
     const float avail = ImGui::GetWindowWidth();
     const float width = std::min(avail - 2 * m.margin, m.maxLineWidth);
     return {std::max(m.margin, (avail - width) / 2), width};
+}
+
+void sourceAndDate(Frame& f, Column column, const std::string& source, const std::string& verified)
+{
+    const float s = f.m.scale;
+    const auto [x0, width] = column;
+    ImGui::SetCursorPosX(x0);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder,
+                                        std::max(1.f, 2.f * s));
+    ImGui::Dummy(ImVec2(1, 5.f * s));
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + source, width);
+    const std::string date = formatDate(verified, f.lang);
+    ImGui::SetCursorPosX(x0);
+    wrappedText(f.fonts.body, colours().textMuted,
+                std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + date, width);
+    f.map.values["source"] = source;
+    f.map.values["verified"] = date;
 }
 
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border, ImU32 accent)

@@ -131,10 +131,11 @@ click nav.home && expect home
 # The passport checklist: answer, tick a document, ask for help.
 click home.tile.passport && expect passport
 click page.link.checklist.passport && expect checklist-passport
-click checklist.answer.work && sleep 0.2 && click checklist.answer.adult && sleep 0.2 && click checklist.answer.new
+click checklist.answer.self && sleep 0.2 && click checklist.answer.work && sleep 0.2
+click checklist.answer.18-or-older && sleep 0.2 && click checklist.answer.new
 checks=$((checks + 1))
 for _ in $(seq 60); do [ -n "$(centre checklist.doc.ktp)" ] && break; sleep 0.05; done
-if [ -n "$(centre checklist.doc.ktp)" ]; then echo "ok: documents listed"; else fail "no documents after three answers"; fi
+if [ -n "$(centre checklist.doc.ktp)" ]; then echo "ok: documents listed"; else fail "no documents after four answers"; fi
 click nav.home && expect home
 
 # wait_for ID: waits up to 3 s for a widget to be in the map.

@@ -1,0 +1,71 @@
+// `kiosk check-content`: the checklist's source and date are checked as a page's are, each problem
+// one FILE:LINE line, and any error makes the command fail.
+#include "cli/check_content.hpp"
+#include "test_support.hpp"
+
+#include <CLI/CLI.hpp>
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace kiosk;
+
+namespace {
+
+struct Checked {
+    int code = -1;
+    std::string out;
+};
+
+Checked checkContent(const std::filesystem::path& dir)
+{
+    CLI::App cli{"kiosk"};
+    const CheckContentCommand command(cli);
+    cli.parse(std::vector<std::string>{dir.string(), "check-content"}); // CLI11 takes them last first
+    REQUIRE(command.parsed());
+    std::ostringstream out;
+    Checked checked;
+    checked.code = command.run(dir, test::dataDir(), {}, {}, dir / "no-such-kiosk.toml", out);
+    checked.out = out.str();
+    return checked;
+}
+
+// A line of `out` that starts with `file` and a line number and says `text`.
+bool says(const std::string& out, const std::string& file, const std::string& text)
+{
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto at = line.find(file + ":");
+        if (at != std::string::npos && std::isdigit(static_cast<unsigned char>(line[at + file.size() + 1])) &&
+            line.find(text) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("check-content passes the shipped content, checklist included")
+{
+    test::Pack pack;
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 0);
+    CHECK(c.out.find("0 errors, 0 warnings") != std::string::npos);
+}
+
+TEST_CASE("check-content refuses a checklist without its source or with a date that is not a date")
+{
+    test::Pack pack;
+    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    pack.replace("content/en/checklists/passport.toml", "verified = ", "verified = \"last week\" # ");
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 1);
+    CHECK(says(c.out, "content/id/checklists/passport.toml", "needs 'source'"));
+    CHECK(says(c.out, "content/en/checklists/passport.toml", "'verified' should be a date"));
+    CHECK(c.out.find("2 errors") != std::string::npos);
+}
