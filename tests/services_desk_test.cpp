@@ -1,5 +1,7 @@
 // The officer desk's pieces on their own: its worker thread, the PIN checks, the usage tally, where
 // exports and content packs go, settings changes and the purge's timing, each with only its context.
+#include "export/seal.hpp"
+#include "export_support.hpp"
 #include "services/desk_content.hpp"
 #include "services/desk_export.hpp"
 #include "services/desk_pin.hpp"
@@ -16,6 +18,8 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -181,6 +185,34 @@ TEST_CASE("exports go to the first writable stick, and each failure has the offi
     CHECK(std::string(desk::exportMessage({ENOSPC, std::generic_category()})) == "officer.export.full");
     CHECK(std::string(desk::exportMessage({EROFS, std::generic_category()})) == "officer.export.readonly");
     CHECK(std::string(desk::exportMessage({EIO, std::generic_category()})) == "officer.export.pulled");
+}
+
+TEST_CASE("a failed export is told by its errno and a database failure by SQLite's code, not in English")
+{
+    test::ExportFixture fx;
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.exportDir = fx.dest / "not-there"; // ENOENT: as if the stick went away
+    settings.officeKey = exporter::makeKeyPair().publicKey;
+    exporter::PosixFileWriter files;
+    TestBoard board;
+    const desk::ExportContext context{.db = &fx.db,
+                                      .settings = settings,
+                                      .files = files,
+                                      .clock = fx.clock,
+                                      .log = fx.log,
+                                      .board = board,
+                                      .lookForSticks = [] {}};
+    REQUIRE(desk::exportRequests(context, ExportScope::New, std::nullopt));
+    const ExportState ex = board.snapshot()->exporting;
+    CHECK(ex.phase == ExportState::Phase::Failed);
+    CHECK(ex.message == "officer.export.pulled");
+    CHECK(ex.detail.source == FaultDetail::Source::System);
+    CHECK(ex.detail.codeName == "ENOENT");
+    CHECK(ex.detail.code == ENOENT);
+
+    CHECK(store::databaseFault(store::SqliteError("step: database or disk is full", 13)) ==
+          FaultDetail{.source = FaultDetail::Source::Database, .code = 13, .codeName = "SQLITE_FULL"});
 }
 
 TEST_CASE("content packs are looked for in the export folder first, then on each stick")

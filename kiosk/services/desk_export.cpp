@@ -49,17 +49,16 @@ void writeBatch(const ExportContext& c, const exporter::ExportOptions& options, 
     } catch (const std::system_error& e) {
         done.phase = ExportState::Phase::Failed;
         done.message = exportMessage(e.code());
-        done.errorDetail = e.code().message();
+        done.detail = systemFault(e.code());
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     } catch (const store::SqliteError& e) {
         done.phase = ExportState::Phase::Failed;
         done.message = "officer.export.store";
-        done.errorDetail = e.what();
+        done.detail = store::databaseFault(e);
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     } catch (const std::exception& e) { // an unknown batch, sealing: not the stick's fault
         done.phase = ExportState::Phase::Failed;
         done.message = "officer.export.failed";
-        done.errorDetail = e.what();
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     }
 }

@@ -116,7 +116,7 @@ void OfficerDeskService::changeContent(ContentChange change)
         s.content.rollback = rollback;
         s.content.progress = 0;
         s.content.refusal.clear();
-        s.content.detail.clear();
+        s.content.detail = {};
     });
     m_worker.post([this, rollback] { contentNow(rollback); });
 }

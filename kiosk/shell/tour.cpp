@@ -2,6 +2,8 @@
 #include "shell/tour.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <system_error>
 #include <utility>
 
 namespace kiosk {
@@ -212,7 +214,7 @@ void officerStills(std::vector<Still>& stills)
     auto failed = std::make_shared<OfficerSnapshot>(*desk);
     failed->exporting.phase = ExportState::Phase::Failed;
     failed->exporting.message = "officer.export.pulled";
-    failed->exporting.errorDetail = "Input/output error";
+    failed->exporting.detail = systemFault({EIO, std::generic_category()});
     failed->dashboard.encrypted = false;
     still("officer-dashboard-failed", Route::officerDashboard(), in, failed);
     auto done = std::make_shared<OfficerSnapshot>(*desk);
@@ -233,7 +235,7 @@ void officerStills(std::vector<Still>& stills)
     c.stickCreated = "2026-11-28 08:40";
     c.phase = ContentUpdate::Phase::Refused;
     c.refusal = "untrusted-key";
-    c.detail = "signed with key 9c1e77d04a2b5f36…, which this kiosk does not trust";
+    c.detail.keyId = "9c1e77d04a2b5f36";
     still("officer-dashboard-content", Route::officerDashboard(), in, content);
     stills.back().scrollTo = "officer.content.update";
 }

@@ -29,14 +29,14 @@ void drawDestination(Frame& f, const OfficerSnapshot& desk, Column words)
         where = stickLine(f, desk.target.sticks.front());
     else
         where = f.t("officer.usb.none");
-    line(words, f.fonts.bodyBold, colours().text, where, 6.f * s);
+    line(f, words, f.fonts.bodyBold, colours().text, where, 6.f * s);
     f.map.values["usb"] = where;
     if (!desk.target.sticks.empty() && desk.target.sticks.front().readOnly)
-        line(words, f.fonts.body, colours().attention, f.t("officer.usb.readonly"), 6.f * s);
+        line(f, words, f.fonts.body, colours().attention, f.t("officer.usb.readonly"), 6.f * s);
     if (keyFailed)
         notice(f, words, colours().attention, colours().attentionBg, f.t("officer.key.bad"));
     else if (d.encrypted)
-        line(words, f.fonts.body, colours().done, std::string(icon::kKey) + "  " + f.t("officer.key.ok"),
+        line(f, words, f.fonts.body, colours().done, std::string(icon::kKey) + "  " + f.t("officer.key.ok"),
              6.f * s);
     else if (d.loaded)
         notice(f, words, colours().attention, colours().attentionBg, f.t("officer.key.missing"));
@@ -49,7 +49,7 @@ void drawProgress(Frame& f, const ExportState& ex, Column words)
     const float s = f.m.scale;
     const std::string text =
         withValues(f.t("officer.export.running"), {{"{n}", count(std::lround(ex.progress * 100))}});
-    line(words, f.fonts.bodyBold, colours().text, text, 8.f * s);
+    line(f, words, f.fonts.bodyBold, colours().text, text, 8.f * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p(ImGui::GetWindowPos().x + words.x0, ImGui::GetCursorScreenPos().y);
     const float h = 28.f * s;
@@ -62,7 +62,6 @@ void drawProgress(Frame& f, const ExportState& ex, Column words)
 // How the last tap ended, where the eye is, above the buttons.
 void drawOutcome(Frame& f, const OfficerSnapshot& desk, Column words)
 {
-    const float s = f.m.scale;
     const ExportState& ex = desk.exporting;
     switch (ex.phase) {
     case ExportState::Phase::Running:
@@ -86,8 +85,7 @@ void drawOutcome(Frame& f, const OfficerSnapshot& desk, Column words)
         break;
     case ExportState::Phase::Failed:
         notice(f, words, colours().attention, colours().attentionBg, f.t(ex.message));
-        if (!ex.errorDetail.empty())
-            line(words, f.fonts.body, colours().textMuted, ex.errorDetail, 8.f * s);
+        fault(f, words, ex.detail);
         f.map.values["export"] = "failed";
         f.map.values["export_message"] = ex.message;
         break;
@@ -136,7 +134,7 @@ Asked drawEarlierBatches(Frame& f, const OfficerSnapshot& desk, const CardScope&
     if (d.batches.empty())
         return action;
     f.map.values["last_batch"] = d.batches.front().id;
-    line(c, f.fonts.bodyBold, colours().text,
+    line(f, c, f.fonts.bodyBold, colours().text,
          std::string(icon::kHistory) + "  " + f.t("officer.export.earlier"), 8.f * s);
     for (std::size_t i = 0; i < std::min(d.batches.size(), kBatchesShown); ++i) {
         const OfficerDashboard::Batch& b = d.batches[i];
@@ -145,6 +143,7 @@ Asked drawEarlierBatches(Frame& f, const OfficerSnapshot& desk, const CardScope&
         std::string text =
             formatLocalTime(b.createdMs) + "\n" +
             withValues(f.t("officer.export.batch"), {{"{n}", count(b.count)}, {"{stick}", b.stick}});
+        f.map.texts.push_back(text);
         wrappedText(f.fonts.body, colours().text, text, c.innerWidth() - againW - m.gap);
         ImGui::SetCursorPos(ImVec2(c.innerLeft() + c.innerWidth() - againW, y));
         if (ex.phase != ExportState::Phase::Running && desk.target.ready() && !keyFailed &&
@@ -167,7 +166,7 @@ Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, Column page)
     const bool keyFailed = !d.keyProblem.empty();
     const ImU32 accent = keyFailed || (!d.encrypted && d.loaded) ? colours().attention : colours().frame;
     CardScope c(m, page, colours().card, accent);
-    line(c, f.fonts.tile, colours().frame, std::string(icon::kUsb) + "  " + f.t("officer.export.title"),
+    line(f, c, f.fonts.tile, colours().frame, std::string(icon::kUsb) + "  " + f.t("officer.export.title"),
          12.f * s);
     const bool beside = c.innerWidth() >= 1000.f * s;
     const float buttonsW =

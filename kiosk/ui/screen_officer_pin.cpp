@@ -80,6 +80,7 @@ Asked OfficerPinScreen::draw(Frame& f, const OfficerSession& officer)
         dx += 2 * dot + dot * 0.8f;
     }
     f.map.values["pin_digits"] = std::to_string(officer.digits.size());
+    f.map.texts.insert(f.map.texts.end(), {f.t("officer.title"), prompt, message});
     CentredColumn rest(dl, origin.x + textLeft, origin.x + textLeft + textW, col.y() + 2 * dot + 28.f * s);
     if (!message.empty())
         rest.add(f.fonts.bodyBold, messageColour, message, 0);
