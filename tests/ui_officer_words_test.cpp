@@ -191,6 +191,11 @@ std::vector<std::pair<std::string, Change>> exportChanges()
     using P = ExportState::Phase;
     std::vector<std::pair<std::string, Change>> c = {
         {"plain-allowed", [](OfficerSnapshot& s) { s.dashboard.encrypted = false; }},
+        {"plain-off",
+         [](OfficerSnapshot& s) {
+             s.dashboard.encrypted = false;
+             s.dashboard.plainAllowed = false;
+         }},
         {"key-bad", [](OfficerSnapshot& s) { s.dashboard.keyProblem = "kiosk.toml:9: cannot read the key"; }},
         {"loading", [](OfficerSnapshot& s) { s.dashboard.loaded = false; }},
         {"store-unavailable",
@@ -229,7 +234,9 @@ std::vector<std::pair<std::string, Change>> exportChanges()
         {"officer.export.store", store::databaseFault(store::SqliteError("database or disk is full", 13))},
         {"officer.export.failed", {}},
         {"officer.key.bad", {}},
-        {"officer.usb.none", {}}};
+        {"officer.usb.none", {}},
+        {"officer.export.plain_off", {}},
+        {"officer.export.plain_unconfirmed", {}}};
     for (const auto& [message, detail] : failures)
         c.emplace_back(std::string("failed-") + message,
                        [message = std::string(message), detail](OfficerSnapshot& s) {
@@ -398,6 +405,14 @@ std::vector<State> officerStates(const Content& content)
         "dashboard", [](OfficerSnapshot&) {}, in);
     for (const auto& [name, change] : exportChanges())
         add(name, change, in);
+    for (const ExportAsk& ask :
+         {ExportAsk{ExportScope::New, std::nullopt, false}, ExportAsk{ExportScope::All, std::nullopt, false},
+          ExportAsk{ExportScope::New, BatchId{"9f3c2a71d0"}, false}}) {
+        OfficerSession asking = in;
+        asking.plainExport = ask;
+        add(
+            "confirm", [](OfficerSnapshot& s) { s.dashboard.encrypted = false; }, asking);
+    }
     for (const auto& [name, change] : contentChanges())
         add(name, change, in);
     add(

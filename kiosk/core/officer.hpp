@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/fault.hpp"
 #include "core/language.hpp"
+#include "core/request.hpp"
 #include "core/settings.hpp"
 #include "core/usb.hpp"
 
@@ -41,6 +42,13 @@ struct PinAnswer {
     std::uint64_t attempt = 0; // the number the PIN check was sent with (effect::CheckPin)
 };
 
+// What an officer asked to copy: the new requests or every one on the kiosk, or an earlier batch again.
+struct ExportAsk {
+    ExportScope scope = ExportScope::New;
+    std::optional<BatchId> again; // exactly this earlier batch, written again
+    bool plainAccepted = false;   // the officer said yes to a copy without encryption (no office key)
+};
+
 // The PIN screen and whether the officer is in, wiped with the rest of the session.
 struct OfficerSession {
     enum class Step { EnterPin, NewPin, ConfirmPin };
@@ -52,6 +60,8 @@ struct OfficerSession {
     std::string message;            // ui.toml key of what the last answer said ("" none)
     std::int64_t messageNumber = 0; // the number in it (tries left, minutes left)
     bool loggedIn = false;
+    // A copy that would leave residents' data unencrypted (no office key): it waits for a yes.
+    std::optional<ExportAsk> plainExport;
 };
 
 // Everything the dashboard shows, as the desk last read it.
@@ -96,6 +106,9 @@ struct OfficerDashboard {
     int retentionDays = 14; // collected requests are deleted this long after their copy
     bool encrypted = false; // an office key is configured
     std::string keyProblem; // the configured key could not be read
+    // [officer] allow_plain_export: without an office key, copies may be written unencrypted (each
+    // after the officer's yes). False: only encrypted copies are made.
+    bool plainAllowed = true;
 };
 
 // An export in progress or finished.

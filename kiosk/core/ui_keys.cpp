@@ -190,7 +190,7 @@ constexpr std::string_view kOfficerKeys[] = {"officer.title",
                                              "officer.audit.kind.content-rollback"};
 
 // Officer mode's sentences built from parts: the technical detail under a message, the audit log
-// (core/audit_words).
+// (core/audit_words), a copy without encryption.
 constexpr std::string_view kOfficerSentenceKeys[] = {"officer.kiosk.problems_where",
                                                      "officer.detail.file",
                                                      "officer.detail.place",
@@ -219,7 +219,13 @@ constexpr std::string_view kOfficerSentenceKeys[] = {"officer.kiosk.problems_whe
                                                      "officer.audit.content_update_refused",
                                                      "officer.audit.content_rollback_done",
                                                      "officer.audit.content_rollback_refused",
-                                                     "officer.audit.other"};
+                                                     "officer.audit.other",
+                                                     "officer.export.plain_confirm",
+                                                     "officer.export.plain_yes",
+                                                     "officer.export.plain_cancel",
+                                                     "officer.export.plain_off",
+                                                     "officer.export.plain_unconfirmed",
+                                                     "officer.key.missing_off"};
 
 } // namespace
 

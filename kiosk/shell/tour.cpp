@@ -223,6 +223,16 @@ void officerStills(std::vector<Still>& stills)
     done->exporting.stick = "KANTOR IMIGRASI";
     done->target.sticks.clear(); // and the stick already taken out
     still("officer-dashboard-done", Route::officerDashboard(), in, done);
+    // No office key: a copy asked for waits for the officer's yes; where plain copies are not
+    // allowed, the buttons give way to why.
+    auto plain = std::make_shared<OfficerSnapshot>(*desk);
+    plain->dashboard.encrypted = false;
+    OfficerSession asking = in;
+    asking.plainExport = ExportAsk{ExportScope::New, std::nullopt, false};
+    still("officer-dashboard-confirm", Route::officerDashboard(), asking, plain);
+    auto plainOff = std::make_shared<OfficerSnapshot>(*plain);
+    plainOff->dashboard.plainAllowed = false;
+    still("officer-dashboard-plain-off", Route::officerDashboard(), in, plainOff);
     // The content card: a pack shown, one before it, one on the stick refused as forged.
     auto content = std::make_shared<OfficerSnapshot>(*desk);
     ContentUpdate& c = content->content;

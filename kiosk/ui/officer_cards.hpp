@@ -17,7 +17,7 @@ namespace kiosk::ui::dashboard {
 
 // Each card fills the strip `page` of the content window from the cursor down and leaves the
 // cursor below it. A card with buttons returns what was tapped.
-Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, Column page);
+Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer, Column page);
 void drawRequestsCard(Frame& f, const OfficerDashboard& d, Column page);
 void drawKioskCard(Frame& f, const OfficerDashboard& d, Column page);
 Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page);

@@ -45,7 +45,7 @@ void drawLoadingCard(Frame& f, const OfficerDashboard& d, Column page)
 } // namespace
 } // namespace dashboard
 
-Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
+Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer)
 {
     using namespace dashboard;
     const Metrics& m = f.m;
@@ -55,7 +55,7 @@ Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     const OfficerDashboard& d = desk.dashboard;
 
     Asked action = drawTitle(f, page);
-    take(action, drawExportCard(f, desk, page));
+    take(action, drawExportCard(f, desk, officer, page));
     if (!d.loaded) {
         drawLoadingCard(f, d, page);
         return action;

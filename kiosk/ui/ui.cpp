@@ -111,7 +111,8 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     case ScreenKind::OfficerPin: screenAsked = m_officerPin.draw(f, view.session.officer); break;
     case ScreenKind::OfficerDashboard: {
         static const OfficerSnapshot kNoDesk{};
-        screenAsked = m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk);
+        screenAsked = m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk,
+                                              view.session.officer);
         break;
     }
     }
