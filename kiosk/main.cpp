@@ -109,6 +109,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     s.kioskId = config.kioskId;
     s.exportDir = config.exportDir;
     s.keyProblem = config.officeKeyProblem;
+    s.allowPlainExport = config.allowPlainExport;
     if (!config.officePublicKey.empty()) {
         try {
             s.officeKey = exporter::readPublicKey(config.officePublicKey);

@@ -71,7 +71,7 @@ bool hasDefaultOfficer(const Config& c)
 {
     return c.exportDir.empty() && c.officePublicKey.empty() && c.retentionDays == 14 &&
            c.usbRoots == std::vector<std::filesystem::path>{"/media", "/run/media"} &&
-           c.officerIdleMs == 120'000;
+           c.officerIdleMs == 120'000 && c.allowPlainExport;
 }
 
 } // namespace
@@ -181,6 +181,26 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     (void)Config::load(dir.write("kiosk.toml", "officer = 3\n[kiosk]\nid = \"CMG\"\n"), problems);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("kiosk.toml:1: officer must be a section") != std::string::npos);
+}
+
+TEST_CASE("[officer] allow_plain_export: true or false as written; missing is true; anything else is false")
+{
+    CHECK(loadOfficer("allow_plain_export = true\n")->config.allowPlainExport);
+    const auto off = loadOfficer("allow_plain_export = false\n");
+    CHECK(off->problems.empty());
+    CHECK_FALSE(off->config.allowPlainExport);
+    CHECK(loadOfficer("retention_days = 14\n")->config.allowPlainExport); // kiosks set up before it
+
+    // A doubt never lets residents' data out unencrypted: the value is refused, and so are plain copies.
+    for (const char* wrong : {"allow_plain_export = \"false\"\n", "allow_plain_export = \"true\"\n",
+                              "allow_plain_export = 1\n", "allow_plain_export = []\n"}) {
+        const auto l = loadOfficer(wrong);
+        INFO(wrong);
+        REQUIRE(l->problems.size() == 1);
+        CHECK(l->problems[0].find("kiosk.toml:4: officer.allow_plain_export must be true or false") !=
+              std::string::npos);
+        CHECK_FALSE(l->config.allowPlainExport);
+    }
 }
 
 TEST_CASE("unknown sections and keys anywhere are named with their line; the kiosk keeps its defaults")
@@ -307,6 +327,7 @@ TEST_CASE("data/kiosk.example.toml documents every key and loads without a probl
                             "level",
                             "export_dir",
                             "office_public_key",
+                            "allow_plain_export",
                             "retention_days",
                             "usb_mount_roots",
                             "idle_minutes",

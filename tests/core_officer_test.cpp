@@ -257,6 +257,82 @@ TEST_CASE("without a desk officer mode says it cannot open, and nothing is kept"
     CHECK_FALSE(s.officer.loggedIn);
 }
 
+namespace {
+
+// Logged in, with the desk's snapshot `state` known to the session.
+void loggedIn(Session& s, Desk& desk)
+{
+    desk.state->hasPin = true;
+    desk.state->dashboard.loaded = true;
+    act(s, desk, intent::DeskChanged{desk.state});
+    act(s, desk, intent::OpenOfficer{});
+    type(s, desk, "246810");
+    act(s, desk, intent::SubmitPin{});
+    answer(s, desk, PinAnswer::Status::Ok);
+    REQUIRE(s.nav.current().kind == ScreenKind::OfficerDashboard);
+}
+
+} // namespace
+
+TEST_CASE("without an office key a copy waits for the officer's yes; no asks nothing of the desk")
+{
+    Session s;
+    Desk desk;
+    desk.state->dashboard.encrypted = false; // no office key, plain copies allowed (the default)
+    loggedIn(s, desk);
+
+    act(s, desk, intent::ExportBatches{ExportScope::All, std::nullopt});
+    CHECK(desk.exports.empty());
+    REQUIRE(s.officer.plainExport);
+    CHECK(s.officer.plainExport->scope == ExportScope::All);
+    act(s, desk, intent::CancelPlainExport{});
+    CHECK_FALSE(s.officer.plainExport);
+    act(s, desk, intent::ConfirmPlainExport{}); // nothing waits for a yes any more
+    CHECK(desk.exports.empty());
+
+    act(s, desk, intent::ExportBatches{ExportScope::New, BatchId{"b1"}});
+    act(s, desk, intent::ConfirmPlainExport{});
+    REQUIRE(desk.exports.size() == 1);
+    CHECK(desk.exports[0].again == BatchId{"b1"});
+    CHECK(desk.exports[0].plainAccepted);
+    CHECK_FALSE(s.officer.plainExport);
+    act(s, desk, intent::ConfirmPlainExport{}); // a second tap: one copy only
+    CHECK(desk.exports.size() == 1);
+
+    SUBCASE("the question goes with the officer")
+    {
+        act(s, desk, intent::ExportBatches{ExportScope::New, std::nullopt});
+        REQUIRE(s.officer.plainExport);
+        act(s, desk, intent::Back{});
+        CHECK_FALSE(s.officer.plainExport);
+        act(s, desk, intent::ConfirmPlainExport{});
+        CHECK(desk.exports.size() == 1);
+    }
+}
+
+TEST_CASE("with an office key, or where plain copies are refused, a copy asks no question")
+{
+    Session s;
+    Desk desk;
+    SUBCASE("sealed to the office key")
+    {
+        desk.state->dashboard.encrypted = true;
+    }
+    SUBCASE("plain copies not allowed: the desk refuses it and says why")
+    {
+        desk.state->dashboard.plainAllowed = false;
+    }
+    SUBCASE("a key that cannot be read: the desk refuses it")
+    {
+        desk.state->dashboard.keyProblem = "kiosk.toml:9: no such file";
+    }
+    loggedIn(s, desk);
+    act(s, desk, intent::ExportBatches{ExportScope::New, std::nullopt});
+    CHECK_FALSE(s.officer.plainExport);
+    REQUIRE(desk.exports.size() == 1);
+    CHECK_FALSE(desk.exports[0].plainAccepted);
+}
+
 TEST_CASE("the idle timer waits longer while an officer works, and sleep goes straight to attract")
 {
     IdleTimer idle({90'000, 15'000, 4'000}, 0);

@@ -183,7 +183,7 @@ install_sh_config() {
     if [ ! -f "$example" ]; then
         echo "note: data/kiosk.example.toml does not exist yet; a stand-in is used"
         example="$tmp/example.toml"
-        printf '[paths]\nstate = ""\n\n[content]\ntrusted_keys = []\n\n[officer]\noffice_public_key = ""\n' >"$example"
+        printf '[paths]\nstate = ""\n\n[content]\ntrusted_keys = []\n\n[officer]\noffice_public_key = ""\nallow_plain_export = true\n' >"$example"
     fi
     echo public >"$tmp/kantor.public"
     echo public >"$tmp/kantor.sign.public"
@@ -198,6 +198,7 @@ install_sh_config() {
         write_config >/dev/null 2>&1
         grep -qx "state = \"$STATE_DIR\"" "$CONFIG" || fail "[paths] state was not set"
         grep -qx "office_public_key = \"$CONFIG_DIR/kantor.public\"" "$CONFIG" || fail "office_public_key was not set"
+        grep -qx "allow_plain_export = false" "$CONFIG" || fail "allow_plain_export was not set to false"
         grep -qx "trusted_keys = \\[\"$CONFIG_DIR/kantor.sign.public\"\\]" "$CONFIG" || fail "trusted_keys was not set"
         [ -f "$CONFIG_DIR/kantor.public" ] || fail "the office key was not copied"
         [ -f "$CONFIG_DIR/kantor.sign.public" ] || fail "the content key was not copied"

@@ -1,5 +1,7 @@
 // The officer desk's pieces on their own: its worker thread, the PIN checks, the usage tally, where
 // exports and content packs go, settings changes and the purge's timing, each with only its context.
+#include "export/seal.hpp"
+#include "export_support.hpp"
 #include "services/desk_content.hpp"
 #include "services/desk_export.hpp"
 #include "services/desk_pin.hpp"
@@ -16,6 +18,8 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -181,6 +185,85 @@ TEST_CASE("exports go to the first writable stick, and each failure has the offi
     CHECK(std::string(desk::exportMessage({ENOSPC, std::generic_category()})) == "officer.export.full");
     CHECK(std::string(desk::exportMessage({EROFS, std::generic_category()})) == "officer.export.readonly");
     CHECK(std::string(desk::exportMessage({EIO, std::generic_category()})) == "officer.export.pulled");
+}
+
+TEST_CASE("without an office key: refused where plain copies are off or without the officer's yes, "
+          "nothing written; written after it; with a key no yes is needed")
+{
+    test::ExportFixture fx;
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.exportDir = fx.dest;
+    exporter::PosixFileWriter files;
+    TestBoard board;
+    const desk::ExportContext context{.db = &fx.db,
+                                      .settings = settings,
+                                      .files = files,
+                                      .clock = fx.clock,
+                                      .log = fx.log,
+                                      .board = board,
+                                      .lookForSticks = [] {}};
+    const auto written = [&] {
+        return std::distance(std::filesystem::recursive_directory_iterator(fx.dest),
+                             std::filesystem::recursive_directory_iterator());
+    };
+    const auto collected = [&] {
+        return fx.db.queryInt("SELECT count(*) FROM requests WHERE collected_batch IS NOT NULL");
+    };
+    const auto outcome = [&] { return board.snapshot()->exporting; };
+
+    settings.allowPlainExport = false;
+    CHECK_FALSE(desk::exportRequests(context, {ExportScope::New, std::nullopt, true})); // even with a yes
+    CHECK(outcome().phase == ExportState::Phase::Failed);
+    CHECK(outcome().message == "officer.export.plain_off");
+    CHECK(written() == 0);
+
+    settings.allowPlainExport = true;
+    CHECK_FALSE(desk::exportRequests(context, {ExportScope::New, std::nullopt, false}));
+    CHECK(outcome().phase == ExportState::Phase::Failed);
+    CHECK(outcome().message == "officer.export.plain_unconfirmed");
+    CHECK(written() == 0);
+    CHECK(collected() == 0);
+
+    REQUIRE(desk::exportRequests(context, {ExportScope::New, std::nullopt, true}));
+    CHECK(outcome().phase == ExportState::Phase::Done);
+    CHECK(outcome().count == 5);
+    CHECK(written() > 0);
+    CHECK(collected() == 5);
+
+    settings.allowPlainExport = false; // sealed copies are always allowed
+    settings.officeKey = exporter::makeKeyPair().publicKey;
+    REQUIRE(desk::exportRequests(context, {ExportScope::All, std::nullopt, false}));
+    CHECK(outcome().phase == ExportState::Phase::Done);
+    CHECK(outcome().count == 5);
+}
+
+TEST_CASE("a failed export is told by its errno and a database failure by SQLite's code, not in English")
+{
+    test::ExportFixture fx;
+    OfficerDeskSettings settings;
+    settings.kioskId = "CMG";
+    settings.exportDir = fx.dest / "not-there"; // ENOENT: as if the stick went away
+    settings.officeKey = exporter::makeKeyPair().publicKey;
+    exporter::PosixFileWriter files;
+    TestBoard board;
+    const desk::ExportContext context{.db = &fx.db,
+                                      .settings = settings,
+                                      .files = files,
+                                      .clock = fx.clock,
+                                      .log = fx.log,
+                                      .board = board,
+                                      .lookForSticks = [] {}};
+    REQUIRE(desk::exportRequests(context, {ExportScope::New, std::nullopt, false}));
+    const ExportState ex = board.snapshot()->exporting;
+    CHECK(ex.phase == ExportState::Phase::Failed);
+    CHECK(ex.message == "officer.export.pulled");
+    CHECK(ex.detail.source == FaultDetail::Source::System);
+    CHECK(ex.detail.codeName == "ENOENT");
+    CHECK(ex.detail.code == ENOENT);
+
+    CHECK(store::databaseFault(store::SqliteError("step: database or disk is full", 13)) ==
+          FaultDetail{.source = FaultDetail::Source::Database, .code = 13, .codeName = "SQLITE_FULL"});
 }
 
 TEST_CASE("content packs are looked for in the export folder first, then on each stick")

@@ -1,5 +1,6 @@
 // Officer mode through the real screens and the real desk: the corner held, a first PIN made on the
 // pad, the dashboard read from the database, one tap that copies the requests to a folder, logout.
+#include "export/seal.hpp"
 #include "services/officer_desk.hpp"
 #include "services/pending_store.hpp"
 #include "store/batches.hpp"
@@ -10,8 +11,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iterator>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -80,6 +86,21 @@ void setPin(PendingStore& store, const Clock& wall, std::string_view digits)
     access.setPin(digits);
 }
 
+// A copy on a kiosk without an office key: `id` tapped, the card asks first, the yes tapped.
+void copyPlain(Harness& k, const std::string& id)
+{
+    k.revealAndTap(id);
+    REQUIRE(k.map().values.count("export_confirm") != 0);
+    k.revealAndTap("officer.export.plain.confirm");
+}
+
+// Files and folders under `dir`.
+long filesUnder(const std::filesystem::path& dir)
+{
+    return std::distance(std::filesystem::recursive_directory_iterator(dir),
+                         std::filesystem::recursive_directory_iterator());
+}
+
 } // namespace
 
 TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies them with one tap, logs out")
@@ -125,7 +146,7 @@ TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies t
     CHECK(k.map().values.at("requests_collected") == "0");
     CHECK(k.map().values.at("usb").find(exportDir.string()) != std::string::npos);
 
-    k.tap("officer.export.new");
+    copyPlain(k, "officer.export.new"); // no office key here: the officer says yes first
     REQUIRE(until(k, [&] {
         const auto it = k.map().values.find("export");
         return it != k.map().values.end() && it->second != "running";
@@ -143,10 +164,10 @@ TEST_CASE("an officer holds the corner, makes a PIN, sees the requests, copies t
     CHECK(text.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
 
     // A second tap finds nothing new; "copy again" writes the same batch anew.
-    k.tap("officer.export.new");
+    copyPlain(k, "officer.export.new");
     REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
     CHECK(k.map().values.at("export") == "nothing");
-    k.revealAndTap("officer.again." + k.map().values.at("last_batch"));
+    copyPlain(k, "officer.again." + k.map().values.at("last_batch"));
     REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
     CHECK(k.map().values.at("export") == "done");
     CHECK(k.map().values.at("export_folder") != batch.filename().string());
@@ -211,7 +232,7 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
     holdCorner(k);
     pin(k, "864200");
     REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
-    k.tap("officer.export.new");
+    copyPlain(k, "officer.export.new");
     REQUIRE(
         until(k, [&] { return k.map().values.count("export") && k.map().values.at("export") == "done"; }));
     // The purge after the copy took the request off the kiosk. "done" shows before the dashboard is
@@ -221,11 +242,123 @@ TEST_CASE("copying again a batch whose requests retention already deleted says s
         return k.map().values.at("requests_collected") == "0" && k.map().values.at("requests_new") == "0";
     }));
     CHECK(k.map().values.at("requests_new") == "0");
-    k.revealAndTap("officer.again." + k.map().values.at("last_batch"));
+    copyPlain(k, "officer.again." + k.map().values.at("last_batch"));
     REQUIRE(until(k, [&] { return k.map().values.at("export") != "running"; }));
     CHECK(k.map().values.at("export") == "again-gone");
     CHECK(std::distance(std::filesystem::directory_iterator(exportDir / "desa-kiosk" / "CMG"),
                         std::filesystem::directory_iterator()) == 1);
+}
+
+namespace {
+
+// A kiosk with one request and the PIN 864200, exporting to a folder; the officer logged in.
+struct PlainCopy {
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    PendingStore store{dir.path() / "kiosk.db", "CMG", wall, log};
+    std::filesystem::path exportDir = dir.path() / "stick";
+    std::unique_ptr<OfficerDeskService> desk;
+    Harness k;
+
+    explicit PlainCopy(const std::function<void(OfficerDeskSettings&)>& configure)
+    {
+        REQUIRE(store.submit(request(RequestTopic::Passport, "Siti Aminah")).ok());
+        setPin(store, wall, "864200");
+        OfficerDeskSettings settings = deskSettings(exportDir);
+        configure(settings);
+        desk = std::make_unique<OfficerDeskService>(store, settings, wall, log);
+        k.shell().setServices({.desk = desk.get(), .usage = desk.get()});
+        k.wake();
+        holdCorner(k);
+        pin(k, "864200");
+        REQUIRE(until(k, [&] { return k.map().values.count("requests_new") != 0; }));
+    }
+    ~PlainCopy() { k.shell().setServices({}); }
+    PlainCopy(const PlainCopy&) = delete;
+    PlainCopy& operator=(const PlainCopy&) = delete;
+
+    [[nodiscard]] bool shows(const std::string& key) const
+    {
+        const std::string& words = k.strings().get(k.session().lang, key);
+        return std::find(k.map().texts.begin(), k.map().texts.end(), words) != k.map().texts.end();
+    }
+    [[nodiscard]] std::string value(const std::string& name) const
+    {
+        const auto it = k.map().values.find(name);
+        return it == k.map().values.end() ? "" : it->second;
+    }
+};
+
+} // namespace
+
+TEST_CASE("no office key: a copy asks first and says what it means; Cancel writes nothing, the yes writes")
+{
+    PlainCopy c([](OfficerDeskSettings&) {});
+    Harness& k = c.k;
+    CHECK(c.shows("officer.key.missing"));
+    k.tap("officer.export.new");
+    CHECK(c.value("export_confirm") == "plain");
+    std::string asked = k.strings().get(Lang::Id, "officer.export.plain_confirm"); // with its number
+    asked.replace(asked.find("{n}"), 3, "1");
+    CHECK(std::find(k.map().texts.begin(), k.map().texts.end(), asked) != k.map().texts.end());
+    CHECK(k.map().find("officer.export.new") == nullptr); // the question stands in the buttons' place
+    REQUIRE(k.map().find("officer.export.plain.cancel"));
+    CHECK(k.map().find("officer.export.plain.confirm")->label ==
+          k.strings().get(Lang::Id, "officer.export.plain_yes"));
+    c.desk->drain();
+    CHECK(filesUnder(c.exportDir) == 0);
+
+    k.tap("officer.export.plain.cancel");
+    CHECK(c.value("export_confirm").empty());
+    CHECK(k.map().find("officer.export.new") != nullptr);
+    c.desk->drain();
+    k.frames(2);
+    CHECK(c.value("export").empty()); // nothing was started
+    CHECK(filesUnder(c.exportDir) == 0);
+    CHECK(c.value("requests_new") == "1");
+
+    k.tap("officer.export.all");
+    CHECK(c.value("export_confirm") == "plain");
+    k.tap("officer.export.plain.confirm");
+    REQUIRE(until(k, [&] { return c.value("export") == "done"; }));
+    CHECK(filesUnder(c.exportDir) > 0);
+    const auto batch = c.exportDir / "desa-kiosk" / "CMG" / c.value("export_folder");
+    CHECK(std::filesystem::is_regular_file(batch / "requests.csv"));
+    REQUIRE(until(k, [&] { return c.value("requests_new") == "0"; }));
+}
+
+TEST_CASE("allow_plain_export = false and no office key: no copy button, the reason instead, and the desk "
+          "refuses a copy even with a yes")
+{
+    PlainCopy c([](OfficerDeskSettings& s) { s.allowPlainExport = false; });
+    Harness& k = c.k;
+    CHECK(k.map().find("officer.export.new") == nullptr);
+    CHECK(k.map().find("officer.export.all") == nullptr);
+    CHECK(c.value("export_blocked") == "plain-off");
+    CHECK(c.shows("officer.export.plain_off"));
+    CHECK(c.shows("officer.key.missing_off"));
+
+    c.desk->startExport({ExportScope::All, std::nullopt, true});
+    REQUIRE(until(k, [&] { return c.value("export") == "failed"; }));
+    CHECK(c.value("export_message") == "officer.export.plain_off");
+    CHECK(filesUnder(c.exportDir) == 0);
+    CHECK(c.value("requests_new") == "1");
+}
+
+TEST_CASE("with an office key a copy asks no question and is sealed")
+{
+    PlainCopy c([](OfficerDeskSettings& s) {
+        s.officeKey = exporter::makeKeyPair().publicKey;
+        s.allowPlainExport = false; // sealed copies need no leave
+    });
+    Harness& k = c.k;
+    k.tap("officer.export.new");
+    CHECK(c.value("export_confirm").empty());
+    REQUIRE(until(k, [&] { return c.value("export") == "done"; }));
+    const auto batch = c.exportDir / "desa-kiosk" / "CMG" / c.value("export_folder");
+    CHECK(std::filesystem::is_regular_file(batch / "requests.csv.sealed"));
+    CHECK_FALSE(std::filesystem::exists(batch / "requests.csv"));
 }
 
 TEST_CASE("officer settings: a tap changes one, it is stored and audited, and the kiosk follows it")

@@ -87,8 +87,8 @@ const std::vector<Section>& schema()
         {"display", {"open_from", "open_until", "blank_after_minutes"}},
         {"log", {"level"}},
         {"officer",
-         {"export_dir", "office_public_key", "retention_days", "usb_mount_roots", "idle_minutes",
-          "callback_within_days"}},
+         {"export_dir", "office_public_key", "allow_plain_export", "retention_days", "usb_mount_roots",
+          "idle_minutes", "callback_within_days"}},
         {"contacts", {}},
     };
     return sections;
@@ -258,6 +258,16 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
     }
     if (problems.size() > before)
         config.officeKeyProblem = problems.back();
+    if (const toml::node* node = root.at_path("officer.allow_plain_export").node()) {
+        if (const auto* flag = node->as_boolean()) {
+            config.allowPlainExport = flag->get();
+        } else {
+            config.allowPlainExport = false; // a doubt never lets residents' data out in plain
+            problems.push_back(at(file, node) +
+                               "officer.allow_plain_export must be true or false, without quotes; "
+                               "until it is, copies without an office key are refused");
+        }
+    }
     if (const auto days = readWhole(root, "officer.retention_days", 1, 365, "days", file, problems))
         config.retentionDays = static_cast<int>(*days);
     if (const auto days = readWhole(root, "officer.callback_within_days", 1, 60, "days", file, problems))

@@ -48,6 +48,10 @@ struct Config {
     // An office key may have been asked for but could not be taken (a wrong value, a file that does
     // not parse): exports must then be refused, never written in plain. Empty: no such doubt.
     std::string officeKeyProblem;
+    // Without an office key, whether officer mode may copy residents' data unencrypted (each time
+    // after the officer's yes). Missing: true, as kiosks had it; install.sh writes false. A value
+    // that is not true or false counts as false: such data is never written plain by mistake.
+    bool allowPlainExport = true;
     int retentionDays = 14;     // collected requests are deleted this many days later
     int callbackWithinDays = 7; // the office calls a resident back within this many days
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted

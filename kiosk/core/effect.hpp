@@ -33,6 +33,7 @@ struct CloseDesk {}; // officer mode is over: stop watching
 struct StartExport {
     ExportScope scope = ExportScope::New;
     std::optional<BatchId> again;
+    bool plainAccepted = false; // the officer said yes to a copy without encryption
 };
 struct ChangeSetting {
     SettingChange change;

@@ -72,10 +72,13 @@ struct PressPinDigit {
 };
 struct ErasePinDigit {};
 struct SubmitPin {}; // send the PIN (or take the new one, then its repetition)
+// Without an office key, the copy asked for waits for ConfirmPlainExport or CancelPlainExport.
 struct ExportBatches {
     ExportScope scope = ExportScope::New;
     std::optional<BatchId> again; // exactly this earlier batch, written again
 };
+struct ConfirmPlainExport {}; // yes: copy it without encryption
+struct CancelPlainExport {};  // no: nothing is copied
 struct ChangeSetting {
     SettingChange change;
 };
@@ -111,15 +114,14 @@ struct VoiceChanged {
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText,
-                 intent::Listen, intent::Answer, intent::ToggleHave, intent::RestartChecklist,
-                 intent::FocusField, intent::PressKey, intent::MoveCaret, intent::ChooseTopic,
-                 intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send,
-                 intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
-                 intent::SubmitPin, intent::ExportBatches, intent::ChangeSetting, intent::ChangeContent,
-                 intent::Logout, intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved,
-                 intent::RequestNotSaved, intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText, intent::Listen,
+    intent::Answer, intent::ToggleHave, intent::RestartChecklist, intent::FocusField, intent::PressKey,
+    intent::MoveCaret, intent::ChooseTopic, intent::ChooseTime, intent::ToggleConsent, intent::Review,
+    intent::Send, intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit, intent::SubmitPin,
+    intent::ExportBatches, intent::ConfirmPlainExport, intent::CancelPlainExport, intent::ChangeSetting,
+    intent::ChangeContent, intent::Logout, intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved,
+    intent::RequestNotSaved, intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
 
 // What a screen returns for one frame: nothing, or what was asked for.
 using Asked = std::optional<Intent>;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/fault.hpp"
 #include "core/language.hpp"
+#include "core/request.hpp"
 #include "core/settings.hpp"
 #include "core/usb.hpp"
 
@@ -40,6 +42,13 @@ struct PinAnswer {
     std::uint64_t attempt = 0; // the number the PIN check was sent with (effect::CheckPin)
 };
 
+// What an officer asked to copy: the new requests or every one on the kiosk, or an earlier batch again.
+struct ExportAsk {
+    ExportScope scope = ExportScope::New;
+    std::optional<BatchId> again; // exactly this earlier batch, written again
+    bool plainAccepted = false;   // the officer said yes to a copy without encryption (no office key)
+};
+
 // The PIN screen and whether the officer is in, wiped with the rest of the session.
 struct OfficerSession {
     enum class Step { EnterPin, NewPin, ConfirmPin };
@@ -51,6 +60,8 @@ struct OfficerSession {
     std::string message;            // ui.toml key of what the last answer said ("" none)
     std::int64_t messageNumber = 0; // the number in it (tries left, minutes left)
     bool loggedIn = false;
+    // A copy that would leave residents' data unencrypted (no office key): it waits for a yes.
+    std::optional<ExportAsk> plainExport;
 };
 
 // Everything the dashboard shows, as the desk last read it.
@@ -75,7 +86,7 @@ struct OfficerDashboard {
     };
     bool loaded = false;                     // false until the first read finished
     Millis readAtMs = 0;                     // when it was read (Unix ms), for ages
-    std::string storeError;                  // the database could not be read: why (no personal data)
+    std::optional<FaultDetail> storeError;   // the database could not be read: what is known of why
     std::array<std::int64_t, 4> fresh{};     // never collected, by request topic (kAllRequestTopics order)
     std::array<std::int64_t, 4> collected{}; // collected, still on the kiosk
     std::optional<Millis> oldestFreshMs;
@@ -88,25 +99,29 @@ struct OfficerDashboard {
     // Content shown now.
     std::string contentVersion;
     std::string contentOldestVerified;
-    std::vector<std::string> contentProblems; // "FILE:LINE: message", in English for the technician
-    bool contentFromLastGood = false;         // data/ failed its checks; the last good copy is shown
+    // "FILE:LINE: message", in English for the technician: officer mode shows only where (problemPlace).
+    std::vector<std::string> contentProblems;
+    bool contentFromLastGood = false; // data/ failed its checks; the last good copy is shown
     std::vector<std::string> configProblems;
     int retentionDays = 14; // collected requests are deleted this long after their copy
     bool encrypted = false; // an office key is configured
     std::string keyProblem; // the configured key could not be read
+    // [officer] allow_plain_export: without an office key, copies may be written unencrypted (each
+    // after the officer's yes). False: only encrypted copies are made.
+    bool plainAllowed = true;
 };
 
 // An export in progress or finished.
 struct ExportState {
     enum class Phase { Idle, Running, Done, Nothing, Failed };
     Phase phase = Phase::Idle;
-    double progress = 0;     // 0..1 while running
-    std::string message;     // ui.toml key when Failed
-    std::string errorDetail; // for the technician (errno text), never personal data
-    std::int64_t count = 0;  // Done: requests written
-    std::string folder;      // Done: the batch folder's name
-    std::string stick;       // where it went
-    bool again = false;      // a "copy again" of an earlier batch
+    double progress = 0;    // 0..1 while running
+    std::string message;    // ui.toml key when Failed
+    FaultDetail detail;     // Failed: for the technician, in parts (an errno, a database code)
+    std::int64_t count = 0; // Done: requests written
+    std::string folder;     // Done: the batch folder's name
+    std::string stick;      // where it went
+    bool again = false;     // a "copy again" of an earlier batch
 };
 
 // Where an export would go now.
@@ -124,7 +139,7 @@ struct ContentUpdate {
     bool rollback = false;          // the last tap went back to the previous pack
     double progress = 0;            // 0..1 while copying
     std::string refusal;            // Refused: pack::refusalName ("untrusted-key"), for ui.toml keys
-    std::string detail;             // for the technician (which file, which error), never personal data
+    FaultDetail detail;             // for the technician (which file, key or error), in parts
     std::string packId;             // the pack concerned
     std::uint64_t shownChanges = 0; // counts packs switched to: the kiosk restarts to show them
     // Installed ("" none: the shipped content is shown) and on the first stick with a pack.

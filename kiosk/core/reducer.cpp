@@ -208,9 +208,22 @@ public:
     void operator()(const intent::PinChecked& i);
     void operator()(const intent::ExportBatches& i)
     {
-        if (onDashboard())
-            m_fx.push_back(effect::StartExport{i.scope, i.again});
+        if (!onDashboard())
+            return;
+        m_s.officer.plainExport.reset();
+        if (plainNeedsYes())
+            m_s.officer.plainExport = ExportAsk{i.scope, i.again, false}; // the export card asks
+        else
+            m_fx.push_back(effect::StartExport{i.scope, i.again, false});
     }
+    void operator()(const intent::ConfirmPlainExport&)
+    {
+        if (!onDashboard() || !m_s.officer.plainExport)
+            return;
+        const ExportAsk ask = *std::exchange(m_s.officer.plainExport, std::nullopt);
+        m_fx.push_back(effect::StartExport{ask.scope, ask.again, true});
+    }
+    void operator()(const intent::CancelPlainExport&) { m_s.officer.plainExport.reset(); }
     void operator()(const intent::ChangeSetting& i)
     {
         if (onDashboard())
@@ -266,6 +279,16 @@ private:
             form.dangerCard = true;
             form.dangerSeen = true;
         }
+    }
+    // A copy would leave residents' data unencrypted: no office key, none that failed to be read, and
+    // this kiosk allows such copies. The officer must say yes first. (Where they are not allowed, the
+    // desk refuses the copy and says why.)
+    [[nodiscard]] bool plainNeedsYes() const
+    {
+        if (!m_s.desk)
+            return false; // the desk cannot copy before it answered; it refuses an unconfirmed plain copy
+        const OfficerDashboard& d = m_s.desk->dashboard;
+        return !d.encrypted && d.keyProblem.empty() && d.plainAllowed;
     }
     // Leaving officer mode by Back or Home: the desk stops watching, nothing of the PIN stays.
     void leaveOfficer()

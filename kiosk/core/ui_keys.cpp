@@ -1,6 +1,7 @@
 // Every key of ui.toml that the screens use: the words on their buttons and lines.
 #include "core/ui_keys.hpp"
 
+#include "core/audit_words.hpp"
 #include "core/form.hpp"
 #include "core/navigation.hpp"
 #include "core/request.hpp"
@@ -225,6 +226,44 @@ constexpr std::string_view kOfficerKeys[] = {"officer.title",
                                              "officer.audit.kind.content-update",
                                              "officer.audit.kind.content-rollback"};
 
+// Officer mode's sentences built from parts: the technical detail under a message, the audit log
+// (core/audit_words), a copy without encryption.
+constexpr std::string_view kOfficerSentenceKeys[] = {"officer.kiosk.problems_where",
+                                                     "officer.detail.file",
+                                                     "officer.detail.place",
+                                                     "officer.detail.key",
+                                                     "officer.detail.system",
+                                                     "officer.detail.database",
+                                                     "officer.detail.count",
+                                                     "officer.audit.login_ok",
+                                                     "officer.audit.login_failed",
+                                                     "officer.audit.login_locked",
+                                                     "officer.audit.login_no_pin",
+                                                     "officer.audit.lockout",
+                                                     "officer.audit.pin_first",
+                                                     "officer.audit.pin_replaced",
+                                                     "officer.audit.export_sealed",
+                                                     "officer.audit.export_plain",
+                                                     "officer.audit.reexport_sealed",
+                                                     "officer.audit.reexport_plain",
+                                                     "officer.audit.purge",
+                                                     "officer.audit.content_loaded",
+                                                     "officer.audit.setting_volume",
+                                                     "officer.audit.setting_rate",
+                                                     "officer.audit.setting_lang",
+                                                     "officer.audit.setting_theme",
+                                                     "officer.audit.content_update_done",
+                                                     "officer.audit.content_update_refused",
+                                                     "officer.audit.content_rollback_done",
+                                                     "officer.audit.content_rollback_refused",
+                                                     "officer.audit.other",
+                                                     "officer.export.plain_confirm",
+                                                     "officer.export.plain_yes",
+                                                     "officer.export.plain_cancel",
+                                                     "officer.export.plain_off",
+                                                     "officer.export.plain_unconfirmed",
+                                                     "officer.key.missing_off"};
+
 } // namespace
 
 std::set<std::string> uiKeys()
@@ -237,6 +276,9 @@ std::set<std::string> uiKeys()
     add(kScreenKeys);
     add(kFormKeys);
     add(kOfficerKeys);
+    add(kOfficerSentenceKeys);
+    for (const std::string_view refusal : contentRefusalNames())
+        keys.insert("officer.content.reason." + std::string(refusal));
     for (Topic t : kAllTopics) {
         keys.insert("home.tile." + std::string(topicId(t)) + ".label");
         keys.insert("home.tile." + std::string(topicId(t)) + ".hint");

@@ -34,8 +34,11 @@ std::string UiMap::toJson() const
                         {"h", std::lround(w.h)},
                         {"clipped", w.clipped},
                         {"overflow", w.overflow}});
-    nlohmann::json doc = {
-        {"screen", screen}, {"lang", lang}, {"widgets", std::move(list)}, {"values", values}};
+    nlohmann::json doc = {{"screen", screen},
+                          {"lang", lang},
+                          {"widgets", std::move(list)},
+                          {"values", values},
+                          {"texts", texts}};
     return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

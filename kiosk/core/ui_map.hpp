@@ -24,17 +24,21 @@ struct UiMap {
     std::vector<WidgetBox> widgets;
     // Things shown that a test may need to read back, such as {"reference": "CMG-0427"}.
     std::map<std::string, std::string> values;
+    // Words drawn outside any widget, where a screen records them (officer mode's PIN pad and
+    // dashboard): tests read them to find words that did not come from ui.toml.
+    std::vector<std::string> texts;
 
     void clear()
     {
         widgets.clear();
         values.clear();
+        texts.clear();
     }
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
     // The widget under a point: the one drawn last where several overlap; null over none.
     [[nodiscard]] const WidgetBox* at(float x, float y) const;
     // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow"}],
-    //  "values": {...}}
+    //  "values": {...}, "texts": [...]}
     [[nodiscard]] std::string toJson() const;
 };
 

@@ -203,18 +203,24 @@ Outcome checkSignature(const std::string& manifest, const std::string& signature
         keyLen != sizeof key ||
         sodium_hex2bin(sig, sizeof sig, sigHex.data(), sigHex.size(), nullptr, &sigLen, nullptr) != 0 ||
         sigLen != sizeof sig)
-        return {Refusal::Unsigned, "MANIFEST.sig is not a signature written by `kiosk content sign`", {}};
+        return {Refusal::Unsigned,
+                "MANIFEST.sig is not a signature written by `kiosk content sign`",
+                {},
+                {.file = kSignature}};
     const auto match = std::find_if(trusted.begin(), trusted.end(), [&](const PublicKey& k) {
         return sodium_memcmp(k.data(), key, sizeof key) == 0;
     });
     if (match == trusted.end())
         return {Refusal::UntrustedKey,
                 "signed with key " + keyHex.substr(0, 16) + "…, which this kiosk does not trust",
-                {}};
+                {},
+                {.keyId = keyHex.substr(0, 16)}};
     if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(manifest.data()),
                                     manifest.size(), match->data()) != 0)
-        return {
-            Refusal::BadSignature, "the signature does not match MANIFEST: it was changed after signing", {}};
+        return {Refusal::BadSignature,
+                "the signature does not match MANIFEST: it was changed after signing",
+                {},
+                {.file = kManifest}};
     return {};
 }
 
@@ -231,16 +237,18 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
         const bool hasContent = fs::exists(dir / "content", ec);
         if (!hasManifest && !hasContent)
             return {Refusal::NotFound, "no content pack in " + dir.string(), {}};
+        const char* missing = hasManifest ? kSignature : kManifest;
         return {Refusal::Unsigned,
-                std::string(hasManifest ? kSignature : kManifest) + " is missing in " + dir.string(),
-                {}};
+                std::string(missing) + " is missing in " + dir.string(),
+                {},
+                {.file = missing}};
     }
     try {
         exporter::PosixFileWriter files;
         manifestText = files.readFile(dir / kManifest);
         signatureText = files.readFile(dir / kSignature);
     } catch (const std::exception& e) {
-        return {Refusal::Failed, e.what(), {}};
+        return {Refusal::Failed, e.what(), {}, faultOf(e)};
     }
     Outcome signature = checkSignature(manifestText, signatureText, trusted);
     if (!signature.ok())
@@ -248,19 +256,22 @@ Outcome readSigned(const fs::path& dir, const std::vector<PublicKey>& trusted, s
     try {
         manifest = parseManifest(manifestText);
     } catch (const std::exception& e) {
-        return {Refusal::Tampered, e.what(), {}};
+        return {Refusal::Tampered, e.what(), {}, {.file = kManifest}};
     }
     const PackInfo info = infoOf(manifestText, manifest, dir);
     // The files are those listed: none added, none missing (their bytes are checked as they are read).
     try {
         if (const auto extra = unlisted(dir, manifest))
-            return {Refusal::Tampered, *extra + " is not in the signed MANIFEST", info};
+            return {Refusal::Tampered, *extra + " is not in the signed MANIFEST", info, {.file = *extra}};
     } catch (const std::exception& e) {
-        return {Refusal::Tampered, e.what(), info};
+        return {Refusal::Tampered, e.what(), info, faultOf(e)};
     }
     for (const auto& e : manifest.entries)
         if (!fs::is_regular_file(fs::symlink_status(dir / e.path, ec)))
-            return {Refusal::Tampered, e.path + " is in the signed MANIFEST but not in the pack", info};
+            return {Refusal::Tampered,
+                    e.path + " is in the signed MANIFEST but not in the pack",
+                    info,
+                    {.file = e.path}};
     return {Refusal::None, {}, info};
 }
 
@@ -270,7 +281,13 @@ Outcome checkContent(const fs::path& dir, const ContentCheck& check, const PackI
     if (problems.empty())
         return {Refusal::None, {}, info};
     std::string detail = std::to_string(problems.size()) + " content errors; the first: " + problems.front();
-    return {Refusal::Invalid, detail, info};
+    // Where the first is, as a path inside the pack.
+    FaultDetail fault = problemPlace(problems.front());
+    const std::string prefix = dir.string() + "/";
+    if (fault.file.rfind(prefix, 0) == 0)
+        fault.file.erase(0, prefix.size());
+    fault.count = static_cast<std::int64_t>(problems.size());
+    return {Refusal::Invalid, detail, info, fault};
 }
 
 fs::path linkTarget(const fs::path& link)
@@ -508,7 +525,8 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
             });
             if (got.first != e.hash || got.second != e.size) {
                 fs::remove_all(incoming);
-                return {Refusal::Tampered, e.path + " is not the file that was signed", info};
+                return {
+                    Refusal::Tampered, e.path + " is not the file that was signed", info, {.file = e.path}};
             }
         }
         // The manifest and signature copied are the bytes that were checked.
@@ -537,7 +555,7 @@ Outcome PackStore::install(const fs::path& source, const std::vector<PublicKey>&
         std::error_code ec;
         if (!incoming.empty())
             fs::remove_all(incoming, ec);
-        return {Refusal::Failed, e.what(), info};
+        return {Refusal::Failed, e.what(), info, faultOf(e)};
     }
 }
 
@@ -554,10 +572,13 @@ Outcome PackStore::verifyInstalled(const PackInfo& pack, const std::vector<Publi
         for (const auto& e : manifest.entries) {
             const auto [hash, size] = hashFile(pack.dir / e.path, {}, done, 0, {});
             if (hash != e.hash || size != e.size)
-                return {Refusal::Tampered, e.path + " is not the file that was signed", signedOk.pack};
+                return {Refusal::Tampered,
+                        e.path + " is not the file that was signed",
+                        signedOk.pack,
+                        {.file = e.path}};
         }
     } catch (const std::exception& e) {
-        return {Refusal::Tampered, e.what(), signedOk.pack};
+        return {Refusal::Tampered, e.what(), signedOk.pack, faultOf(e)};
     }
     return checkContent(pack.dir, check, signedOk.pack);
 }
@@ -578,7 +599,7 @@ Outcome PackStore::rollback(const std::vector<PublicKey>& trusted, const Content
                                     "cannot switch back to the previous pack");
         exporter::PosixFileWriter().syncDir(m_root);
     } catch (const std::exception& e) {
-        return {Refusal::Failed, e.what(), *before};
+        return {Refusal::Failed, e.what(), *before, faultOf(e)};
     }
     return checked;
 }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "core/fault.hpp"
 #include "core/problems.hpp"
 
 #include <array>
@@ -71,8 +72,9 @@ struct PackInfo {
 
 struct Outcome {
     Refusal refusal = Refusal::None;
-    std::string detail; // for the technician: which file, which problem (English)
-    PackInfo pack;      // the pack concerned, as far as it was read
+    std::string detail;  // for the technician: which file, which problem (English)
+    PackInfo pack;       // the pack concerned, as far as it was read
+    FaultDetail fault{}; // the same in parts, for officer mode to word: a file, a key id, an errno
     [[nodiscard]] bool ok() const { return refusal == Refusal::None; }
 };
 

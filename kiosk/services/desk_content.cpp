@@ -122,7 +122,7 @@ void showContentChange(Board& board, const pack::Outcome& outcome)
     board.publish([&](OfficerSnapshot& s) {
         s.content.phase = outcome.ok() ? ContentUpdate::Phase::Done : ContentUpdate::Phase::Refused;
         s.content.refusal = pack::refusalName(outcome.refusal);
-        s.content.detail = outcome.detail;
+        s.content.detail = outcome.fault; // its English words are for the log
         s.content.packId = outcome.pack.id;
         if (outcome.ok())
             ++s.content.shownChanges;

@@ -24,7 +24,7 @@ void fill(OfficerDashboard& o, const store::DashboardStats& stats, Millis now,
           std::optional<std::uint64_t> free)
 {
     o.loaded = true;
-    o.storeError.clear();
+    o.storeError.reset();
     o.readAtMs = now;
     o.fresh = stats.fresh.byTopic;
     o.collected = stats.collected.byTopic;
@@ -54,7 +54,7 @@ void readDashboard(store::Db* db, const std::filesystem::path& databaseFile, con
     if (!db) {
         board.publish([](OfficerSnapshot& s) {
             s.dashboard.loaded = false;
-            s.dashboard.storeError = "the database is unavailable";
+            s.dashboard.storeError = FaultDetail{}; // no connection: the sentence says all there is
         });
         return;
     }
@@ -69,7 +69,7 @@ void readDashboard(store::Db* db, const std::filesystem::path& databaseFile, con
         board.publish([&](OfficerSnapshot& s) { fill(s.dashboard, stats, now, free); });
     } catch (const std::exception& e) {
         log << "kiosk: officer desk: the dashboard could not be read: " << e.what() << "\n";
-        board.publish([&](OfficerSnapshot& s) { s.dashboard.storeError = e.what(); });
+        board.publish([&](OfficerSnapshot& s) { s.dashboard.storeError = store::databaseFault(e); });
     }
 }
 

@@ -49,17 +49,16 @@ void writeBatch(const ExportContext& c, const exporter::ExportOptions& options, 
     } catch (const std::system_error& e) {
         done.phase = ExportState::Phase::Failed;
         done.message = exportMessage(e.code());
-        done.errorDetail = e.code().message();
+        done.detail = systemFault(e.code());
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     } catch (const store::SqliteError& e) {
         done.phase = ExportState::Phase::Failed;
         done.message = "officer.export.store";
-        done.errorDetail = e.what();
+        done.detail = store::databaseFault(e);
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     } catch (const std::exception& e) { // an unknown batch, sealing: not the stick's fault
         done.phase = ExportState::Phase::Failed;
         done.message = "officer.export.failed";
-        done.errorDetail = e.what();
         c.log << "kiosk: export failed, nothing marked: " << e.what() << "\n";
     }
 }
@@ -87,10 +86,10 @@ const Stick* exportStick(const std::vector<Stick>& sticks)
     return it != sticks.end() ? &*it : &sticks.front();
 }
 
-bool exportRequests(const ExportContext& c, ExportScope scope, const std::optional<BatchId>& again)
+bool exportRequests(const ExportContext& c, const ExportAsk& ask)
 {
     ExportState done;
-    done.again = again.has_value();
+    done.again = ask.again.has_value();
     const auto finish = [&] { c.board.publish([&](OfficerSnapshot& s) { s.exporting = done; }); };
     const auto refuse = [&](const char* message) {
         done.phase = ExportState::Phase::Failed;
@@ -102,14 +101,18 @@ bool exportRequests(const ExportContext& c, ExportScope scope, const std::option
         return refuse("officer.export.store");
     if (!c.settings.keyProblem.empty()) // never plain when the office asked for sealed files
         return refuse("officer.key.bad");
+    if (!c.settings.officeKey && !c.settings.allowPlainExport) // [officer] allow_plain_export = false
+        return refuse("officer.export.plain_off");
+    if (!c.settings.officeKey && !ask.plainAccepted) // residents' data in plain only after a yes
+        return refuse("officer.export.plain_unconfirmed");
     exporter::ExportOptions options;
     if (!findDestination(c, options))
         return refuse("officer.usb.none");
     done.stick = options.stickLabel;
     options.kioskId = c.settings.kioskId;
-    options.scope = scope;
-    if (again)
-        options.againBatch = again->value;
+    options.scope = ask.scope;
+    if (ask.again)
+        options.againBatch = ask.again->value;
     options.officeKey = c.settings.officeKey;
     options.nowMs = c.clock.now();
     long shown = -1;

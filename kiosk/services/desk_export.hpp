@@ -45,8 +45,9 @@ struct ExportContext {
 
 // Exports what the officer asked for, publishing the progress, then the outcome, in the snapshot's
 // `exporting`. True when the batch writer ran (retention and the dashboard have news then); false
-// when the export was refused before it (no database, an office key that could not be read, no stick).
-bool exportRequests(const ExportContext& context, ExportScope scope, const std::optional<BatchId>& again);
+// when the export was refused before it (no database, an office key that could not be read, a copy
+// without encryption that this kiosk does not allow or that the officer did not say yes to, no stick).
+bool exportRequests(const ExportContext& context, const ExportAsk& ask);
 
 } // namespace desk
 } // namespace kiosk

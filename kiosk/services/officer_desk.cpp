@@ -29,6 +29,7 @@ std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& 
     d.encrypted = settings.officeKey.has_value();
     d.retentionDays = settings.retentionDays;
     d.keyProblem = settings.keyProblem;
+    d.plainAllowed = settings.allowPlainExport;
     d.contentOldestVerified = settings.contentOldestVerified;
     d.contentProblems = settings.contentProblems;
     d.contentFromLastGood = settings.contentFromLastGood;
@@ -94,16 +95,16 @@ void OfficerDeskService::close()
     m_worker.locked([this] { m_watching = false; });
 }
 
-void OfficerDeskService::startExport(ExportScope scope, std::optional<BatchId> again)
+void OfficerDeskService::startExport(ExportAsk ask)
 {
     if (snapshot()->exporting.phase == ExportState::Phase::Running)
         return; // one at a time; a second tap while it runs does nothing
     m_worker.publish([&](OfficerSnapshot& s) {
         s.exporting = ExportState{};
         s.exporting.phase = ExportState::Phase::Running;
-        s.exporting.again = again.has_value();
+        s.exporting.again = ask.again.has_value();
     });
-    m_worker.post([this, scope, again = std::move(again)] { exportNow(scope, again); });
+    m_worker.post([this, ask = std::move(ask)] { exportNow(ask); });
 }
 
 void OfficerDeskService::changeContent(ContentChange change)
@@ -116,7 +117,7 @@ void OfficerDeskService::changeContent(ContentChange change)
         s.content.rollback = rollback;
         s.content.progress = 0;
         s.content.refusal.clear();
-        s.content.detail.clear();
+        s.content.detail = {};
     });
     m_worker.post([this, rollback] { contentNow(rollback); });
 }
@@ -239,7 +240,7 @@ void OfficerDeskService::contentNow(bool rollback)
     readPacks();
 }
 
-void OfficerDeskService::exportNow(ExportScope scope, const std::optional<BatchId>& again)
+void OfficerDeskService::exportNow(const ExportAsk& ask)
 {
     const desk::ExportContext context{.db = db(),
                                       .settings = m_settings,
@@ -248,7 +249,7 @@ void OfficerDeskService::exportNow(ExportScope scope, const std::optional<BatchI
                                       .log = m_log,
                                       .board = m_worker,
                                       .lookForSticks = [this] { scanSticks(); }};
-    if (!desk::exportRequests(context, scope, again))
+    if (!desk::exportRequests(context, ask))
         return; // refused before anything was written
     purge();
     loadDashboard();

@@ -46,8 +46,9 @@ public:
     // Logged in: read the dashboard, watch for sticks. Closed: stop watching.
     virtual void openDashboard() = 0;
     virtual void close() = 0;
-    // Copies requests to the stick: those in `scope`, or exactly the batch `again` once more.
-    virtual void startExport(ExportScope scope, std::optional<BatchId> again) = 0;
+    // Copies requests to the stick: those in `ask.scope`, or exactly the batch `ask.again` once more.
+    // Without an office key only when `ask.plainAccepted` and the kiosk allows plain copies.
+    virtual void startExport(ExportAsk ask) = 0;
     // The latest state (never null). Cheap: a shared pointer.
     [[nodiscard]] virtual std::shared_ptr<const OfficerSnapshot> snapshot() const = 0;
     // Counts up whenever the snapshot or a PIN answer changes: the screen should be drawn again.
@@ -80,7 +81,7 @@ public:
     [[nodiscard]] std::optional<PinAnswer> takePinAnswer() override;
     void openDashboard() override;
     void close() override;
-    void startExport(ExportScope scope, std::optional<BatchId> again) override;
+    void startExport(ExportAsk ask) override;
     [[nodiscard]] std::shared_ptr<const OfficerSnapshot> snapshot() const override;
     [[nodiscard]] std::uint64_t changes() const override { return m_worker.changes(); }
     void changeSetting(SettingChange change) override;
@@ -113,7 +114,7 @@ private:
     [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
     void readPacks(); // installed packs and the stick's into the snapshot
     void contentNow(bool rollback);
-    void exportNow(ExportScope scope, const std::optional<BatchId>& again);
+    void exportNow(const ExportAsk& ask);
     void purge();
     void flushUsage();
 

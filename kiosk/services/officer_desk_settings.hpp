@@ -18,6 +18,7 @@ struct OfficerDeskSettings {
     std::filesystem::path exportDir;              // a plain folder instead of sticks (empty: sticks)
     std::optional<exporter::PublicKey> officeKey; // seal exports to it
     std::string keyProblem;                       // a key was configured but could not be read
+    bool allowPlainExport = true;                 // without a key, copies may be plain (after a yes)
     int retentionDays = 14;
     UsbProbe usb;
     // Shown on the dashboard as they are.

@@ -36,7 +36,7 @@ void EffectRunner::run(const Effect& effect)
                     s.desk->close();
             } else if constexpr (std::is_same_v<E, effect::StartExport>) {
                 if (s.desk)
-                    s.desk->startExport(e.scope, e.again);
+                    s.desk->startExport({e.scope, e.again, e.plainAccepted});
             } else if constexpr (std::is_same_v<E, effect::ChangeSetting>) {
                 if (s.desk)
                     s.desk->changeSetting(e.change);

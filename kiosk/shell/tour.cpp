@@ -2,6 +2,8 @@
 #include "shell/tour.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <system_error>
 #include <utility>
 
 namespace kiosk {
@@ -264,7 +266,7 @@ void officerStills(std::vector<Still>& stills)
     auto failed = std::make_shared<OfficerSnapshot>(*desk);
     failed->exporting.phase = ExportState::Phase::Failed;
     failed->exporting.message = "officer.export.pulled";
-    failed->exporting.errorDetail = "Input/output error";
+    failed->exporting.detail = systemFault({EIO, std::generic_category()});
     failed->dashboard.encrypted = false;
     still("officer-dashboard-failed", Route::officerDashboard(), in, failed);
     auto done = std::make_shared<OfficerSnapshot>(*desk);
@@ -273,6 +275,16 @@ void officerStills(std::vector<Still>& stills)
     done->exporting.stick = "KANTOR IMIGRASI";
     done->target.sticks.clear(); // and the stick already taken out
     still("officer-dashboard-done", Route::officerDashboard(), in, done);
+    // No office key: a copy asked for waits for the officer's yes; where plain copies are not
+    // allowed, the buttons give way to why.
+    auto plain = std::make_shared<OfficerSnapshot>(*desk);
+    plain->dashboard.encrypted = false;
+    OfficerSession asking = in;
+    asking.plainExport = ExportAsk{ExportScope::New, std::nullopt, false};
+    still("officer-dashboard-confirm", Route::officerDashboard(), asking, plain);
+    auto plainOff = std::make_shared<OfficerSnapshot>(*plain);
+    plainOff->dashboard.plainAllowed = false;
+    still("officer-dashboard-plain-off", Route::officerDashboard(), in, plainOff);
     // The content card: a pack shown, one before it, one on the stick refused as forged.
     auto content = std::make_shared<OfficerSnapshot>(*desk);
     ContentUpdate& c = content->content;
@@ -285,7 +297,7 @@ void officerStills(std::vector<Still>& stills)
     c.stickCreated = "2026-11-28 08:40";
     c.phase = ContentUpdate::Phase::Refused;
     c.refusal = "untrusted-key";
-    c.detail = "signed with key 9c1e77d04a2b5f36…, which this kiosk does not trust";
+    c.detail.keyId = "9c1e77d04a2b5f36";
     still("officer-dashboard-content", Route::officerDashboard(), in, content);
     stills.back().scrollTo = "officer.content.update";
 }

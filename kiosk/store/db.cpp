@@ -44,6 +44,18 @@ std::string_view sqliteCodeName(int code)
     }
 }
 
+FaultDetail databaseFault(const std::exception& e)
+{
+    const auto* sqlite = dynamic_cast<const SqliteError*>(&e);
+    if (!sqlite)
+        return faultOf(e);
+    FaultDetail d;
+    d.source = FaultDetail::Source::Database;
+    d.code = sqlite->code();
+    d.codeName = std::string(sqliteCodeName(sqlite->code()));
+    return d;
+}
+
 SaveFailure saveFailureOf(int code)
 {
     switch (code & 0xff) {

@@ -2,6 +2,7 @@
 // exception that carries the SQLite result code.
 #pragma once
 
+#include "core/fault.hpp"
 #include "core/request.hpp"
 
 #include <cstdint>
@@ -31,6 +32,9 @@ private:
 
 // "SQLITE_FULL", "SQLITE_IOERR"…: the name of the primary result code of `code`.
 [[nodiscard]] std::string_view sqliteCodeName(int code);
+// A failure for officer mode to word: a SqliteError by its result code, a system error by its errno,
+// anything else with no detail.
+[[nodiscard]] FaultDetail databaseFault(const std::exception& e);
 // What a SQLite result code means for a request that was being saved.
 [[nodiscard]] SaveFailure saveFailureOf(int code);
 

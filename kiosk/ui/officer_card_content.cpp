@@ -14,7 +14,7 @@ void drawUpdateOutcome(Frame& f, const ContentUpdate& cu, const CardScope& c)
     const float s = f.m.scale;
     switch (cu.phase) {
     case ContentUpdate::Phase::Running:
-        line(c, f.fonts.bodyBold, colours().text,
+        line(f, c, f.fonts.bodyBold, colours().text,
              withValues(f.t("officer.content.running"), {{"{n}", count(std::lround(cu.progress * 100))}}),
              8.f * s);
         f.map.values["content_update"] = "running";
@@ -27,8 +27,7 @@ void drawUpdateOutcome(Frame& f, const ContentUpdate& cu, const CardScope& c)
     case ContentUpdate::Phase::Refused:
         notice(f, c, colours().attention, colours().attentionBg,
                f.t("officer.content.refused." + cu.refusal));
-        if (!cu.detail.empty())
-            line(c, f.fonts.body, colours().textMuted, cu.detail, 8.f * s);
+        fault(f, c, cu.detail);
         f.map.values["content_update"] = "refused";
         f.map.values["content_refusal"] = cu.refusal;
         break;
@@ -70,22 +69,22 @@ Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page)
     const ContentUpdate& cu = desk.content;
     CardScope c(f.m, page, colours().card,
                 cu.phase == ContentUpdate::Phase::Refused || !cu.trusted ? colours().attention : 0);
-    line(c, f.fonts.tile, colours().frame, std::string(icon::kBook) + "  " + f.t("officer.content.title"),
+    line(f, c, f.fonts.tile, colours().frame, std::string(icon::kBook) + "  " + f.t("officer.content.title"),
          12.f * s);
     const auto pack = [&](const char* key, const std::string& id, const std::string& date) {
         return withValues(f.t(key), {{"{id}", id}, {"{date}", date}});
     };
-    line(c, f.fonts.bodyBold, colours().text,
+    line(f, c, f.fonts.bodyBold, colours().text,
          cu.currentId.empty() ? f.t("officer.content.shipped")
                               : pack("officer.content.current", cu.currentId, cu.currentCreated),
          6.f * s);
     if (!cu.previousId.empty())
-        line(c, f.fonts.body, colours().textMuted,
+        line(f, c, f.fonts.body, colours().textMuted,
              pack("officer.content.previous", cu.previousId, cu.previousCreated), 6.f * s);
     if (!cu.trusted)
         notice(f, c, colours().attention, colours().attentionBg, f.t("officer.content.no_key"));
     else if (desk.target.ready())
-        line(c, f.fonts.body, colours().text,
+        line(f, c, f.fonts.body, colours().text,
              cu.stickId.empty() ? f.t("officer.content.stick_none")
                                 : pack("officer.content.stick", cu.stickId, cu.stickCreated),
              6.f * s);

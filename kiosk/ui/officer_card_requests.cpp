@@ -23,35 +23,35 @@ void drawRequestsCard(Frame& f, const OfficerDashboard& d, Column page)
 {
     const float s = f.m.scale;
     CardScope c(f.m, page);
-    line(c, f.fonts.tile, colours().frame,
+    line(f, c, f.fonts.tile, colours().frame,
          std::string(icon::kComments) + "  " + f.t("officer.requests.title"), 12.f * s);
     const std::initializer_list<float> widths{0.5f, 0.25f, 0.25f};
-    row(c, f.fonts.bodyBold, colours().textMuted,
+    row(f, c, f.fonts.bodyBold, colours().textMuted,
         {f.t("officer.requests.topic"), f.t("officer.requests.new"), f.t("officer.requests.collected")},
         widths);
     for (std::size_t i = 0; i < std::size(kAllRequestTopics); ++i)
-        row(c, f.fonts.body, colours().text,
+        row(f, c, f.fonts.body, colours().text,
             {f.t("form.topic." + std::string(requestTopicId(kAllRequestTopics[i]))), count(d.fresh[i]),
              count(d.collected[i])},
             widths);
     const std::int64_t freshAll = sum(d.fresh), collectedAll = sum(d.collected);
-    row(c, f.fonts.bodyBold, colours().text,
+    row(f, c, f.fonts.bodyBold, colours().text,
         {f.t("officer.requests.total"), count(freshAll), count(collectedAll)}, widths);
     f.map.values["requests_new"] = count(freshAll);
     f.map.values["requests_collected"] = count(collectedAll);
     ImGui::Dummy(ImVec2(1, 8.f * s));
     if (d.oldestFreshMs)
-        line(c, f.fonts.body, colours().text,
+        line(f, c, f.fonts.body, colours().text,
              withValues(f.t("officer.requests.oldest"), {{"{age}", age(f, d.readAtMs - *d.oldestFreshMs)}}),
              6.f * s);
     if (!d.batches.empty()) {
         const OfficerDashboard::Batch& b = d.batches.front();
-        line(c, f.fonts.body, colours().text,
+        line(f, c, f.fonts.body, colours().text,
              withValues(
                  f.t("officer.requests.last"),
                  {{"{time}", formatLocalTime(b.createdMs)}, {"{n}", count(b.count)}, {"{stick}", b.stick}}));
     } else {
-        line(c, f.fonts.body, colours().textMuted, f.t("officer.requests.never"));
+        line(f, c, f.fonts.body, colours().textMuted, f.t("officer.requests.never"));
     }
 }
 

@@ -24,6 +24,7 @@ Asked stepper(Frame& f, const CardScope& c, const std::string& name, const char*
     const float textW = beside ? c.innerWidth() - buttonsW - m.gap : c.innerWidth();
     const float textH = wrappedHeight(f.fonts.bodyBold, text, textW);
     ImGui::SetCursorPos(ImVec2(c.innerLeft(), beside ? top + (m.tapHeight - textH) / 2 : top));
+    f.map.texts.push_back(text);
     wrappedText(f.fonts.bodyBold, colours().text, text, textW);
     const float by = beside ? top : ImGui::GetCursorPosY() + 6.f * m.scale;
     const float bx = beside ? c.innerLeft() + c.innerWidth() - buttonsW : c.innerLeft();
@@ -51,7 +52,7 @@ Asked choices(Frame& f, const CardScope& c, const std::string& name, const char*
 {
     const Metrics& m = f.m;
     Asked action;
-    line(c, f.fonts.bodyBold, colours().text, std::string(ic) + "  " + label, 6.f * m.scale);
+    line(f, c, f.fonts.bodyBold, colours().text, std::string(ic) + "  " + label, 6.f * m.scale);
     const auto n = static_cast<float>(options.size());
     // One row when every choice's words fit; otherwise one under another.
     float widest = 0;
@@ -83,10 +84,10 @@ Asked drawSettingsCard(Frame& f, const OfficerSnapshot& desk, Column page)
 {
     const float s = f.m.scale;
     CardScope c(f.m, page);
-    line(c, f.fonts.tile, colours().frame, std::string(icon::kCog) + "  " + f.t("officer.settings.title"),
+    line(f, c, f.fonts.tile, colours().frame, std::string(icon::kCog) + "  " + f.t("officer.settings.title"),
          12.f * s);
     if (!desk.settings) {
-        line(c, f.fonts.body, colours().textMuted, f.t("officer.settings.unknown"));
+        line(f, c, f.fonts.body, colours().textMuted, f.t("officer.settings.unknown"));
         return {};
     }
     const KioskSettings& st = *desk.settings;

@@ -54,31 +54,31 @@ void drawUsageCard(Frame& f, const OfficerDashboard& d, Column page)
 {
     const float s = f.m.scale;
     CardScope c(f.m, page);
-    line(c, f.fonts.tile, colours().frame, std::string(icon::kBarChart) + "  " + f.t("officer.usage.title"),
-         12.f * s);
+    line(f, c, f.fonts.tile, colours().frame,
+         std::string(icon::kBarChart) + "  " + f.t("officer.usage.title"), 12.f * s);
     if (d.usage.empty()) {
-        line(c, f.fonts.body, colours().textMuted, f.t("officer.usage.none"));
+        line(f, c, f.fonts.body, colours().textMuted, f.t("officer.usage.none"));
         return;
     }
     const Tally t = tally(d.usage);
     const std::initializer_list<float> widths{0.4f, 0.15f, 0.15f, 0.15f, 0.15f};
     auto langName = [&](Lang l) { return f.strings.get(l, "lang.self"); };
     // Per day: total and per language.
-    row(c, f.fonts.bodyBold, colours().textMuted,
+    row(f, c, f.fonts.bodyBold, colours().textMuted,
         {f.t("officer.usage.day"), f.t("officer.requests.total"), langName(Lang::Id), langName(Lang::Jv),
          langName(Lang::En)},
         widths);
     for (const auto& [day, v] : t.days)
-        row(c, f.fonts.body, colours().text,
+        row(f, c, f.fonts.body, colours().text,
             {day, count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])}, widths);
     ImGui::Dummy(ImVec2(1, 12.f * s));
     // Per screen, the same.
-    row(c, f.fonts.bodyBold, colours().textMuted,
+    row(f, c, f.fonts.bodyBold, colours().textMuted,
         {f.t("officer.usage.screen"), f.t("officer.requests.total"), langName(Lang::Id), langName(Lang::Jv),
          langName(Lang::En)},
         widths);
     for (const auto& [counted, v] : t.screens)
-        row(c, f.fonts.body, colours().text,
+        row(f, c, f.fonts.body, colours().text,
             {screenName(f, counted), count(v[0] + v[1] + v[2]), count(v[0]), count(v[1]), count(v[2])},
             widths);
 }

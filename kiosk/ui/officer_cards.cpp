@@ -49,21 +49,23 @@ Column inner(const CardScope& c)
     return {c.innerLeft(), c.innerWidth()};
 }
 
-void line(Column a, ImFont* font, ImU32 colour, const std::string& text, float after)
+void line(Frame& f, Column a, ImFont* font, ImU32 colour, const std::string& text, float after)
 {
+    f.map.texts.push_back(text);
     ImGui::SetCursorPosX(a.x0);
     wrappedText(font, colour, text, a.width);
     if (after > 0)
         ImGui::Dummy(ImVec2(1, after));
 }
 
-void line(const CardScope& c, ImFont* font, ImU32 colour, const std::string& text, float after)
+void line(Frame& f, const CardScope& c, ImFont* font, ImU32 colour, const std::string& text, float after)
 {
-    line(inner(c), font, colour, text, after);
+    line(f, inner(c), font, colour, text, after);
 }
 
-void notice(const Frame& f, Column a, ImU32 text, ImU32 fill, const std::string& message)
+void notice(Frame& f, Column a, ImU32 text, ImU32 fill, const std::string& message)
 {
+    f.map.texts.push_back(message);
     const Metrics& m = f.m;
     const float pad = 16.f * m.scale;
     const float h = wrappedHeight(f.fonts.bodyBold, message, a.width - 2 * pad) + 2 * pad;
@@ -77,14 +79,48 @@ void notice(const Frame& f, Column a, ImU32 text, ImU32 fill, const std::string&
     ImGui::Dummy(ImVec2(1, 12.f * m.scale));
 }
 
-void notice(const Frame& f, const CardScope& c, ImU32 text, ImU32 fill, const std::string& message)
+void notice(Frame& f, const CardScope& c, ImU32 text, ImU32 fill, const std::string& message)
 {
     notice(f, inner(c), text, fill, message);
 }
 
-void row(const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<std::string> cells,
+std::vector<std::string> faultWords(const Frame& f, const FaultDetail& d)
+{
+    std::vector<std::string> words;
+    if (d.count > 0)
+        words.push_back(withValues(f.t("officer.detail.count"), {{"{n}", count(d.count)}}));
+    if (!d.file.empty())
+        words.push_back(d.line > 0 ? withValues(f.t("officer.detail.place"),
+                                                {{"{file}", d.file}, {"{line}", std::to_string(d.line)}})
+                                   : withValues(f.t("officer.detail.file"), {{"{file}", d.file}}));
+    if (!d.keyId.empty())
+        words.push_back(withValues(f.t("officer.detail.key"), {{"{key}", d.keyId}}));
+    if (d.source != FaultDetail::Source::None)
+        words.push_back(withValues(f.t(d.source == FaultDetail::Source::System ? "officer.detail.system"
+                                                                               : "officer.detail.database"),
+                                   {{"{name}", d.codeName}, {"{code}", std::to_string(d.code)}}));
+    return words;
+}
+
+void fault(Frame& f, Column a, const FaultDetail& d)
+{
+    const std::vector<std::string> words = faultWords(f, d);
+    for (const std::string& w : words)
+        line(f, a, f.fonts.body, colours().textMuted, w, 4.f * f.m.scale);
+    if (!words.empty())
+        ImGui::Dummy(ImVec2(1, 4.f * f.m.scale));
+}
+
+void fault(Frame& f, const CardScope& c, const FaultDetail& d)
+{
+    fault(f, inner(c), d);
+}
+
+void row(Frame& f, const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<std::string> cells,
          std::initializer_list<float> widths)
 {
+    for (const std::string& cell : cells)
+        f.map.texts.push_back(cell);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float x = ImGui::GetWindowPos().x + c.innerLeft();

@@ -11,12 +11,13 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui::dashboard {
 
 // Each card fills the strip `page` of the content window from the cursor down and leaves the
 // cursor below it. A card with buttons returns what was tapped.
-Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, Column page);
+Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer, Column page);
 void drawRequestsCard(Frame& f, const OfficerDashboard& d, Column page);
 void drawKioskCard(Frame& f, const OfficerDashboard& d, Column page);
 Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page);
@@ -55,16 +56,24 @@ private:
 // The strip inside a card's padding.
 [[nodiscard]] Column inner(const CardScope& c);
 
+// The words below are recorded in the UI map's `texts` as they are drawn.
+
 // One wrapped line, and `after` pixels below it.
-void line(Column a, ImFont* font, ImU32 colour, const std::string& text, float after = 0);
-void line(const CardScope& c, ImFont* font, ImU32 colour, const std::string& text, float after = 0);
+void line(Frame& f, Column a, ImFont* font, ImU32 colour, const std::string& text, float after = 0);
+void line(Frame& f, const CardScope& c, ImFont* font, ImU32 colour, const std::string& text, float after = 0);
 
 // A message on a tinted band.
-void notice(const Frame& f, Column a, ImU32 text, ImU32 fill, const std::string& message);
-void notice(const Frame& f, const CardScope& c, ImU32 text, ImU32 fill, const std::string& message);
+void notice(Frame& f, Column a, ImU32 text, ImU32 fill, const std::string& message);
+void notice(Frame& f, const CardScope& c, ImU32 text, ImU32 fill, const std::string& message);
+
+// The technical detail under a message (a file, a key id, an error code), each part worded in the
+// officer's language, in muted lines.
+[[nodiscard]] std::vector<std::string> faultWords(const Frame& f, const FaultDetail& d);
+void fault(Frame& f, Column a, const FaultDetail& d);
+void fault(Frame& f, const CardScope& c, const FaultDetail& d);
 
 // A row of cells at fractions of the card's width; numbers right-aligned.
-void row(const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<std::string> cells,
+void row(Frame& f, const CardScope& c, ImFont* font, ImU32 colour, std::initializer_list<std::string> cells,
          std::initializer_list<float> widths);
 
 } // namespace kiosk::ui::dashboard

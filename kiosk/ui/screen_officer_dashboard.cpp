@@ -19,8 +19,9 @@ Asked drawTitle(Frame& f, Column page)
     const float outW = std::min(360.f * s, page.width / 3);
     const float titleY = m.margin * 0.75f;
     ImGui::SetCursorPos(ImVec2(page.x0, titleY + (m.tapHeight - f.fonts.heading->FontSize) / 2));
-    wrappedText(f.fonts.heading, colours().frame, std::string(icon::kLock) + "  " + f.t("officer.title"),
-                page.width - outW - m.gap);
+    const std::string title = std::string(icon::kLock) + "  " + f.t("officer.title");
+    f.map.texts.push_back(title);
+    wrappedText(f.fonts.heading, colours().frame, title, page.width - outW - m.gap);
     ImGui::SetCursorPos(ImVec2(page.x0 + page.width - outW, titleY));
     if (button(f, "officer.logout", icon::kSignOut, f.t("officer.logout"), ImVec2(outW, m.tapHeight),
                ButtonStyle::Secondary, f.fonts.bodyBold))
@@ -34,17 +35,17 @@ Asked drawTitle(Frame& f, Column page)
 void drawLoadingCard(Frame& f, const OfficerDashboard& d, Column page)
 {
     CardScope c(f.m, page);
-    line(c, f.fonts.bodyBold, colours().textMuted,
-         d.storeError.empty() ? f.t("officer.loading") : f.t("officer.kiosk.database_error"));
-    if (!d.storeError.empty())
-        line(c, f.fonts.body, colours().textMuted, d.storeError);
+    line(f, c, f.fonts.bodyBold, colours().textMuted,
+         d.storeError ? f.t("officer.kiosk.database_error") : f.t("officer.loading"));
+    if (d.storeError)
+        fault(f, c, *d.storeError);
     ImGui::Dummy(ImVec2(1, f.m.margin));
 }
 
 } // namespace
 } // namespace dashboard
 
-Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
+Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer)
 {
     using namespace dashboard;
     const Metrics& m = f.m;
@@ -54,7 +55,7 @@ Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk)
     const OfficerDashboard& d = desk.dashboard;
 
     Asked action = drawTitle(f, page);
-    take(action, drawExportCard(f, desk, page));
+    take(action, drawExportCard(f, desk, officer, page));
     if (!d.loaded) {
         drawLoadingCard(f, d, page);
         return action;

@@ -68,6 +68,7 @@ void drawWords(Frame& f, const OfficerSession& officer, const PinWords& w, float
         dx += 2 * dot + dot * 0.8f;
     }
     f.map.values["pin_digits"] = std::to_string(officer.digits.size());
+    f.map.texts.insert(f.map.texts.end(), {f.t("officer.title"), w.prompt, w.message});
     CentredColumn rest(dl, origin.x + left, origin.x + left + width, col.y() + 2 * dot + 28.f * s);
     if (!w.message.empty())
         rest.add(f.fonts.bodyBold, w.messageColour, w.message, 0);

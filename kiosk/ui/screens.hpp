@@ -107,7 +107,7 @@ public:
 // Officer mode once in: collecting requests onto a stick, and how the kiosk is doing.
 class OfficerDashboardScreen {
 public:
-    Asked draw(Frame& f, const OfficerSnapshot& desk);
+    Asked draw(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer);
 };
 
 // Full screen, over everything: "still there?" with the seconds left.

@@ -225,6 +225,12 @@ write_config() {
         install -m 0644 "$EXAMPLE_CONFIG" "$new"
         set_in_section "$new" paths state '""' "\"$STATE_DIR\"" ||
             say "Warning: no line state = \"\" under [paths] in data/kiosk.example.toml; set it to \"$STATE_DIR\" in $CONFIG"
+        # A new kiosk never copies residents' data unencrypted: without an office key it refuses.
+        if set_in_section "$new" officer allow_plain_export 'true' 'false'; then
+            DONE+=("[officer] allow_plain_export = false: without an office key, officer mode copies nothing unencrypted")
+        else
+            say "Warning: no line allow_plain_export = true under [officer] in data/kiosk.example.toml; add allow_plain_export = false there in $CONFIG"
+        fi
         mv "$new" "$CONFIG"
         DONE+=("wrote the settings $CONFIG from data/kiosk.example.toml: fill in id, village, contacts and hours")
     fi

@@ -3,8 +3,8 @@
 # xdotool, and checks the map's screen after every click: wake, every tile and back, home,
 # languages, a drag that must not press, the checklist, a callback request typed on the on-screen
 # keyboard and found with `kiosk requests list`, the idle reset, reading aloud and larger text, and
-# officer mode: the corner held, the PIN typed on the pad, the request copied to a folder with one
-# tap, a setting changed.
+# officer mode: the corner held, the PIN typed on the pad, the request copied to a folder (no office
+# key here: with a tap and the yes to a copy without encryption), a setting changed.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -260,6 +260,8 @@ else
     fail "no dashboard with the request: screen '$(field .screen)', new '$(field .values.requests_new)'"
 fi
 click officer.export.new
+# No office key in this kiosk.toml: the card asks first what a copy without encryption means.
+wait_for officer.export.plain.confirm && click officer.export.plain.confirm
 checks=$((checks + 1))
 if wait_value .values.export done &&
     grep -q "Siti Aminah" "$WORK"/stick/desa-kiosk/CMG/*/requests.csv 2>/dev/null &&
