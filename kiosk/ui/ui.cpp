@@ -188,7 +188,8 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
     case ScreenKind::OfficerPin: return m_officerPin.draw(f, view.session.officer);
     case ScreenKind::OfficerDashboard: {
         static const OfficerSnapshot kNoDesk{};
-        return m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk, view.session.officer);
+        return m_officerDashboard.draw(f, view.session.desk ? *view.session.desk : kNoDesk,
+                                       view.session.officer);
     }
     }
     return {};
