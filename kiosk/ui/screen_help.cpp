@@ -26,7 +26,9 @@ void helpNumberCard(Frame& f, QrCache& qr, const HelpNumber& n, Column col)
     const float numberH = wrappedHeight(f.fonts.display, number, inner);
     const float purposeH = wrappedHeight(f.fonts.body, n.purpose, inner);
     const float textH = nameH + numberH + purposeH + 12.f * s;
-    const float qrBlock = qrSide + f.fonts.body->FontSize * 1.4f;
+    // The caption under the code, wrapped to the code's width and a little more, inside the card.
+    const float captionW = qrSide + pad;
+    const float qrBlock = qrSide + 4.f * s + centredHeight(f.fonts.body, f.t("contact.scan"), captionW);
     const float bodyH = qrBeside ? std::max(textH, qrBlock) : textH + pad + qrBlock;
 
     ImGui::SetCursorPosX(x0);
@@ -51,10 +53,10 @@ void helpNumberCard(Frame& f, QrCache& qr, const HelpNumber& n, Column col)
     if (const QrCode* code = qr.get(telLink(n.number))) {
         const ImVec2 qp = qrBeside ? ImVec2(q.x - pad - qrSide, p.y + pad) : ImVec2(tx, ty + pad);
         const float side = drawQr(dl, *code, qp, qrSide);
-        // The caption stays inside the card, wrapped under the code.
+        const float cx = qp.x + side / 2;
         drawCentred(dl, f.fonts.body, colours().textMuted, f.t("contact.scan"),
-                    ImVec2(qp.x - pad * 0.5f, qp.y + side),
-                    ImVec2(std::min(qp.x + side + pad * 0.5f, q.x - 4.f * s), qp.y + qrBlock));
+                    ImVec2(cx - captionW / 2, qp.y + side + 4.f * s),
+                    ImVec2(cx + captionW / 2, qp.y + qrBlock));
     }
     ImGui::Dummy(ImVec2(width, q.y - p.y));
 }

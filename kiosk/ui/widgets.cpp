@@ -104,6 +104,11 @@ bool drawCentred(ImDrawList* dl, ImFont* font, ImU32 col, const std::string& tex
     return fits;
 }
 
+float centredHeight(ImFont* font, const std::string& text, float width)
+{
+    return font->FontSize * static_cast<float>(wrapLines(font, text, width).size());
+}
+
 float textWidth(ImFont* font, std::string_view text)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;

@@ -81,6 +81,8 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
 // Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
 // Returns false when it does not fit between min and max.
 bool drawCentred(ImDrawList* dl, ImFont* font, ImU32 colour, const std::string& text, ImVec2 min, ImVec2 max);
+// The height drawCentred() takes for `text` wrapped to `width`.
+[[nodiscard]] float centredHeight(ImFont* font, const std::string& text, float width);
 // Height of `text` wrapped at `width`.
 [[nodiscard]] float wrappedHeight(ImFont* font, const std::string& text, float width);
 
