@@ -155,6 +155,15 @@ TEST_CASE("the form and its confirmation say when the office calls; the confirma
     for (const Sentence& s : voice.said[0].sentences)
         days = days || s.say.find("dalam 7 hari") != std::string::npos;
     CHECK(days);
+
+    Still done{"done", Route::callbackDone()};
+    done.reference = "CMG-0427";
+    k.stage().show(done, Lang::Jv);
+    k.frames(3);
+    REQUIRE(k.map().screen == "callback-done");
+    CHECK(k.map().values.at("reference") == "CMG-0427");
+    CHECK(k.map().values.at("emergency") == "Polisi 110  \u00b7  SAPA 129  \u00b7  KemenP2MI 0800-1000");
+    CHECK(k.map().find("help.open"));
 }
 
 TEST_CASE("Listen on home reads the welcome and every tile; on the review, the phone number digit by digit")
