@@ -135,7 +135,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
 // The command line of the kiosk itself (the technicians' commands add their own).
 struct Options {
     fs::path dataDir, configFile, dbFile, mediaDir, exportDir, tourDir, uiMap;
-    std::string windowed, tourSize = "1920x1080";
+    std::string windowed, tourSize = "1920x1080", tourOnly;
     int idleAfter = 0, idlePrompt = 0, benchFrames = 0;
     bool firstFrame = false, reportTaps = false;
 
@@ -161,6 +161,7 @@ void addOptions(CLI::App& cli, Options& o)
                    "Officer mode exports to this folder instead of USB sticks (overrides the configuration)");
     cli.add_option("--windowed", o.windowed, "Open a WxH window instead of full screen");
     cli.add_option("--tour", o.tourDir, "Render every screen in every language to DIR and exit");
+    cli.add_option("--tour-only", o.tourOnly, "With --tour: only the stills whose names start with PREFIX");
     cli.add_option("--size", o.tourSize, "Window size for --tour and --bench-frames (WxH)");
     cli.add_option("--ui-map", o.uiMap, "Rewrite FILE with the UI map after every frame");
     cli.add_option("--idle-after", o.idleAfter,
@@ -299,7 +300,7 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
     const Screen screen{window, renderer};
     if (!o.tourDir.empty())
-        return runTour(shell, screen, shown.content, o.tourDir);
+        return runTour(shell, screen, shown.content, o.tourDir, o.tourOnly);
     if (o.benchFrames > 0)
         return runFrameBench(shell, screen, clock, o.benchFrames);
     RunOptions run;

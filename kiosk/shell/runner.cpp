@@ -129,7 +129,8 @@ int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& 
     return 0;
 }
 
-int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir)
+int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir,
+            const std::string& only)
 {
     std::filesystem::create_directories(dir);
     const std::string size =
@@ -138,7 +139,7 @@ int runTour(Shell& shell, Screen screen, const Content& content, const std::file
     Stage stage(shell);
     for (Lang lang : kAllLangs) {
         for (const Still& still : tourStills(content)) {
-            if (!still.pictured)
+            if (!still.pictured || !still.name.starts_with(only))
                 continue;
             stage.show(still, lang);
             // A new ImGui window is hidden on its first frame; scrolling lands a frame later (a

@@ -32,8 +32,10 @@ inline constexpr int kRestartKiosk = -1;
 // timed change. Returns the exit code, or kRestartKiosk.
 int runKiosk(Shell& shell, Screen screen, const Clock& clock, const RunOptions& options);
 
-// Renders every screen in every language to DIR/<screen>-<lang>-<W>x<H>.png. Returns the exit code.
-int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir);
+// Renders every screen in every language to DIR/<screen>-<lang>-<W>x<H>.png (only the stills whose
+// names start with `only`). Returns the exit code.
+int runTour(Shell& shell, Screen screen, const Content& content, const std::filesystem::path& dir,
+            const std::string& only = {});
 
 // Frame times on the home screen and while drag-scrolling a long page; prints JSON lines.
 int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames);

@@ -70,12 +70,18 @@ void HelpScreen::draw(Frame& f)
     wrappedText(f, "help.title", f.fonts.heading, colours().warning, f.t("help.title"), width);
     ImGui::SetCursorPosX(m.margin);
     wrappedText(f.fonts.body, colours().text, f.t("help.intro"), width);
-    // Every number in sight at once where the screen is wide: two cards side by side.
-    const int columns = width >= 2 * 700.f * s + m.gap ? 2 : 1;
-    const float cardW = columns == 2 ? (width - m.gap) / 2 : std::min(width, m.maxLineWidth);
-    const float left = columns == 2 ? m.margin : m.margin + (width - cardW) / 2;
-    float rowTop = ImGui::GetCursorPosY() + 8.f * s, rowBottom = rowTop;
+    // Every number in sight at once where the screen is wide: the three numbers side by side (their
+    // codes under them), or two cards in a row (the code beside the words).
     const std::vector<HelpNumber> numbers = helpNumbers(f.strings, f.lang, f.contacts);
+    const bool landscape = ImGui::GetWindowWidth() > ImGui::GetWindowHeight();
+    const int columns = landscape && numbers.size() == 3 && width >= 3 * 420.f * s + 2 * m.gap ? 3
+                        : width >= 2 * 700.f * s + m.gap                                       ? 2
+                                                                                               : 1;
+    const float cardW = columns > 1
+                            ? (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns)
+                            : std::min(width, m.maxLineWidth);
+    const float left = columns > 1 ? m.margin : m.margin + (width - cardW) / 2;
+    float rowTop = ImGui::GetCursorPosY() + 8.f * s, rowBottom = rowTop;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
         const int col = static_cast<int>(i) % columns;
         if (col == 0 && i > 0)

@@ -3,7 +3,9 @@
 #include "ui/screens.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -24,59 +26,119 @@ ImU32 topicColour(Topic topic)
     return topic == Topic::Trafficking ? colours().warning : colours().frame;
 }
 
+namespace {
+
+// How the five tiles are laid out: columns, the icon beside the words or above them, the tile size.
+struct TileGrid {
+    int columns = 1;
+    bool sideBySide = true;
+    float tileW = 0, tileH = 0;
+    [[nodiscard]] int rows() const { return (static_cast<int>(kAllTopics.size()) + columns - 1) / columns; }
+    [[nodiscard]] float height(float gap) const
+    {
+        return static_cast<float>(rows()) * tileH + static_cast<float>(rows() - 1) * gap;
+    }
+};
+
+// The grid with tiles as tall as the longest words need (larger text, a long language).
+TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, float width)
+{
+    TileGrid g{columns, sideBySide, 0, 0};
+    g.tileW = (width - f.m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    for (const Topic topic : kAllTopics) {
+        const std::string id = "home.tile." + std::string(topicId(topic));
+        g.tileH =
+            std::max(g.tileH, tileHeight(f, f.t(id + ".label"), f.t(id + ".hint"), g.tileW, sideBySide));
+    }
+    return g;
+}
+
+// The first grid, in the order this screen's shape prefers them, that shows all five tiles in
+// `height`; when none does (a very small window), the one that needs the least scrolling.
+TileGrid chooseGrid(const Frame& f, float width, float height)
+{
+    const Metrics& m = f.m;
+    // Wide screens: three columns of stacked tiles, or one row of five, or two columns with the
+    // icon beside the words. Narrow: one column of wide tiles, or two columns of stacked ones.
+    const bool wide = width / m.scale >= 1300.f;
+    const std::vector<TileGrid> choices =
+        wide ? std::vector{tightGrid(f, 3, false, width), tightGrid(f, 5, false, width),
+                           tightGrid(f, 2, true, width)}
+             : std::vector{tightGrid(f, 1, true, width), tightGrid(f, 2, false, width)};
+    TileGrid best = choices[0];
+    for (const TileGrid& g : choices) {
+        if (g.height(m.gap) <= height) {
+            best = g;
+            break;
+        }
+        if (g.height(m.gap) < best.height(m.gap))
+            best = g;
+    }
+    // Room to spare: taller tiles, up to a comfortable size, filling the screen.
+    const float rows = static_cast<float>(best.rows());
+    const float fill = (height - m.gap * (rows - 1)) / rows;
+    const float comfortable = std::min(fill, (best.columns == 1 ? 230.f : 340.f) * m.scale);
+    best.tileH = std::max(best.tileH, comfortable);
+    return best;
+}
+
+// The height the intro paragraph takes below the welcome, as paragraph() wraps it.
+float introHeight(const Frame& f)
+{
+    const float width = std::min(ImGui::GetContentRegionAvail().x, f.m.maxLineWidth);
+    const std::string& intro = f.t("home.intro");
+    return f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, width, intro.c_str()).y +
+           ImGui::GetStyle().ItemSpacing.y;
+}
+
+} // namespace
+
 Asked HomeScreen::draw(Frame& f)
 {
     const Metrics& m = f.m;
-    Asked action;
+    const float width = ImGui::GetWindowWidth() - 2 * m.margin;
+    const float bottom = ImGui::GetWindowHeight() - m.margin;
     ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
     ImGui::BeginGroup();
     paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);
-    paragraph(f, f.t("home.intro"), f.fonts.body, colours().textMuted);
+    // The tiles come first: with larger text on a small screen the intro gives way to them (the
+    // Listen button still reads it).
+    const float introTop = ImGui::GetCursorPosY();
+    const float introH = introHeight(f);
+    TileGrid grid = chooseGrid(f, width, bottom - introTop - introH - m.gap);
+    const bool intro = !m.largeText || grid.height(m.gap) <= bottom - introTop - introH - m.gap;
+    if (intro)
+        paragraph(f, f.t("home.intro"), f.fonts.body, colours().textMuted);
     ImGui::EndGroup();
-
     const float top = ImGui::GetCursorPosY() + m.gap;
-    const float width = ImGui::GetWindowWidth() - 2 * m.margin;
-    const float height = ImGui::GetWindowHeight() - top - m.margin;
-    // Wide screens: three columns of stacked tiles. Narrow: one column of wide tiles.
-    const int columns = width / m.scale >= 1300.f ? 3 : 1;
-    const int rows = (static_cast<int>(kAllTopics.size()) + columns - 1) / columns;
-    const float tileW = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    // As tall as the longest words need (larger text), else filling the screen within limits.
-    float minTileH = (columns == 1 ? 190.f : 230.f) * m.scale;
-    for (const Topic topic : kAllTopics) {
-        const std::string id(topicId(topic));
-        minTileH = std::max(minTileH, tileHeight(f, f.t("home.tile." + id + ".label"),
-                                                 f.t("home.tile." + id + ".hint"), tileW, columns == 1));
-    }
-    const float tileH =
-        std::max(minTileH, std::min(340.f * m.scale, (height - m.gap * static_cast<float>(rows - 1)) /
-                                                         static_cast<float>(rows)));
+    if (!intro)
+        grid = chooseGrid(f, width, bottom - top);
 
+    Asked action;
     for (std::size_t i = 0; i < kAllTopics.size(); ++i) {
         const Topic topic = kAllTopics[i];
-        const int row = static_cast<int>(i) / columns;
-        const int col = static_cast<int>(i) % columns;
+        const int row = static_cast<int>(i) / grid.columns;
+        const int col = static_cast<int>(i) % grid.columns;
         // Centre a short last row.
-        const int inRow = std::min(columns, static_cast<int>(kAllTopics.size()) - row * columns);
+        const int inRow = std::min(grid.columns, static_cast<int>(kAllTopics.size()) - row * grid.columns);
         const float rowOffset =
-            (width - static_cast<float>(inRow) * tileW - static_cast<float>(inRow - 1) * m.gap) / 2;
-        ImGui::SetCursorPos(ImVec2(m.margin + rowOffset + static_cast<float>(col) * (tileW + m.gap),
-                                   top + static_cast<float>(row) * (tileH + m.gap)));
+            (width - static_cast<float>(inRow) * grid.tileW - static_cast<float>(inRow - 1) * m.gap) / 2;
+        ImGui::SetCursorPos(ImVec2(m.margin + rowOffset + static_cast<float>(col) * (grid.tileW + m.gap),
+                                   top + static_cast<float>(row) * (grid.tileH + m.gap)));
         const std::string id = "home.tile." + std::string(topicId(topic));
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (tile(f, id, topicIcon(topic), topicColour(topic), f.t(id + ".label"), f.t(id + ".hint"),
-                 ImVec2(tileW, tileH)))
+                 ImVec2(grid.tileW, grid.tileH), grid.sideBySide))
             action = intent::Open{Route::forTopic(topic)};
         if (f.reading && f.reading->part == id) { // its words are being read: ringed
             const float r = 6.f * m.scale;
             ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - r, p.y - r),
-                                                ImVec2(p.x + tileW + r, p.y + tileH + r), colours().reading,
-                                                m.rounding + r, 0, 2 * r);
+                                                ImVec2(p.x + grid.tileW + r, p.y + grid.tileH + r),
+                                                colours().reading, m.rounding + r, 0, 2 * r);
         }
     }
     // The content ends one margin below the last row: no scrolling when it all fits.
-    ImGui::SetCursorPos(
-        ImVec2(0, top + static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * m.gap));
+    ImGui::SetCursorPos(ImVec2(0, top + grid.height(m.gap)));
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }

@@ -140,26 +140,44 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     if (screenKey != m_screenKey) {
         m_screenKey = screenKey;
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        m_moreBelow = false; // measured afresh below
     }
     // While a field of the form is edited, the keyboard takes the bottom of the content area.
     const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
     // The review keeps its Edit and Send buttons below it in the same way.
     const bool reviewBar = route.kind == ScreenKind::CallbackReview;
     const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
-    const float contentH = size.y - m.headerHeight - m.footerHeight - below;
-    beginScrollArea("content", ImVec2(size.x, contentH), view.scroll, result.scrollBlocked);
+    // Where the screen continues below what is shown, a cue under it says so (as the last frame
+    // measured it; a change is drawn again at once).
+    const float cueH = m_moreBelow ? scrollCueHeight(m) : 0.f;
+    const float contentH = size.y - m.headerHeight - m.footerHeight - below - cueH;
+    beginScrollArea("content", ImVec2(size.x, contentH), view.scroll + m_cueScroll, result.scrollBlocked);
+    m_cueScroll = 0;
     Asked screenAsked = drawScreen(f, view);
+    // The keyboard's form keeps the edited field in sight by itself.
+    const bool moreBelow = !keyboard && continuesBelow(contentH + cueH);
+    if (m_moreBelow)
+        fadeBottom(scrollCueHeight(m) * 0.6f);
     endScrollArea();
     if (screenAsked)
         result.asked = std::move(screenAsked);
-    if (keyboard) {
+    if (m_moreBelow) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        if (scrollCue(f, ImVec2(size.x, cueH)))
+            m_cueScroll = contentH * 0.7f;
+    }
+    if (moreBelow != m_moreBelow) {
+        m_moreBelow = moreBelow;
+        result.animating = true;
+    }
+    if (keyboard) {
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
         if (Asked a = m_callbackForm.drawKeyboard(f, view.session.form, size.x))
             result.asked = std::move(a);
-        result.animating = m_callbackForm.keyboardRepeating();
+        result.animating = result.animating || m_callbackForm.keyboardRepeating();
     }
     if (reviewBar) {
-        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH));
+        ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
         if (Asked a = m_callbackReview.drawBar(f, view.session.form, size.x))
             result.asked = std::move(a);
     }

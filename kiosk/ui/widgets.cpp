@@ -176,7 +176,7 @@ float tileHeight(const Frame& f, const std::string& label, const std::string& hi
 }
 
 bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
-          const std::string& hint, ImVec2 size)
+          const std::string& hint, ImVec2 size, bool sideBySide)
 {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
@@ -195,7 +195,6 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
 
     ImFont* iconFont = f.fonts.icon;
     const float pad = 28.f * s;
-    const bool sideBySide = size.x > 2.2f * size.y;
     if (sideBySide) {
         const float iconBox = std::min(size.y - 2 * pad, 120.f * s);
         const ImVec2 iconMin(pos.x + pad, pos.y + (size.y - iconBox) / 2);
@@ -415,6 +414,41 @@ void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked)
 void endScrollArea()
 {
     ImGui::EndChild();
+}
+
+bool continuesBelow(float height)
+{
+    // Measured on what this frame drew: ImGui's own scroll limit is the last frame's.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float drawn = w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y + 2 * w->WindowPadding.y;
+    return drawn - w->Scroll.y > height + 1.f;
+}
+
+void fadeBottom(float height)
+{
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const ImU32 clear = colours().page & ~IM_COL32_A_MASK;
+    ImGui::GetWindowDrawList()->AddRectFilledMultiColor(ImVec2(pos.x, pos.y + size.y - height),
+                                                        ImVec2(pos.x + size.x, pos.y + size.y), clear, clear,
+                                                        colours().page, colours().page);
+}
+
+float scrollCueHeight(const Metrics& m)
+{
+    return m.tapHeight;
+}
+
+bool scrollCue(Frame& f, ImVec2 size)
+{
+    const Metrics& m = f.m;
+    const std::string& label = f.t("scroll.more");
+    const float words = textWidth(f.fonts.body, std::string(icon::kArrowUp) + "  " + label);
+    const float w = std::min(size.x - 2 * m.margin, words + 2 * m.gap + 40.f * m.scale);
+    const float h = size.y - m.gap * 0.5f;
+    ImGui::SetCursorPosX((size.x - w) / 2);
+    return button(f, "scroll.more", icon::kArrowUp, label, ImVec2(w, h), ButtonStyle::Secondary,
+                  f.fonts.body);
 }
 
 } // namespace kiosk::ui

@@ -73,10 +73,10 @@ bool markButton(Frame& f, const std::string& id, const std::string& mark, const 
 [[nodiscard]] float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,
                                bool sideBySide);
 
-// A home-screen tile: big icon, label, one line of explanation. Lays itself out side by side
-// when wide, stacked when tall.
+// A home-screen tile: big icon, label, one line of explanation; the icon beside the words or
+// above them.
 bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
-          const std::string& hint, ImVec2 size);
+          const std::string& hint, ImVec2 size, bool sideBySide);
 
 // Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
 // Returns false when it does not fit between min and max.
@@ -151,5 +151,13 @@ float drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float side);
 // `blocked` when the content cannot move any further in that direction.
 void beginScrollArea(const char* id, ImVec2 size, float scroll, bool& blocked);
 void endScrollArea();
+// Whether what was drawn in the scroll area so far reaches below its bottom, were it `height` tall.
+[[nodiscard]] bool continuesBelow(float height);
+// The last `height` pixels of the scroll area fade into the page (call before endScrollArea).
+void fadeBottom(float height);
+// The strip under a scroll area that continues out of sight: an arrow and "swipe up". Returns true
+// when tapped (the caller then scrolls on by itself).
+[[nodiscard]] float scrollCueHeight(const Metrics& m);
+bool scrollCue(Frame& f, ImVec2 size);
 
 } // namespace kiosk::ui

@@ -1,0 +1,102 @@
+// Headless tests of what fits on one screen: with larger text every home tile is whole without
+// scrolling, and a screen that continues below what is shown says so under it and scrolls on when
+// that cue is tapped.
+#include "shell/tour.hpp"
+#include "ui_harness.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace kiosk;
+using test::Harness;
+
+namespace {
+
+struct Size {
+    float w, h;
+};
+constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
+
+// The bottom of the content area: the footer (and the cue, when up) begin there.
+float contentBottom(const Harness& k)
+{
+    float bottom = 1e9f;
+    for (const WidgetBox& w : k.map().widgets)
+        if (w.id == "nav.back" || w.id == "nav.home" || w.id == "help.open" || w.id == "voice.listen" ||
+            w.id == "scroll.more")
+            bottom = std::min(bottom, w.y);
+    return bottom;
+}
+
+} // namespace
+
+TEST_CASE("larger text: all five home tiles are whole on the screen, with no scrolling, at every size and "
+          "in every language")
+{
+    for (const Size size : kSizes) {
+        Harness k(size.w, size.h);
+        Still home{"home-large", Route::home()};
+        home.largeText = true;
+        for (const Lang lang : kAllLangs) {
+            k.stage().show(home, lang); // as the tour does: the larger fonts are ready
+            k.frames(3);
+            INFO(size.w, "x", size.h, " ", langCode(lang));
+            CHECK(k.session().largeText);
+            REQUIRE(k.map().screen == "home");
+            CHECK_FALSE(k.map().find("scroll.more"));
+            const float bottom = contentBottom(k);
+            for (const Topic topic : kAllTopics) {
+                const std::string id = "home.tile." + std::string(topicId(topic));
+                const WidgetBox* tile = k.map().find(id);
+                REQUIRE_MESSAGE(tile, id << " is not on the screen");
+                CHECK_MESSAGE(!tile->clipped, id << " is cut");
+                CHECK_MESSAGE(!tile->overflow, id << " does not hold its words");
+                CHECK(tile->y + tile->h <= bottom + 0.5f);
+            }
+        }
+    }
+}
+
+TEST_CASE("a page that continues below the fold says so under it; tapping the cue scrolls on; at the end "
+          "the cue is gone")
+{
+    for (const Size size : kSizes) {
+        Harness k(size.w, size.h);
+        k.wake();
+        k.tap("home.tile.passport");
+        k.frames(3);
+        INFO(size.w, "x", size.h);
+        const WidgetBox* cue = k.map().find("scroll.more");
+        REQUIRE(cue);
+        CHECK(cue->label == k.strings().get(Lang::Id, "scroll.more"));
+        // The cue sits between the page and the footer, over nothing of the page.
+        CHECK(cue->y + cue->h <= contentBottom(k) + cue->h + 0.5f);
+        const WidgetBox* checklist = k.map().find("page.link.checklist.passport");
+        REQUIRE(checklist);
+        const float before = checklist->y;
+        k.tap("scroll.more");
+        k.frames(2);
+        const WidgetBox* moved = k.map().find("page.link.checklist.passport");
+        CHECK((moved == nullptr || moved->y < before - 100.f));
+        // Tapped on and on, the cue takes the resident to the end of the page, and then goes.
+        for (int i = 0; i < 40 && k.map().find("scroll.more"); ++i) {
+            k.tap("scroll.more");
+            k.frames(2);
+        }
+        CHECK_FALSE(k.map().find("scroll.more"));
+        CHECK(k.map().screen == "passport");
+    }
+}
+
+TEST_CASE("a screen that fits shows no cue")
+{
+    Harness k(1920, 1080);
+    k.wake();
+    CHECK(k.map().screen == "home");
+    CHECK_FALSE(k.map().find("scroll.more"));
+    k.tap("help.open");
+    k.frames(3);
+    CHECK(k.map().screen == "help");
+    CHECK_FALSE(k.map().find("scroll.more"));
+}
