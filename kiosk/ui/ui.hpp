@@ -79,8 +79,8 @@ private:
     MaintenanceScreen m_maintenance;
     OfficerPinScreen m_officerPin;
     OfficerDashboardScreen m_officerDashboard;
-    std::string m_screenKey; // the screen drawn last, to start new ones at the top
-    unsigned m_visit = 0;    // the visit drawn last
+    std::string m_screenKey;  // the screen drawn last, to start new ones at the top
+    unsigned m_visit = 0;     // the visit drawn last
     bool m_moreBelow = false; // the screen continues below what is shown: the cue is up
     float m_cueScroll = 0;    // the cue was tapped: scroll this far down on the next frame
     IdlePromptScreen m_prompt;
