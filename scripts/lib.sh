@@ -11,8 +11,10 @@ KIOSK_BUILD_PACKAGES=(
     fontconfig fonts-noto-core fonts-font-awesome
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
 )
-# To test it without a screen (python3 for the layering check), and to check its formatting.
-KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3)
+# To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
+# codes in the tour's pictures), and to check its formatting.
+KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3
+    zbar-tools)
 
 # kiosk_cpp_files: the tracked C++ files of kiosk/ and tests/, one a line, relative to KIOSK_ROOT: what
 # clang-format checks (test.sh) and formats (format.sh).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with AddressSanitizer and UndefinedBehaviorSanitizer, and runs
-# every test: the doctest suites (unit and headless UI), the tour at three sizes under Xvfb, and the
-# end-to-end test that clicks through the real window with xdotool. Exits non-zero on any failure.
+# every test: the doctest suites (unit and headless UI), the tour at three sizes under Xvfb (its
+# take-home QR codes decoded with zbarimg), and the end-to-end test that clicks through the real
+# window with xdotool. Exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -50,9 +51,11 @@ tour() {
         xvfb-run -a -s "-screen 0 ${size}x24" \
             "$BUILD/kiosk/kiosk" --data "$KIOSK_ROOT/data" --tour "$dir" --size "$size" >/dev/null || return 1
     done
-    "$BUILD/tests/tour_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800
+    "$BUILD/tests/tour_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800 || return 1
+    # Every take-home QR code in the pictures, read with zbarimg, is exactly its button's text.
+    "$BUILD/tests/takehome_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800
 }
-step "tour of every screen, language and size" tour
+step "tour of every screen, language and size; take-home QR codes decoded" tour
 
 step "end to end: xdotool on the real window" "$KIOSK_ROOT/tests/e2e/e2e_xdotool.sh" "$BUILD/kiosk/kiosk"
 

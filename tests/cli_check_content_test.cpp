@@ -69,3 +69,24 @@ TEST_CASE("check-content refuses a checklist without its source or with a date t
     CHECK(says(c.out, "content/en/checklists/passport.toml", "'verified' should be a date"));
     CHECK(c.out.find("2 errors") != std::string::npos);
 }
+
+TEST_CASE("check-content reports a page or a checklist result too long to take home in a QR code")
+{
+    test::Pack pack;
+    // A source of 540 characters: within its own limit (600), but with the page's key points more
+    // than a QR code a phone reads from the screen holds.
+    std::string points;
+    for (int i = 0; i < 10; ++i)
+        points += "Satu sumber yang panjang sekali. Satu. ";
+    pack.replace("content/id/pages/passport.toml", "source = \"", "source = \"" + points);
+    // A fee of 184 characters (at most 200 fit) on every result: the longest grows past the limit.
+    pack.replace("content/en/checklists/passport.toml", "[fees.same-day]\ntext = \"",
+                 "[fees.same-day]\ntext = \"" + points.substr(0, 117));
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 1);
+    CHECK(says(c.out, "content/id/pages/passport.toml", "the text to take home"));
+    CHECK(says(c.out, "content/id/pages/passport.toml", "at most 850"));
+    CHECK(says(c.out, "content/en/checklists/passport.toml", "the result to take home for"));
+    CHECK(c.out.find("2 errors") != std::string::npos);
+}

@@ -39,6 +39,9 @@ struct Page {
     std::string source;
     std::string verified; // YYYY-MM-DD
     std::vector<Block> blocks;
+    // Key points to take home in the QR code of "Bawa pulang" (optional), and its line in the file.
+    std::string takehome;
+    std::size_t takehomeLine = 0;
 };
 
 // answers[question id] = answer id

@@ -8,6 +8,7 @@
 #include "core/content_toml.hpp"
 #include "core/page_parser.hpp"
 #include "core/picture_file.hpp"
+#include "core/takehome.hpp"
 #include "core/text.hpp"
 #include "core/ui_keys.hpp"
 
@@ -25,6 +26,13 @@ namespace {
 using parsing::at;
 
 constexpr std::uintmax_t kMaxFileBytes = 256 * 1024;
+
+// The end of a problem with a text to take home.
+std::string tooLong(std::size_t bytes)
+{
+    return "is " + std::to_string(bytes) + " bytes; a QR code a phone reads from the screen holds at most " +
+           std::to_string(kTakeHomeMaxBytes);
+}
 
 // The .toml files of `dir`, sorted (none when it is not a folder).
 std::vector<fs::path> tomlFiles(const fs::path& dir)
@@ -104,6 +112,7 @@ public:
         checkPages();
         checkChecklistWords();
         checkHomePages();
+        checkTakeHome();
         return std::move(m_load);
     }
 
@@ -124,6 +133,8 @@ private:
     void checkBlock(const Block& b, const std::string& file, std::set<std::string>& linkTargets);
     void checkChecklistWords();
     void checkHomePages();
+    void checkTakeHome();
+    void checkChecklistTakeHome(const ChecklistRules& rules, Lang lang, const ChecklistText& words);
 
     fs::path m_dataDir;
     fs::path m_contentDir;
@@ -307,6 +318,55 @@ void ContentLoader::checkHomePages()
             m_load.errors.push_back(
                 at((m_contentDir / "id" / "pages" / (std::string(id) + ".toml")).string(), 0) +
                 "missing: the home screen opens this page");
+}
+
+// What a resident takes home fits in a QR code a phone reads from the screen: every page with this
+// kiosk's local numbers, every checklist result.
+void ContentLoader::checkTakeHome()
+{
+    for (const auto& [id, langs] : m_content.pages)
+        for (Lang lang : kAllLangs) {
+            const auto& page = langs[langIndex(lang)];
+            if (!page)
+                continue;
+            const std::string text = pageTakeHome(*page, m_content.strings, lang, m_contacts);
+            if (text.size() > kTakeHomeMaxBytes)
+                m_load.errors.push_back(
+                    at((langDir(lang) / "pages" / (id + ".toml")).string(), page->takehomeLine) +
+                    "the text to take home (title, 'takehome', numbers, source and date) " +
+                    tooLong(text.size()) + ": shorten 'takehome' or 'source'");
+        }
+    for (const auto& [id, texts] : m_content.checklistTexts)
+        if (const ChecklistRules* rules = m_content.checklist(id))
+            for (Lang lang : kAllLangs)
+                if (texts[langIndex(lang)])
+                    checkChecklistTakeHome(*rules, lang, *texts[langIndex(lang)]);
+}
+
+// Every complete set of answers, with nothing ticked, everything ticked, and all but the optional ones.
+void ContentLoader::checkChecklistTakeHome(const ChecklistRules& rules, Lang lang, const ChecklistText& words)
+{
+    for (const Answers& answers : everyAnswerSet(rules)) {
+        std::set<std::string> all, needed;
+        for (const auto* d : rules.documentsFor(answers)) {
+            all.insert(d->id);
+            if (!d->optional)
+                needed.insert(d->id);
+        }
+        std::size_t longest = 0;
+        for (const std::set<std::string>& have : {std::set<std::string>{}, needed, all})
+            longest = std::max(
+                longest, checklistTakeHome(rules, words, answers, have, m_content.strings, lang).size());
+        if (longest <= kTakeHomeMaxBytes)
+            continue;
+        std::string which;
+        for (const auto& [q, a] : answers)
+            which += (which.empty() ? "" : ", ") + q + " = " + a;
+        m_load.errors.push_back(at((langDir(lang) / "checklists" / (rules.id + ".toml")).string(), 0) +
+                                "the result to take home for " + which + " " + tooLong(longest) +
+                                ": shorten the documents or fees");
+        return; // one is enough to say what to shorten
+    }
 }
 
 } // namespace

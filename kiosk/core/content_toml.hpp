@@ -22,6 +22,8 @@ inline constexpr std::size_t kMaxItem = 200;
 inline constexpr std::size_t kMaxLabel = 48;
 inline constexpr std::size_t kMaxItems = 12;
 inline constexpr std::size_t kMaxQuestions = 5;
+// A page's key points to take home: the whole QR text is checked in bytes as well.
+inline constexpr std::size_t kMaxTakeHome = 500;
 
 // "FILE:LINE: ", the start of every problem.
 [[nodiscard]] std::string at(const std::string& file, const toml::node& node);

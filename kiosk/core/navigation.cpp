@@ -28,6 +28,7 @@ std::string Route::screenId() const
     case ScreenKind::Home: return "home";
     case ScreenKind::Help: return "help";
     case ScreenKind::Page: return id;
+    case ScreenKind::TakeHome: return "takehome-" + takenFrom().screenId();
     case ScreenKind::Checklist: return "checklist-" + id;
     case ScreenKind::Callback: return "callback";
     case ScreenKind::CallbackReview: return "callback-review";
@@ -36,6 +37,14 @@ std::string Route::screenId() const
     case ScreenKind::OfficerDashboard: return "officer-dashboard";
     }
     return "home";
+}
+
+Route Route::takenFrom() const
+{
+    constexpr std::string_view kChecklist = "checklist:", kPage = "page:";
+    if (id.rfind(kChecklist, 0) == 0)
+        return checklist(id.substr(kChecklist.size()));
+    return page(id.rfind(kPage, 0) == 0 ? id.substr(kPage.size()) : id);
 }
 
 void Navigator::open(const Route& route)

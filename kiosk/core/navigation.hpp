@@ -18,11 +18,13 @@ inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::Work
 [[nodiscard]] std::string_view topicId(Topic topic);
 
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
-// Help is the numbers to call now. OfficerPin and OfficerDashboard are officer mode, behind the PIN.
+// Help is the numbers to call now. TakeHome is the QR code of a page or a checklist's result to take
+// home. OfficerPin and OfficerDashboard are officer mode, behind the PIN.
 enum class ScreenKind {
     Home,
     Help,
     Page,
+    TakeHome,
     Checklist,
     Callback,
     CallbackReview,
@@ -33,13 +35,22 @@ enum class ScreenKind {
 
 struct Route {
     ScreenKind kind = ScreenKind::Home;
-    // Page or checklist id ("passport"); for Callback, the topic to fill in (may be empty).
+    // Page or checklist id ("passport"); for Callback, the topic to fill in (may be empty); for
+    // TakeHome, where it was opened: "page:passport" or "checklist:passport".
     std::string id;
 
     [[nodiscard]] static Route home() { return {}; }
     [[nodiscard]] static Route help() { return {ScreenKind::Help, {}}; }
     [[nodiscard]] static Route page(std::string id) { return {ScreenKind::Page, std::move(id)}; }
     [[nodiscard]] static Route checklist(std::string id) { return {ScreenKind::Checklist, std::move(id)}; }
+    // The take-home QR code of a page or a checklist (the route it is opened from).
+    [[nodiscard]] static Route takeHome(const Route& from)
+    {
+        return {ScreenKind::TakeHome,
+                (from.kind == ScreenKind::Checklist ? "checklist:" : "page:") + from.id};
+    }
+    // For TakeHome: the page or checklist it was opened from.
+    [[nodiscard]] Route takenFrom() const;
     [[nodiscard]] static Route callback(std::string topic = {})
     {
         return {ScreenKind::Callback, std::move(topic)};
@@ -55,8 +66,8 @@ struct Route {
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
     // Stable screen id for the UI map and the tour: "home", "help", the page id ("trafficking"),
-    // "checklist-passport", "callback", "callback-review", "callback-done", "officer-pin",
-    // "officer-dashboard".
+    // "checklist-passport", "takehome-passport", "takehome-checklist-passport", "callback",
+    // "callback-review", "callback-done", "officer-pin", "officer-dashboard".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };

@@ -89,6 +89,9 @@ Page pageFromTable(const toml::table& root, const std::string& file, const std::
     Fields f(root, file, errors, "a page");
     page.title = f.text("title", kMaxTitle, true);
     page.source = f.text("source", kMaxText, true);
+    page.takehome = f.text("takehome", kMaxTakeHome, false);
+    if (const toml::node* node = root.get("takehome"))
+        page.takehomeLine = node->source().begin.line;
     f.allow("verified");
     page.verified = dateOf(root, file, errors);
     f.allow("blocks");

@@ -17,12 +17,15 @@ std::string telLink(const std::string& number)
     return out;
 }
 
-std::optional<QrCode> makeQr(const std::string& text)
+std::optional<QrCode> makeQr(const std::string& text, QrCorrection correction)
 {
+    const QRecLevel level = correction == QrCorrection::Low ? QR_ECLEVEL_L : QR_ECLEVEL_M;
     struct Deleter {
         void operator()(QRcode* q) const { QRcode_free(q); }
     };
-    std::unique_ptr<QRcode, Deleter> code(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
+    // Every byte in 8-bit mode: the version follows from the length alone (libqrencode's mix of
+    // numeric and 8-bit parts can come out a version larger for text with many short numbers).
+    std::unique_ptr<QRcode, Deleter> code(QRcode_encodeString8bit(text.c_str(), 0, level));
     if (!code || code->width <= 0)
         return std::nullopt;
     QrCode qr;

@@ -25,7 +25,7 @@ const WidgetBox* UiMap::at(float x, float y) const
 std::string UiMap::toJson() const
 {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& w : widgets)
+    for (const auto& w : widgets) {
         list.push_back({{"id", w.id},
                         {"label", w.label},
                         {"x", std::lround(w.x)},
@@ -34,6 +34,9 @@ std::string UiMap::toJson() const
                         {"h", std::lround(w.h)},
                         {"clipped", w.clipped},
                         {"overflow", w.overflow}});
+        if (!w.value.empty())
+            list.back()["value"] = w.value;
+    }
     nlohmann::json doc = {{"screen", screen},
                           {"lang", lang},
                           {"widgets", std::move(list)},

@@ -13,6 +13,7 @@ struct WidgetBox {
     float x = 0, y = 0, w = 0, h = 0; // window pixels, of the part that can be seen
     bool clipped = false;             // partly scrolled out of sight
     bool overflow = false;            // its words do not fit inside it
+    std::string value;                // what it holds, where a test must read it back (a QR code's text)
 
     [[nodiscard]] float centerX() const { return x + w / 2; }
     [[nodiscard]] float centerY() const { return y + h / 2; }
@@ -37,7 +38,8 @@ struct UiMap {
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
     // The widget under a point: the one drawn last where several overlap; null over none.
     [[nodiscard]] const WidgetBox* at(float x, float y) const;
-    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow"}],
+    // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow",
+    //  and "value" where it has one}],
     //  "values": {...}, "texts": [...]}
     [[nodiscard]] std::string toJson() const;
 };

@@ -1,6 +1,8 @@
 // The list of stills the tour renders and the tour check expects.
 #include "shell/tour.hpp"
 
+#include "core/takehome.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <system_error>
@@ -19,6 +21,9 @@ void Stage::show(const Still& still, Lang lang)
     // A review or confirmation sits on top of the form, as it would after the resident's taps.
     if (still.route.kind == ScreenKind::CallbackReview)
         s.nav.open(Route::callback());
+    // A QR code to take home sits on its page or checklist.
+    if (still.route.kind == ScreenKind::TakeHome)
+        s.nav.open(still.route.takenFrom());
     s.nav.open(still.route);
     s.lang = lang;
     s.checklist = still.progress;
@@ -122,6 +127,39 @@ std::vector<std::string> checklistStills(const Content& content, std::vector<Sti
         }
     }
     return questions;
+}
+
+// Take it home: the QR code of every page that has something to take home, and of each checklist's
+// longest result (its first document ticked), the most a code has to hold.
+void takeHomeStills(const Content& content, std::vector<Still>& stills)
+{
+    for (const auto& [id, langs] : content.pages)
+        if (const Page* page = content.page(id, kDefaultLang);
+            page && offeredToTakeHome(pageTakeHome(*page, content.strings, kDefaultLang, {})))
+            stills.push_back({"takehome-" + id, Route::takeHome(Route::page(id))});
+    for (const auto& [id, rules] : content.checklists) {
+        const ChecklistText* words = content.checklistText(id, kDefaultLang);
+        if (!words)
+            continue;
+        std::size_t longest = 0;
+        ChecklistProgress chosen{id, {}, {}};
+        for (const Answers& answers : everyAnswerSet(rules)) {
+            ChecklistProgress p{id, {}, {}};
+            for (const auto* q : rules.asked(answers))
+                p.answers.emplace_back(q->id, answers.at(q->id));
+            if (const auto docs = rules.documentsFor(answers); !docs.empty())
+                p.have.insert(docs.front()->id);
+            const std::size_t bytes =
+                checklistTakeHome(rules, *words, answers, p.have, content.strings, kDefaultLang).size();
+            if (bytes > longest) {
+                longest = bytes;
+                chosen = std::move(p);
+            }
+        }
+        const Route route = Route::checklist(id);
+        stills.push_back({"takehome-" + route.screenId(), Route::takeHome(route), IdleTimer::Phase::Active,
+                          std::move(chosen)});
+    }
 }
 
 // The form as a resident might fill it (synthetic data), through the same calls the keyboard makes.
@@ -336,6 +374,8 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
                                       "help",
                                       "callback-danger",
                                       "passport",
+                                      "takehome-passport",
+                                      "takehome-checklist-passport",
                                       firstResult + "-reading",
                                       "callback-keyboard-letters",
                                       "officer-dashboard-end",
@@ -374,6 +414,7 @@ std::vector<Still> tourStills(const Content& content)
         stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
     }
     const std::vector<std::string> questions = checklistStills(content, stills);
+    takeHomeStills(content, stills);
     formStills(stills);
     officerStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});

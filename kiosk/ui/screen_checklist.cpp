@@ -270,6 +270,11 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     // come from, help.
     drawWarnings(f, column, rules.warningsFor(answers), words);
     drawSummary(f, column, missingDocuments(rules, progress), words);
+    // The resident's own list, fees, source and date to take home, under what is still needed.
+    if (takeHomeButton(f, checklistTakeHome(rules, words, answers, progress.have, f.strings, f.lang), column,
+                       640.f * s))
+        action = intent::Open{Route::takeHome(Route::checklist(rules.id))};
+    ImGui::Dummy(ImVec2(1, 8.f * s));
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted, f.t("checklist.tap_hint"), width);
     ImGui::Dummy(ImVec2(1, 4.f * s));

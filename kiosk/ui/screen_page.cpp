@@ -140,6 +140,13 @@ Asked PageScreen::draw(Frame& f, const Page& page)
     wrappedText(f, "title", f.fonts.heading, colours().frame, page.title, width);
     f.map.values["title"] = page.title;
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
+    // Its key points and numbers to take home, near the top where it is seen.
+    if (const std::string takeHome = pageTakeHome(page, f.strings, f.lang, f.contacts);
+        offeredToTakeHome(takeHome)) {
+        if (takeHomeButton(f, takeHome, Column{x0, width}, 760.f * m.scale)) // as wide as a link
+            action = intent::Open{Route::takeHome(Route::page(page.id))};
+        ImGui::Dummy(ImVec2(1, gap));
+    }
 
     for (std::size_t bi = 0; bi < page.blocks.size(); ++bi) {
         const Block& b = page.blocks[bi];

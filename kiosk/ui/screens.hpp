@@ -9,6 +9,7 @@
 #include "core/officer.hpp"
 #include "core/qr.hpp"
 #include "core/session.hpp"
+#include "core/takehome.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/widgets.hpp"
 
@@ -49,6 +50,21 @@ private:
 // One number to call at the cursor, in the column: its name, the number in very large type, what it
 // is for, and its QR code. In the UI map as help.number.<id>.
 void helpNumberCard(Frame& f, QrCache& qr, const HelpNumber& number, Column col);
+
+// Take it home: the QR code of `text` (plain text), what to do with it, and the text itself. In
+// the UI map as takehome.qr, with the text as its value (and values["takehome"]).
+class TakeHomeScreen {
+public:
+    void draw(Frame& f, const std::string& title, const std::string& text);
+
+private:
+    QrCache m_qr{kTakeHomeCorrection};
+};
+
+// "Bawa pulang" at the cursor in the column, at most `maxWidth` wide (as the buttons around it), when
+// `text` is something to take home (see offeredToTakeHome): in the UI map as takehome.open with
+// the text as its value. True when tapped.
+bool takeHomeButton(Frame& f, const std::string& text, Column col, float maxWidth);
 
 // The glyph of a checklist icon (one of checklistIcons(): documents and answers), or nullptr.
 [[nodiscard]] const char* checklistIcon(const std::string& name);

@@ -193,6 +193,7 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
         if (const Page* page = m_content.page(route.id, view.session.lang))
             return m_page.draw(f, *page);
         return {};
+    case ScreenKind::TakeHome: drawTakeHome(f, view); return {};
     case ScreenKind::Checklist: {
         const ChecklistRules* rules = m_content.checklist(route.id);
         const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
@@ -211,6 +212,22 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
     }
     }
     return {};
+}
+
+void Ui::drawTakeHome(Frame& f, const ViewState& view)
+{
+    const Session& s = view.session;
+    const Route from = s.nav.current().takenFrom();
+    std::string title;
+    if (from.kind == ScreenKind::Checklist) {
+        if (const ChecklistText* words = m_content.checklistText(from.id, s.lang))
+            title = words->title;
+    } else if (const Page* page = m_content.page(from.id, s.lang)) {
+        title = page->title;
+    }
+    const std::string text = takeHomeText(m_content, m_contacts, from, s.checklist, s.lang);
+    if (offeredToTakeHome(text))
+        m_takeHome.draw(f, title, text);
 }
 
 Asked Ui::drawHeader(Frame& f, const ViewState& view)

@@ -59,6 +59,7 @@ private:
     // The current screen between header and footer, with the keyboard or review bar below it.
     void drawContent(Frame& f, const ViewState& view, DrawResult& result);
     Asked drawScreen(Frame& f, const ViewState& view);
+    void drawTakeHome(Frame& f, const ViewState& view);
     Asked drawFooter(Frame& f, const ViewState& view);
     void drawErrorBanner(Frame& f);
 
@@ -72,6 +73,7 @@ private:
     HomeScreen m_home;
     HelpScreen m_help;
     PageScreen m_page;
+    TakeHomeScreen m_takeHome;
     ChecklistScreen m_checklist;
     CallbackFormScreen m_callbackForm;
     CallbackReviewScreen m_callbackReview;

@@ -77,7 +77,7 @@ WidgetBox* mapWidget(Frame& f, const std::string& id, const std::string& label, 
     max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
     if (max.x - min.x < 1.f || max.y - min.y < 1.f)
         return nullptr; // scrolled out of sight: not tappable now
-    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, clipped, false});
+    f.map.widgets.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, clipped, false, {}});
     return &f.map.widgets.back();
 }
 
@@ -378,7 +378,7 @@ const QrCode* QrCache::get(const std::string& text)
 {
     auto it = m_codes.find(text);
     if (it == m_codes.end())
-        it = m_codes.emplace(text, makeQr(text)).first;
+        it = m_codes.emplace(text, makeQr(text, m_correction)).first;
     return it->second ? &*it->second : nullptr;
 }
 

@@ -136,10 +136,12 @@ void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, 
 // QR codes encoded once per text, for screens that show the same ones frame after frame.
 class QrCache {
 public:
+    explicit QrCache(QrCorrection correction = QrCorrection::Medium) : m_correction(correction) {}
     // Null when the text cannot be encoded.
     const QrCode* get(const std::string& text);
 
 private:
+    QrCorrection m_correction;
     std::map<std::string, std::optional<QrCode>> m_codes;
 };
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # End to end: starts the real kiosk in its own Xvfb, clicks widgets found in the UI map with
-# xdotool, and checks the map's screen after every click: wake, every tile and back, home,
-# languages, a drag that must not press, the checklist, a callback request typed on the on-screen
-# keyboard and found with `kiosk requests list`, the idle reset, reading aloud and larger text, and
-# officer mode: the corner held, the PIN typed on the pad, the request copied to a folder (no office
-# key here: with a tap and the yes to a copy without encryption), a setting changed.
+# xdotool, and checks the map's screen after every click: wake, every tile and back, home, Bawa
+# pulang, languages, a drag that must not press, the checklist, a callback request typed on the
+# on-screen keyboard and found with `kiosk requests list`, the idle reset, reading aloud and larger
+# text, and officer mode: the corner held, the PIN typed on the pad, the request copied to a folder
+# (no office key here: with a tap and the yes to a copy without encryption), a setting changed.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -104,6 +104,15 @@ for topic in trafficking work-abroad passport callback hotlines; do
     click nav.back && expect home
 done
 click home.tile.passport && expect passport
+# Bawa pulang: the code opened holds the text its button promised; Back returns to the page.
+value() { jq -r --arg id "$1" '.widgets[] | select(.id == $id) | .value' "$MAP"; }
+promised="$(value takehome.open)"
+checks=$((checks + 1))
+[ -n "$promised" ] || fail "no take-home text on the passport page's button"
+click takehome.open && expect takehome-passport
+checks=$((checks + 1))
+[ "$(value takehome.qr)" = "$promised" ] || fail "the take-home code holds other text than its button"
+click nav.back && expect passport
 click nav.home && expect home
 
 click lang.jv && expect home jv
