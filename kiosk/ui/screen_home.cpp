@@ -97,7 +97,7 @@ Asked HomeScreen::draw(Frame& f)
 {
     const Metrics& m = f.m;
     const float width = ImGui::GetWindowWidth() - 2 * m.margin;
-    const float bottom = ImGui::GetWindowHeight() - m.margin;
+    const float bottom = f.areaHeight - m.margin;
     ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
     ImGui::BeginGroup();
     paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);

@@ -30,8 +30,10 @@ void qrCard(Frame& f, QrCache& cache, const std::string& text, ImVec2 pos, float
         box->value = text;
 }
 
-// What to do, and the text the code holds in a card: at the cursor, `width` wide.
-void textColumn(Frame& f, const std::string& text, float x0, float width)
+// What to do, and the text the code holds in a card: at the cursor, `width` wide, the card ending
+// at `bottom` (screen pixels) at the latest: a longer text fades out there (it is whole on the
+// phone), so the code beside it never has to scroll.
+void textColumn(Frame& f, const std::string& text, float x0, float width, float bottom = FLT_MAX)
 {
     const float s = f.m.scale;
     ImGui::SetCursorPosX(x0);
@@ -45,11 +47,19 @@ void textColumn(Frame& f, const std::string& text, float x0, float width)
     const float h = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, inner, text.c_str()).y;
     ImGui::SetCursorPosX(x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 q(p.x + width, p.y + h + 2 * pad);
+    const ImVec2 q(p.x + width, std::min(p.y + h + 2 * pad, std::max(bottom, p.y + 4 * pad)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     card(dl, p, q, f.m, colours().card, colours().cardBorder, colours().frame);
+    dl->PushClipRect(p, ImVec2(q.x, q.y - pad / 2), true);
     dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(p.x + pad + 6.f * s, p.y + pad), colours().text,
                 text.c_str(), nullptr, inner);
+    dl->PopClipRect();
+    if (q.y < p.y + h + 2 * pad) { // cut: the last lines fade into the card
+        const ImU32 clear = colours().card & ~IM_COL32_A_MASK;
+        dl->AddRectFilledMultiColor(ImVec2(p.x + 8.f * s, q.y - 3 * pad),
+                                    ImVec2(q.x - 2.f * s, q.y - pad / 2), clear, clear, colours().card,
+                                    colours().card);
+    }
     ImGui::Dummy(ImVec2(width, q.y - p.y));
 }
 
@@ -74,7 +84,7 @@ void TakeHomeScreen::draw(Frame& f, const std::string& title, const std::string&
     const Metrics& m = f.m;
     const float s = m.scale;
     const float width = ImGui::GetWindowWidth() - 2 * m.margin;
-    const float height = ImGui::GetWindowHeight();
+    const float height = f.areaHeight;
     ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
     wrappedText(f.fonts.heading, colours().frame, f.t("takehome.open") + ": " + title, width);
     f.map.values["takehome"] = text;
@@ -87,19 +97,22 @@ void TakeHomeScreen::draw(Frame& f, const std::string& title, const std::string&
         const float textW = std::min(width - side - m.gap * 1.5f, m.maxLineWidth);
         const float x0 = m.margin + std::max(0.f, (width - side - m.gap * 1.5f - textW) / 2);
         ImGui::SetCursorPos(ImVec2(x0, top));
+        const float codeTop = ImGui::GetCursorScreenPos().y;
         qrCard(f, m_qr, text, ImGui::GetCursorScreenPos(), side);
         ImGui::SetCursorPos(ImVec2(x0 + side + m.gap * 1.5f, top));
-        textColumn(f, text, x0 + side + m.gap * 1.5f, textW);
+        textColumn(f, text, x0 + side + m.gap * 1.5f, textW, codeTop + side);
+        // Ends with the code (half a margin above the footer): nothing to scroll when the words
+        // fit beside it.
         ImGui::SetCursorPos(ImVec2(0, std::max(top + side, ImGui::GetCursorPosY())));
-    } else {
-        const float side = std::min({width, 760.f * s, height * 0.45f});
-        ImGui::SetCursorPos(ImVec2(m.margin + (width - side) / 2, top));
-        qrCard(f, m_qr, text, ImGui::GetCursorScreenPos(), side);
-        ImGui::Dummy(ImVec2(side, side));
-        ImGui::Dummy(ImVec2(1, m.gap));
-        const float textW = std::min(width, m.maxLineWidth);
-        textColumn(f, text, m.margin + (width - textW) / 2, textW);
+        return;
     }
+    const float side = std::min({width, 760.f * s, height * 0.45f});
+    ImGui::SetCursorPos(ImVec2(m.margin + (width - side) / 2, top));
+    qrCard(f, m_qr, text, ImGui::GetCursorScreenPos(), side);
+    ImGui::Dummy(ImVec2(side, side));
+    ImGui::Dummy(ImVec2(1, m.gap));
+    const float textW = std::min(width, m.maxLineWidth);
+    textColumn(f, text, m.margin + (width - textW) / 2, textW);
     ImGui::Dummy(ImVec2(1, m.margin));
 }
 

@@ -150,7 +150,8 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     // Where the screen continues below what is shown, a cue under it says so (as the last frame
     // measured it; a change is drawn again at once).
     const float cueH = m_moreBelow ? scrollCueHeight(m) : 0.f;
-    const float contentH = size.y - m.headerHeight - m.footerHeight - below - cueH;
+    f.areaHeight = size.y - m.headerHeight - m.footerHeight - below;
+    const float contentH = f.areaHeight - cueH;
     beginScrollArea("content", ImVec2(size.x, contentH), view.scroll + m_cueScroll, result.scrollBlocked);
     m_cueScroll = 0;
     Asked screenAsked = drawScreen(f, view);

@@ -39,6 +39,10 @@ struct Frame {
     std::vector<Lang> languages{kAllLangs.begin(),
                                 kAllLangs.end()}; // offered to residents ([kiosk] languages)
     int callbackWithinDays = 7;                   // the office's promise ([officer] callback_within_days)
+    // The height of the content area between header and footer (or keyboard) when no "swipe up"
+    // cue takes room: screens that size themselves to the screen use it, so the cue coming and
+    // going never changes their layout.
+    float areaHeight = 0;
 
     [[nodiscard]] const std::string& t(std::string_view key) const { return strings.get(lang, key); }
 };
