@@ -22,6 +22,24 @@ void mapArea(Frame& f, const std::string& id, const std::string& label, ImVec2 m
     f.map.areas.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, false, !fits});
 }
 
+// Between names on one line, as in helpLine().
+const std::string kDot = "  \u00b7  ";
+
+// Names (partners, or a number's name and digits) on lines at most `width` wide, joined by a
+// dot, a name never split between lines (unless it is wider than a line by itself).
+std::vector<std::string> nameLines(ImFont* font, const std::vector<std::string>& names, float width)
+{
+    std::vector<std::string> lines;
+    for (const std::string& name : names) {
+        const std::string longer = lines.empty() ? name : lines.back() + kDot + name;
+        if (!lines.empty() && textWidth(font, longer) <= width)
+            lines.back() = longer;
+        else
+            lines.push_back(name);
+    }
+    return lines;
+}
+
 // Help now, before anything else: the numbers, and a button that opens them large with their QR
 // codes (the shell lets this one touch through as it wakes the kiosk). Returns the band's height.
 float drawHelpBand(Frame& f, ImVec2 size)
@@ -36,31 +54,31 @@ float drawHelpBand(Frame& f, ImVec2 size)
     dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + m.tapHeight), colours().warning, m.rounding);
     drawCentred(dl, f.fonts.tile, colours().onFrame, label, b, ImVec2(b.x + bw, b.y + m.tapHeight));
     mapWidget(f, "help.open", f.t("help.open"), b, ImVec2(b.x + bw, b.y + m.tapHeight));
-    // As large as the band holds: read from across the hall.
+    // As large as the band holds: read from across the hall. A name and its number stay together.
     const std::string line = helpLine(f.strings, f.lang);
     const ImVec2 min(m.margin, 0), max(b.x - m.gap, bandH);
-    ImFont* font =
-        centredHeight(f.fonts.heading, line, max.x - min.x) <= bandH ? f.fonts.heading : f.fonts.tile;
-    const bool fits = drawCentred(dl, font, colours().onFrame, line, min, max);
-    const float h = std::min(bandH, centredHeight(font, line, max.x - min.x));
+    const auto broken = [&](ImFont* font) {
+        std::vector<std::string> entries;
+        for (std::size_t from = 0, to = 0; from <= line.size(); from = to + kDot.size()) {
+            to = std::min(line.find(kDot, from), line.size());
+            entries.push_back(line.substr(from, to - from));
+        }
+        std::string text;
+        for (const std::string& l : nameLines(font, entries, max.x - min.x))
+            text += (text.empty() ? "" : "\n") + l;
+        return text;
+    };
+    std::string shown = broken(f.fonts.heading);
+    ImFont* font = f.fonts.heading;
+    if (centredHeight(font, shown, max.x - min.x) > bandH) {
+        font = f.fonts.tile;
+        shown = broken(font);
+    }
+    const bool fits = drawCentred(dl, font, colours().onFrame, shown, min, max);
+    const float h = std::min(bandH, centredHeight(font, shown, max.x - min.x));
     mapArea(f, "attract.numbers", line, ImVec2(min.x, (bandH - h) / 2), ImVec2(max.x, (bandH + h) / 2), fits);
     f.map.values["attract.numbers"] = line;
     return bandH;
-}
-
-// Partner names on lines at most `width` wide, joined by a dot, a name never split between lines
-// (unless it is wider than a line by itself).
-std::vector<std::string> nameLines(ImFont* font, const std::vector<std::string>& names, float width)
-{
-    std::vector<std::string> lines;
-    for (const std::string& name : names) {
-        const std::string longer = lines.empty() ? name : lines.back() + "  \u00b7  " + name;
-        if (!lines.empty() && textWidth(font, longer) <= width)
-            lines.back() = longer;
-        else
-            lines.push_back(name);
-    }
-    return lines;
 }
 
 // Whose service this is: the office's logo (if configured), "an information service of", the
