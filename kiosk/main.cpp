@@ -21,6 +21,7 @@
 #include "shell/runner.hpp"
 #include "shell/service_link.hpp"
 #include "shell/shell.hpp"
+#include "shell/tour.hpp"
 #include "ui/theme.hpp"
 
 #include <CLI/CLI.hpp>
@@ -299,8 +300,12 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     shell.setPictures(&pictures);
     shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
     const Screen screen{window, renderer};
-    if (!o.tourDir.empty())
+    if (!o.tourDir.empty()) {
+        // The attract screen's stills with a logo show a test picture: no office's logo is made up.
+        const TestPicture logo = testLogo();
+        pictures.add(kTourLogo, logo.width, logo.height, logo.rgba.data());
         return runTour(shell, screen, shown.content, o.tourDir, o.tourOnly);
+    }
     if (o.benchFrames > 0)
         return runFrameBench(shell, screen, clock, o.benchFrames);
     RunOptions run;
@@ -362,6 +367,11 @@ int main(int argc, char** argv)
         return setPin.run(setup.config.kioskId, std::cin, std::cout, std::cerr);
 
     const ShownContent shown = chooseContent(setup, options);
+    // The logo is looked for in the media folder of the content shown (a pack may bring its own).
+    Problems logoProblems;
+    setup.config.checkLogo(setup.mediaDir, logoProblems);
+    report("configuration", logoProblems);
+    setup.configProblems.insert(setup.configProblems.end(), logoProblems.begin(), logoProblems.end());
     std::string why;
     const auto fonts = platform::findFontFiles(why);
     if (!fonts) {

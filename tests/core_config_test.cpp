@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace kiosk;
 
@@ -17,6 +20,10 @@ TEST_CASE("the shipped kiosk.toml loads without a problem")
     CHECK(c.idleAfterMs == 90'000);
     CHECK(c.idlePromptMs == 15'000);
     CHECK_FALSE(c.village.empty());
+    // The attract screen names whose service it is.
+    CHECK(c.partners ==
+          std::vector<std::string>{"Kantor Imigrasi Surakarta", "BP3MI Jawa Tengah", "Disnaker Sragen"});
+    CHECK(c.logo.empty());
 }
 
 TEST_CASE("values out of range keep their defaults and every mistake is reported")
@@ -220,7 +227,8 @@ TEST_CASE("unknown sections and keys anywhere are named with their line; the kio
     Problems problems;
     const Config c = Config::load(file, problems);
     REQUIRE(problems.size() == 5);
-    CHECK(problems[0].find("kiosk.toml:3: unknown key 'vilage' in [kiosk] (id, village, languages)") !=
+    CHECK(problems[0].find(
+              "kiosk.toml:3: unknown key 'vilage' in [kiosk] (id, village, languages, partners, logo)") !=
           std::string::npos);
     CHECK(problems[1].find("kiosk.toml:5: unknown key 'after_second' in [idle]") != std::string::npos);
     CHECK(problems[2].find("kiosk.toml:6: unknown section [dispaly]") != std::string::npos);
@@ -315,6 +323,8 @@ TEST_CASE("data/kiosk.example.toml documents every key and loads without a probl
     for (const char* key : {"id",
                             "village",
                             "languages",
+                            "partners",
+                            "logo",
                             "after_seconds",
                             "prompt_seconds",
                             "attract_cycle_seconds",
@@ -349,4 +359,109 @@ TEST_CASE("log lines say their level; journald gets it as a priority")
     CHECK(syslogPriority(LogLevel::Warning) == 4);
     CHECK(logLevelFromName("warning") == LogLevel::Warning);
     CHECK_FALSE(logLevelFromName("loud"));
+}
+
+namespace {
+
+// A real 1x1 PNG: the generated test picture of the logo tests (no office's logo is made up).
+std::string testPng()
+{
+    const unsigned char bytes[] = {
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+        0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+        0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
+        0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+    return std::string(reinterpret_cast<const char*>(bytes), sizeof bytes);
+}
+
+} // namespace
+
+TEST_CASE("[kiosk] partners and logo: good values are taken; none is the default")
+{
+    test::TempDir dir;
+    const auto file =
+        dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n"
+                                "partners = [\"Kantor Imigrasi Surakarta\", \"KP2MI\", \"Disnaker Sragen\"]\n"
+                                "logo = \"logos/kanim.png\"\n");
+    Problems problems;
+    const Config c = Config::load(file, problems);
+    CHECK(problems.empty());
+    CHECK(c.partners == std::vector<std::string>{"Kantor Imigrasi Surakarta", "KP2MI", "Disnaker Sragen"});
+    CHECK(c.logo == "logos/kanim.png");
+
+    // "media/" names the media folder itself; an empty list and "" are nothing.
+    const auto other =
+        dir.write("other.toml", "[kiosk]\nid = \"CMG\"\npartners = []\nlogo = \"media/kanim.png\"\n");
+    const Config d = Config::load(other, problems);
+    CHECK(problems.empty());
+    CHECK(d.partners.empty());
+    CHECK(d.logo == "kanim.png");
+    const auto none = dir.write("none.toml", "[kiosk]\nid = \"CMG\"\nlogo = \"\"\n");
+    const Config e = Config::load(none, problems);
+    CHECK(problems.empty());
+    CHECK(e.partners.empty());
+    CHECK(e.logo.empty());
+}
+
+TEST_CASE("[kiosk] partners and logo: every wrong value names its line and keeps the default")
+{
+    const std::vector<std::pair<std::string, std::string>> wrong{
+        {"partners = \"Kantor Imigrasi Surakarta\"", "kiosk.partners must be a list"},
+        {"partners = [\"A\", \"B\", \"C\", \"D\", \"E\"]", "at most 4 names"},
+        {"partners = [\"Kantor Imigrasi\", \"\"]", "each of 1 to 60"},
+        {"partners = [\"" + std::string(61, 'K') + "\"]", "each of 1 to 60"},
+        {"partners = [\"KP2MI \U0001F600\"]", "kiosk.partners"},
+        {"partners = [\"KP2MI\", 7]", "kiosk.partners"},
+        {"logo = \"../secret/kanim.png\"", "kiosk.logo must be the name of a picture in the media folder"},
+        {"logo = \"/etc/kanim.png\"", "kiosk.logo must be"},
+        {"logo = 5", "kiosk.logo must be"},
+        {"logo = \"media/\"", "kiosk.logo must be"},
+    };
+    for (const auto& [line, message] : wrong) {
+        INFO(line);
+        test::TempDir dir;
+        const auto file =
+            dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\nvillage = \"Desa X\"\n" + line + "\n");
+        Problems problems;
+        const Config c = Config::load(file, problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].find("kiosk.toml:4: ") != std::string::npos);
+        CHECK(problems[0].find(message) != std::string::npos);
+        CHECK(c.partners.empty());
+        CHECK(c.logo.empty());
+        CHECK(c.village == "Desa X");
+    }
+}
+
+TEST_CASE("[kiosk] logo: a file missing from the media folder is a plain message, and no logo is shown")
+{
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[kiosk]\nid = \"CMG\"\n\nlogo = \"kanim.png\"\n");
+    Problems problems;
+    Config c = Config::load(file, problems);
+    REQUIRE(problems.empty());
+    REQUIRE(c.logo == "kanim.png");
+    const auto media = dir.path() / "media";
+    c.checkLogo(media, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("kiosk.toml:4: kiosk.logo: there is no PNG or JPEG picture 'kanim.png' in the "
+                           "media folder") != std::string::npos);
+    CHECK(problems[0].find("shows no logo") != std::string::npos);
+    CHECK(c.logo.empty());
+
+    // A file by that name that is no picture is refused the same way.
+    dir.write("media/kanim.png", "not a picture");
+    Config d = Config::load(file, problems);
+    problems.clear();
+    d.checkLogo(media, problems);
+    CHECK(problems.size() == 1);
+    CHECK(d.logo.empty());
+
+    // The picture there: kept, nothing said.
+    dir.write("media/kanim.png", testPng());
+    Config e = Config::load(file, problems);
+    problems.clear();
+    e.checkLogo(media, problems);
+    CHECK(problems.empty());
+    CHECK(e.logo == "kanim.png");
 }

@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -32,11 +33,14 @@ inline const FontFiles& fontFiles()
 
 class Harness {
 public:
-    explicit Harness(float w = 1920, float h = 1080)
+    // `configure` may change the shipped kiosk.toml's settings before the kiosk starts.
+    explicit Harness(float w = 1920, float h = 1080, const std::function<void(Config&)>& configure = {})
     {
         Problems problems;
         m_config = Config::load(test::dataDir() / "kiosk.toml", problems);
         REQUIRE(problems.empty());
+        if (configure)
+            configure(m_config);
         ContentLoad load =
             loadContent(test::dataDir(), test::dataDir().parent_path() / "media", m_config.contacts);
         for (const auto& e : load.errors)

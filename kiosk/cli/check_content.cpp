@@ -22,8 +22,8 @@ int checkContent(const fs::path& dir, fs::path mediaDir, const fs::path& configF
         if (mediaDir.empty()) // data/ has its pictures beside it
             mediaDir = dir.parent_path() / "media";
         Problems configErrors;
-        const Config config =
-            Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
+        Config config = Config::load(configFile.empty() ? dir / "kiosk.toml" : configFile, configErrors);
+        config.checkLogo(mediaDir, configErrors);
         const ContentLoad load = loadContent(dir, mediaDir, config.contacts);
         for (const auto& e : configErrors)
             out << e << "\n";

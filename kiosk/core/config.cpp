@@ -1,6 +1,9 @@
 // Reading and checking kiosk.toml.
 #include "core/config.hpp"
 
+#include "core/picture_file.hpp"
+#include "core/text.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -80,7 +83,7 @@ struct Section {
 const std::vector<Section>& schema()
 {
     static const std::vector<Section> sections = {
-        {"kiosk", {"id", "village", "languages"}},
+        {"kiosk", {"id", "village", "languages", "partners", "logo"}},
         {"idle", {"after_seconds", "prompt_seconds", "attract_cycle_seconds"}},
         {"paths", {"state", "content"}},
         {"content", {"trusted_keys"}},
@@ -280,6 +283,59 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
         config.usbRoots = std::move(*roots);
 }
 
+// Words every font of the kiosk can draw, 1 to `most` characters, on one line.
+bool drawableName(const std::string& text, std::size_t most)
+{
+    const auto points = codePoints(text);
+    return !points.empty() && points.size() <= most &&
+           std::all_of(points.begin(), points.end(), [](char32_t cp) { return isDrawable(cp); });
+}
+
+constexpr std::size_t kMostPartners = 4;
+constexpr std::size_t kPartnerLength = 60;
+
+// [kiosk] partners and logo: whose service the attract screen says the kiosk is.
+void readService(const toml::table& root, const std::filesystem::path& file, Config& config,
+                 Problems& problems)
+{
+    if (const toml::node* node = root.at_path("kiosk.partners").node()) {
+        const auto* list = node->as_array();
+        std::vector<std::string> names;
+        bool ok = list && list->size() <= kMostPartners;
+        for (std::size_t i = 0; ok && i < list->size(); ++i) {
+            const auto name = list->get(i)->value<std::string>();
+            ok = name && drawableName(*name, kPartnerLength);
+            if (ok)
+                names.push_back(*name);
+            else
+                node = list->get(i); // the line of the wrong name
+        }
+        if (ok)
+            config.partners = std::move(names);
+        else
+            problems.push_back(
+                at(file, node) + "kiosk.partners must be a list of at most " + std::to_string(kMostPartners) +
+                " names in quotes, each of 1 to " + std::to_string(kPartnerLength) +
+                " letters, like [\"Kantor Imigrasi Surakarta\", \"KP2MI\", \"Disnaker Sragen\"]");
+    }
+    if (const toml::node* node = root.at_path("kiosk.logo").node()) {
+        const auto name = node->value<std::string>();
+        // "media/logo.png" names the same file as "logo.png": the media folder is the only place.
+        const std::string_view given = name ? std::string_view(*name) : std::string_view();
+        const std::filesystem::path path(given.substr(given.rfind("media/", 0) == 0 ? 6 : 0));
+        const auto inside = std::find(path.begin(), path.end(), "..") == path.end() && path.is_relative();
+        if (name && name->empty())
+            config.logo.clear();
+        else if (name && !path.empty() && inside && drawableName(*name, 200))
+            config.logo = path.lexically_normal().generic_string();
+        else
+            problems.push_back(at(file, node) +
+                               "kiosk.logo must be the name of a picture in the media folder, in quotes, "
+                               "like \"logo-kantor.png\" (or \"\" for none)");
+        config.logoAt = at(file, node);
+    }
+}
+
 } // namespace
 
 bool Config::openAt(int minuteOfDay) const
@@ -368,8 +424,23 @@ Config Config::load(const std::filesystem::path& file, Problems& problems)
         }
     }
     readSections(root, file, config, problems);
+    readService(root, file, config, problems);
     readOfficer(root, file, config, problems);
     return config;
+}
+
+void Config::checkLogo(const std::filesystem::path& mediaDir, Problems& problems)
+{
+    if (logo.empty())
+        return;
+    std::error_code ec;
+    const std::filesystem::path path = mediaDir / logo;
+    if (std::filesystem::is_regular_file(path, ec) && isPictureFile(path))
+        return;
+    problems.push_back(logoAt + "kiosk.logo: there is no PNG or JPEG picture '" + logo +
+                       "' in the media folder " + mediaDir.string() +
+                       "; the attract screen shows no logo until the file is there");
+    logo.clear();
 }
 
 } // namespace kiosk

@@ -22,9 +22,16 @@ using LocalContacts = std::map<std::string, LocalContact>;
 struct Config {
     std::string kioskId = "KIOSK"; // short code, prefix of request references
     std::string village;           // shown in the header, e.g. "Desa Cemeng, Sragen"
+    // [kiosk] partners: the offices whose service the kiosk is, shown on the attract screen
+    // ("Kantor Imigrasi Surakarta"). None: the screen names the programme and the village.
+    std::vector<std::string> partners;
+    // [kiosk] logo: the office's logo, a PNG or JPEG file in the media folder; empty: none. Only
+    // ever a file the office put there: the kiosk never makes one up.
+    std::string logo;
+    std::string logoAt; // "FILE:LINE: " of the logo setting, for checkLogo's message
     Millis idleAfterMs = 90'000;
     Millis idlePromptMs = 15'000;
-    Millis attractCycleMs = 4'000;
+    Millis attractCycleMs = 8'000;
     // [kiosk] languages: the languages residents may choose, in the order of the header's buttons.
     std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()};
     LocalContacts contacts;
@@ -63,6 +70,10 @@ struct Config {
     // Reads `file`; every value that is missing or out of range keeps its default and adds a
     // problem, as does every unknown section or key. A missing file is itself a problem.
     static Config load(const std::filesystem::path& file, Problems& problems);
+
+    // Whether the logo is a picture in `mediaDir` (known only once the content is chosen). When it
+    // is not, adds a problem that says so and forgets the logo: the attract screen shows none.
+    void checkLogo(const std::filesystem::path& mediaDir, Problems& problems);
 };
 
 } // namespace kiosk

@@ -10,7 +10,7 @@ public:
     struct Settings {
         Millis idleAfter = 90'000;   // quiet time before the prompt appears
         Millis promptFor = 15'000;   // length of the countdown
-        Millis attractCycle = 4'000; // how long the attract screen shows each topic
+        Millis attractCycle = 8'000; // how long the attract screen shows each card
         // A reading keeps the visit only this long after the last touch: a voice that never
         // ends must not keep one resident's screen up for the next.
         Millis listenAtMost = 20 * 60'000;

@@ -26,6 +26,7 @@ constexpr std::string_view kScreenKeys[] = {"lang.self",
                                             "idle.erase",
                                             "idle.continue",
                                             "attract.touch",
+                                            "attract.service",
                                             "error.frame",
                                             "scroll.more",
                                             "page.source",
@@ -286,6 +287,7 @@ std::set<std::string> uiKeys()
     for (Topic t : kAllTopics) {
         keys.insert("home.tile." + std::string(topicId(t)) + ".label");
         keys.insert("home.tile." + std::string(topicId(t)) + ".hint");
+        keys.insert("attract.topic." + std::string(topicId(t)));
     }
     for (Field field : kAllFields)
         keys.insert("form.field." + std::string(fieldId(field)) + ".label");

@@ -14,6 +14,14 @@ const WidgetBox* UiMap::find(const std::string& id) const
     return nullptr;
 }
 
+const WidgetBox* UiMap::area(const std::string& id) const
+{
+    for (const auto& a : areas)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
 const WidgetBox* UiMap::at(float x, float y) const
 {
     for (auto it = widgets.rbegin(); it != widgets.rend(); ++it)
@@ -24,24 +32,24 @@ const WidgetBox* UiMap::at(float x, float y) const
 
 std::string UiMap::toJson() const
 {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& w : widgets) {
-        list.push_back({{"id", w.id},
-                        {"label", w.label},
-                        {"x", std::lround(w.x)},
-                        {"y", std::lround(w.y)},
-                        {"w", std::lround(w.w)},
-                        {"h", std::lround(w.h)},
-                        {"clipped", w.clipped},
-                        {"overflow", w.overflow}});
-        if (!w.value.empty())
-            list.back()["value"] = w.value;
-    }
-    nlohmann::json doc = {{"screen", screen},
-                          {"lang", lang},
-                          {"widgets", std::move(list)},
-                          {"values", values},
-                          {"texts", texts}};
+    const auto boxes = [](const std::vector<WidgetBox>& from) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& w : from) {
+            list.push_back({{"id", w.id},
+                            {"label", w.label},
+                            {"x", std::lround(w.x)},
+                            {"y", std::lround(w.y)},
+                            {"w", std::lround(w.w)},
+                            {"h", std::lround(w.h)},
+                            {"clipped", w.clipped},
+                            {"overflow", w.overflow}});
+            if (!w.value.empty())
+                list.back()["value"] = w.value;
+        }
+        return list;
+    };
+    nlohmann::json doc = {{"screen", screen}, {"lang", lang},   {"widgets", boxes(widgets)},
+                          {"values", values}, {"texts", texts}, {"areas", boxes(areas)}};
     return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

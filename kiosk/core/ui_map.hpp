@@ -28,19 +28,24 @@ struct UiMap {
     // Words drawn outside any widget, where a screen records them (officer mode's PIN pad and
     // dashboard): tests read them to find words that did not come from ui.toml.
     std::vector<std::string> texts;
+    // Parts of the picture that are not buttons, where a screen records them (the attract screen's
+    // blocks of words, with `overflow` when their words do not fit): tests check them like widgets.
+    std::vector<WidgetBox> areas;
 
     void clear()
     {
         widgets.clear();
         values.clear();
         texts.clear();
+        areas.clear();
     }
+    [[nodiscard]] const WidgetBox* area(const std::string& id) const;
     [[nodiscard]] const WidgetBox* find(const std::string& id) const;
     // The widget under a point: the one drawn last where several overlap; null over none.
     [[nodiscard]] const WidgetBox* at(float x, float y) const;
     // {"screen": ..., "lang": ..., "widgets": [{"id", "label", "x", "y", "w", "h", "clipped", "overflow",
     //  and "value" where it has one}],
-    //  "values": {...}, "texts": [...]}
+    //  "values": {...}, "texts": [...], "areas": [like widgets]}
     [[nodiscard]] std::string toJson() const;
 };
 

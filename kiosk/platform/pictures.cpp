@@ -30,16 +30,30 @@ std::optional<Picture> TexturePictures::picture(const std::string& file)
         return slot;
     }
     const auto [w, h] = image.getSize();
+    slot = upload(w, h, image.getPixelsPtr());
+    return slot;
+}
+
+void TexturePictures::add(const std::string& name, unsigned width, unsigned height, const unsigned char* rgba)
+{
+    if (const auto it = m_cache.find(name); it != m_cache.end() && it->second) {
+        const auto texture = static_cast<GLuint>(it->second->texture);
+        glDeleteTextures(1, &texture);
+    }
+    m_cache[name] = upload(width, height, rgba);
+}
+
+Picture TexturePictures::upload(unsigned width, unsigned height, const unsigned char* rgba)
+{
     GLuint texture = 0;
     glGenTextures(1, &texture);
     glBindTexture(GL_TEXTURE_2D, texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(w), static_cast<GLsizei>(h), 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, image.getPixelsPtr());
-    slot = Picture{texture, static_cast<float>(w), static_cast<float>(h)};
-    return slot;
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(width), static_cast<GLsizei>(height), 0,
+                 GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return Picture{texture, static_cast<float>(width), static_cast<float>(height)};
 }
 
 } // namespace kiosk::platform

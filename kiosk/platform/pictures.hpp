@@ -19,8 +19,12 @@ public:
     TexturePictures& operator=(const TexturePictures&) = delete;
 
     [[nodiscard]] std::optional<Picture> picture(const std::string& file) override;
+    // A picture made in memory (RGBA rows, `width` * `height` * 4 bytes), shown under `name`.
+    void add(const std::string& name, unsigned width, unsigned height, const unsigned char* rgba);
 
 private:
+    static Picture upload(unsigned width, unsigned height, const unsigned char* rgba);
+
     std::filesystem::path m_mediaDir;
     std::map<std::string, std::optional<Picture>> m_cache; // a failed load is not retried
 };

@@ -8,6 +8,7 @@
 #include <backends/imgui_impl_opengl2.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -74,6 +75,25 @@ void ImGuiRenderer::render(ImDrawData* data)
 {
     if (data)
         ImGui_ImplOpenGL2_RenderDrawData(data);
+}
+
+void ImGuiRenderer::render(ImDrawData* data, float x0, float y0, float x1, float y1)
+{
+    if (!data)
+        return;
+    // Every command clipped to the rectangle as well; the renderer skips those left empty.
+    const ImVec2 off = data->DisplayPos;
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) {
+            ImVec4& c = cmd.ClipRect;
+            c = ImVec4(std::max(c.x, x0 + off.x), std::max(c.y, y0 + off.y), std::min(c.z, x1 + off.x),
+                       std::min(c.w, y1 + off.y));
+            if (c.z < c.x)
+                c.z = c.x;
+            if (c.w < c.y)
+                c.w = c.y;
+        }
+    ImGui_ImplOpenGL2_RenderDrawData(data);
 }
 
 } // namespace kiosk::platform

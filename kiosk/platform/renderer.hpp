@@ -23,6 +23,9 @@ public:
     void uploadFonts();
     // Draws the frame's draw data into the current GL context.
     void render(ImDrawData* data);
+    // The same, only inside the rectangle (x0, y0, x1, y1 in pixels from the top left): whatever
+    // lies outside it is left as it was.
+    void render(ImDrawData* data, float x0, float y0, float x1, float y1);
 
 private:
     struct FontTexture {

@@ -26,6 +26,8 @@ std::pair<unsigned, unsigned> screenSize()
 struct Window::Impl {
     sf::Window window;
     int xFd = -1;             // the X connection SFML reads events from, or -1 if unknown
+    bool copyChecked = false; // whether canCopy was looked up
+    bool canCopy = false;     // parts of a frame can be shown (GLX_MESA_copy_sub_buffer)
     std::future<bool> saving; // the screenshot being encoded, declared last: waited for first
 };
 
@@ -150,9 +152,35 @@ void Window::clear(float r, float g, float b)
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
+void Window::clear(float r, float g, float b, Region region)
+{
+    glViewport(0, 0, static_cast<GLsizei>(width()), static_cast<GLsizei>(height()));
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(region.x, static_cast<GLint>(height()) - region.y - region.height, region.width, region.height);
+    glClearColor(r, g, b, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+}
+
 void Window::present()
 {
     m_impl->window.display();
+}
+
+bool Window::canPresentRegion() const
+{
+    if (!m_impl->copyChecked) {
+        m_impl->copyChecked = true;
+        m_impl->canCopy = canCopySubBuffer();
+    }
+    return m_impl->canCopy;
+}
+
+void Window::present(Region region)
+{
+    if (!copySubBuffer(region.x, static_cast<int>(height()) - region.y - region.height, region.width,
+                       region.height))
+        m_impl->window.display();
 }
 
 void Window::finish()

@@ -48,10 +48,22 @@ public:
     // first. Call only after poll() has returned nothing.
     void waitForInput(Millis timeoutMs);
 
+    // A part of the window, in pixels from its top-left corner.
+    struct Region {
+        int x = 0, y = 0, width = 0, height = 0;
+    };
+
     // Clears the frame to one colour (the renderer draws on top).
     void clear(float r, float g, float b);
+    // Clears only `region` of it.
+    void clear(float r, float g, float b, Region region);
     // Shows the frame.
     void present();
+    // Whether present(Region) works here (X with GLX_MESA_copy_sub_buffer, as Mesa gives).
+    [[nodiscard]] bool canPresentRegion() const;
+    // Shows only `region` of the frame drawn. Unlike present(), the frame drawn stays in the back
+    // buffer: the next one may redraw only what changed. No waiting for the screen's refresh.
+    void present(Region region);
     // Waits until the GPU has finished (for honest frame timing).
     void finish();
     // Saves the back buffer, before present(), as PNG with an opaque alpha channel. The pixels are

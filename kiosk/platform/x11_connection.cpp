@@ -5,6 +5,8 @@
 #include <GL/glx.h>
 #include <X11/extensions/dpms.h>
 
+#include <cstring>
+
 namespace kiosk::platform {
 
 int currentXConnectionFd()
@@ -33,6 +35,45 @@ bool setScreenBlanking(int afterSeconds)
     }
     XFlush(display);
     return dpms;
+}
+
+namespace {
+
+using CopySubBuffer = void (*)(Display*, GLXDrawable, int, int, int, int);
+
+// The extension's entry point, when the display offers it (looked up once per display).
+CopySubBuffer copySubBufferFor(Display* display)
+{
+    static Display* seen = nullptr;
+    static CopySubBuffer function = nullptr;
+    if (display != seen) {
+        seen = display;
+        function = nullptr;
+        const char* extensions = glXQueryExtensionsString(display, DefaultScreen(display));
+        if (extensions && std::strstr(extensions, "GLX_MESA_copy_sub_buffer"))
+            function = reinterpret_cast<CopySubBuffer>(
+                glXGetProcAddressARB(reinterpret_cast<const GLubyte*>("glXCopySubBufferMESA")));
+    }
+    return function;
+}
+
+} // namespace
+
+bool canCopySubBuffer()
+{
+    Display* display = glXGetCurrentDisplay();
+    return display && glXGetCurrentDrawable() && copySubBufferFor(display);
+}
+
+bool copySubBuffer(int x, int y, int width, int height)
+{
+    Display* display = glXGetCurrentDisplay();
+    const GLXDrawable drawable = glXGetCurrentDrawable();
+    const CopySubBuffer copy = display && drawable ? copySubBufferFor(display) : nullptr;
+    if (!copy)
+        return false;
+    copy(display, drawable, x, y, width, height); // flushes GL first
+    return true;
 }
 
 } // namespace kiosk::platform

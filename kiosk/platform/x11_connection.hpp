@@ -13,4 +13,11 @@ namespace kiosk::platform {
 // screen saver is set).
 bool setScreenBlanking(int afterSeconds);
 
+// Shows part of the current GLX drawable's back buffer (GLX_MESA_copy_sub_buffer): `x`, `y` from its
+// bottom-left corner, as in GL. The back buffer keeps its pixels. Returns false where the extension
+// is missing (nothing is shown then).
+bool copySubBuffer(int x, int y, int width, int height);
+// Whether copySubBuffer() works with the current GLX context.
+[[nodiscard]] bool canCopySubBuffer();
+
 } // namespace kiosk::platform

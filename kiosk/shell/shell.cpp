@@ -345,18 +345,23 @@ ImDrawData* Shell::frame()
     ui::feedPointer(io, m_gesture.pointer());
     FrameView fv{.phase = m_idle.phase(),
                  .promptSecondsLeft = m_idle.promptSecondsLeft(now),
-                 .scroll = m_gesture.takeScroll(now)};
+                 .scroll = m_gesture.takeScroll(now),
+                 .attractStep = m_idle.attractStep(now),
+                 .partners = m_config.partners,
+                 .logo = m_config.logo};
     if (m_director)
         m_director->direct(fv, m_map, m_height);
     ui::ViewState view{.session = m_session,
                        .phase = fv.phase,
                        .promptSecondsLeft = fv.promptSecondsLeft,
-                       .attractStep = m_idle.attractStep(now),
+                       .attractStep = fv.attractStep,
                        .scroll = fv.scroll,
                        .showError = now < m_errorUntil,
                        .maintenance = m_content.empty(),
                        .village = m_config.village,
-                       .callbackWithinDays = m_config.callbackWithinDays};
+                       .callbackWithinDays = m_config.callbackWithinDays,
+                       .partners = std::move(fv.partners),
+                       .logo = std::move(fv.logo)};
 
     ImGui::NewFrame();
     try {
@@ -365,6 +370,7 @@ ImDrawData* Shell::frame()
         if (result.scrollBlocked)
             m_gesture.stopInertia();
         m_uiAnimating = result.animating;
+        m_change = FrameChange{.still = result.still, .only = result.changed};
         if (result.asked) {
             dispatch(*result.asked);
             m_answerPending = m_touchDown;
@@ -385,6 +391,7 @@ ImDrawData* Shell::frame()
         dispatch(intent::FrameFailed{});
         runEffects(now);
         m_errorUntil = now + kErrorShownMs;
+        m_change = FrameChange{};
         m_framesOwed = kFramesAfterChange;
         if (++m_failedFrames >= kMaxFailedFrames)
             throw FatalFrameError("the kiosk could not draw " + std::to_string(m_failedFrames) +

@@ -23,7 +23,9 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
 struct ImGuiContext;
 struct ImFontAtlas;
@@ -43,6 +45,17 @@ struct FrameView {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     float scroll = 0;
+    long attractStep = 0;              // the attract screen's card
+    std::vector<std::string> partners; // whose service, on the attract screen ([kiosk] partners)
+    std::string logo;                  // the office's logo there ([kiosk] logo)
+};
+
+// What the frame just drawn changed on the screen, for a window that can show part of a picture.
+struct FrameChange {
+    bool still = false; // a screen that stays still for long spells (attract): shown a part at a time
+    // Only this part (x0, y0, x1, y1) differs from the frame drawn before; empty: nothing does.
+    // Unset: anything may differ.
+    std::optional<ImVec4> only;
 };
 
 // The tour's hand on the frames: it decides each frame's view instead of the idle timer and the
@@ -92,6 +105,8 @@ public:
     // effects asked for go to their services. The renderer's own NewFrame must
     // have run. Throws FatalFrameError after too many failed frames in a row.
     ImDrawData* frame();
+    // What that frame changed.
+    [[nodiscard]] const FrameChange& change() const { return m_change; }
 
     // When the frame just drawn was the first to show the answer to a tap: the time that tap's
     // finger came down (once per answered tap). For measuring input latency.
@@ -162,6 +177,7 @@ private:
     FrameDirector* m_director = nullptr; // the tour's
     KioskSettings m_settings;            // applied
     CornerHold m_hold;                   // the way into officer mode
+    FrameChange m_change;                // of the last frame
     bool m_uiAnimating = false;          // the UI asked for frames (a held key repeats)
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;

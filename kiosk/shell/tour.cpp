@@ -13,6 +13,9 @@ namespace kiosk {
 void Stage::show(const Still& still, Lang lang)
 {
     m_phase = still.phase;
+    m_attractStep = still.attractStep;
+    m_partners = still.partners;
+    m_logo = still.logo;
     m_atEnd = still.atEnd;
     m_scrollTo = still.scrollTo;
     m_scrolled = false;
@@ -51,6 +54,11 @@ void Stage::direct(FrameView& view, const UiMap& last, float windowHeight)
 {
     view.phase = m_phase;
     view.promptSecondsLeft = 12;
+    view.attractStep = m_attractStep;
+    if (m_partners)
+        view.partners = *m_partners;
+    if (m_logo)
+        view.logo = *m_logo;
     // An "end" screen asks for more scroll than any page has; the content area stops at its end.
     if (m_atEnd)
         view.scroll = 1e6f;
@@ -403,6 +411,22 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
         stills.push_back(std::move(s));
 }
 
+// The attract screen as shipped (its first card), with a logo (a test picture) on another card, and
+// with no partners configured, where it names the programme.
+void attractStills(std::vector<Still>& stills)
+{
+    stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+    Still logo{"attract-logo", Route::home(), IdleTimer::Phase::Attract, {}};
+    logo.logo = kTourLogo;
+    logo.attractStep = 4; // the second topic, in the second language of the turn
+    stills.push_back(std::move(logo));
+    Still unnamed{"attract-unnamed", Route::home(), IdleTimer::Phase::Attract, {}};
+    unnamed.partners = std::vector<std::string>{};
+    unnamed.logo = "";
+    unnamed.attractStep = 8; // the third topic, in the third language
+    stills.push_back(std::move(unnamed));
+}
+
 } // namespace
 
 std::vector<Still> tourStills(const Content& content)
@@ -418,9 +442,25 @@ std::vector<Still> tourStills(const Content& content)
     formStills(stills);
     officerStills(stills);
     stills.push_back({"idle-prompt", Route::home(), IdleTimer::Phase::Prompt, {}});
-    stills.push_back({"attract", Route::home(), IdleTimer::Phase::Attract, {}});
+    attractStills(stills);
     variantStills(stills, questions);
     return stills;
+}
+
+TestPicture testLogo()
+{
+    TestPicture p{256, 256, {}};
+    p.rgba.resize(std::size_t{p.width} * p.height * 4);
+    for (unsigned y = 0; y < p.height; ++y)
+        for (unsigned x = 0; x < p.width; ++x) {
+            const float dx = static_cast<float>(x) - 127.5f, dy = static_cast<float>(y) - 127.5f;
+            const bool inside = dx * dx + dy * dy <= 127.f * 127.f;
+            const bool dark = ((x / 32) + (y / 32)) % 2 == 0;
+            unsigned char* px = &p.rgba[(std::size_t{y} * p.width + x) * 4];
+            px[0] = px[1] = px[2] = dark ? 110 : 200;
+            px[3] = inside ? 255 : 0;
+        }
+    return p;
 }
 
 } // namespace kiosk

@@ -43,7 +43,22 @@ struct Still {
     bool largeText = false;   // the Aa button on
     Theme theme = Theme::Standard;
     bool pictured = true; // the tour saves a picture of it; the others are checked without one
+    long attractStep = 0; // the attract screen's card
+    // The attract screen's partners and logo instead of kiosk.toml's (the logo: kTourLogo, a test
+    // picture, since the project has no office's logo and makes none up).
+    std::optional<std::vector<std::string>> partners;
+    std::optional<std::string> logo;
 };
+
+// The name under which the tour's pictures hold its test logo (testLogo()).
+inline constexpr const char* kTourLogo = "(tour test logo)";
+
+// A test picture in a logo's place: grey squares in a disc, plainly no office's emblem. RGBA rows.
+struct TestPicture {
+    unsigned width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+};
+[[nodiscard]] TestPicture testLogo();
 
 // The tour's hand on the shell: shows a still as it is, and keeps every frame in the still's idle
 // phase and scrolled where the still says, whatever the clock. Nothing of a still reaches a service.
@@ -61,6 +76,9 @@ public:
 private:
     Shell& m_shell;
     IdleTimer::Phase m_phase = IdleTimer::Phase::Active;
+    long m_attractStep = 0;
+    std::optional<std::vector<std::string>> m_partners;
+    std::optional<std::string> m_logo;
     bool m_atEnd = false;
     std::string m_scrollTo;
     bool m_scrolled = false; // a scroll towards it was asked for in the last frame

@@ -35,8 +35,9 @@ bool readable(const std::string& path)
     return in.good();
 }
 
+// The words of `file` at `px`, with the icons of `iconRanges` merged in (none: no icons).
 ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icons, float px,
-            const ImVector<ImWchar>& iconRanges, const ImWchar* textRanges = kTextRanges.data())
+            const ImWchar* iconRanges, const ImWchar* textRanges = kTextRanges.data())
 {
     ImFontConfig cfg;
     cfg.OversampleH = 1;
@@ -45,6 +46,8 @@ ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icon
     ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, textRanges);
     if (!font)
         throw FontError("cannot load font " + file);
+    if (!iconRanges)
+        return font;
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.OversampleH = 1;
@@ -52,7 +55,7 @@ ImFont* add(ImFontAtlas& atlas, const std::string& file, const std::string& icon
     merge.PixelSnapH = true;
     merge.GlyphMinAdvanceX = px; // icons line up in columns
     merge.GlyphOffset = ImVec2(0, px * 0.04f);
-    if (!atlas.AddFontFromFileTTF(icons.c_str(), px * 0.92f, &merge, iconRanges.Data))
+    if (!atlas.AddFontFromFileTTF(icons.c_str(), px * 0.92f, &merge, iconRanges))
         throw FontError("cannot load icon font " + icons);
     return font;
 }
@@ -84,23 +87,30 @@ FontSet buildFontSet(const FontFiles& files, float scale, float textScale)
         builder.BuildRanges(&iconRanges);
     }
 
+    // The display size shows words and numbers, and two icons: the maintenance notice's and the
+    // attract screen's hand (icon::kInfo, icon::kHandPointer). Each icon at this size is 6 KB of
+    // atlas, and the kiosk's memory is tight.
+    static constexpr ImWchar kDisplayIcons[] = {0xF05A, 0xF05A, 0xF25A, 0xF25A, 0};
+
     auto px = [scale](float size) { return std::round(size * scale); };
     // Larger text grows the words; the display size and the big icons are large enough already.
     auto textPx = [&](float size) { return px(size * textScale); };
     Fonts fonts;
-    fonts.body = add(atlas, files.regular, files.icons, textPx(30), iconRanges);
-    fonts.bodyBold = add(atlas, files.bold, files.icons, textPx(30), iconRanges);
-    fonts.tile = add(atlas, files.bold, files.icons, textPx(36), iconRanges);
-    fonts.heading = add(atlas, files.bold, files.icons, textPx(44), iconRanges);
-    fonts.display = add(atlas, files.bold, files.icons, px(84), iconRanges, kDisplayRanges);
+    fonts.body = add(atlas, files.regular, files.icons, textPx(30), iconRanges.Data);
+    fonts.bodyBold = add(atlas, files.bold, files.icons, textPx(30), iconRanges.Data);
+    fonts.tile = add(atlas, files.bold, files.icons, textPx(36), iconRanges.Data);
+    fonts.heading = add(atlas, files.bold, files.icons, textPx(44), iconRanges.Data);
+    // Words only: the attract screen's topic names.
+    fonts.title = add(atlas, files.bold, files.icons, px(60), nullptr);
+    fonts.display = add(atlas, files.bold, files.icons, px(84), kDisplayIcons, kDisplayRanges);
     if (textScale == 1.f) {
         fonts.chromeTitle = fonts.tile;
         fonts.chromeBody = fonts.body;
         fonts.chromeBold = fonts.bodyBold;
     } else {
-        fonts.chromeTitle = add(atlas, files.bold, files.icons, px(36), iconRanges);
-        fonts.chromeBody = add(atlas, files.regular, files.icons, px(30), iconRanges);
-        fonts.chromeBold = add(atlas, files.bold, files.icons, px(30), iconRanges);
+        fonts.chromeTitle = add(atlas, files.bold, files.icons, px(36), iconRanges.Data);
+        fonts.chromeBody = add(atlas, files.regular, files.icons, px(30), iconRanges.Data);
+        fonts.chromeBold = add(atlas, files.bold, files.icons, px(30), iconRanges.Data);
     }
     // Big icons alone (tiles, attract screen, header emblem).
     ImFontConfig iconCfg;
@@ -112,7 +122,7 @@ FontSet buildFontSet(const FontFiles& files, float scale, float textScale)
         throw FontError("cannot load icon font " + files.icons);
     if (!atlas.Build())
         throw FontError("cannot build the font atlas");
-    // The atlas holds a copy of a font file for every font added (eleven, 3.9 MB); the glyphs are
+    // The atlas holds a copy of a font file for every font added (a dozen, over 4 MB); the glyphs are
     // baked now, so the copies go. The atlas cannot be built again after this: the renderer keeps
     // its texture instead (platform/renderer).
     atlas.ClearInputData();

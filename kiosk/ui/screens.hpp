@@ -132,10 +132,29 @@ public:
     void draw(Frame& f, int secondsLeft);
 };
 
-// Full screen between visitors: "touch to start", cycling through the topics.
+// What the attract screen shows besides its words: which card, and whose service the kiosk is
+// (from kiosk.toml).
+struct AttractView {
+    long step = 0;                     // the card: each topic in every language in turn
+    std::vector<std::string> partners; // [kiosk] partners; none: the programme is named
+    std::string logo;                  // [kiosk] logo, a picture in the media folder; "": none
+    std::string village;
+};
+
+// Full screen between visitors: whose service this is, the numbers to call now, a card for each
+// topic in turn, and "touch to start".
 class AttractScreen {
 public:
-    void draw(Frame& f, long step);
+    // Returns what differs from the picture it drew the frame before (x0, y0, x1, y1): only the
+    // card when only the card turned, an empty rectangle when nothing did; nothing when it may be
+    // anything (the first frame, another size, language or logo).
+    std::optional<ImVec4> draw(Frame& f, const AttractView& view);
+    // Another screen was drawn meanwhile: the next attract frame differs everywhere.
+    void forget() { m_still.clear(); }
+
+private:
+    std::string m_still; // everything but the card, as drawn the frame before
+    long m_step = -1;
 };
 
 // Full screen when no content passed its checks: a calm notice in all three languages. Its words

@@ -81,6 +81,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         f.reading = &*view.session.voice.spot;
 
     if (view.maintenance) {
+        m_attract.forget();
         map.screen = "maintenance";
         beginFullScreen("maintenance", kBackground);
         m_maintenance.draw(f);
@@ -89,13 +90,18 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     }
 
     if (view.phase == IdleTimer::Phase::Attract) {
+        // Nobody is here: the session's language is the one the next visit starts in.
         map.screen = "attract";
-        map.lang = std::string(langCode(view.session.homeLang));
         beginFullScreen("attract", kBackground);
-        m_attract.draw(f, view.attractStep);
+        result.changed = m_attract.draw(f, {.step = view.attractStep,
+                                            .partners = view.partners,
+                                            .logo = view.logo,
+                                            .village = view.village});
+        result.still = true;
         ImGui::End();
         return result;
     }
+    m_attract.forget();
 
     if (view.session.visit != m_visit) {
         m_visit = view.session.visit;

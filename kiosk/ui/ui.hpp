@@ -13,7 +13,9 @@
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -22,17 +24,24 @@ struct ViewState {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     long attractStep = 0;
-    float scroll = 0;           // owed by the touch gesture to the content area
-    bool showError = false;     // a frame failed a moment ago
-    bool maintenance = false;   // no content passed its checks: show the notice only
-    std::string village;        // from configuration, shown in the header
-    int callbackWithinDays = 7; // from configuration: when the office calls back
+    float scroll = 0;                  // owed by the touch gesture to the content area
+    bool showError = false;            // a frame failed a moment ago
+    bool maintenance = false;          // no content passed its checks: show the notice only
+    std::string village;               // from configuration, shown in the header
+    int callbackWithinDays = 7;        // from configuration: when the office calls back
+    std::vector<std::string> partners; // from configuration: whose service, on the attract screen
+    std::string logo;                  // from configuration: the office's logo in the media folder
 };
 
 struct DrawResult {
     Asked asked; // what was tapped on this frame
     bool scrollBlocked = false;
     bool animating = false; // a held key repeats: keep drawing frames
+    // A screen that stays still for long spells (the attract screen): worth showing a part at a time.
+    bool still = false;
+    // Only this part of the window (x0, y0, x1, y1) differs from the frame drawn before; an empty
+    // one when nothing does. Unset: anything may differ.
+    std::optional<ImVec4> changed;
 };
 
 class Ui {
