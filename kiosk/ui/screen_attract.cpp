@@ -19,7 +19,7 @@ namespace {
 // A block of words that is no button, in the UI map's areas (tests check that it fits).
 void mapArea(Frame& f, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max, bool fits)
 {
-    f.map.areas.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, false, !fits});
+    f.map.areas.push_back({id, label, min.x, min.y, max.x - min.x, max.y - min.y, false, !fits, {}});
 }
 
 // Between names on one line, as in helpLine().
