@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 #include <utility>
@@ -72,8 +73,6 @@ std::set<std::string> expectedDocuments(const Way& w)
     }
     if (w.first == "renewal")
         d.insert("old-passport");
-    if (w.purpose == "replace")
-        d.insert("damaged-passport");
     if (w.purpose == "umrah")
         d.insert("umrah-recommendation");
     // Only at 18 may one work abroad (UU 18/2017 Pasal 5): no recommendation before.
@@ -298,6 +297,32 @@ TEST_CASE("the fees shown are those of PP 45/2024, in every language")
         const bool nonElectronic =
             migrant.find("lektron") != std::string::npos || migrant.find("lectron") != std::string::npos;
         CHECK_MESSAGE(nonElectronic, migrant);
+    }
+}
+
+TEST_CASE("the checklist says only what its sources support, and says plainly what they confirm")
+{
+    const ChecklistRules* rules = test::shippedContent().checklist("passport");
+    REQUIRE(rules);
+    // No source names a document for a damaged passport (only its fee) nor the hajj.
+    for (const auto& d : rules->documents)
+        CHECK(d.id != "damaged-passport");
+    for (Lang lang : kAllLangs) {
+        const ChecklistText* words = test::shippedContent().checklistText("passport", lang);
+        REQUIRE(words);
+        INFO(langCode(lang));
+        for (const auto& [answer, text] : words->questions.at("purpose").answers) {
+            std::string lower = text;
+            for (char& c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            CHECK_MESSAGE(lower.find("haj") == std::string::npos, text);
+        }
+        for (const auto& [id, document] : words->documents)
+            CHECK_MESSAGE(document.explain.find("haj") == std::string::npos, document.explain);
+        // The Rp0 first passport of a procedural migrant worker: H since 2026-12-01, no "may be".
+        const std::string& migrant = words->fees.at("migrant-first");
+        for (const char* hedge : {"mungkin", "may be", "mbokmenawi"})
+            CHECK_MESSAGE(migrant.find(hedge) == std::string::npos, migrant);
     }
 }
 

@@ -45,6 +45,32 @@ std::string dump(const Problems& problems)
     return out;
 }
 
+// Every word a resident reads on a page: its title, key points and blocks.
+std::string pageWords(const Page& page)
+{
+    std::string out = page.title + "\n" + page.takehome + "\n";
+    for (const auto& b : page.blocks) {
+        out += b.text + "\n" + b.title + "\n" + b.name + "\n" + b.purpose + "\n" + b.hours + "\n" +
+               b.caption + "\n" + b.label + "\n";
+        for (const auto& item : b.items)
+            out += item + "\n";
+    }
+    return out;
+}
+
+// An acronym: two or more letters, all capitals (digits allowed), such as TPPO, KP2MI or SAPA.
+bool isAcronym(const std::string& word)
+{
+    int letters = 0;
+    for (char c : word) {
+        if (c >= 'A' && c <= 'Z')
+            ++letters;
+        else if (!(c >= '0' && c <= '9'))
+            return false;
+    }
+    return letters >= 2;
+}
+
 } // namespace
 
 TEST_CASE("the shipped content is clean: no errors, no warnings")
@@ -72,6 +98,43 @@ TEST_CASE("every page keeps its facts' source and date")
             CHECK_FALSE(page->source.empty());
             CHECK(page->verified.size() == 10);
         }
+}
+
+TEST_CASE("the migrant workers' ministry has its name since Perpres 165/2024 on every page")
+{
+    const ContentLoad load = loadShipped();
+    for (const auto& [id, langs] : load.content.pages)
+        for (const auto& page : langs) {
+            REQUIRE(page);
+            INFO(id);
+            const std::string words = pageWords(*page);
+            CHECK(words.find("KemenP2MI") == std::string::npos);
+            CHECK(words.find("BP2MI /") == std::string::npos);
+            for (const auto& b : page->blocks)
+                if (b.number == "0800-1000")
+                    CHECK(b.name.find("KP2MI") != std::string::npos);
+        }
+}
+
+TEST_CASE("no page title or heading leads with an acronym: plain words first, the acronym after them")
+{
+    const ContentLoad load = loadShipped();
+    for (const auto& [id, langs] : load.content.pages)
+        for (const auto& page : langs) {
+            REQUIRE(page);
+            std::vector<std::string> titles{page->title};
+            for (const auto& b : page->blocks)
+                if (b.type == BlockType::Heading)
+                    titles.push_back(b.text);
+            for (const auto& title : titles) {
+                INFO(id, ": ", title);
+                CHECK_FALSE(isAcronym(title.substr(0, title.find_first_of(" :?"))));
+            }
+        }
+    CHECK(isAcronym("TPPO"));
+    CHECK(isAcronym("KP2MI"));
+    CHECK_FALSE(isAcronym("Waspada"));
+    CHECK_FALSE(isAcronym("M-Paspor"));
 }
 
 TEST_CASE("a TOML syntax error names its file and line")

@@ -54,17 +54,19 @@ TEST_CASE("a page to take home: the programme and title, its key points, numbers
           "Daftar di aplikasi M-Paspor. Bayar paling lambat 2 jam setelah mendaftar.\n"
           "Biaya: non-elektronik 5 tahun Rp350.000, 10 tahun Rp650.000; e-paspor 5 tahun Rp650.000, 10 "
           "tahun Rp950.000.\n"
+          "Calon pekerja migran jalur resmi, paspor pertama: Rp0.\n"
           "\n"
           "Sumber: Permenkumham 18/2022; PP 45/2024 (kompas.tv, disway); tribunnews 24 Jan 2022; "
-          "sragenkab.go.id 12 Oct 2023; jateng.antaranews 518739; Republika\n"
-          "Diperiksa: 29 November 2026");
+          "sragenkab.go.id 12 Oct 2023; imigrasi-pati.net; jateng.antaranews 518739; Republika; Kanim "
+          "Makassar (Harian Fajar 23 Des 2025)\n"
+          "Diperiksa: 2 Desember 2026");
     const std::string jv = pageText("passport", Lang::Jv);
     CHECK(jv.find("Desa Binaan Imigrasi: Paspor\nPaspor laku 10 taun menawi yuswa") == 0);
-    CHECK(jv.find("\nDipun priksa: 29 Nopember 2026") != std::string::npos);
+    CHECK(jv.find("\nDipun priksa: 2 Desember 2026") != std::string::npos);
     const std::string en = pageText("passport", Lang::En);
     CHECK(en.find("Desa Binaan Imigrasi: Passport\nA passport is valid for 10 years") == 0);
     CHECK(en.find("\nSource: Permenkumham 18/2022;") != std::string::npos);
-    CHECK(en.find("\nChecked: 29 November 2026") != std::string::npos);
+    CHECK(en.find("\nChecked: 2 December 2026") != std::string::npos);
     for (Lang lang : kAllLangs)
         for (const auto& [pageId, langs] : shipped().pages) {
             const std::string text = pageText(pageId, lang);
@@ -78,8 +80,10 @@ TEST_CASE("a page's numbers go home with it; a local one once kiosk.toml has it;
           "nothing to take")
 {
     const std::string hotlines = pageText("hotlines", Lang::Id);
-    CHECK(hotlines.find(
-              "Desa Binaan Imigrasi: Nomor Penting\nKemenP2MI / BP2MI: 0800-1000, WA 0811-8080-141\n") == 0);
+    CHECK(
+        hotlines.find(
+            "Desa Binaan Imigrasi: Nomor Penting\nKementerian Pelindungan Pekerja Migran Indonesia (KP2MI): "
+            "0800-1000, WA 0811-8080-141\n") == 0);
     CHECK(hotlines.find("\nSAPA 129 (KemenPPPA): 129, WA 08111-129-129\nPolisi: 110\n") != std::string::npos);
     CHECK(hotlines.find("Kantor Imigrasi Surakarta") == std::string::npos); // not filled in yet
     LocalContacts contacts;
@@ -87,7 +91,9 @@ TEST_CASE("a page's numbers go home with it; a local one once kiosk.toml has it;
     const std::string filled = pageText("hotlines", Lang::Id, contacts);
     CHECK(filled.find("\nKantor Imigrasi Surakarta: 0271-000000, WA 0812-0000-0000\n") != std::string::npos);
     CHECK(filled.find("Jl. contoh") == std::string::npos); // numbers only: the address stays on the screen
-    CHECK(pageText("trafficking", Lang::Id).find("\n\nKemenP2MI / BP2MI: 0800-1000\n") != std::string::npos);
+    CHECK(pageText("trafficking", Lang::Id)
+              .find("\n\nKementerian Pelindungan Pekerja Migran Indonesia (KP2MI): 0800-1000\n") !=
+          std::string::npos);
 
     Page bare;
     bare.title = "Halaman";
@@ -116,21 +122,20 @@ TEST_CASE("a checklist result to take home: what is still needed, what the resid
         "Biaya:\n"
         "- Paspor non-elektronik 10 tahun: Rp650.000\n"
         "- E-paspor (elektronik) 10 tahun: Rp950.000\n"
-        "- Calon pekerja migran, paspor non-elektronik pertama: mungkin gratis (Rp0). Tanyakan ke kantor "
-        "imigrasi.\n"
+        "- Calon pekerja migran lewat jalur resmi, paspor non-elektronik pertama: gratis (Rp0).\n"
         "- Jika ingin selesai di hari yang sama (percepatan): tambah Rp1.000.000\n"
         "\n"
         "Sumber: Permenkumham 18/2022; PP 45/2024 (kompas.tv, disway); SE Dirjenim 2017; imigrasi-pati.net; "
-        "Republika\n"
-        "Diperiksa: 29 November 2026");
+        "Republika; Kanim Makassar 2025\n"
+        "Diperiksa: 2 Desember 2026");
     const std::string jv = checklistText(kAdultWork, {"ktp"}, Lang::Jv);
     CHECK(jv.find("\nTaksih kedah dipun cawisaken:\n") != std::string::npos);
     CHECK(jv.find("KTP elektronik") == std::string::npos); // ticked: no longer to prepare
     CHECK(jv.find("\nRagad:\n") != std::string::npos);
-    CHECK(jv.find("\nDipun priksa: 29 Nopember 2026") != std::string::npos);
+    CHECK(jv.find("\nDipun priksa: 2 Desember 2026") != std::string::npos);
     const std::string en = checklistText(kAdultWork, {"ktp"}, Lang::En);
     CHECK(en.find("\nStill to prepare:\n") != std::string::npos);
-    CHECK(en.find("\nChecked: 29 November 2026") != std::string::npos);
+    CHECK(en.find("\nChecked: 2 December 2026") != std::string::npos);
 
     // A child sent to work: the warning goes home first.
     const Answers childWork{{"who", "child"}, {"purpose", "work"}, {"married", "no"}, {"first", "new"}};
