@@ -54,7 +54,7 @@ TEST_CASE("a page to take home: the programme and title, its key points, numbers
           "Daftar di aplikasi M-Paspor. Bayar paling lambat 2 jam setelah mendaftar.\n"
           "Biaya: non-elektronik 5 tahun Rp350.000, 10 tahun Rp650.000; e-paspor 5 tahun Rp650.000, 10 "
           "tahun Rp950.000.\n"
-          "Calon pekerja migran jalur resmi, paspor pertama: Rp0.\n"
+          "Calon pekerja migran jalur resmi, paspor non-elektronik pertama: Rp0.\n"
           "\n"
           "Sumber: Permenkumham 18/2022; PP 45/2024 (kompas.tv, disway); tribunnews 24 Jan 2022; "
           "sragenkab.go.id 12 Oct 2023; imigrasi-pati.net; jateng.antaranews 518739; Republika; Kanim "
