@@ -60,9 +60,10 @@ TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, bool hints, flo
 }
 
 // The first grid, in the order this screen's shape prefers them, that shows every tile in `height`;
-// when none does (a very small window), the one that needs the least scrolling. Hints give way
-// before a tile would leave the screen. The shapes hold up to eight tiles in as many rows as seven.
-TileGrid chooseGrid(const Frame& f, float width, float height)
+// when none does (a very small window), the one that needs the least scrolling. Unless `withHints`,
+// the hints give way before a tile would leave the screen. Landscape shapes hold up to eight tiles
+// in two rows.
+TileGrid chooseGrid(const Frame& f, float width, float height, bool withHints = false)
 {
     const Metrics& m = f.m;
     // Wide screens: four columns of stacked tiles (two rows), three columns, or two columns with the
@@ -77,7 +78,8 @@ TileGrid chooseGrid(const Frame& f, float width, float height)
     std::vector<TileGrid> choices;
     for (const bool hints : {true, false})
         for (const Shape& shape : shapes)
-            choices.push_back(tightGrid(f, shape.columns, shape.sideBySide, hints, width));
+            if (hints || !withHints)
+                choices.push_back(tightGrid(f, shape.columns, shape.sideBySide, hints, width));
     TileGrid best = choices[0];
     for (const TileGrid& g : choices) {
         if (g.height(m.gap) <= height) {
@@ -110,17 +112,17 @@ Asked HomeScreen::draw(Frame& f)
     const Metrics& m = f.m;
     const float width = ImGui::GetWindowWidth() - 2 * m.margin;
     const float bottom = f.areaHeight - m.margin;
-    // The tiles come first: with larger text on a small screen the intro gives way to them, and
-    // then the welcome too (the Listen button still reads both).
+    // The tiles come first: with larger text on a small screen the intro gives way to them, then
+    // the line under each tile's name, then the welcome (the Listen button still reads them all).
     const float above = m.margin * 0.75f;
     const float welcomeH = paragraphHeight(f, f.t("home.welcome"), f.fonts.heading);
     const float introH = paragraphHeight(f, f.t("home.intro"), f.fonts.body);
-    const auto fits = [&](float wordsH) {
+    const auto fits = [&](float wordsH, bool withHints) {
         const float room = bottom - above - wordsH - m.gap;
-        return chooseGrid(f, width, room).height(m.gap) <= room;
+        return chooseGrid(f, width, room, withHints).height(m.gap) <= room;
     };
-    const bool intro = !m.largeText || fits(welcomeH + introH);
-    const bool welcome = intro || fits(welcomeH);
+    const bool intro = !m.largeText || fits(welcomeH + introH, true);
+    const bool welcome = intro || fits(welcomeH, false);
     float top = above;
     if (welcome || intro) {
         ImGui::SetCursorPos(ImVec2(m.margin, above));
