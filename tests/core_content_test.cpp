@@ -313,6 +313,19 @@ TEST_CASE("a page that exists only in a translation, or a tile's page missing, i
     CHECK(has(load.errors, "id/pages/work-abroad.toml", "the home screen opens this page"));
 }
 
+TEST_CASE("every topic tile that opens a page needs that page: the new topics too")
+{
+    for (const char* id : {"abroad", "scam-jobs"}) {
+        test::Pack pack;
+        for (const char* lang : {"id", "jv", "en"})
+            fs::remove(pack.data / "content" / lang / "pages" / (std::string(id) + ".toml"));
+        const ContentLoad load = pack.load();
+        INFO(id);
+        CHECK_FALSE(load.ok());
+        CHECK(has(load.errors, "id/pages/" + std::string(id) + ".toml", "the home screen opens this page"));
+    }
+}
+
 TEST_CASE("the loader survives nonsense")
 {
     using namespace std::string_view_literals;

@@ -49,6 +49,8 @@ TEST_CASE("every topic has its own stable id")
     CHECK(topicId(Topic::Passport) == "passport");
     CHECK(topicId(Topic::Callback) == "callback");
     CHECK(topicId(Topic::Hotlines) == "hotlines");
+    CHECK(topicId(Topic::ScamJobs) == "scam-jobs");
+    CHECK(topicId(Topic::Abroad) == "abroad");
 }
 
 TEST_CASE("actions change the session; reset forgets all of it")
@@ -70,6 +72,8 @@ TEST_CASE("tiles lead to their pages, the callback screen and checklists by stab
 {
     CHECK(Route::forTopic(Topic::Trafficking) == Route::page("trafficking"));
     CHECK(Route::forTopic(Topic::Hotlines) == Route::page("hotlines"));
+    CHECK(Route::forTopic(Topic::ScamJobs) == Route::page("scam-jobs"));
+    CHECK(Route::forTopic(Topic::Abroad) == Route::page("abroad"));
     CHECK(Route::forTopic(Topic::Callback) == Route::callback());
     CHECK(Route::checklist("passport").screenId() == "checklist-passport");
     CHECK(Route::callback("passport").screenId() == "callback");

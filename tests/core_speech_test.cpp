@@ -152,7 +152,7 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
     const Content& c = test::shippedContent();
     Session session;
     const auto home = screenScript(c, test::shippedContacts(), 7, session);
-    REQUIRE(home); // the welcome and the five tiles
+    REQUIRE(home); // the welcome and every tile
     CHECK(home->key == "home");
     for (const auto& [id, langs] : c.pages) {
         session.nav.open(Route::page(id));

@@ -44,12 +44,13 @@ TEST_CASE("the touch that wakes the kiosk does not also open the tile under the 
     CHECK(k.map().screen == "home");
 }
 
-TEST_CASE("home has the five tiles; each opens its screen; Back and Home return")
+TEST_CASE("home has a tile for every topic; each opens its screen; Back and Home return")
 {
     Harness k;
     k.wake();
-    for (const char* id : {"home.tile.trafficking", "home.tile.work-abroad", "home.tile.passport",
-                           "home.tile.callback", "home.tile.hotlines", "lang.id", "lang.jv", "lang.en"})
+    for (const char* id :
+         {"home.tile.trafficking", "home.tile.scam-jobs", "home.tile.work-abroad", "home.tile.passport",
+          "home.tile.abroad", "home.tile.hotlines", "home.tile.callback", "lang.id", "lang.jv", "lang.en"})
         CHECK_MESSAGE(k.map().find(id), id);
     CHECK_FALSE(k.map().find("nav.back"));
     CHECK_FALSE(k.map().find("nav.home"));

@@ -6,7 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace kiosk;
 using test::Harness;
@@ -31,8 +33,8 @@ float contentBottom(const Harness& k)
 
 } // namespace
 
-TEST_CASE("larger text: all five home tiles are whole on the screen, with no scrolling, at every size and "
-          "in every language")
+TEST_CASE("larger text: every home tile is whole on the screen, with no scrolling, at every size and "
+          "in every language, a touch target of at least 96 px (at 1080) that overlaps no other tile")
 {
     for (const Size size : kSizes) {
         Harness k(size.w, size.h);
@@ -46,6 +48,8 @@ TEST_CASE("larger text: all five home tiles are whole on the screen, with no scr
             REQUIRE(k.map().screen == "home");
             CHECK_FALSE(k.map().find("scroll.more"));
             const float bottom = contentBottom(k);
+            const float minTarget = 96.f * std::min(size.w, size.h) / 1080.f;
+            std::vector<const WidgetBox*> tiles;
             for (const Topic topic : kAllTopics) {
                 const std::string id = "home.tile." + std::string(topicId(topic));
                 const WidgetBox* tile = k.map().find(id);
@@ -53,6 +57,14 @@ TEST_CASE("larger text: all five home tiles are whole on the screen, with no scr
                 CHECK_MESSAGE(!tile->clipped, id << " is cut");
                 CHECK_MESSAGE(!tile->overflow, id << " does not hold its words");
                 CHECK(tile->y + tile->h <= bottom + 0.5f);
+                CHECK_MESSAGE(tile->h >= minTarget, id << " is " << tile->h << " px high");
+                CHECK_MESSAGE(tile->w >= minTarget, id << " is " << tile->w << " px wide");
+                CHECK_MESSAGE(!tile->label.empty(), id << " has no words");
+                for (const WidgetBox* other : tiles)
+                    CHECK_MESSAGE((tile->x >= other->x + other->w || other->x >= tile->x + tile->w ||
+                                   tile->y >= other->y + other->h || other->y >= tile->y + tile->h),
+                                  id << " overlaps " << other->id);
+                tiles.push_back(tile);
             }
         }
     }

@@ -84,6 +84,41 @@ TEST_CASE("Listen reads the page in its language; a second tap stops; leaving th
     CHECK_FALSE(voice.reading);
 }
 
+TEST_CASE("the new topics are read aloud in Indonesian, from a Javanese screen too")
+{
+    for (const char* page : {"abroad", "scam-jobs"}) {
+        Harness k;
+        RecordingVoice voice;
+        k.shell().setServices({.voice = &voice});
+        k.wake();
+        k.tap("lang.jv");
+        k.tap(std::string("home.tile.") + page);
+        REQUIRE(k.map().screen == page);
+        k.tap("voice.listen");
+        INFO(page);
+        REQUIRE(voice.said.size() == 1);
+        const Script& script = voice.said[0];
+        CHECK(script.key == std::string("page:") + page);
+        CHECK(script.shown == Lang::Jv);
+        CHECK(script.voice == Lang::Id); // no Javanese voice: the Indonesian text is read
+        REQUIRE(script.sentences.size() > 10);
+        // The Indonesian title is read, not the Javanese one.
+        CHECK(script.sentences[0].say.find("Sampun") == std::string::npos);
+    }
+    // The placement-fee page, reached by its link from the scam-jobs page.
+    Harness k;
+    RecordingVoice voice;
+    k.shell().setServices({.voice = &voice});
+    k.wake();
+    k.tap("home.tile.scam-jobs");
+    k.revealAndTap("page.link.page.placement-costs");
+    REQUIRE(k.map().screen == "placement-costs");
+    k.tap("voice.listen");
+    REQUIRE(voice.said.size() == 1);
+    CHECK(voice.said[0].key == "page:placement-costs");
+    CHECK(voice.said[0].sentences.size() > 10);
+}
+
 TEST_CASE("a reading longer than the idle limit keeps the visit; the prompt comes the usual time after it")
 {
     Harness k;

@@ -6,6 +6,7 @@
 #include "core/checklist_rules.hpp"
 #include "core/checklist_words.hpp"
 #include "core/content_toml.hpp"
+#include "core/navigation.hpp"
 #include "core/page_parser.hpp"
 #include "core/picture_file.hpp"
 #include "core/takehome.hpp"
@@ -310,14 +311,19 @@ void ContentLoader::checkChecklistWords()
     }
 }
 
-// The home screen's tiles open these pages.
+// The home screen's tiles open these pages: every topic's that is a page.
 void ContentLoader::checkHomePages()
 {
-    for (const char* id : {"trafficking", "work-abroad", "passport", "hotlines"})
+    for (const Topic topic : kAllTopics) {
+        const Route route = Route::forTopic(topic);
+        if (route.kind != ScreenKind::Page)
+            continue;
+        const std::string& id = route.id;
         if (!m_content.pages.count(id))
             m_load.errors.push_back(
                 at((m_contentDir / "id" / "pages" / (std::string(id) + ".toml")).string(), 0) +
                 "missing: the home screen opens this page");
+    }
 }
 
 // What a resident takes home fits in a QR code a phone reads from the screen: every page with this

@@ -7,9 +7,11 @@ std::string_view topicId(Topic topic)
 {
     switch (topic) {
     case Topic::Trafficking: return "trafficking";
+    case Topic::ScamJobs: return "scam-jobs";
     case Topic::WorkAbroad: return "work-abroad";
     case Topic::Passport: return "passport";
     case Topic::Callback: return "callback";
+    case Topic::Abroad: return "abroad";
     case Topic::Hotlines: return "hotlines";
     }
     return "trafficking";

@@ -8,11 +8,14 @@
 
 namespace kiosk {
 
-// The five topics of the home screen, in the order their tiles appear.
-enum class Topic { Trafficking, WorkAbroad, Passport, Callback, Hotlines };
+// The topics of the home screen, in the order their tiles appear: the two warnings first (both
+// red), then leaving the right way, then help once abroad and the numbers to call, then the form.
+// The home grid and the attract cards take every topic listed here; an eighth fits the same grid.
+enum class Topic { Trafficking, ScamJobs, WorkAbroad, Passport, Abroad, Hotlines, Callback };
 
-inline constexpr std::array<Topic, 5> kAllTopics{Topic::Trafficking, Topic::WorkAbroad, Topic::Passport,
-                                                 Topic::Callback, Topic::Hotlines};
+inline constexpr std::array<Topic, 7> kAllTopics{Topic::Trafficking, Topic::ScamJobs, Topic::WorkAbroad,
+                                                 Topic::Passport,    Topic::Abroad,   Topic::Hotlines,
+                                                 Topic::Callback};
 
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);

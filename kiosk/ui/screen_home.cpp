@@ -1,4 +1,4 @@
-// Home screen: a welcome and the five topic tiles.
+// Home screen: a welcome and one tile for each topic, all of them on the screen at once.
 #include "ui/icons.hpp"
 #include "ui/screens.hpp"
 
@@ -13,9 +13,11 @@ const char* topicIcon(Topic topic)
 {
     switch (topic) {
     case Topic::Trafficking: return icon::kWarning;
+    case Topic::ScamJobs: return icon::kLaptop;
     case Topic::WorkAbroad: return icon::kBriefcase;
     case Topic::Passport: return icon::kBook;
     case Topic::Callback: return icon::kComments;
+    case Topic::Abroad: return icon::kGlobe;
     case Topic::Hotlines: return icon::kPhone;
     }
     return icon::kInfo;
@@ -23,15 +25,17 @@ const char* topicIcon(Topic topic)
 
 ImU32 topicColour(Topic topic)
 {
-    return topic == Topic::Trafficking ? colours().warning : colours().frame;
+    return topic == Topic::Trafficking || topic == Topic::ScamJobs ? colours().warning : colours().frame;
 }
 
 namespace {
 
-// How the five tiles are laid out: columns, the icon beside the words or above them, the tile size.
+// How the tiles are laid out: columns, the icon beside the words or above them, the tile size, and
+// whether the one-line hint under each label has room (the label and the icon always do).
 struct TileGrid {
     int columns = 1;
     bool sideBySide = true;
+    bool hints = true;
     float tileW = 0, tileH = 0;
     [[nodiscard]] int rows() const { return (static_cast<int>(kAllTopics.size()) + columns - 1) / columns; }
     [[nodiscard]] float height(float gap) const
@@ -40,31 +44,42 @@ struct TileGrid {
     }
 };
 
-// The grid with tiles as tall as the longest words need (larger text, a long language).
-TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, float width)
+// The grid with tiles as tall as the longest words need (larger text, a long language), never lower
+// than a comfortable touch target.
+TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, bool hints, float width)
 {
-    TileGrid g{columns, sideBySide, 0, 0};
+    TileGrid g{columns, sideBySide, hints, 0, f.m.tapHeight};
     g.tileW = (width - f.m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     for (const Topic topic : kAllTopics) {
         const std::string id = "home.tile." + std::string(topicId(topic));
         g.tileH =
-            std::max(g.tileH, tileHeight(f, f.t(id + ".label"), f.t(id + ".hint"), g.tileW, sideBySide));
+            std::max(g.tileH, tileHeight(f, f.t(id + ".label"), hints ? f.t(id + ".hint") : std::string(),
+                                         g.tileW, sideBySide));
     }
     return g;
 }
 
-// The first grid, in the order this screen's shape prefers them, that shows all five tiles in
-// `height`; when none does (a very small window), the one that needs the least scrolling.
-TileGrid chooseGrid(const Frame& f, float width, float height)
+// The first grid, in the order this screen's shape prefers them, that shows every tile in `height`;
+// when none does (a very small window), the one that needs the least scrolling. Unless `withHints`,
+// the hints give way before a tile would leave the screen. Landscape shapes hold up to eight tiles
+// in two rows.
+TileGrid chooseGrid(const Frame& f, float width, float height, bool withHints = false)
 {
     const Metrics& m = f.m;
-    // Wide screens: three columns of stacked tiles, or one row of five, or two columns with the
-    // icon beside the words. Narrow: one column of wide tiles, or two columns of stacked ones.
+    // Wide screens: four columns of stacked tiles (two rows), three columns, or two columns with the
+    // icon beside the words. Narrow: one column of wide tiles, or two columns.
     const bool wide = width / m.scale >= 1300.f;
-    const std::vector<TileGrid> choices =
-        wide ? std::vector{tightGrid(f, 3, false, width), tightGrid(f, 5, false, width),
-                           tightGrid(f, 2, true, width)}
-             : std::vector{tightGrid(f, 1, true, width), tightGrid(f, 2, false, width)};
+    struct Shape {
+        int columns;
+        bool sideBySide;
+    };
+    const std::vector<Shape> shapes = wide ? std::vector<Shape>{{4, false}, {3, false}, {2, true}, {3, true}}
+                                           : std::vector<Shape>{{1, true}, {2, false}, {2, true}};
+    std::vector<TileGrid> choices;
+    for (const bool hints : {true, false})
+        for (const Shape& shape : shapes)
+            if (hints || !withHints)
+                choices.push_back(tightGrid(f, shape.columns, shape.sideBySide, hints, width));
     TileGrid best = choices[0];
     for (const TileGrid& g : choices) {
         if (g.height(m.gap) <= height) {
@@ -82,12 +97,11 @@ TileGrid chooseGrid(const Frame& f, float width, float height)
     return best;
 }
 
-// The height the intro paragraph takes below the welcome, as paragraph() wraps it.
-float introHeight(const Frame& f)
+// The height a paragraph of `text` in `font` takes, as paragraph() wraps it.
+float paragraphHeight(const Frame& f, const std::string& text, ImFont* font)
 {
     const float width = std::min(ImGui::GetContentRegionAvail().x, f.m.maxLineWidth);
-    const std::string& intro = f.t("home.intro");
-    return f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, width, intro.c_str()).y +
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y +
            ImGui::GetStyle().ItemSpacing.y;
 }
 
@@ -98,21 +112,29 @@ Asked HomeScreen::draw(Frame& f)
     const Metrics& m = f.m;
     const float width = ImGui::GetWindowWidth() - 2 * m.margin;
     const float bottom = f.areaHeight - m.margin;
-    ImGui::SetCursorPos(ImVec2(m.margin, m.margin * 0.75f));
-    ImGui::BeginGroup();
-    paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);
-    // The tiles come first: with larger text on a small screen the intro gives way to them (the
-    // Listen button still reads it).
-    const float introTop = ImGui::GetCursorPosY();
-    const float introH = introHeight(f);
-    TileGrid grid = chooseGrid(f, width, bottom - introTop - introH - m.gap);
-    const bool intro = !m.largeText || grid.height(m.gap) <= bottom - introTop - introH - m.gap;
-    if (intro)
-        paragraph(f, f.t("home.intro"), f.fonts.body, colours().textMuted);
-    ImGui::EndGroup();
-    const float top = ImGui::GetCursorPosY() + m.gap;
-    if (!intro)
-        grid = chooseGrid(f, width, bottom - top);
+    // The tiles come first: with larger text on a small screen the intro gives way to them, then
+    // the line under each tile's name, then the welcome (the Listen button still reads them all).
+    const float above = m.margin * 0.75f;
+    const float welcomeH = paragraphHeight(f, f.t("home.welcome"), f.fonts.heading);
+    const float introH = paragraphHeight(f, f.t("home.intro"), f.fonts.body);
+    const auto fits = [&](float wordsH, bool withHints) {
+        const float room = bottom - above - wordsH - m.gap;
+        return chooseGrid(f, width, room, withHints).height(m.gap) <= room;
+    };
+    const bool intro = !m.largeText || fits(welcomeH + introH, true);
+    const bool welcome = intro || fits(welcomeH, false);
+    float top = above;
+    if (welcome || intro) {
+        ImGui::SetCursorPos(ImVec2(m.margin, above));
+        ImGui::BeginGroup();
+        if (welcome)
+            paragraph(f, f.t("home.welcome"), f.fonts.heading, colours().frame);
+        if (intro)
+            paragraph(f, f.t("home.intro"), f.fonts.body, colours().textMuted);
+        ImGui::EndGroup();
+        top = ImGui::GetCursorPosY() + m.gap;
+    }
+    const TileGrid grid = chooseGrid(f, width, bottom - top);
 
     Asked action;
     for (std::size_t i = 0; i < kAllTopics.size(); ++i) {
@@ -127,8 +149,9 @@ Asked HomeScreen::draw(Frame& f)
                                    top + static_cast<float>(row) * (grid.tileH + m.gap)));
         const std::string id = "home.tile." + std::string(topicId(topic));
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        if (tile(f, id, topicIcon(topic), topicColour(topic), f.t(id + ".label"), f.t(id + ".hint"),
-                 ImVec2(grid.tileW, grid.tileH), grid.sideBySide))
+        if (tile(f, id, topicIcon(topic), topicColour(topic), f.t(id + ".label"),
+                 grid.hints ? f.t(id + ".hint") : std::string(), ImVec2(grid.tileW, grid.tileH),
+                 grid.sideBySide))
             action = intent::Open{Route::forTopic(topic)};
         if (f.reading && f.reading->part == id) { // its words are being read: ringed
             const float r = 6.f * m.scale;

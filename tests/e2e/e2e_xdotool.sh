@@ -99,7 +99,7 @@ for _ in $(seq 200); do [ -s "$MAP" ] && break; sleep 0.05; done
 expect attract
 click attract.start && expect home id
 
-for topic in trafficking work-abroad passport callback hotlines; do
+for topic in trafficking scam-jobs work-abroad passport abroad hotlines callback; do
     click "home.tile.$topic" && expect "$topic"
     click nav.back && expect home
 done
