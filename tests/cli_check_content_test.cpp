@@ -1,5 +1,6 @@
-// `kiosk check-content`: the checklist's source and date are checked as a page's are, each problem
-// one FILE:LINE line, and any error makes the command fail.
+// `kiosk check-content`: the checklist's sources and date are checked as a page's are, every number
+// against the figures of the sources cited, each problem one FILE:LINE line, and any error makes the
+// command fail.
 #include "cli/check_content.hpp"
 #include "test_support.hpp"
 
@@ -57,15 +58,15 @@ TEST_CASE("check-content passes the shipped content, checklist included")
     CHECK(c.out.find("0 errors, 0 warnings") != std::string::npos);
 }
 
-TEST_CASE("check-content refuses a checklist without its source or with a date that is not a date")
+TEST_CASE("check-content refuses a checklist without its sources or with a date that is not a date")
 {
     test::Pack pack;
-    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    pack.replace("content/id/checklists/passport.toml", "sources = ", "# sources = ");
     pack.replace("content/en/checklists/passport.toml", "verified = ", "verified = \"last week\" # ");
     const Checked c = checkContent(pack.data);
     INFO(c.out);
     CHECK(c.code == 1);
-    CHECK(says(c.out, "content/id/checklists/passport.toml", "needs 'source'"));
+    CHECK(says(c.out, "content/id/checklists/passport.toml", "needs 'sources'"));
     CHECK(says(c.out, "content/en/checklists/passport.toml", "'verified' should be a date"));
     CHECK(c.out.find("2 errors") != std::string::npos);
 }
@@ -73,12 +74,16 @@ TEST_CASE("check-content refuses a checklist without its source or with a date t
 TEST_CASE("check-content reports a page or a checklist result too long to take home in a QR code")
 {
     test::Pack pack;
-    // A source of 540 characters: within its own limit (600), but with the page's key points more
-    // than a QR code a phone reads from the screen holds.
+    // Sources without their short names, named by their titles: within their own limits, but with
+    // the page's key points more than a QR code a phone reads from the screen holds.
+    for (const char* name : {"short = \"PP 45/2014\"", "short = \"Tribunnews 2022\"",
+                             "short = \"sragenkab.go.id 2023\"", "short = \"ANTARA Jateng\""})
+        pack.replace("sources.toml", name, "");
     std::string points;
     for (int i = 0; i < 10; ++i)
         points += "Satu sumber yang panjang sekali. Satu. ";
-    pack.replace("content/id/pages/passport.toml", "source = \"", "source = \"" + points);
+    pack.replace("content/id/pages/passport.toml", "takehome = \"\"\"\n",
+                 "takehome = \"\"\"\n" + points.substr(0, 150));
     // A fee of 184 characters (at most 200 fit) on every result: the longest grows past the limit.
     pack.replace("content/en/checklists/passport.toml", "[fees.same-day]\ntext = \"",
                  "[fees.same-day]\ntext = \"" + points.substr(0, 117));
@@ -88,5 +93,19 @@ TEST_CASE("check-content reports a page or a checklist result too long to take h
     CHECK(says(c.out, "content/id/pages/passport.toml", "the text to take home"));
     CHECK(says(c.out, "content/id/pages/passport.toml", "at most 850"));
     CHECK(says(c.out, "content/en/checklists/passport.toml", "the result to take home for"));
+    CHECK(c.out.find("2 errors") != std::string::npos);
+}
+
+TEST_CASE("check-content refuses a number that none of the page's sources supports, at its line")
+{
+    test::Pack pack;
+    pack.replace("content/id/pages/trafficking.toml", "Sebanyak 1.914 orang", "Sebanyak 1.915 orang");
+    pack.replace("content/en/pages/passport.toml", "Rp950.000\",", "Rp990.000\",");
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 1);
+    CHECK(says(c.out, "content/id/pages/trafficking.toml",
+               "the number '1.915' is not among the figures of this page's sources"));
+    CHECK(says(c.out, "content/en/pages/passport.toml", "the number 'Rp990.000' is not among the figures"));
     CHECK(c.out.find("2 errors") != std::string::npos);
 }
