@@ -458,7 +458,8 @@ void ContentLoader::checkNumbers(const std::set<std::string>& figures, const std
 
 namespace {
 
-// The figures of the sources `ids` and the numbers kiosk.toml fills in, with the cited ids for messages.
+// The figures of the `cited` sources and the numbers kiosk.toml fills in (its contacts' numbers,
+// WhatsApp and hours), with the cited ids for messages.
 std::pair<std::set<std::string>, std::string> figuresFor(const std::vector<const Source*>& cited,
                                                          const LocalContacts& contacts)
 {

@@ -218,7 +218,7 @@ Source readSource(const std::string& id, const toml::table& t, const std::string
     src.title = f.text("title", kMaxItem, true);
     src.shortName = f.text("short", kMaxLabel, false);
     src.address = f.text("address", kMaxItem, false);
-    src.confidence = f.text("confidence", 1, true);
+    src.confidence = f.text("confidence", 8, true);
     if (!src.confidence.empty() && src.confidence != "H" && src.confidence != "M" && src.confidence != "L")
         errors.push_back(at(file, *t.get("confidence")) + "'confidence' is H, M or L, as in the facts file");
     src.supports = f.list("supports", 200, kMaxItem, false);
