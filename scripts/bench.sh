@@ -87,7 +87,8 @@ pack_bench() {
     "$KIOSK" content keygen --out "$dir/kantor" >/dev/null 2>&1
     for p in a b; do
         mkdir -p "$dir/$p"
-        cp -r "$KIOSK_ROOT/data/content" "$KIOSK_ROOT/data/checklists" "$KIOSK_ROOT/media" "$dir/$p/"
+        cp -r "$KIOSK_ROOT/data/content" "$KIOSK_ROOT/data/checklists" "$KIOSK_ROOT/data/sources.toml" \
+            "$KIOSK_ROOT/media" "$dir/$p/"
         echo "# pack $p" >>"$dir/$p/content/id/pages/passport.toml"
         "$KIOSK" content sign --key "$dir/kantor.sign.secret" "$dir/$p" >/dev/null 2>&1
     done

@@ -1,5 +1,6 @@
-// `kiosk check-content`: the checklist's source and date are checked as a page's are, each problem
-// one FILE:LINE line, and any error makes the command fail.
+// `kiosk check-content`: the checklist's sources and date are checked as a page's are, every number
+// against the figures of the sources cited, each problem one FILE:LINE line, and any error makes the
+// command fail.
 #include "cli/check_content.hpp"
 #include "test_support.hpp"
 
@@ -7,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -57,15 +59,18 @@ TEST_CASE("check-content passes the shipped content, checklist included")
     CHECK(c.out.find("0 errors, 0 warnings") != std::string::npos);
 }
 
-TEST_CASE("check-content refuses a checklist without its source or with a date that is not a date")
+TEST_CASE("check-content refuses a checklist without its sources or with a date that is not a date")
 {
     test::Pack pack;
-    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    std::string words = test::readFile(pack.data / "content/id/checklists/passport.toml");
+    const auto start = words.find("sources = [");
+    words.erase(start, words.find("]\n", start) + 1 - start);
+    std::ofstream(pack.data / "content/id/checklists/passport.toml", std::ios::trunc) << words;
     pack.replace("content/en/checklists/passport.toml", "verified = ", "verified = \"last week\" # ");
     const Checked c = checkContent(pack.data);
     INFO(c.out);
     CHECK(c.code == 1);
-    CHECK(says(c.out, "content/id/checklists/passport.toml", "needs 'source'"));
+    CHECK(says(c.out, "content/id/checklists/passport.toml", "needs 'sources'"));
     CHECK(says(c.out, "content/en/checklists/passport.toml", "'verified' should be a date"));
     CHECK(c.out.find("2 errors") != std::string::npos);
 }
@@ -73,12 +78,16 @@ TEST_CASE("check-content refuses a checklist without its source or with a date t
 TEST_CASE("check-content reports a page or a checklist result too long to take home in a QR code")
 {
     test::Pack pack;
-    // A source of 540 characters: within its own limit (600), but with the page's key points more
-    // than a QR code a phone reads from the screen holds.
+    // Key points within their own limit (500 letters), but in quotation marks of three bytes each, so
+    // that with the title, numbers, sources and date they are more than a QR code read from the screen holds.
     std::string points;
     for (int i = 0; i < 10; ++i)
         points += "Satu sumber yang panjang sekali. Satu. ";
-    pack.replace("content/id/pages/passport.toml", "source = \"", "source = \"" + points);
+    std::string wide;
+    for (int i = 0; i < 140; ++i)
+        wide += "\u201c";
+    pack.replace("content/id/pages/passport.toml", "takehome = \"\"\"\n",
+                 "takehome = \"\"\"\n" + wide + "\n");
     // A fee of 184 characters (at most 200 fit) on every result: the longest grows past the limit.
     pack.replace("content/en/checklists/passport.toml", "[fees.same-day]\ntext = \"",
                  "[fees.same-day]\ntext = \"" + points.substr(0, 117));
@@ -88,5 +97,19 @@ TEST_CASE("check-content reports a page or a checklist result too long to take h
     CHECK(says(c.out, "content/id/pages/passport.toml", "the text to take home"));
     CHECK(says(c.out, "content/id/pages/passport.toml", "at most 850"));
     CHECK(says(c.out, "content/en/checklists/passport.toml", "the result to take home for"));
+    CHECK(c.out.find("2 errors") != std::string::npos);
+}
+
+TEST_CASE("check-content refuses a number that none of the page's sources supports, at its line")
+{
+    test::Pack pack;
+    pack.replace("content/id/pages/trafficking.toml", "Sekitar 1.500 orang", "Sekitar 1.515 orang");
+    pack.replace("content/en/pages/passport.toml", "Rp950.000\",", "Rp990.000\",");
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 1);
+    CHECK(says(c.out, "content/id/pages/trafficking.toml",
+               "the number '1.515' is not among the figures of this page's sources"));
+    CHECK(says(c.out, "content/en/pages/passport.toml", "the number 'Rp990.000' is not among the figures"));
     CHECK(c.out.find("2 errors") != std::string::npos);
 }

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string_view>
 
@@ -89,13 +91,13 @@ TEST_CASE("the shipped content is clean: no errors, no warnings")
     CHECK_FALSE(load.content.oldestVerified().empty());
 }
 
-TEST_CASE("every page keeps its facts' source and date")
+TEST_CASE("every page keeps its facts' sources and date")
 {
     const ContentLoad load = loadShipped();
     for (const auto& [id, langs] : load.content.pages)
         for (const auto& page : langs) {
             REQUIRE(page);
-            CHECK_FALSE(page->source.empty());
+            CHECK_FALSE(page->sources.empty());
             CHECK(page->verified.size() == 10);
         }
 }
@@ -160,17 +162,17 @@ TEST_CASE("unknown keys, missing keys and unknown block types are errors")
     CHECK(has(load.errors, "id/pages/hotlines.toml:", "needs 'text'"));
 }
 
-TEST_CASE("a page without its source or with a date that is not a date is refused")
+TEST_CASE("a page without its sources or with a date that is not a date is refused")
 {
     test::Pack pack;
     std::string page = test::readFile(pack.data / "content/id/pages/passport.toml");
-    const auto start = page.find("source");
-    page.erase(start, page.find('\n', start) - start);
+    const auto start = page.find("sources = [");
+    page.erase(start, page.find("]\n", start) + 1 - start);
     std::ofstream(pack.data / "content/id/pages/passport.toml", std::ios::trunc) << page;
     pack.replace("content/en/pages/passport.toml", "verified = ", "verified = \"yesterday\" # ");
     const ContentLoad load = pack.load();
     INFO(dump(load.errors));
-    CHECK(has(load.errors, "id/pages/passport.toml:", "needs 'source'"));
+    CHECK(has(load.errors, "id/pages/passport.toml:", "needs 'sources'"));
     CHECK(has(load.errors, "en/pages/passport.toml:", "'verified' should be a date"));
 }
 
@@ -233,15 +235,18 @@ TEST_CASE("checklist rules and words must name the same questions, answers, docu
     CHECK(has(load.errors, "id/checklists/passport.toml:", "no words for the document 'visa'"));
 }
 
-TEST_CASE("a checklist without its source or with a date that is not a date is refused, like a page")
+TEST_CASE("a checklist without its sources or with a date that is not a date is refused, like a page")
 {
     test::Pack pack;
-    pack.replace("content/id/checklists/passport.toml", "source = ", "# source = ");
+    std::string words = test::readFile(pack.data / "content/id/checklists/passport.toml");
+    const auto start = words.find("sources = [");
+    words.erase(start, words.find("]\n", start) + 1 - start);
+    std::ofstream(pack.data / "content/id/checklists/passport.toml", std::ios::trunc) << words;
     pack.replace("content/jv/checklists/passport.toml", "verified = ", "verified = \"wingi\" # ");
     pack.replace("content/en/checklists/passport.toml", "verified = ", "# verified = ");
     const ContentLoad load = pack.load();
     INFO(dump(load.errors));
-    CHECK(has(load.errors, "id/checklists/passport.toml:", "needs 'source'"));
+    CHECK(has(load.errors, "id/checklists/passport.toml:", "needs 'sources'"));
     CHECK(has(load.errors, "jv/checklists/passport.toml:", "'verified' should be a date"));
     CHECK(has(load.errors, "en/checklists/passport.toml:", "needs 'verified'"));
 }
@@ -354,7 +359,7 @@ TEST_CASE("rules that could never apply, empty items and number-less numbers are
     CHECK(has(errors, "r.toml:7:", "could never apply"));
     CHECK(has(errors, "r.toml:", "'Bad Id' may only have"));
     errors.clear();
-    (void)parsePage("title = \"t\"\nsource = \"s\"\nverified = 2026-11-29\n"
+    (void)parsePage("title = \"t\"\nsources = [\"s\"]\nverified = 2026-11-29\n"
                     "[[blocks]]\ntype = \"bullets\"\nitems = [\"a\", \" \"]\n"
                     "[[blocks]]\ntype = \"contact\"\nname = \"X\"\nnumber = \"---\"\n",
                     "p.toml", "p", errors);
@@ -386,4 +391,142 @@ TEST_CASE("two buttons to one place on a page, and a picture that is not one, ar
     CHECK(has(load.errors, "id/pages/trafficking.toml:", "a second button to the page hotlines"));
     CHECK(has(load.errors, "id/pages/trafficking.toml:", "'fake.png' is not a PNG or JPEG"));
     CHECK(hasLine(load.errors, "id/pages/trafficking.toml"));
+}
+
+TEST_CASE("a number that none of the page's sources supports is an error at its line")
+{
+    test::Pack pack;
+    // The trafficking page cites Kemlu's 1.500 victims; a planted 1.501 is no source's figure.
+    pack.replace("content/id/pages/trafficking.toml", "Sekitar 1.500 orang", "Sekitar 1.501 orang");
+    pack.append("content/jv/pages/hotlines.toml",
+                "\n[[blocks]]\ntype = \"contact\"\nname = \"Nomer sanes\"\nnumber = \"0800-1001\"\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    const std::string page = test::readFile(pack.data / "content/id/pages/trafficking.toml");
+    // The line of the paragraph's [[blocks]] header.
+    const auto at = page.rfind("[[blocks]]", page.find("1.501"));
+    const auto line = 1 + std::count(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    CHECK(has(load.errors, "id/pages/trafficking.toml:" + std::to_string(line) + ":",
+              "the number '1.501' is not among the figures of this page's sources (uu-21-2007, "));
+    CHECK(has(load.errors, "id/pages/trafficking.toml:", "kemlu-online-scam-merahputih-2025"));
+    CHECK(has(load.errors, "id/pages/trafficking.toml:",
+              "add it to the source's supports in sources.toml, or "
+              "take it out"));
+    // English spells the same figures its own way ("1,500"): still supported.
+    CHECK_FALSE(has(load.errors, "en/pages/trafficking.toml", "1,500"));
+    CHECK(has(load.errors, "jv/pages/hotlines.toml:", "the number '0800-1001' is not among the figures"));
+    CHECK(load.errors.size() == 2);
+}
+
+TEST_CASE("a checklist's numbers are checked against its sources too; kiosk.toml's numbers are allowed")
+{
+    test::Pack pack;
+    pack.replace("content/id/checklists/passport.toml", "Rp950.000", "Rp975.000");
+    // A local number the office filled in may be written in a page's text.
+    pack.replace("kiosk.toml", "[contacts.kanim]\n# Kantor Imigrasi Kelas I TPI Surakarta\nnumber = \"\"",
+                 "[contacts.kanim]\n# Kantor Imigrasi Kelas I TPI Surakarta\nnumber = \"0271-123456\"");
+    pack.append("content/id/pages/passport.toml",
+                "\n[[blocks]]\ntype = \"paragraph\"\ntext = \"Atau telepon 0271-123456.\"\n");
+    Problems configErrors;
+    const Config config = Config::load(pack.data / "kiosk.toml", configErrors);
+    REQUIRE(configErrors.empty());
+    const ContentLoad load = loadContent(pack.data, pack.media, config.contacts);
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/checklists/passport.toml:",
+              "the number 'Rp975.000' is not among the figures of this checklist's sources"));
+    CHECK(hasLine(load.errors, "id/checklists/passport.toml"));
+    CHECK(load.errors.size() == 1);
+}
+
+TEST_CASE("a source id that sources.toml lacks is an error at its line; a source nobody cites, a warning")
+{
+    test::Pack pack;
+    pack.replace("content/en/pages/passport.toml", "\"pp-45-2024\"", "\"pp-45-2042\"");
+    pack.replace("content/jv/pages/hotlines.toml", "source = \"polri-110\"", "source = \"polri-911\"");
+    pack.append("sources.toml",
+                "\n[nobody-cites-me]\npublisher = \"X\"\ntitle = \"Y\"\nconfidence = \"L\"\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "en/pages/passport.toml:", "the source 'pp-45-2042' is not in sources.toml"));
+    CHECK(hasLine(load.errors, "en/pages/passport.toml"));
+    CHECK(has(load.errors, "jv/pages/hotlines.toml:", "the source 'polri-911' is not in sources.toml"));
+    CHECK(hasLine(load.errors, "jv/pages/hotlines.toml"));
+    CHECK(
+        has(load.warnings, "sources.toml:", "the source 'nobody-cites-me' is cited by no page or checklist"));
+}
+
+TEST_CASE("the old source line and a broken sources.toml are errors")
+{
+    test::Pack pack;
+    pack.replace("content/id/pages/hotlines.toml", "sources = [", "source = \"Polri\"\n# [");
+    pack.replace("sources.toml", "confidence = \"M\"", "confidence = \"maybe\"");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/pages/hotlines.toml:", "'source' is now 'sources'"));
+    CHECK(has(load.errors, "sources.toml:", "'confidence' is H, M or L"));
+    std::filesystem::remove(pack.data / "sources.toml");
+    CHECK(has(pack.load().errors, "sources.toml:0:", "missing"));
+}
+
+TEST_CASE("a shipped number and a local one: kiosk.toml's number, once filled in, replaces it")
+{
+    Block b;
+    b.type = BlockType::Contact;
+    b.name = "KDEI Taipei";
+    b.number = "+886 901 132 000";
+    b.local = "kdei-taipei";
+    b.hours = "24 jam";
+    LocalContacts contacts;
+    ShownContact shown = shownContact(b, contacts);
+    CHECK(shown.number == "+886 901 132 000");
+    CHECK(shown.shipped);
+    contacts["kdei-taipei"] = {"", "", "", ""}; // in kiosk.toml, not filled in: the shipped one stays
+    CHECK(shownContact(b, contacts).number == "+886 901 132 000");
+    contacts["kdei-taipei"] = {"+886 2 1234 5678", "+886 900 000 000", "", "Taipei"};
+    shown = shownContact(b, contacts);
+    CHECK(shown.number == "+886 2 1234 5678");
+    CHECK(shown.whatsapp == "+886 900 000 000");
+    CHECK(shown.hours == "24 jam");
+    CHECK(shown.address == "Taipei");
+    CHECK_FALSE(shown.shipped);
+
+    // Such a block loads: `local` with a shipped number needs no kiosk.toml entry.
+    test::Pack pack;
+    pack.append("content/id/pages/hotlines.toml", "\n[[blocks]]\ntype = \"contact\"\nlocal = \"kp2mi\"\n"
+                                                  "name = \"KP2MI\"\nnumber = \"0800-1000\"\n"
+                                                  "source = \"kp2mi-pengaduan-2025\"\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(load.ok());
+}
+
+TEST_CASE("shipped numbers whose source is more than two years old are listed for the office to check again")
+{
+    const Content& content = test::shippedContent();
+    const auto old = numbersToRecheck(content, {}, "2026-12-02 10:00");
+    // The abroad page's numbers from 2020 (Kemlu, Singapore, Riyadh, Jeddah) are old; KP2MI's of
+    // April 2025 and the embassies' of 2024-2025 are not.
+    const auto singapore =
+        std::find_if(old.begin(), old.end(), [](const auto& o) { return o.name == "KBRI Singapura"; });
+    REQUIRE(singapore != old.end());
+    CHECK(singapore->page == "abroad");
+    CHECK(singapore->number == "+65 9295 3964");
+    CHECK(singapore->sourceDate == "2020-02-08");
+    CHECK(singapore->local == "kbri-singapura");
+    for (const auto& o : old) {
+        INFO(o.name);
+        CHECK(o.sourceDate < "2024-12-02");
+        CHECK(o.name.find("KP2MI") == std::string::npos);
+    }
+    // In 2021 the numbers of 2020 were not old yet (Taiwan's 1955 of 2009 was); once kiosk.toml has
+    // its own number, nothing to check for it.
+    const auto in2021 = numbersToRecheck(content, {}, "2021-12-02");
+    CHECK(std::none_of(in2021.begin(), in2021.end(), [](const auto& o) { return o.sourceDate >= "2020"; }));
+    CHECK(in2021.size() < old.size());
+    LocalContacts filled;
+    filled["kbri-singapura"] = {"+65 0000 0000", "", "", ""};
+    const auto after = numbersToRecheck(content, filled, "2026-12-02");
+    CHECK(after.size() == old.size() - 1);
+    CHECK(
+        std::none_of(after.begin(), after.end(), [](const auto& o) { return o.local == "kbri-singapura"; }));
 }

@@ -21,7 +21,7 @@ std::string pageText(const std::string& id, Lang lang, const LocalContacts& cont
 {
     const Page* page = shipped().page(id, lang);
     REQUIRE(page);
-    return pageTakeHome(*page, shipped().strings, lang, contacts);
+    return pageTakeHome(*page, shipped(), lang, contacts);
 }
 
 std::string checklistText(const Answers& answers, const std::set<std::string>& have, Lang lang)
@@ -30,7 +30,7 @@ std::string checklistText(const Answers& answers, const std::set<std::string>& h
     const ChecklistText* words = shipped().checklistText("passport", lang);
     REQUIRE(rules);
     REQUIRE(words);
-    return checklistTakeHome(*rules, *words, answers, have, shipped().strings, lang);
+    return checklistTakeHome(*rules, *words, answers, have, shipped(), lang);
 }
 
 const Answers kAdultWork{{"who", "self"}, {"purpose", "work"}, {"age", "18-or-older"}, {"first", "new"}};
@@ -45,7 +45,7 @@ int qrVersion(const std::string& text)
 
 } // namespace
 
-TEST_CASE("a page to take home: the programme and title, its key points, numbers, source and date")
+TEST_CASE("a page to take home: the programme and title, its key points, numbers, sources and date")
 {
     const std::string id = pageText("passport", Lang::Id);
     CHECK(id ==
@@ -56,9 +56,8 @@ TEST_CASE("a page to take home: the programme and title, its key points, numbers
           "tahun Rp950.000.\n"
           "Calon pekerja migran jalur resmi, paspor non-elektronik pertama: Rp0.\n"
           "\n"
-          "Sumber: Permenkumham 18/2022; PP 45/2024 (kompas.tv, disway); tribunnews 24 Jan 2022; "
-          "sragenkab.go.id 12 Oct 2023; imigrasi-pati.net; jateng.antaranews 518739; Republika; Kanim "
-          "Makassar (Harian Fajar 23 Des 2025)\n"
+          "Sumber: Permenkumham 18/2022; PP 45/2024; PP 45/2014; Republika; Harian Fajar, Des 2025; "
+          "Tribunnews 2022; sragenkab.go.id 2023; imigrasi-pati.net; ANTARA Jateng\n"
           "Diperiksa: 2 Desember 2026");
     const std::string jv = pageText("passport", Lang::Jv);
     CHECK(jv.find("Desa Binaan Imigrasi: Paspor\nPaspor laku 10 taun menawi yuswa") == 0);
@@ -97,37 +96,37 @@ TEST_CASE("a page's numbers go home with it; a local one once kiosk.toml has it;
 
     Page bare;
     bare.title = "Halaman";
-    bare.source = "x";
+    bare.sources = {"pp-45-2024"};
     bare.verified = "2026-11-29";
     bare.blocks.push_back({});
-    CHECK(pageTakeHome(bare, shipped().strings, Lang::Id, {}).empty());
+    CHECK(pageTakeHome(bare, shipped(), Lang::Id, {}).empty());
     CHECK_FALSE(offeredToTakeHome(""));
     bare.takehome = "Satu hal penting.";
-    CHECK(pageTakeHome(bare, shipped().strings, Lang::Id, {}) ==
-          "Desa Binaan Imigrasi: Halaman\nSatu hal penting.\n\nSumber: x\nDiperiksa: 29 November 2026");
+    CHECK(pageTakeHome(bare, shipped(), Lang::Id, {}) ==
+          "Desa Binaan Imigrasi: Halaman\nSatu hal penting.\n\nSumber: PP 45/2024\nDiperiksa: 29 November "
+          "2026");
 }
 
 TEST_CASE("a checklist result to take home: what is still needed, what the resident has, fees, source and "
           "date")
 {
-    CHECK(
-        checklistText(kAdultWork, {"ktp"}, Lang::Id) ==
-        "Desa Binaan Imigrasi: Dokumen untuk paspor\n"
-        "\n"
-        "Masih perlu disiapkan:\n"
-        "- Kartu Keluarga (KK)\n"
-        "- Akta lahir, buku nikah, ijazah atau surat baptis\n"
-        "- Surat rekomendasi Disnaker\n"
-        "\n"
-        "Biaya:\n"
-        "- Paspor non-elektronik 10 tahun: Rp650.000\n"
-        "- E-paspor (elektronik) 10 tahun: Rp950.000\n"
-        "- Calon pekerja migran lewat jalur resmi, paspor non-elektronik pertama: gratis (Rp0).\n"
-        "- Jika ingin selesai di hari yang sama (percepatan): tambah Rp1.000.000\n"
-        "\n"
-        "Sumber: Permenkumham 18/2022; PP 45/2024 (kompas.tv, disway); SE Dirjenim 2017; imigrasi-pati.net; "
-        "Republika; Kanim Makassar 2025\n"
-        "Diperiksa: 2 Desember 2026");
+    CHECK(checklistText(kAdultWork, {"ktp"}, Lang::Id) ==
+          "Desa Binaan Imigrasi: Dokumen untuk paspor\n"
+          "\n"
+          "Masih perlu disiapkan:\n"
+          "- Kartu Keluarga (KK)\n"
+          "- Akta lahir, buku nikah, ijazah atau surat baptis\n"
+          "- Surat rekomendasi Disnaker\n"
+          "\n"
+          "Biaya:\n"
+          "- Paspor non-elektronik 10 tahun: Rp650.000\n"
+          "- E-paspor (elektronik) 10 tahun: Rp950.000\n"
+          "- Calon pekerja migran lewat jalur resmi, paspor non-elektronik pertama: gratis (Rp0).\n"
+          "- Jika ingin selesai di hari yang sama (percepatan): tambah Rp1.000.000\n"
+          "\n"
+          "Sumber: Permenkumham 18/2022; PP 45/2024; Republika; Harian Fajar, Des 2025; SE Dirjenim 2017; "
+          "imigrasi-pati.net; UU 18/2017; KemenPPPA\n"
+          "Diperiksa: 2 Desember 2026");
     const std::string jv = checklistText(kAdultWork, {"ktp"}, Lang::Jv);
     CHECK(jv.find("\nTaksih kedah dipun cawisaken:\n") != std::string::npos);
     CHECK(jv.find("KTP elektronik") == std::string::npos); // ticked: no longer to prepare

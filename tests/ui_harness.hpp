@@ -33,16 +33,17 @@ inline const FontFiles& fontFiles()
 
 class Harness {
 public:
-    // `configure` may change the shipped kiosk.toml's settings before the kiosk starts.
-    explicit Harness(float w = 1920, float h = 1080, const std::function<void(Config&)>& configure = {})
+    // `configure` may change the shipped kiosk.toml's settings before the kiosk starts; `data` is the
+    // content folder (its pictures beside it, in media/), the shipped one unless a test breaks a copy.
+    explicit Harness(float w = 1920, float h = 1080, const std::function<void(Config&)>& configure = {},
+                     const std::filesystem::path& data = test::dataDir())
     {
         Problems problems;
-        m_config = Config::load(test::dataDir() / "kiosk.toml", problems);
+        m_config = Config::load(data / "kiosk.toml", problems);
         REQUIRE(problems.empty());
         if (configure)
             configure(m_config);
-        ContentLoad load =
-            loadContent(test::dataDir(), test::dataDir().parent_path() / "media", m_config.contacts);
+        ContentLoad load = loadContent(data, data.parent_path() / "media", m_config.contacts);
         for (const auto& e : load.errors)
             FAIL_CHECK(e);
         REQUIRE(load.ok());

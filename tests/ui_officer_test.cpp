@@ -405,3 +405,37 @@ TEST_CASE("officer settings: a tap changes one, it is stored and audited, and th
     CHECK(again.snapshot()->settings->theme == Theme::HighContrast);
     k.shell().applySettings(KioskSettings{});
 }
+
+TEST_CASE("the content card lists shipped numbers whose sources are over two years old, and how to replace "
+          "each")
+{
+    // The shipped abroad page has numbers from 2020 (KBRI Singapura among them).
+    test::Pack pack;
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
+    setPin(store, wall, "246810");
+    OfficerDeskService desk(store, deskSettings(), wall, log);
+    Harness k(1920, 1080, {}, pack.data);
+    k.shell().setServices({.desk = &desk, .usage = &desk});
+    k.wake();
+    holdCorner(k);
+    REQUIRE(k.map().screen == "officer-pin");
+    pin(k, "246810");
+    REQUIRE(until(k, [&] { return k.map().screen == "officer-dashboard"; }));
+    REQUIRE(until(k, [&] { return k.map().values.count("recheck_count") != 0; }));
+    const int count = std::stoi(k.map().values.at("recheck_count"));
+    REQUIRE(count > 0);
+    bool singapore = false;
+    for (int i = 0; i < count; ++i)
+        singapore = singapore || k.map().values.at("recheck." + std::to_string(i)) == "abroad +65 9295 3964";
+    CHECK(singapore);
+    const auto shows = [&](const std::string& words) {
+        return std::find(k.map().texts.begin(), k.map().texts.end(), words) != k.map().texts.end();
+    };
+    CHECK(shows(std::string("\uF1DA  ") + "Periksa ulang"));
+    CHECK(shows("Sudah di Luar Negeri atau Keluarga dalam Masalah?: KBRI Singapura, +65 9295 3964 (sumber: 8 "
+                "Februari 2020)"));
+    CHECK(shows("Isi di kiosk.toml: [contacts.kbri-singapura] number = \"…\""));
+}

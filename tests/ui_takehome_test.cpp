@@ -18,7 +18,7 @@ namespace {
 
 std::string pageText(Harness& k, const std::string& id, Lang lang)
 {
-    return pageTakeHome(*k.content().page(id, lang), k.strings(), lang, {});
+    return pageTakeHome(*k.content().page(id, lang), k.content(), lang, {});
 }
 
 // On the take-home screen: the code and the screen's values hold `text`.
@@ -77,9 +77,9 @@ TEST_CASE("the checklist's result offers the resident's own list to take home, t
     REQUIRE(k.reveal("takehome.open"));
     CHECK(k.map().find("takehome.open")->label == "Bekta mantuk");
     CHECK(k.map().find("takehome.open")->value ==
-          checklistTakeHome(rules, words, answers, {}, k.strings(), Lang::Jv));
+          checklistTakeHome(rules, words, answers, {}, k.content(), Lang::Jv));
     k.revealAndTap("checklist.doc.ktp");
-    const std::string ticked = checklistTakeHome(rules, words, answers, {"ktp"}, k.strings(), Lang::Jv);
+    const std::string ticked = checklistTakeHome(rules, words, answers, {"ktp"}, k.content(), Lang::Jv);
     CHECK(ticked.find("KTP elektronik") == std::string::npos); // no longer to prepare
     REQUIRE(k.reveal("takehome.open"));
     CHECK(k.map().find("takehome.open")->value == ticked);

@@ -129,7 +129,10 @@ std::optional<ChecklistText> checklistWordsFromTable(const toml::table& root, co
     ChecklistText text;
     Fields top(root, file, errors, "a checklist");
     text.title = top.text("title", kMaxTitle, true);
-    text.source = top.text("source", kMaxText, true);
+    text.sources = sourceIds(root, file, errors, top);
+    for (const char* k : {"title", "sources"})
+        if (const toml::node* node = root.get(k))
+            text.lines[k] = node->source().begin.line;
     top.allow("verified");
     text.verified = dateOf(root, file, errors);
     for (const char* k : {"questions", "documents", "fees", "warnings"})
@@ -138,15 +141,19 @@ std::optional<ChecklistText> checklistWordsFromTable(const toml::table& root, co
 
     forEachSection(root, "questions", file, errors, [&](const std::string& id, const toml::table& t) {
         text.questions[id] = readQuestion(t, id, file, errors);
+        text.lines["questions." + id] = t.source().begin.line;
     });
     forEachSection(root, "documents", file, errors, [&](const std::string& id, const toml::table& t) {
         text.documents[id] = readDocument(t, id, file, errors);
+        text.lines["documents." + id] = t.source().begin.line;
     });
     forEachSection(root, "fees", file, errors, [&](const std::string& id, const toml::table& t) {
         text.fees[id] = readText(t, "fee '" + id + "'", kMaxItem, file, errors);
+        text.lines["fees." + id] = t.source().begin.line;
     });
     forEachSection(root, "warnings", file, errors, [&](const std::string& id, const toml::table& t) {
         text.warnings[id] = readText(t, "warning '" + id + "'", kMaxText, file, errors);
+        text.lines["warnings." + id] = t.source().begin.line;
     });
 
     if (rules) {

@@ -2,6 +2,8 @@
 // for a missing translation.
 #include "core/content.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 const Page* Content::page(const std::string& id, Lang lang) const
@@ -36,6 +38,61 @@ const ChecklistRules* Content::checklist(const std::string& id) const
     return it == checklists.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+std::vector<const Source*> lookUp(const Sources& sources, const std::vector<std::string>& ids)
+{
+    std::vector<const Source*> out;
+    for (const std::string& id : ids) {
+        const auto it = sources.find(id);
+        if (it != sources.end() && std::find(out.begin(), out.end(), &it->second) == out.end())
+            out.push_back(&it->second);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<const Source*> Content::citedBy(const Page& page) const
+{
+    std::vector<std::string> ids = page.sources;
+    for (const Block& b : page.blocks)
+        if (b.type == BlockType::Contact && !b.source.empty())
+            ids.push_back(b.source);
+    return lookUp(sources, ids);
+}
+
+std::vector<const Source*> Content::citedByText(const Page& page) const
+{
+    return lookUp(sources, page.sources);
+}
+
+std::vector<const Source*> Content::citedBy(const ChecklistText& words) const
+{
+    return lookUp(sources, words.sources);
+}
+
+ShownContact shownContact(const Block& contact, const LocalContacts& contacts)
+{
+    ShownContact shown{contact.number, contact.whatsapp, contact.hours, {}, !contact.number.empty()};
+    if (contact.local.empty())
+        return shown;
+    const auto it = contacts.find(contact.local);
+    const bool filled = it != contacts.end() && !it->second.number.empty();
+    if (filled || contact.number.empty()) {
+        // The office's own number (or none yet, when nothing is shipped).
+        shown.number = it != contacts.end() ? it->second.number : std::string();
+        shown.whatsapp = it != contacts.end() ? it->second.whatsapp : std::string();
+        shown.shipped = false;
+    }
+    if (it != contacts.end()) {
+        if (!it->second.hours.empty())
+            shown.hours = it->second.hours;
+        shown.address = it->second.address;
+    }
+    return shown;
+}
+
 std::string Content::oldestVerified() const
 {
     std::string oldest;
@@ -52,6 +109,28 @@ std::string Content::oldestVerified() const
             if (t)
                 consider(t->verified);
     return oldest;
+}
+
+std::vector<NumberToRecheck> numbersToRecheck(const Content& content, const LocalContacts& contacts,
+                                              const std::string& today)
+{
+    std::vector<NumberToRecheck> out;
+    for (const auto& [id, langs] : content.pages) {
+        const auto& page = langs[langIndex(kDefaultLang)];
+        if (!page)
+            continue;
+        for (const Block& b : page->blocks) {
+            if (b.type != BlockType::Contact || b.source.empty())
+                continue;
+            const ShownContact shown = shownContact(b, contacts);
+            const auto source = content.sources.find(b.source);
+            if (!shown.shipped || source == content.sources.end() ||
+                !olderThanYears(source->second.date, today, kRecheckAfterYears))
+                continue;
+            out.push_back({id, page->title, b.name, shown.number, source->second.date, b.local});
+        }
+    }
+    return out;
 }
 
 } // namespace kiosk

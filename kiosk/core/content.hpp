@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/language.hpp"
 #include "core/problems.hpp"
+#include "core/sources.hpp"
 #include "core/strings.hpp"
 
 #include <array>
@@ -24,8 +25,9 @@ struct Block {
     std::string text;               // heading, paragraph, warning, tip
     std::string title;              // warning, tip (optional)
     std::vector<std::string> items; // bullets, steps
-    // contact
-    std::string name, number, whatsapp, hours, purpose, local;
+    // contact: a shipped number (with the id of its source), or the office's `local` one from
+    // kiosk.toml, or both: kiosk.toml's number, once filled in, replaces the shipped one
+    std::string name, number, whatsapp, hours, purpose, local, source;
     // image
     std::string file, caption;
     // link
@@ -36,8 +38,9 @@ struct Block {
 struct Page {
     std::string id;
     std::string title;
-    std::string source;
-    std::string verified; // YYYY-MM-DD
+    std::vector<std::string> sources; // ids in sources.toml
+    std::string verified;             // YYYY-MM-DD
+    std::size_t titleLine = 0, sourcesLine = 0;
     std::vector<Block> blocks;
     // Key points to take home in the QR code of "Bawa pulang" (optional), and its line in the file.
     std::string takehome;
@@ -96,7 +99,11 @@ struct ChecklistText {
     struct Document {
         std::string name, explain, where;
     };
-    std::string title, source, verified;
+    std::string title, verified;
+    std::vector<std::string> sources; // ids in sources.toml
+    // Lines in the file, for messages: "title", "sources", "questions.<id>", "documents.<id>",
+    // "fees.<id>", "warnings.<id>".
+    std::map<std::string, std::size_t> lines;
     std::map<std::string, Question> questions;
     std::map<std::string, Document> documents;
     std::map<std::string, std::string> fees;
@@ -106,8 +113,17 @@ struct ChecklistText {
     [[nodiscard]] std::string documentName(const std::string& id) const;
 };
 
+// What a contact card shows: kiosk.toml's number for a `local` contact once filled in, else the
+// shipped one (`shipped` then says so, and the card names its source's date).
+struct ShownContact {
+    std::string number, whatsapp, hours, address;
+    bool shipped = false;
+};
+[[nodiscard]] ShownContact shownContact(const Block& contact, const LocalContacts& contacts);
+
 struct Content {
     Strings strings;
+    Sources sources; // data/sources.toml
     std::map<std::string, std::array<std::optional<Page>, 3>> pages;
     std::map<std::string, ChecklistRules> checklists;
     std::map<std::string, std::array<std::optional<ChecklistText>, 3>> checklistTexts;
@@ -116,10 +132,31 @@ struct Content {
     [[nodiscard]] const Page* page(const std::string& id, Lang lang) const;
     [[nodiscard]] const ChecklistText* checklistText(const std::string& id, Lang lang) const;
     [[nodiscard]] const ChecklistRules* checklist(const std::string& id) const;
+    // The sources a page cites, its own and its contact blocks', once each in that order; ids that
+    // are not in sources.toml left out (check-content reports them).
+    [[nodiscard]] std::vector<const Source*> citedBy(const Page& page) const;
+    [[nodiscard]] std::vector<const Source*> citedBy(const ChecklistText& words) const;
+    // Only the sources the page's own `sources` names: what the text to take home lists (each card's
+    // number shows its source's date on the screen; a QR code has no room for a dozen names).
+    [[nodiscard]] std::vector<const Source*> citedByText(const Page& page) const;
     // The oldest `verified` date of any page or checklist (what officers should re-check first).
     [[nodiscard]] std::string oldestVerified() const;
     [[nodiscard]] bool empty() const { return pages.empty(); }
 };
+
+// A number shipped with the content, not replaced in kiosk.toml, whose source is more than two years
+// older than today: officer mode asks the office to check it again.
+struct NumberToRecheck {
+    std::string page;      // the page's id
+    std::string pageTitle; // in Indonesian
+    std::string name, number;
+    std::string sourceDate; // "2024-04-04", "2020-02" or "2020"
+    std::string local;      // the kiosk.toml [contacts.<key>] that can replace it; "" when none can
+};
+inline constexpr int kRecheckAfterYears = 2;
+// Every such number of the Indonesian pages, once per page, in page order. `today` is "YYYY-MM-DD…".
+[[nodiscard]] std::vector<NumberToRecheck>
+numbersToRecheck(const Content& content, const LocalContacts& contacts, const std::string& today);
 
 struct ContentLoad {
     Content content;

@@ -106,6 +106,7 @@ public:
     ContentLoad run()
     {
         loadStrings();
+        loadSources();
         loadChecklistRules();
         loadPages();
         loadChecklistWords();
@@ -114,6 +115,7 @@ public:
         checkChecklistWords();
         checkHomePages();
         checkTakeHome();
+        checkSources();
         return std::move(m_load);
     }
 
@@ -126,6 +128,7 @@ private:
     }
 
     void loadStrings();
+    void loadSources();
     void loadChecklistRules();
     void loadPages();
     void loadChecklistWords();
@@ -136,6 +139,12 @@ private:
     void checkHomePages();
     void checkTakeHome();
     void checkChecklistTakeHome(const ChecklistRules& rules, Lang lang, const ChecklistText& words);
+    void checkSources();
+    void checkCited(const std::vector<std::string>& ids, const std::string& file, std::size_t line);
+    void checkNumbers(const std::set<std::string>& figures, const std::string& cited, const char* whose,
+                      const std::string& text, const std::string& file, std::size_t line);
+    void checkPageNumbers(const Page& page, const std::string& file);
+    void checkChecklistNumbers(const ChecklistText& words, const std::string& file);
 
     fs::path m_dataDir;
     fs::path m_contentDir;
@@ -146,6 +155,8 @@ private:
     // Files whose syntax errors were reported already: no follow-on errors about them.
     std::set<std::string> m_unreadableChecklists;
     std::array<std::set<std::string>, 3> m_unreadablePages; // by language
+    bool m_sourcesRead = false;                             // sources.toml was there and parsed
+    std::set<std::string> m_cited;                          // source ids some page or checklist cites
 };
 
 // Words on buttons: errors in any file; a missing word in jv or en is a warning.
@@ -159,6 +170,29 @@ void ContentLoader::loadStrings()
             if (!m_content.strings.has(lang, key))
                 m_load.warnings.push_back((langDir(lang) / "ui.toml").string() + ":0: no translation of '" +
                                           key + "'");
+}
+
+// data/sources.toml: where the facts come from, each source once.
+void ContentLoader::loadSources()
+{
+    const fs::path path = m_dataDir / "sources.toml";
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        m_load.errors.push_back(at(path.string(), 0) +
+                                "missing: pages and checklists cite their sources from this file");
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (text.size() > kMaxFileBytes) {
+        m_load.errors.push_back(at(path.string(), 0) + "file is too large (" + std::to_string(text.size()) +
+                                " bytes)");
+        return;
+    }
+    const std::size_t before = m_load.errors.size();
+    m_content.sources = parseSources(text, path.string(), m_load.errors);
+    m_sourcesRead = m_load.errors.size() == before || !m_content.sources.empty();
 }
 
 void ContentLoader::loadChecklistRules()
@@ -289,7 +323,7 @@ void ContentLoader::checkBlock(const Block& b, const std::string& file, std::set
         else if (!isPictureFile(m_mediaDir / b.file))
             m_load.errors.push_back(where + "'" + b.file + "' is not a PNG or JPEG picture");
     }
-    if (b.type == BlockType::Contact && !b.local.empty() && !m_contacts.count(b.local))
+    if (b.type == BlockType::Contact && !b.local.empty() && b.number.empty() && !m_contacts.count(b.local))
         m_load.errors.push_back(where + "the local contact '" + b.local +
                                 "' is not in kiosk.toml [contacts]");
 }
@@ -335,12 +369,12 @@ void ContentLoader::checkTakeHome()
             const auto& page = langs[langIndex(lang)];
             if (!page)
                 continue;
-            const std::string text = pageTakeHome(*page, m_content.strings, lang, m_contacts);
+            const std::string text = pageTakeHome(*page, m_content, lang, m_contacts);
             if (text.size() > kTakeHomeMaxBytes)
                 m_load.errors.push_back(
                     at((langDir(lang) / "pages" / (id + ".toml")).string(), page->takehomeLine) +
-                    "the text to take home (title, 'takehome', numbers, source and date) " +
-                    tooLong(text.size()) + ": shorten 'takehome' or 'source'");
+                    "the text to take home (title, 'takehome', numbers, sources and date) " +
+                    tooLong(text.size()) + ": shorten 'takehome' or the sources' 'short' names");
         }
     for (const auto& [id, texts] : m_content.checklistTexts)
         if (const ChecklistRules* rules = m_content.checklist(id))
@@ -361,8 +395,8 @@ void ContentLoader::checkChecklistTakeHome(const ChecklistRules& rules, Lang lan
         }
         std::size_t longest = 0;
         for (const std::set<std::string>& have : {std::set<std::string>{}, needed, all})
-            longest = std::max(
-                longest, checklistTakeHome(rules, words, answers, have, m_content.strings, lang).size());
+            longest =
+                std::max(longest, checklistTakeHome(rules, words, answers, have, m_content, lang).size());
         if (longest <= kTakeHomeMaxBytes)
             continue;
         std::string which;
@@ -373,6 +407,128 @@ void ContentLoader::checkChecklistTakeHome(const ChecklistRules& rules, Lang lan
                                 ": shorten the documents or fees");
         return; // one is enough to say what to shorten
     }
+}
+
+// Every cited source is in sources.toml; every number a page or checklist states is supported by
+// one of its sources or is one of kiosk.toml's; a source nobody cites is a warning.
+void ContentLoader::checkSources()
+{
+    for (const auto& [id, langs] : m_content.pages)
+        for (Lang lang : kAllLangs)
+            if (const auto& page = langs[langIndex(lang)]) {
+                const std::string file = (langDir(lang) / "pages" / (id + ".toml")).string();
+                checkCited(page->sources, file, page->sourcesLine);
+                for (const Block& b : page->blocks)
+                    if (b.type == BlockType::Contact && !b.source.empty())
+                        checkCited({b.source}, file, b.line);
+                if (m_sourcesRead && !page->sources.empty()) // else "needs 'sources'" says enough
+                    checkPageNumbers(*page, file);
+            }
+    for (const auto& [id, texts] : m_content.checklistTexts)
+        for (Lang lang : kAllLangs)
+            if (const auto& words = texts[langIndex(lang)]) {
+                const std::string file = (langDir(lang) / "checklists" / (id + ".toml")).string();
+                const auto line = words->lines.find("sources");
+                checkCited(words->sources, file, line == words->lines.end() ? 0 : line->second);
+                if (m_sourcesRead && !words->sources.empty())
+                    checkChecklistNumbers(*words, file);
+            }
+    if (!m_sourcesRead)
+        return;
+    const std::string file = (m_dataDir / "sources.toml").string();
+    for (const auto& [id, source] : m_content.sources)
+        if (!m_cited.count(id))
+            m_load.warnings.push_back(at(file, source.line) + "the source '" + id +
+                                      "' is cited by no page or checklist");
+}
+
+void ContentLoader::checkCited(const std::vector<std::string>& ids, const std::string& file, std::size_t line)
+{
+    for (const std::string& id : ids) {
+        m_cited.insert(id);
+        if (m_sourcesRead && !m_content.sources.count(id))
+            m_load.errors.push_back(at(file, line) + "the source '" + id + "' is not in sources.toml");
+    }
+}
+
+void ContentLoader::checkNumbers(const std::set<std::string>& figures, const std::string& cited,
+                                 const char* whose, const std::string& text, const std::string& file,
+                                 std::size_t line)
+{
+    for (const StatedNumber& n : statedNumbers(text))
+        if (!figures.count(n.value))
+            m_load.errors.push_back(at(file, line) + "the number '" + n.text +
+                                    "' is not among the figures of " + whose + " sources (" + cited +
+                                    "): add it to the source's supports in sources.toml, or take it out");
+}
+
+namespace {
+
+// The figures of the `cited` sources (what they support, and their own date: "Nomor per 4 April
+// 2024" states the date of the source it comes from) and the numbers kiosk.toml fills in (its
+// contacts' numbers, WhatsApp and hours), with the cited ids for messages.
+std::pair<std::set<std::string>, std::string> figuresFor(const std::vector<const Source*>& cited,
+                                                         const LocalContacts& contacts)
+{
+    std::set<std::string> figures;
+    std::string names;
+    for (const Source* s : cited) {
+        const auto more = figuresOf(s->supports);
+        figures.insert(more.begin(), more.end());
+        // "2024-04-04": the year and the day as a text writes them (2024, 4).
+        if (s->date.size() >= 4)
+            figures.insert(s->date.substr(0, 4));
+        if (s->date.size() == 10)
+            figures.insert(std::to_string(std::stoi(s->date.substr(8, 2))));
+        names += (names.empty() ? "" : ", ") + s->id;
+    }
+    for (const auto& [key, c] : contacts) {
+        const auto more = figuresOf({c.number, c.whatsapp, c.hours});
+        figures.insert(more.begin(), more.end());
+    }
+    return {figures, names.empty() ? "none cited" : names};
+}
+
+} // namespace
+
+void ContentLoader::checkPageNumbers(const Page& page, const std::string& file)
+{
+    const auto [figures, cited] = figuresFor(m_content.citedBy(page), m_contacts);
+    const auto check = [&](const std::string& text, std::size_t line) {
+        checkNumbers(figures, cited, "this page's", text, file, line);
+    };
+    check(page.title, page.titleLine);
+    check(page.takehome, page.takehomeLine);
+    for (const Block& b : page.blocks) {
+        for (const std::string* t :
+             {&b.text, &b.title, &b.name, &b.number, &b.whatsapp, &b.hours, &b.purpose, &b.caption, &b.label})
+            check(*t, b.line);
+        for (const std::string& item : b.items)
+            check(item, b.line);
+    }
+}
+
+void ContentLoader::checkChecklistNumbers(const ChecklistText& words, const std::string& file)
+{
+    const auto [figures, cited] = figuresFor(m_content.citedBy(words), m_contacts);
+    const auto check = [&](const std::string& text, const std::string& where) {
+        const auto it = words.lines.find(where);
+        checkNumbers(figures, cited, "this checklist's", text, file,
+                     it == words.lines.end() ? 0 : it->second);
+    };
+    check(words.title, "title");
+    for (const auto& [id, q] : words.questions) {
+        check(q.text, "questions." + id);
+        for (const auto& [a, label] : q.answers)
+            check(label, "questions." + id);
+    }
+    for (const auto& [id, d] : words.documents)
+        for (const std::string* t : {&d.name, &d.explain, &d.where})
+            check(*t, "documents." + id);
+    for (const auto& [id, text] : words.fees)
+        check(text, "fees." + id);
+    for (const auto& [id, text] : words.warnings)
+        check(text, "warnings." + id);
 }
 
 } // namespace

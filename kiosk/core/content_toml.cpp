@@ -175,4 +175,40 @@ void Fields::check(const std::string& value, const toml::node& node, const char*
     }
 }
 
+std::vector<std::string> sourceIds(const toml::table& root, const std::string& file, Problems& errors,
+                                   Fields& fields)
+{
+    fields.allow("sources");
+    fields.allow("source");
+    if (const toml::node* old = root.get("source"))
+        errors.push_back(
+            at(file, *old) +
+            "'source' is now 'sources', a list of ids in sources.toml: sources = [\"pp-45-2024\"]");
+    std::vector<std::string> ids;
+    const toml::node* node = root.get("sources");
+    if (!node) {
+        if (!root.get("source"))
+            errors.push_back(at(file, root) +
+                             "needs 'sources', the ids in sources.toml of where its facts come from");
+        return ids;
+    }
+    const auto* arr = node->as_array();
+    if (!arr) {
+        errors.push_back(at(file, *node) + "'sources' should be a list of ids: sources = [\"pp-45-2024\"]");
+        return ids;
+    }
+    for (const auto& item : *arr) {
+        const auto* s = item.as_string();
+        if (!s || !validId(s->get())) {
+            errors.push_back(at(file, item) +
+                             "every item of 'sources' is a source's id in quotes (a-z, 0-9, -)");
+            continue;
+        }
+        ids.push_back(s->get());
+    }
+    if (ids.empty() && arr->empty())
+        errors.push_back(at(file, *node) + "'sources' is empty: name where the facts come from");
+    return ids;
+}
+
 } // namespace kiosk::parsing

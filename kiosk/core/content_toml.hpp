@@ -67,4 +67,10 @@ private:
     std::set<std::string> m_known;
 };
 
+// The table's `sources = ["id", …]`: the ids of sources.toml it cites (whether they exist is checked
+// once all is read). Reports a missing or empty list, a list of something else, and the old
+// `source = "…"` text, and tells `fields` that both keys are read.
+[[nodiscard]] std::vector<std::string> sourceIds(const toml::table& root, const std::string& file,
+                                                 Problems& errors, Fields& fields);
+
 } // namespace kiosk::parsing

@@ -1,4 +1,4 @@
-// Parsing pages: their title, source and date, and blocks of every type with the fields each needs.
+// Parsing pages: their title, sources and date, and blocks of every type with the fields each needs.
 #include "core/page_parser.hpp"
 
 #include "core/content_toml.hpp"
@@ -47,14 +47,13 @@ std::optional<Block> parseBlock(const toml::table& t, const std::string& file, P
         b.name = f.text("name", kMaxTitle, true);
         b.local = f.text("local", 40, false);
         b.number = f.text("number", 24, b.local.empty());
+        b.source = f.text("source", 60, false);
         b.whatsapp = f.text("whatsapp", 24, false);
         b.hours = f.text("hours", kMaxTitle, false);
         b.purpose = f.text("purpose", kMaxItem, false);
         for (const std::string* n : {&b.number, &b.whatsapp})
             if (!n->empty() && n->find_first_of("0123456789") == std::string::npos)
                 errors.push_back(at(file, t) + "the number '" + *n + "' has no digits");
-        if (!b.local.empty() && !b.number.empty())
-            errors.push_back(at(file, t) + "a contact has either 'number' or 'local', not both");
         for (const std::string* n : {&b.number, &b.whatsapp})
             for (char c : *n)
                 if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == ' ' ||
@@ -88,7 +87,11 @@ Page pageFromTable(const toml::table& root, const std::string& file, const std::
     page.id = id;
     Fields f(root, file, errors, "a page");
     page.title = f.text("title", kMaxTitle, true);
-    page.source = f.text("source", kMaxText, true);
+    if (const toml::node* node = root.get("title"))
+        page.titleLine = node->source().begin.line;
+    page.sources = sourceIds(root, file, errors, f);
+    if (const toml::node* node = root.get("sources"))
+        page.sourcesLine = node->source().begin.line;
     page.takehome = f.text("takehome", kMaxTakeHome, false);
     if (const toml::node* node = root.get("takehome"))
         page.takehomeLine = node->source().begin.line;

@@ -162,13 +162,9 @@ Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts&
                 addText(s, part + ".i" + std::to_string(k), b.items[k]);
             break;
         case BlockType::Contact: {
-            std::string number = b.number;
-            if (!b.local.empty())
-                if (const auto it = contacts.find(b.local); it != contacts.end())
-                    number = it->second.number;
             addText(s, part + ".name", b.name);
             addText(s, part + ".purpose", b.purpose);
-            addText(s, part + ".number", number);
+            addText(s, part + ".number", shownContact(b, contacts).number);
             break;
         }
         case BlockType::Image: addText(s, part + ".caption", b.caption); break;

@@ -12,11 +12,14 @@ std::string heading(const Strings& strings, Lang lang, const std::string& title)
     return strings.get(lang, "header.programme") + ": " + title + "\n";
 }
 
-// Where the facts come from and the date they were checked, as under the page.
-std::string sourceAndDate(const Strings& strings, Lang lang, const std::string& source,
+// Where the facts come from, by the sources' short names, and the date they were checked.
+std::string sourceAndDate(const Strings& strings, Lang lang, const std::vector<const Source*>& cited,
                           const std::string& verified)
 {
-    return "\n" + strings.get(lang, "page.source") + ": " + source + "\n" +
+    std::string names;
+    for (const Source* s : cited)
+        names += (names.empty() ? "" : "; ") + (s->shortName.empty() ? s->title : s->shortName);
+    return "\n" + strings.get(lang, "page.source") + ": " + names + "\n" +
            strings.get(lang, "page.verified") + ": " + formatDate(verified, lang);
 }
 
@@ -27,23 +30,19 @@ std::string numbers(const Page& page, const LocalContacts& contacts)
     for (const Block& b : page.blocks) {
         if (b.type != BlockType::Contact)
             continue;
-        std::string number = b.number, whatsapp = b.whatsapp;
-        if (!b.local.empty()) {
-            const auto it = contacts.find(b.local);
-            number = it != contacts.end() ? it->second.number : std::string();
-            whatsapp = it != contacts.end() ? it->second.whatsapp : std::string();
-        }
-        if (number.empty())
+        const ShownContact shown = shownContact(b, contacts);
+        if (shown.number.empty())
             continue;
-        out += b.name + ": " + number + (whatsapp.empty() ? "" : ", WA " + whatsapp) + "\n";
+        out += b.name + ": " + shown.number + (shown.whatsapp.empty() ? "" : ", WA " + shown.whatsapp) + "\n";
     }
     return out;
 }
 
 } // namespace
 
-std::string pageTakeHome(const Page& page, const Strings& strings, Lang lang, const LocalContacts& contacts)
+std::string pageTakeHome(const Page& page, const Content& content, Lang lang, const LocalContacts& contacts)
 {
+    const Strings& strings = content.strings;
     const std::string calls = numbers(page, contacts);
     if (page.takehome.empty() && calls.empty())
         return {};
@@ -52,12 +51,13 @@ std::string pageTakeHome(const Page& page, const Strings& strings, Lang lang, co
         text += page.takehome + "\n";
     if (!calls.empty())
         text += (page.takehome.empty() ? "" : "\n") + calls;
-    return text + sourceAndDate(strings, lang, page.source, page.verified);
+    return text + sourceAndDate(strings, lang, content.citedByText(page), page.verified);
 }
 
 std::string checklistTakeHome(const ChecklistRules& rules, const ChecklistText& words, const Answers& answers,
-                              const std::set<std::string>& have, const Strings& strings, Lang lang)
+                              const std::set<std::string>& have, const Content& content, Lang lang)
 {
+    const Strings& strings = content.strings;
     std::string text = heading(strings, lang, words.title);
     for (const auto* w : rules.warningsFor(answers)) {
         const auto it = words.warnings.find(w->id);
@@ -81,7 +81,7 @@ std::string checklistTakeHome(const ChecklistRules& rules, const ChecklistText& 
         const auto it = words.fees.find(fee->id);
         text += "- " + (it != words.fees.end() ? it->second : fee->id) + "\n";
     }
-    return text + sourceAndDate(strings, lang, words.source, words.verified);
+    return text + sourceAndDate(strings, lang, content.citedBy(words), words.verified);
 }
 
 std::string takeHomeText(const Content& content, const LocalContacts& contacts, const Route& from,
@@ -89,13 +89,13 @@ std::string takeHomeText(const Content& content, const LocalContacts& contacts, 
 {
     if (from.kind == ScreenKind::Page) {
         const Page* page = content.page(from.id, lang);
-        return page ? pageTakeHome(*page, content.strings, lang, contacts) : std::string();
+        return page ? pageTakeHome(*page, content, lang, contacts) : std::string();
     }
     const ChecklistRules* rules = content.checklist(from.id);
     const ChecklistText* words = content.checklistText(from.id, lang);
     if (from.kind != ScreenKind::Checklist || !rules || !words || rules->next(progress.asMap()))
         return {};
-    return checklistTakeHome(*rules, *words, progress.asMap(), progress.have, content.strings, lang);
+    return checklistTakeHome(*rules, *words, progress.asMap(), progress.have, content, lang);
 }
 
 bool offeredToTakeHome(const std::string& text)

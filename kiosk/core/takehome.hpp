@@ -27,16 +27,17 @@ inline constexpr std::size_t kTakeHomeMaxBytes = 850;
 inline constexpr QrCorrection kTakeHomeCorrection = QrCorrection::Low;
 
 // A page to take home: its title, its key points (the page's `takehome`), the numbers of its
-// contact blocks (a local one once kiosk.toml has its number), where the facts come from and when
-// they were checked. Empty when the page has neither key points nor a number to call.
-[[nodiscard]] std::string pageTakeHome(const Page& page, const Strings& strings, Lang lang,
+// contact blocks (a local one once kiosk.toml has its number), where the facts come from (the short
+// names of its sources in `content`) and when they were checked. Empty when the page has neither key
+// points nor a number to call.
+[[nodiscard]] std::string pageTakeHome(const Page& page, const Content& content, Lang lang,
                                        const LocalContacts& contacts);
 
 // A checklist's result to take home: its title, the warnings, the documents still to prepare (those
-// not optional and not in `have`) or that all are there, the fees, the source and the date.
+// not optional and not in `have`) or that all are there, the fees, the sources and the date.
 [[nodiscard]] std::string checklistTakeHome(const ChecklistRules& rules, const ChecklistText& words,
                                             const Answers& answers, const std::set<std::string>& have,
-                                            const Strings& strings, Lang lang);
+                                            const Content& content, Lang lang);
 
 // The text to take home from the page or checklist `from` (a checklist as `progress` has it), in
 // `lang`: what the TakeHome screen shows and its QR code holds. Empty when there is nothing to take.

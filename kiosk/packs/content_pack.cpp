@@ -29,6 +29,8 @@ using exporter::sha256Hex;
 namespace {
 
 constexpr const char* kParts[] = {"content", "checklists", "media"};
+// Files beside those folders: where the facts come from.
+constexpr const char* kFileParts[] = {"sources.toml"};
 constexpr std::string_view kHeader = "desa-kiosk content pack 1";
 // Bounds that keep a broken or hostile pack from filling the kiosk's disk.
 constexpr std::size_t kMaxFiles = 20'000;
@@ -37,7 +39,7 @@ constexpr std::uint64_t kMaxBytes = 2ULL << 30;
 struct Entry {
     std::string hash; // SHA-256, lower-case hex
     std::uint64_t size = 0;
-    std::string path; // relative, '/'-separated, under one of kParts
+    std::string path; // relative, '/'-separated, under one of kParts or one of kFileParts
 };
 
 // Every regular file of the pack's parts, sorted. A symbolic link or any other kind of file is an
@@ -45,6 +47,15 @@ struct Entry {
 std::vector<std::string> listFiles(const fs::path& dir)
 {
     std::vector<std::string> files;
+    for (const char* part : kFileParts) {
+        std::error_code ec;
+        const auto status = fs::symlink_status(dir / part, ec);
+        if (!fs::exists(status))
+            continue;
+        if (!fs::is_regular_file(status))
+            throw std::runtime_error(std::string(part) + " must be a plain file");
+        files.push_back(part);
+    }
     for (const char* part : kParts) {
         std::error_code ec;
         const fs::path root = dir / part;
@@ -154,8 +165,10 @@ Manifest parseManifest(const std::string& text)
         const bool pathOk =
             !path.empty() && p.is_relative() && p.lexically_normal().generic_string() == path &&
             path.find("..") == std::string::npos &&
-            std::any_of(std::begin(kParts), std::end(kParts),
-                        [&](const char* part) { return path.rfind(std::string(part) + "/", 0) == 0; });
+            (std::any_of(std::begin(kParts), std::end(kParts),
+                         [&](const char* part) { return path.rfind(std::string(part) + "/", 0) == 0; }) ||
+             std::any_of(std::begin(kFileParts), std::end(kFileParts),
+                         [&](const char* part) { return path == part; }));
         if (word != "file" || !hashOk || !sizeOk || !pathOk)
             throw std::runtime_error("MANIFEST line \"" + line.substr(0, 120) + "\" is not a file line");
         if (!seen.insert(path).second)
@@ -363,7 +376,7 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
     std::error_code ec;
     if (!fs::is_directory(dir / "content", ec))
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
-                                 "(content/, checklists/, media/)");
+                                 "(content/, checklists/, media/, sources.toml)");
     auto secret =
         exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
     std::string manifest =

@@ -20,8 +20,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What a copy holds: the content folders and the pictures beside them.
+// What a copy holds: the content folders, the sources file, and the pictures beside them.
 constexpr const char* kParts[] = {"content", "checklists"};
+constexpr const char* kSourcesFile = "sources.toml";
+
+// Whether the files `a` and `b` are both missing, or both there with the same bytes.
+bool sameFile(const fs::path& a, const fs::path& b)
+{
+    std::error_code ec;
+    const bool hasA = fs::is_regular_file(a, ec), hasB = fs::is_regular_file(b, ec);
+    if (!hasA || !hasB)
+        return hasA == hasB;
+    std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+    return fs::file_size(a, ec) == fs::file_size(b, ec) &&
+           std::equal(std::istreambuf_iterator<char>(x), std::istreambuf_iterator<char>(),
+                      std::istreambuf_iterator<char>(y), std::istreambuf_iterator<char>());
+}
 
 bool sameFiles(const fs::path& a, const fs::path& b)
 {
@@ -74,7 +88,7 @@ bool unchanged(const fs::path& dataDir, const fs::path& mediaDir, const fs::path
     for (const char* part : kParts)
         if (!sameFiles(dataDir / part, goodDir / part))
             return false;
-    return sameFiles(mediaDir, goodDir / "media");
+    return sameFile(dataDir / kSourcesFile, goodDir / kSourcesFile) && sameFiles(mediaDir, goodDir / "media");
 }
 
 // Makes `goodDir` a checked copy of the content in `dataDir` and the pictures in `mediaDir`.
@@ -90,6 +104,8 @@ void keepCopy(const fs::path& dataDir, const fs::path& mediaDir, const LocalCont
     for (const char* part : kParts)
         if (!ec)
             fs::copy(dataDir / part, fresh / part, fs::copy_options::recursive, ec);
+    if (!ec && fs::is_regular_file(dataDir / kSourcesFile))
+        fs::copy(dataDir / kSourcesFile, fresh / kSourcesFile, ec);
     if (!ec && fs::is_directory(mediaDir))
         fs::copy(mediaDir, fresh / "media", fs::copy_options::recursive, ec);
     // What is kept is what was checked: the copy itself, not data/ again.
@@ -138,6 +154,8 @@ std::string contentVersion(const fs::path& dir)
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
             if (it->is_regular_file(ec))
                 files.push_back(it->path());
+    if (fs::is_regular_file(dir / kSourcesFile, ec))
+        files.push_back(dir / kSourcesFile);
     std::sort(files.begin(), files.end());
     std::string all;
     for (const fs::path& file : files) {

@@ -143,7 +143,7 @@ void takeHomeStills(const Content& content, std::vector<Still>& stills)
 {
     for (const auto& [id, langs] : content.pages)
         if (const Page* page = content.page(id, kDefaultLang);
-            page && offeredToTakeHome(pageTakeHome(*page, content.strings, kDefaultLang, {})))
+            page && offeredToTakeHome(pageTakeHome(*page, content, kDefaultLang, {})))
             stills.push_back({"takehome-" + id, Route::takeHome(Route::page(id))});
     for (const auto& [id, rules] : content.checklists) {
         const ChecklistText* words = content.checklistText(id, kDefaultLang);
@@ -158,7 +158,7 @@ void takeHomeStills(const Content& content, std::vector<Still>& stills)
             if (const auto docs = rules.documentsFor(answers); !docs.empty())
                 p.have.insert(docs.front()->id);
             const std::size_t bytes =
-                checklistTakeHome(rules, *words, answers, p.have, content.strings, kDefaultLang).size();
+                checklistTakeHome(rules, *words, answers, p.have, content, kDefaultLang).size();
             if (bytes > longest) {
                 longest = bytes;
                 chosen = std::move(p);

@@ -1,4 +1,5 @@
-// The officer dashboard's content card: the pack shown, the one the stick offers, update and rollback.
+// The officer dashboard's content card: the pack shown, the one the stick offers, update and rollback,
+// and the shipped numbers whose sources are old enough to check again.
 #include "ui/icons.hpp"
 #include "ui/officer_cards.hpp"
 
@@ -61,6 +62,35 @@ Asked drawPackButtons(Frame& f, const OfficerSnapshot& desk, const CardScope& c)
     return action;
 }
 
+// Shipped numbers whose sources are more than two years old, and how the office replaces each.
+void drawRecheck(Frame& f, const OfficerSnapshot& desk, const CardScope& c)
+{
+    const float s = f.m.scale;
+    const std::string today = formatLocalTime(desk.dashboard.readAtMs);
+    const auto old = numbersToRecheck(f.content, f.contacts, today);
+    f.map.values["recheck_count"] = std::to_string(old.size());
+    if (old.empty())
+        return;
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    line(f, c, f.fonts.bodyBold, colours().attention,
+         std::string(icon::kHistory) + "  " + f.t("officer.content.recheck.title"), 4.f * s);
+    line(f, c, f.fonts.body, colours().text, f.t("officer.content.recheck.intro"), 6.f * s);
+    for (std::size_t i = 0; i < old.size(); ++i) {
+        const NumberToRecheck& n = old[i];
+        const std::string item = withValues(f.t("officer.content.recheck.item"),
+                                            {{"{page}", n.pageTitle},
+                                             {"{name}", n.name},
+                                             {"{number}", n.number},
+                                             {"{date}", formatSourceDate(n.sourceDate, f.lang)}});
+        line(f, c, f.fonts.bodyBold, colours().text, item, 2.f * s);
+        line(f, c, f.fonts.body, colours().textMuted,
+             n.local.empty() ? f.t("officer.content.recheck.shipped")
+                             : withValues(f.t("officer.content.recheck.local"), {{"{key}", n.local}}),
+             8.f * s);
+        f.map.values["recheck." + std::to_string(i)] = n.page + " " + n.number;
+    }
+}
+
 } // namespace
 
 Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page)
@@ -91,7 +121,9 @@ Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page)
     f.map.values["content_pack"] = cu.currentId;
     f.map.values["content_stick"] = cu.stickId;
     drawUpdateOutcome(f, cu, c);
-    return drawPackButtons(f, desk, c);
+    const Asked action = drawPackButtons(f, desk, c);
+    drawRecheck(f, desk, c);
+    return action;
 }
 
 } // namespace kiosk::ui::dashboard

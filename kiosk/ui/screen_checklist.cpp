@@ -271,7 +271,7 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     drawWarnings(f, column, rules.warningsFor(answers), words);
     drawSummary(f, column, missingDocuments(rules, progress), words);
     // The resident's own list, fees, source and date to take home, under what is still needed.
-    if (takeHomeButton(f, checklistTakeHome(rules, words, answers, progress.have, f.strings, f.lang), column,
+    if (takeHomeButton(f, checklistTakeHome(rules, words, answers, progress.have, f.content, f.lang), column,
                        640.f * s))
         action = intent::Open{Route::takeHome(Route::checklist(rules.id))};
     ImGui::Dummy(ImVec2(1, 8.f * s));
@@ -283,7 +283,7 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
             action = intent::ToggleHave{d->id};
     drawFees(f, column, rules.feesFor(answers), words);
     ImGui::Dummy(ImVec2(1, 16.f * s));
-    sourceAndDate(f, column, words.source, words.verified);
+    sourceAndDate(f, column, f.content.citedBy(words), words.verified);
     ImGui::Dummy(ImVec2(1, 24.f * s));
     const float bw = std::min(width, 640.f * s);
     ImGui::SetCursorPosX(x0);

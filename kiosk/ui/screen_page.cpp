@@ -141,7 +141,7 @@ Asked PageScreen::draw(Frame& f, const Page& page)
     f.map.values["title"] = page.title;
     ImGui::Dummy(ImVec2(1, gap * 0.5f));
     // Its key points and numbers to take home, near the top where it is seen.
-    if (const std::string takeHome = pageTakeHome(page, f.strings, f.lang, f.contacts);
+    if (const std::string takeHome = pageTakeHome(page, f.content, f.lang, f.contacts);
         offeredToTakeHome(takeHome)) {
         if (takeHomeButton(f, takeHome, Column{x0, width}, 760.f * m.scale)) // as wide as a link
             action = intent::Open{Route::takeHome(Route::page(page.id))};
@@ -172,7 +172,7 @@ Asked PageScreen::draw(Frame& f, const Page& page)
         }
         ImGui::Dummy(ImVec2(1, gap));
     }
-    sourceAndDate(f, Column{x0, width}, page.source, page.verified);
+    sourceAndDate(f, Column{x0, width}, f.content.citedBy(page), page.verified);
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }
@@ -182,16 +182,12 @@ void PageScreen::contact(Frame& f, const Block& b, const std::string& part, floa
     const Metrics& m = f.m;
     const float s = m.scale;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    std::string number = b.number, whatsapp = b.whatsapp, hours = b.hours, address;
-    if (!b.local.empty()) {
-        if (const auto it = f.contacts.find(b.local); it != f.contacts.end()) {
-            number = it->second.number;
-            whatsapp = it->second.whatsapp;
-            if (!it->second.hours.empty())
-                hours = it->second.hours;
-            address = it->second.address;
-        }
-    }
+    const auto [number, whatsapp, hours, address, shipped] = shownContact(b, f.contacts);
+    // A number shipped with the content says how old its source is ("sumber: April 2024").
+    std::string sourceDate;
+    if (shipped && !b.source.empty())
+        if (const auto it = f.content.sources.find(b.source); it != f.content.sources.end())
+            sourceDate = formatSourceDate(it->second.date, f.lang, true);
     const float pad = 26.f * s;
     const float qrSide = number.empty() ? 0.f : 190.f * s;
     const bool qrBeside = width >= 760.f * s;
@@ -213,6 +209,13 @@ void PageScreen::contact(Frame& f, const Block& b, const std::string& part, floa
     else
         lines.push_back(
             {f.fonts.bodyBold, colours().text, std::string(icon::kInfo) + "  " + f.t("contact.not_set"), {}});
+    if (!sourceDate.empty()) {
+        lines.push_back({f.fonts.body,
+                         colours().textMuted,
+                         withValues(f.t("contact.source"), {{"{date}", sourceDate}}),
+                         {}});
+        f.map.values[part + ".source"] = sourceDate;
+    }
     if (!whatsapp.empty())
         lines.push_back({f.fonts.tile, colours().done, std::string(icon::kWhatsapp) + "  " + whatsapp, {}});
     if (!hours.empty())

@@ -346,7 +346,8 @@ Column readingColumn(const Metrics& m)
     return {std::max(m.margin, (avail - width) / 2), width};
 }
 
-void sourceAndDate(Frame& f, Column column, const std::string& source, const std::string& verified)
+void sourceAndDate(Frame& f, Column column, const std::vector<const Source*>& cited,
+                   const std::string& verified)
 {
     const float s = f.m.scale;
     const auto [x0, width] = column;
@@ -355,13 +356,21 @@ void sourceAndDate(Frame& f, Column column, const std::string& source, const std
     ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), colours().cardBorder,
                                         std::max(1.f, 2.f * s));
     ImGui::Dummy(ImVec2(1, 5.f * s));
+    // "Sumber:", then each source as a reader follows it, one to a line.
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ": " + source, width);
+    wrappedText(f.fonts.body, colours().textMuted, f.t("page.source") + ":", width);
+    std::string all;
+    for (const Source* source : cited) {
+        const std::string text = readableSource(*source, f.lang, f.t("page.undated"));
+        ImGui::SetCursorPosX(x0);
+        wrappedText(f.fonts.body, colours().textMuted, "- " + text, width);
+        all += (all.empty() ? "" : "; ") + text;
+    }
     const std::string date = formatDate(verified, f.lang);
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted,
                 std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + date, width);
-    f.map.values["source"] = source;
+    f.map.values["source"] = all;
     f.map.values["verified"] = date;
 }
 

@@ -131,7 +131,8 @@ struct Column {
 
 // Where the facts come from and the date they were last checked (ISO, shown in the resident's
 // language), under a rule across `column`: the end of a guidance page and of a checklist's result.
-void sourceAndDate(Frame& f, Column column, const std::string& source, const std::string& verified);
+void sourceAndDate(Frame& f, Column column, const std::vector<const Source*>& cited,
+                   const std::string& verified);
 
 // A card: rounded rectangle with a border, and an accent band on the left when `accent` is set.
 void card(ImDrawList* dl, ImVec2 min, ImVec2 max, const Metrics& m, ImU32 fill, ImU32 border,

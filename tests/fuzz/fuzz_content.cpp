@@ -1,6 +1,7 @@
-// libFuzzer target: whatever bytes an editor leaves in a content file, the page, checklist-rules
-// and checklist-words parsers report problems and return; they never crash, hang or read out of
-// bounds. The words are checked against the rules parsed from the same bytes, and against none.
+// libFuzzer target: whatever bytes an editor leaves in a content file, the page, checklist-rules,
+// checklist-words and sources parsers report problems and return; they never crash, hang or read out
+// of bounds, and neither does reading the numbers a text states. The words are checked against the
+// rules parsed from the same bytes, and against none.
 #include "core/content.hpp"
 
 #include <cstddef>
@@ -31,5 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kiosk::Problems warnings;
     errors.clear();
     (void)kiosk::parseChecklistWords(text, "fuzz.toml", nullptr, errors, warnings);
+    errors.clear();
+    (void)kiosk::parseSources(text, "fuzz.toml", errors);
+    (void)kiosk::statedNumbers(text);
     return 0;
 }
