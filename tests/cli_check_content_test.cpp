@@ -54,7 +54,26 @@ TEST_CASE("check-content passes the shipped content, checklist included")
     const Checked c = checkContent(pack.data);
     INFO(c.out);
     CHECK(c.code == 0);
-    CHECK(c.out.find("0 errors, 0 warnings") != std::string::npos);
+    CHECK(c.out.find("0 errors, ") != std::string::npos);
+    // The Javanese is still being brought into krama (issue 15); until then the glossary's warnings
+    // about it are the only ones allowed.
+    std::istringstream lines(c.out);
+    for (std::string line; std::getline(lines, line);)
+        if (line.find(": warning: ") != std::string::npos)
+            CHECK_MESSAGE((line.find("content/jv/") != std::string::npos &&
+                           line.find("(glossary in README.md)") != std::string::npos),
+                          line);
+}
+
+TEST_CASE("check-content warns at its line about a Javanese word the glossary keeps off the screen")
+{
+    test::Pack pack;
+    pack.replace("content/jv/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Entenana ");
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 0); // a warning, not an error
+    CHECK(
+        says(c.out, "content/jv/ui.toml", ": warning: 'Entenana' is ngoko; use krama: 'Mangga dipunentosi'"));
 }
 
 TEST_CASE("check-content refuses a checklist without its source or with a date that is not a date")
