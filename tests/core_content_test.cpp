@@ -428,3 +428,20 @@ TEST_CASE("a content folder whose README.md has no glossary, or no README.md, is
     CHECK(load.ok());
     CHECK(glossaryWarnings(load.warnings).empty());
 }
+
+TEST_CASE("the consent sentence must name the office that receives the request and when the kiosk deletes it")
+{
+    test::Pack pack;
+    pack.replace("content/en/ui.toml", "goes to {office}", "goes to the office");
+    pack.replace("content/jv/ui.toml", "{retention_days} dinten sasampunipun dipunpendhet, data menika",
+                 "data menika");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    const std::string en = "content/en/ui.toml:" +
+                           std::to_string(lineOf(pack.data / "content/en/ui.toml", "goes to the office")) +
+                           ": ";
+    CHECK(has(load.errors, en,
+              "'form.consent.text' must name the office that receives the request ({office})"));
+    CHECK(has(load.errors, "content/jv/ui.toml", "'form.consent.text' must name the office"));
+    CHECK(load.errors.size() == 2);
+}

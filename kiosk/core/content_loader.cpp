@@ -266,6 +266,13 @@ void ContentLoader::checkStrings()
                 m_load.errors.push_back(where + "'" + key + "' has a character the kiosk cannot show");
             if (text.empty())
                 m_load.errors.push_back(where + "'" + key + "' is empty");
+            // The resident consents to what this sentence says happens to the request (UU 27/2022).
+            if (key == "form.consent.text" && (text.find("{office}") == std::string::npos ||
+                                               text.find("{retention_days}") == std::string::npos))
+                m_load.errors.push_back(where + "'" + key +
+                                        "' must name the office that receives the request ({office}) and "
+                                        "the days after its collection when the kiosk deletes it "
+                                        "({retention_days}), from kiosk.toml's [officer]");
         }
     }
     for (const auto& key : used)
