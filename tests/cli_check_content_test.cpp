@@ -55,12 +55,13 @@ TEST_CASE("check-content passes the shipped content, checklist included")
     INFO(c.out);
     CHECK(c.code == 0);
     CHECK(c.out.find("0 errors, ") != std::string::npos);
-    // The Javanese is still being brought into krama (issue 15); until then the glossary's warnings
-    // about it are the only ones allowed.
+    // The Javanese pages and checklist words are still being brought into krama (issue 15); until
+    // then the glossary's warnings about them are the only ones allowed.
     std::istringstream lines(c.out);
     for (std::string line; std::getline(lines, line);)
         if (line.find(": warning: ") != std::string::npos)
-            CHECK_MESSAGE((line.find("content/jv/") != std::string::npos &&
+            CHECK_MESSAGE(((line.find("content/jv/pages/") != std::string::npos ||
+                            line.find("content/jv/checklists/") != std::string::npos) &&
                            line.find("(glossary in README.md)") != std::string::npos),
                           line);
 }

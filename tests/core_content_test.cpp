@@ -76,12 +76,13 @@ TEST_CASE("the shipped content is clean: no errors, no warnings")
     const ContentLoad load = loadShipped();
     INFO(dump(load.errors), dump(load.warnings));
     CHECK(load.errors.empty());
-    // The Javanese is still being brought into krama (issue 15); until then the glossary's
-    // warnings about it are the only ones allowed.
+    // The Javanese pages and checklist words are still being brought into krama (issue 15); until
+    // then the glossary's warnings about them are the only ones allowed. ui.toml has none.
     Problems warnings;
     for (const auto& w : load.warnings)
         if (w.find("(glossary in README.md)") == std::string::npos ||
-            w.find("content/jv/") == std::string::npos)
+            (w.find("content/jv/pages/") == std::string::npos &&
+             w.find("content/jv/checklists/") == std::string::npos))
             warnings.push_back(w);
     CHECK(warnings.empty());
     for (const char* page : {"trafficking", "work-abroad", "passport", "hotlines"})

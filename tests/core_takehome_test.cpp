@@ -60,7 +60,7 @@ TEST_CASE("a page to take home: the programme and title, its key points, numbers
           "Diperiksa: 29 November 2026");
     const std::string jv = pageText("passport", Lang::Jv);
     CHECK(jv.find("Desa Binaan Imigrasi: Paspor\nPaspor laku 10 taun menawi yuswa") == 0);
-    CHECK(jv.find("\nDipun priksa: 29 Nopember 2026") != std::string::npos);
+    CHECK(jv.find("\nDipunpriksa: 29 Nopember 2026") != std::string::npos);
     const std::string en = pageText("passport", Lang::En);
     CHECK(en.find("Desa Binaan Imigrasi: Passport\nA passport is valid for 10 years") == 0);
     CHECK(en.find("\nSource: Permenkumham 18/2022;") != std::string::npos);
@@ -124,10 +124,10 @@ TEST_CASE("a checklist result to take home: what is still needed, what the resid
         "Republika\n"
         "Diperiksa: 29 November 2026");
     const std::string jv = checklistText(kAdultWork, {"ktp"}, Lang::Jv);
-    CHECK(jv.find("\nTaksih kedah dipun cawisaken:\n") != std::string::npos);
+    CHECK(jv.find("\nTaksih kedah dipuncawisaken:\n") != std::string::npos);
     CHECK(jv.find("KTP elektronik") == std::string::npos); // ticked: no longer to prepare
     CHECK(jv.find("\nRagad:\n") != std::string::npos);
-    CHECK(jv.find("\nDipun priksa: 29 Nopember 2026") != std::string::npos);
+    CHECK(jv.find("\nDipunpriksa: 29 Nopember 2026") != std::string::npos);
     const std::string en = checklistText(kAdultWork, {"ktp"}, Lang::En);
     CHECK(en.find("\nStill to prepare:\n") != std::string::npos);
     CHECK(en.find("\nChecked: 29 November 2026") != std::string::npos);
