@@ -358,6 +358,8 @@ TEST_CASE("the Basa Jawa glossary: a planted ngoko word and a misspelling are wa
                 "Kula badhe DHAPTAR wonten M-Paspor.\n\"\"\"\n");
     const fs::path page = pack.data / "content/jv/pages/passport.toml";
     pack.replace("content/jv/checklists/passport.toml", "title = \"", "title = \"Hubungi ");
+    // A source is a citation, quoted as published: not checked.
+    pack.replace("content/jv/checklists/passport.toml", "source = \"", "source = \"Tulisen: ");
     const ContentLoad load = pack.load();
     INFO(dump(load.warnings));
     CHECK(load.ok());
@@ -373,6 +375,7 @@ TEST_CASE("the Basa Jawa glossary: a planted ngoko word and a misspelling are wa
               "content/jv/checklists/passport.toml:" +
                   std::to_string(lineOf(pack.data / "content/jv/checklists/passport.toml", "Hubungi")) + ": ",
               "'Hubungi' is Indonesian, not Javanese; use 'sesambetan kaliyan, dipuntelepon'"));
+    CHECK_FALSE(has(load.warnings, "content/jv/checklists/passport.toml", "'Tulisen'"));
     // Only Basa Jawa is checked: the same words in Indonesian are not.
     pack.replace("content/id/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Gawanen ");
     CHECK_FALSE(has(pack.load().warnings, "content/id/ui.toml", "Gawanen"));

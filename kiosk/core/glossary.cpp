@@ -181,7 +181,8 @@ void walk(const Glossary& glossary, const toml::node& node, const std::string& f
 {
     if (const auto* table = node.as_table()) {
         for (const auto& [key, value] : *table)
-            walk(glossary, value, file, warnings);
+            if (key.str() != "source") // a citation: its title is quoted as published
+                walk(glossary, value, file, warnings);
     } else if (const auto* array = node.as_array()) {
         for (const auto& value : *array)
             walk(glossary, value, file, warnings);

@@ -48,7 +48,8 @@ struct GlossaryHit {
 // stays as it is ("dan" in "Kementerian Imigrasi dan Pemasyarakatan").
 [[nodiscard]] std::vector<GlossaryHit> findAvoided(const Glossary& glossary, std::string_view text);
 
-// One warning per word found in any text of `root` (a Javanese ui.toml, page or checklist file), as
+// One warning per word found in any text of `root` (a Javanese ui.toml, page or checklist file; not
+// in a `source`, a citation quoted as published), as
 // "FILE:LINE: 'Gawanen' is ngoko; use krama: 'Mangga dipun bekta' (glossary in README.md)", with
 // the line of the word itself, also inside text over several lines.
 void checkGlossary(const Glossary& glossary, const toml::table& root, const std::string& file,
