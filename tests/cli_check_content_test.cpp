@@ -59,6 +59,17 @@ TEST_CASE("check-content passes the shipped content, checklist included")
     CHECK(c.out.find("0 errors, 0 warnings") != std::string::npos);
 }
 
+TEST_CASE("check-content warns at its line about a Javanese word the glossary keeps off the screen")
+{
+    test::Pack pack;
+    pack.replace("content/jv/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Entenana ");
+    const Checked c = checkContent(pack.data);
+    INFO(c.out);
+    CHECK(c.code == 0); // a warning, not an error
+    CHECK(
+        says(c.out, "content/jv/ui.toml", ": warning: 'Entenana' is ngoko; use krama: 'Mangga dipunentosi'"));
+}
+
 TEST_CASE("check-content refuses a checklist without its sources or with a date that is not a date")
 {
     test::Pack pack;

@@ -78,7 +78,7 @@ bool hasDefaultOfficer(const Config& c)
 {
     return c.exportDir.empty() && c.officePublicKey.empty() && c.retentionDays == 14 &&
            c.usbRoots == std::vector<std::filesystem::path>{"/media", "/run/media"} &&
-           c.officerIdleMs == 120'000 && c.allowPlainExport;
+           c.officerIdleMs == 120'000 && c.allowPlainExport && c.office == "Kantor Imigrasi Surakarta";
 }
 
 } // namespace
@@ -188,6 +188,32 @@ TEST_CASE("[officer]: every wrong value keeps its default and names its line and
     (void)Config::load(dir.write("kiosk.toml", "officer = 3\n[kiosk]\nid = \"CMG\"\n"), problems);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("kiosk.toml:1: officer must be a section") != std::string::npos);
+}
+
+TEST_CASE("[officer] office: the office that receives the requests, named where the kiosk promises")
+{
+    const auto l = loadOfficer("office = \"Kantor Imigrasi Kelas I TPI Surakarta\"\nretention_days = 10\n"
+                               "callback_within_days = 5\n");
+    CHECK(l->problems.empty());
+    CHECK(l->config.office == "Kantor Imigrasi Kelas I TPI Surakarta");
+    const CallbackPromise promise = l->config.callbackPromise();
+    CHECK(promise.fill(
+              "{office} menelepon dalam {days} hari; dihapus {retention_days} hari setelah diambil.") ==
+          "Kantor Imigrasi Kelas I TPI Surakarta menelepon dalam 5 hari; dihapus 10 hari setelah diambil.");
+    CHECK(promise.fill("Tanpa nilai.") == "Tanpa nilai.");
+
+    // Empty, not text, too long or over two lines: the default stays, and the line is named.
+    for (const char* wrong :
+         {"office = \"\"\n", "office = 7\n",
+          "office = \"Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi Kota Surakarta\"\n",
+          "office = \"\"\"\nKantor\nImigrasi\"\"\"\n"}) {
+        const auto bad = loadOfficer(wrong);
+        INFO(wrong);
+        REQUIRE(bad->problems.size() == 1);
+        CHECK(bad->problems[0].find("kiosk.toml:4: officer.office must be the name of the office") !=
+              std::string::npos);
+        CHECK(bad->config.office == "Kantor Imigrasi Surakarta");
+    }
 }
 
 TEST_CASE("[officer] allow_plain_export: true or false as written; missing is true; anything else is false")
@@ -341,6 +367,8 @@ TEST_CASE("data/kiosk.example.toml documents every key and loads without a probl
                             "retention_days",
                             "usb_mount_roots",
                             "idle_minutes",
+                            "callback_within_days",
+                            "office",
                             "number",
                             "whatsapp",
                             "hours",

@@ -1,6 +1,7 @@
 // Content: the shipped pack is clean; each kind of mistake is one clear FILE:LINE error.
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "core/glossary.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -37,6 +38,29 @@ bool hasLine(const Problems& problems, const std::string& file)
             return true;
     }
     return false;
+}
+
+// The line (from 1) of the first line of `file` that contains `text`; 0 if none does.
+std::size_t lineOf(const fs::path& file, const std::string& text)
+{
+    std::istringstream lines(test::readFile(file));
+    std::size_t n = 0;
+    for (std::string line; std::getline(lines, line);) {
+        ++n;
+        if (line.find(text) != std::string::npos)
+            return n;
+    }
+    return 0;
+}
+
+// The glossary's warnings: every warning that cites it.
+Problems glossaryWarnings(const Problems& warnings)
+{
+    Problems out;
+    for (const auto& w : warnings)
+        if (w.find("(glossary in README.md)") != std::string::npos)
+            out.push_back(w);
+    return out;
 }
 
 std::string dump(const Problems& problems)
@@ -81,7 +105,8 @@ TEST_CASE("the shipped content is clean: no errors, no warnings")
     INFO(dump(load.errors), dump(load.warnings));
     CHECK(load.errors.empty());
     CHECK(load.warnings.empty());
-    for (const char* page : {"trafficking", "work-abroad", "passport", "hotlines"})
+    for (const char* page :
+         {"trafficking", "work-abroad", "passport", "hotlines", "abroad", "scam-jobs", "placement-costs"})
         for (Lang lang : kAllLangs) {
             INFO(page, " ", langCode(lang));
             REQUIRE(load.content.page(page, lang));
@@ -529,4 +554,108 @@ TEST_CASE("shipped numbers whose source is more than two years old are listed fo
     CHECK(after.size() == old.size() - 1);
     CHECK(
         std::none_of(after.begin(), after.end(), [](const auto& o) { return o.local == "kbri-singapura"; }));
+}
+
+TEST_CASE("the Basa Jawa glossary: a planted ngoko word and a misspelling are warned at their lines")
+{
+    test::Pack pack;
+    const fs::path ui = pack.data / "content/jv/ui.toml";
+    pack.replace("content/jv/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Gawanen ");
+    const std::size_t backLine = lineOf(ui, "Gawanen");
+    // Over several lines: the misspelling is on the page's second line of text, the clean line
+    // before it says nothing, and "dan" inside an official name the glossary keeps is not reported.
+    pack.append("content/jv/pages/passport.toml",
+                "\n[[blocks]]\ntype = \"paragraph\"\ntext = \"\"\"\n"
+                "Mangga dipunbekta KTP, Kementerian Imigrasi dan Pemasyarakatan.\n"
+                "Kula badhe DHAPTAR wonten M-Paspor.\n\"\"\"\n");
+    const fs::path page = pack.data / "content/jv/pages/passport.toml";
+    pack.replace("content/jv/checklists/passport.toml", "[questions.who]\ntext = \"",
+                 "[questions.who]\ntext = \"Hubungi ");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors), dump(load.warnings));
+    CHECK(load.ok());
+    const std::string uiAt = "content/jv/ui.toml:" + std::to_string(backLine) + ": ";
+    CHECK(has(load.warnings, uiAt,
+              "'Gawanen' is ngoko; use krama: 'Mangga dipunbekta' (glossary in README.md)"));
+    const std::size_t wrong = lineOf(page, "DHAPTAR");
+    CHECK(has(load.warnings, "content/jv/pages/passport.toml:" + std::to_string(wrong) + ": ",
+              "'DHAPTAR' is not the glossary's spelling: 'daftar, ndaftar'"));
+    CHECK_FALSE(has(load.warnings, "content/jv/pages/passport.toml:" + std::to_string(wrong - 1) + ": ", ""));
+    CHECK_FALSE(has(load.warnings, "content/jv/pages/passport.toml", "'dan'"));
+    CHECK(has(load.warnings,
+              "content/jv/checklists/passport.toml:" +
+                  std::to_string(lineOf(pack.data / "content/jv/checklists/passport.toml", "Hubungi")) + ": ",
+              "'Hubungi' is Indonesian, not Javanese; use 'sesambetan kaliyan, dipuntelepon'"));
+    // Only Basa Jawa is checked: the same words in Indonesian are not.
+    pack.replace("content/id/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Gawanen ");
+    CHECK_FALSE(has(pack.load().warnings, "content/id/ui.toml", "Gawanen"));
+}
+
+TEST_CASE("the Basa Jawa glossary: whole words, any case, the longer of two, and its table's columns")
+{
+    Problems problems;
+    const Glossary g = parseGlossary(
+        "Intro\n\n| a | b |\n| --- | --- |\n| x | y |\n\n"
+        "| Bahasa Indonesia | krama: use | ngoko | other spellings | Indonesian words | note |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| bawalah | *Mangga dipunbekta* | Gawanen | — | bawalah | |\n"
+        "| orang | tiyang | wong, uwong | — | — | |\n"
+        "| perdagangan orang | perdagangan orang | — | perdagangan wong (mixed) | — | |\n"
+        "| a row | with too few cells |\n"
+        "| Kantor Imigrasi dan Pemasyarakatan | the same | — | — | — | |\n"
+        "| dan | saha | lan | — | dan | |\n",
+        "data/README.md", problems);
+    CHECK(problems ==
+          Problems{"data/README.md:12: this row of the Basa Jawa glossary has 2 cells; its header has 6"});
+    const auto found = [&](std::string_view text) {
+        std::string out;
+        for (const auto& hit : findAvoided(g, text))
+            out += std::string(text.substr(hit.offset, hit.length)) + "|";
+        return out;
+    };
+    CHECK(found("GAWANEN KTP") == "GAWANEN|");
+    CHECK(found("Gawanenipun, kawongan, swong") == ""); // inside other words
+    CHECK(found("tiyang, wong. (Uwong)") == "wong|Uwong|");
+    CHECK(found("perdagangan\n  wong lan wong") == "perdagangan\n  wong|lan|wong|");
+    CHECK(found("Kantor Imigrasi dan Pemasyarakatan dan") == "dan|");
+    CHECK(found("Mangga dipunbekta. Bawalah") == "Bawalah|");
+    CHECK(g.avoid.front().use == "Mangga dipunbekta");
+
+    Problems none;
+    CHECK(parseGlossary("# The kiosk's content\n\n| key | what |\n| --- | --- |\n| a | b |\n", "README.md",
+                        none)
+              .empty());
+    CHECK(none.empty());
+}
+
+TEST_CASE("a content folder whose README.md has no glossary, or no README.md, is not checked against it")
+{
+    test::Pack pack;
+    pack.replace("content/jv/ui.toml", "[nav]\nback = \"", "[nav]\nback = \"Gawanen ");
+    REQUIRE_FALSE(glossaryWarnings(pack.load().warnings).empty());
+    std::ofstream(pack.data / "README.md", std::ios::trunc) << "# The kiosk's content\n\nNo glossary here.\n";
+    ContentLoad load = pack.load();
+    CHECK(load.ok());
+    CHECK(glossaryWarnings(load.warnings).empty());
+    fs::remove(pack.data / "README.md");
+    load = pack.load();
+    CHECK(load.ok());
+    CHECK(glossaryWarnings(load.warnings).empty());
+}
+
+TEST_CASE("the consent sentence must name the office that receives the request and when the kiosk deletes it")
+{
+    test::Pack pack;
+    pack.replace("content/en/ui.toml", "goes to {office}", "goes to the office");
+    pack.replace("content/jv/ui.toml", "{retention_days} dinten sasampunipun dipunpendhet, data menika",
+                 "data menika");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    const std::string en = "content/en/ui.toml:" +
+                           std::to_string(lineOf(pack.data / "content/en/ui.toml", "goes to the office")) +
+                           ": ";
+    CHECK(has(load.errors, en,
+              "'form.consent.text' must name the office that receives the request ({office})"));
+    CHECK(has(load.errors, "content/jv/ui.toml", "'form.consent.text' must name the office"));
+    CHECK(load.errors.size() == 2);
 }

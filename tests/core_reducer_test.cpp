@@ -183,7 +183,7 @@ TEST_CASE("Listen reads home, help and the review; the help numbers digit by dig
 {
     Content content;
     LocalContacts contacts;
-    const World world{content, contacts, 7};
+    const World world{content, contacts, CallbackPromise{}};
     Session s;
     s.voice.available = true;
     Effects fx = play(s, {intent::Listen{}}, &world);

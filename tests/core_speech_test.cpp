@@ -151,14 +151,14 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
 {
     const Content& c = test::shippedContent();
     Session session;
-    const auto home = screenScript(c, test::shippedContacts(), 7, session);
+    const auto home = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
     REQUIRE(home); // the welcome and every tile
     CHECK(home->key == "home");
     for (const auto& [id, langs] : c.pages) {
         session.nav.open(Route::page(id));
         for (Lang lang : kAllLangs) {
             session.lang = lang;
-            const auto script = screenScript(c, test::shippedContacts(), 7, session);
+            const auto script = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
             REQUIRE(script);
             CHECK(script->page == id);
             CHECK(script->voice == voiceFor(lang));
@@ -172,19 +172,19 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
     session.lang = Lang::En;
     session.nav.open(Route::checklist("passport"));
     session.checklist.id = "passport";
-    auto q = screenScript(c, test::shippedContacts(), 7, session);
+    auto q = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
     REQUIRE(q);
     CHECK(q->key == "checklist:passport:who");
     CHECK(says(*q, "answer.child", "child"));
     session.checklist.answers = {{"who", "self"}};
-    q = screenScript(c, test::shippedContacts(), 7, session);
+    q = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
     REQUIRE(q);
     CHECK(q->key == "checklist:passport:purpose");
     CHECK(says(*q, "answer.umrah", "Umrah"));
 
     session.checklist.answers = {
         {"who", "self"}, {"purpose", "work"}, {"age", "18-or-older"}, {"first", "new"}};
-    const auto result = screenScript(c, test::shippedContacts(), 7, session);
+    const auto result = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
     REQUIRE(result);
     CHECK(says(*result, "summary", c.strings.get(Lang::En, "checklist.still_needed")));
     CHECK(says(*result, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
@@ -202,16 +202,27 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
     CHECK_FALSE(says(*result, "missing.name-change", "")); // optional: never "still needed"
     // Ticked: no longer missing, no "where to get it", and a new key (the cached audio differs).
     session.checklist.have.insert("kk");
-    const auto ticked = screenScript(c, test::shippedContacts(), 7, session);
+    const auto ticked = screenScript(c, test::shippedContacts(), CallbackPromise{}, session);
     CHECK(ticked->key != result->key);
     CHECK_FALSE(says(*ticked, "doc.kk.detail", c.strings.get(Lang::En, "checklist.where")));
 
     session.nav.home();
     session.nav.open(Route::callback());
     session.lang = Lang::Jv;
-    const auto form = screenScript(c, test::shippedContacts(), 7, session);
+    const CallbackPromise promise{"Kantor Imigrasi Kelas I TPI Surakarta", 5, 21};
+    const auto form = screenScript(c, test::shippedContacts(), promise, session);
     REQUIRE(form);
     CHECK(form->voice == Lang::Id);
     CHECK(says(*form, "form.consent", "27"));
-    CHECK(says(*form, "form.intro", "7"));
+    CHECK(says(*form, "form.intro", "5 hari"));
+    // Who receives the request and how long the kiosk keeps it after collection, as configured.
+    CHECK(says(*form, "form.consent", "Kantor Imigrasi Kelas I TPI Surakarta"));
+    CHECK(says(*form, "form.consent", "21 hari setelah diambil"));
+    CHECK_FALSE(says(*form, "form.consent", "{"));
+
+    session.nav.open(Route::callbackReview());
+    const auto review = screenScript(c, test::shippedContacts(), promise, session);
+    REQUIRE(review);
+    CHECK(says(*review, "review.consent_given", "Kantor Imigrasi Kelas I TPI Surakarta"));
+    CHECK(says(*review, "review.consent_given", "21 hari"));
 }

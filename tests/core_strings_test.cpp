@@ -12,7 +12,7 @@ TEST_CASE("the shipped ui.toml files load without a problem")
     const Strings strings = Strings::load(test::dataDir() / "content", problems);
     for (const auto& p : problems)
         FAIL_CHECK(p);
-    CHECK(strings.get(Lang::Id, "home.tile.trafficking.label") == "Kenali TPPO");
+    CHECK(strings.get(Lang::Id, "home.tile.trafficking.label") == "Waspada Perdagangan Orang (TPPO)");
     CHECK(strings.get(Lang::Id, "home.tile.passport.label") == "Syarat Paspor");
 }
 

@@ -75,15 +75,15 @@ TEST_CASE("the language switch changes every label and the map's language, not t
     Harness k;
     k.wake();
     CHECK(k.map().lang == "id");
-    CHECK(k.map().find("home.tile.trafficking")->label == "Kenali TPPO");
+    CHECK(k.map().find("home.tile.trafficking")->label == "Waspada Perdagangan Orang (TPPO)");
     k.tap("lang.en");
     CHECK(k.map().lang == "en");
     CHECK(k.session().lang == Lang::En);
-    CHECK(k.map().find("home.tile.trafficking")->label == "Recognise Trafficking");
+    CHECK(k.map().find("home.tile.trafficking")->label == "Beware of Human Trafficking (TPPO)");
     k.tap("home.tile.passport");
     k.tap("lang.jv");
     CHECK(k.map().screen == "passport"); // switching language keeps the place
-    CHECK(k.map().find("nav.back")->label == "Bali");
+    CHECK(k.map().find("nav.back")->label == "Wangsul");
     k.tap("lang.id");
     CHECK(k.map().find("nav.back")->label == "Kembali");
 }

@@ -512,7 +512,7 @@ TEST_CASE("the audit log reads as sentences in the screen's language, never in i
           "Paket konten 3f9a1c07b2e4 dipasang.", "Kegiatan lain tercatat (cosmic-ray)."}},
         {Lang::Jv,
          {"5 panyuwunan dipunsalin dhateng USB TANPA enkripsi (salinan ", "PIN petugas dipungantos.",
-          "Konten saderengipun mboten dipunwangsulaken: mboten wonten konten saderengipun."}}};
+          "Konten saderengipun boten dipunwangsulaken: boten wonten konten saderengipun."}}};
     for (const auto& [lang, sentences] : expected) {
         Still still{audit->name, audit->route};
         still.officerSession = audit->officer;

@@ -91,7 +91,7 @@ const std::vector<Section>& schema()
         {"log", {"level"}},
         {"officer",
          {"export_dir", "office_public_key", "allow_plain_export", "retention_days", "usb_mount_roots",
-          "idle_minutes", "callback_within_days"}},
+          "idle_minutes", "callback_within_days", "office"}},
         {"contacts", {}},
     };
     return sections;
@@ -243,6 +243,16 @@ void readSections(const toml::table& root, const std::filesystem::path& file, Co
     }
 }
 
+// Words every font of the kiosk can draw, 1 to `most` characters, on one line.
+bool drawableName(const std::string& text, std::size_t most)
+{
+    const auto points = codePoints(text);
+    return !points.empty() && points.size() <= most &&
+           std::all_of(points.begin(), points.end(), [](char32_t cp) { return isDrawable(cp); });
+}
+
+constexpr std::size_t kOfficeLength = 60;
+
 void readOfficer(const toml::table& root, const std::filesystem::path& file, Config& config,
                  Problems& problems)
 {
@@ -275,20 +285,23 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
         config.retentionDays = static_cast<int>(*days);
     if (const auto days = readWhole(root, "officer.callback_within_days", 1, 60, "days", file, problems))
         config.callbackWithinDays = static_cast<int>(*days);
+    if (const toml::node* node = root.at_path("officer.office").node()) {
+        const auto name = node->value<std::string>();
+        if (name && drawableName(*name, kOfficeLength))
+            config.office = *name;
+        else
+            problems.push_back(
+                at(file, node) + "officer.office must be the name of the office in quotes, 1 to " +
+                std::to_string(kOfficeLength) +
+                " letters on one line, like \"Kantor Imigrasi Surakarta\"; until it is, the form names \"" +
+                config.office + "\"");
+    }
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
         config.officerIdleMs = *minutes * 60'000;
 
     if (auto roots = readPathList(root, "officer.usb_mount_roots", false, "[\"/media\", \"/run/media\"]",
                                   file, problems))
         config.usbRoots = std::move(*roots);
-}
-
-// Words every font of the kiosk can draw, 1 to `most` characters, on one line.
-bool drawableName(const std::string& text, std::size_t most)
-{
-    const auto points = codePoints(text);
-    return !points.empty() && points.size() <= most &&
-           std::all_of(points.begin(), points.end(), [](char32_t cp) { return isDrawable(cp); });
 }
 
 constexpr std::size_t kMostPartners = 4;
@@ -337,6 +350,13 @@ void readService(const toml::table& root, const std::filesystem::path& file, Con
 }
 
 } // namespace
+
+std::string CallbackPromise::fill(std::string text) const
+{
+    return withValues(std::move(text), {{"{office}", office},
+                                        {"{days}", std::to_string(withinDays)},
+                                        {"{retention_days}", std::to_string(retentionDays)}});
+}
 
 bool Config::openAt(int minuteOfDay) const
 {

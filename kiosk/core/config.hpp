@@ -19,6 +19,18 @@ struct LocalContact {
 };
 using LocalContacts = std::map<std::string, LocalContact>;
 
+// What the kiosk tells a resident happens to a callback request ([officer] in kiosk.toml): which
+// office receives it, within how many days it calls back, and how many days after an officer
+// collects it the kiosk deletes it.
+struct CallbackPromise {
+    std::string office = "Kantor Imigrasi Surakarta";
+    int withinDays = 7;
+    int retentionDays = 14;
+
+    // `text` with {office}, {days} (the days to call back) and {retention_days} filled in.
+    [[nodiscard]] std::string fill(std::string text) const;
+};
+
 struct Config {
     std::string kioskId = "KIOSK"; // short code, prefix of request references
     std::string village;           // shown in the header, e.g. "Desa Cemeng, Sragen"
@@ -61,8 +73,16 @@ struct Config {
     bool allowPlainExport = true;
     int retentionDays = 14;     // collected requests are deleted this many days later
     int callbackWithinDays = 7; // the office calls a resident back within this many days
+    // The office that receives the collected requests and calls back, named by the form's consent,
+    // its review and its confirmation.
+    std::string office = "Kantor Imigrasi Surakarta";
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
     Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch
+
+    [[nodiscard]] CallbackPromise callbackPromise() const
+    {
+        return {office, callbackWithinDays, retentionDays};
+    }
 
     // Whether the village hall is open at this minute of the day ([display]).
     [[nodiscard]] bool openAt(int minuteOfDay) const;

@@ -6,6 +6,7 @@
 #include "core/checklist_rules.hpp"
 #include "core/checklist_words.hpp"
 #include "core/content_toml.hpp"
+#include "core/glossary.hpp"
 #include "core/navigation.hpp"
 #include "core/page_parser.hpp"
 #include "core/picture_file.hpp"
@@ -49,6 +50,13 @@ std::vector<fs::path> tomlFiles(const fs::path& dir)
     return out;
 }
 
+// The file's text; empty when it cannot be read.
+std::string readText(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 // The file read and parsed; a file that cannot be read, is too large or is not TOML is a problem.
 std::optional<toml::table> parseFile(const fs::path& path, Problems& errors)
 {
@@ -62,20 +70,19 @@ std::optional<toml::table> parseFile(const fs::path& path, Problems& errors)
         errors.push_back(at(path.string(), 0) + "file is too large (" + std::to_string(size) + " bytes)");
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::string text;
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return parsing::parseToml(text, path.string(), errors);
+    return parsing::parseToml(readText(path), path.string(), errors);
 }
 
 // The pages of one language's folder; read on a thread of their own.
 struct LangPages {
     std::vector<Page> pages;
     Problems errors;
+    Problems warnings;                // words the glossary keeps off the screen (Basa Jawa only)
     std::set<std::string> unreadable; // ids whose file did not parse: reported already
 };
 
-LangPages readPages(const fs::path& dir)
+// `glossary`: the words to look for in the pages' texts; nullptr: none (not Basa Jawa).
+LangPages readPages(const fs::path& dir, const Glossary* glossary)
 {
     LangPages out;
     for (const auto& path : tomlFiles(dir)) {
@@ -90,6 +97,8 @@ LangPages readPages(const fs::path& dir)
             continue;
         }
         out.pages.push_back(parsing::pageFromTable(*root, path.string(), id, out.errors));
+        if (glossary)
+            checkGlossary(*glossary, *root, path.string(), out.warnings);
     }
     return out;
 }
@@ -105,6 +114,7 @@ public:
 
     ContentLoad run()
     {
+        loadGlossary();
         loadStrings();
         loadSources();
         loadChecklistRules();
@@ -127,6 +137,7 @@ private:
                            [&](const auto& set) { return set.count(page) > 0; });
     }
 
+    void loadGlossary();
     void loadStrings();
     void loadSources();
     void loadChecklistRules();
@@ -152,6 +163,7 @@ private:
     const LocalContacts& m_contacts;
     ContentLoad m_load;
     Content& m_content = m_load.content;
+    Glossary m_glossary; // Basa Jawa's, from README.md; empty: the Javanese is not checked against it
     // Files whose syntax errors were reported already: no follow-on errors about them.
     std::set<std::string> m_unreadableChecklists;
     std::array<std::set<std::string>, 3> m_unreadablePages; // by language
@@ -159,12 +171,29 @@ private:
     std::set<std::string> m_cited;                          // source ids some page or checklist cites
 };
 
-// Words on buttons: errors in any file; a missing word in jv or en is a warning.
+// The Basa Jawa glossary in the data folder's README.md, which office staff read too. A folder
+// without it (a content pack holds only content/, checklists/ and media/) is not checked against it.
+void ContentLoader::loadGlossary()
+{
+    const fs::path readme = m_dataDir / "README.md";
+    std::error_code ec;
+    if (fs::is_regular_file(readme, ec))
+        m_glossary = parseGlossary(readText(readme), readme.string(), m_load.warnings);
+}
+
+// Words on buttons: errors in any file; a missing word in jv or en is a warning, as is a Javanese
+// word the glossary keeps off the screen.
 void ContentLoader::loadStrings()
 {
     Problems stringProblems;
     m_content.strings = Strings::load(m_contentDir, stringProblems);
     m_load.errors.insert(m_load.errors.end(), stringProblems.begin(), stringProblems.end());
+    if (!m_glossary.empty()) {
+        const fs::path jv = langDir(Lang::Jv) / "ui.toml";
+        Problems reported; // by Strings::load already
+        if (const auto root = parsing::parseToml(readText(jv), jv.string(), reported))
+            checkGlossary(m_glossary, *root, jv.string(), m_load.warnings);
+    }
     for (Lang lang : {Lang::Jv, Lang::En})
         for (const auto& [key, text] : m_content.strings.table(kDefaultLang))
             if (!m_content.strings.has(lang, key))
@@ -217,10 +246,12 @@ void ContentLoader::loadPages()
 {
     std::vector<std::future<LangPages>> jobs;
     for (Lang lang : kAllLangs)
-        jobs.push_back(std::async(std::launch::async, readPages, langDir(lang) / "pages"));
+        jobs.push_back(std::async(std::launch::async, readPages, langDir(lang) / "pages",
+                                  lang == Lang::Jv && !m_glossary.empty() ? &m_glossary : nullptr));
     for (Lang lang : kAllLangs) {
         LangPages done = jobs[langIndex(lang)].get();
         m_load.errors.insert(m_load.errors.end(), done.errors.begin(), done.errors.end());
+        m_load.warnings.insert(m_load.warnings.end(), done.warnings.begin(), done.warnings.end());
         m_unreadablePages[langIndex(lang)] = std::move(done.unreadable);
         for (Page& page : done.pages) {
             const std::string id = page.id;
@@ -239,10 +270,13 @@ void ContentLoader::loadChecklistWords()
             if (!rules && !m_unreadableChecklists.count(id))
                 m_load.errors.push_back(at(path.string(), 0) + "there is no checklists/" + id +
                                         ".toml with its rules");
-            if (auto root = parseFile(path, m_load.errors))
+            if (auto root = parseFile(path, m_load.errors)) {
                 if (auto words = parsing::checklistWordsFromTable(*root, path.string(), rules, reference,
                                                                   m_load.errors, m_load.warnings))
                     m_content.checklistTexts[id][langIndex(lang)] = std::move(*words);
+                if (lang == Lang::Jv)
+                    checkGlossary(m_glossary, *root, path.string(), m_load.warnings);
+            }
         }
     }
 }
@@ -267,6 +301,13 @@ void ContentLoader::checkStrings()
                 m_load.errors.push_back(where + "'" + key + "' has a character the kiosk cannot show");
             if (text.empty())
                 m_load.errors.push_back(where + "'" + key + "' is empty");
+            // The resident consents to what this sentence says happens to the request (UU 27/2022).
+            if (key == "form.consent.text" && (text.find("{office}") == std::string::npos ||
+                                               text.find("{retention_days}") == std::string::npos))
+                m_load.errors.push_back(where + "'" + key +
+                                        "' must name the office that receives the request ({office}) and "
+                                        "the days after its collection when the kiosk deletes it "
+                                        "({retention_days}), from kiosk.toml's [officer]");
         }
     }
     for (const auto& key : used)

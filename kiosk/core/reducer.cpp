@@ -72,8 +72,7 @@ public:
         if (!m_world)
             return;
         // A second tap stops; a tap elsewhere starts reading this screen.
-        const auto script =
-            screenScript(m_world->content, m_world->contacts, m_world->callbackWithinDays, m_s);
+        const auto script = screenScript(m_world->content, m_world->contacts, m_world->callback, m_s);
         if (!script)
             return;
         if (!m_s.voice.reading.empty() && m_s.voice.reading == script->key) {

@@ -15,7 +15,7 @@ namespace kiosk {
 struct World {
     const Content& content;
     const LocalContacts& contacts;
-    int callbackWithinDays = 7; // what the form promises ([officer] callback_within_days)
+    CallbackPromise callback{}; // what the form promises ([officer] in kiosk.toml)
 };
 
 // Applies `intent` to `session`; returns what must happen outside it, in order. Without a world

@@ -272,7 +272,7 @@ void addNumbers(Script& script, const std::vector<HelpNumber>& numbers)
 
 } // namespace
 
-Script formScript(const Strings& strings, const FormState& form, int callbackWithinDays, Lang shown,
+Script formScript(const Strings& strings, const FormState& form, const CallbackPromise& callback, Lang shown,
                   Lang voice)
 {
     if (form.dangerCard) {
@@ -284,9 +284,8 @@ Script formScript(const Strings& strings, const FormState& form, int callbackWit
     }
     Script s = scriptFor("form", shown, voice);
     addText(s, "form.title", strings.get(voice, "home.tile.callback.label"));
-    addText(s, "form.intro",
-            withValues(strings.get(voice, "form.intro"), {{"{days}", std::to_string(callbackWithinDays)}}));
-    addText(s, "form.consent", strings.get(voice, "form.consent.text"));
+    addText(s, "form.intro", callback.fill(strings.get(voice, "form.intro")));
+    addText(s, "form.consent", callback.fill(strings.get(voice, "form.consent.text")));
     return s;
 }
 
@@ -303,7 +302,8 @@ Script homeScript(const Strings& strings, Lang shown, Lang voice)
     return s;
 }
 
-Script reviewScript(const FormState& form, const Strings& strings, Lang shown, Lang voice)
+Script reviewScript(const FormState& form, const Strings& strings, const CallbackPromise& callback,
+                    Lang shown, Lang voice)
 {
     // What was typed is read as typed: the key changes with every change to the form.
     const std::vector<ReviewRow> rows = reviewRows(form, strings, voice);
@@ -320,6 +320,7 @@ Script reviewScript(const FormState& form, const Strings& strings, Lang shown, L
         else
             addText(s, part, rows[i].value);
     }
+    addText(s, "review.consent_given", callback.fill(strings.get(voice, "review.consent_given")));
     return s;
 }
 
@@ -345,7 +346,7 @@ bool readsAloud(ScreenKind kind)
 }
 
 std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                   int callbackWithinDays, const Session& session)
+                                   const CallbackPromise& callback, const Session& session)
 {
     const Route& route = session.nav.current();
     const Lang shown = session.lang;
@@ -364,9 +365,9 @@ std::optional<Script> screenScript(const Content& content, const LocalContacts& 
             return checklistScript(*rules, *words, session.checklist, content.strings, shown, voice);
         return std::nullopt;
     }
-    case ScreenKind::Callback:
-        return formScript(content.strings, session.form, callbackWithinDays, shown, voice);
-    case ScreenKind::CallbackReview: return reviewScript(session.form, content.strings, shown, voice);
+    case ScreenKind::Callback: return formScript(content.strings, session.form, callback, shown, voice);
+    case ScreenKind::CallbackReview:
+        return reviewScript(session.form, content.strings, callback, shown, voice);
     default: return std::nullopt;
     }
 }

@@ -64,15 +64,18 @@ void addText(Script& script, const std::string& part, const std::string& text);
                                      Lang voice);
 
 // The callback form's instructions: its title, what it is for (with the days within which the office
-// calls), and the consent sentence; while the danger card is up, that card.
-[[nodiscard]] Script formScript(const Strings& strings, const FormState& form, int callbackWithinDays,
-                                Lang shown, Lang voice);
+// calls), and the consent sentence (which office receives the request, when the kiosk deletes it);
+// while the danger card is up, that card.
+[[nodiscard]] Script formScript(const Strings& strings, const FormState& form,
+                                const CallbackPromise& callback, Lang shown, Lang voice);
 
 // Home: the welcome, then each tile's name and one-line description, in the order they appear.
 [[nodiscard]] Script homeScript(const Strings& strings, Lang shown, Lang voice);
 
 // The review before sending: every line, its label then its value; the phone number digit by digit.
-[[nodiscard]] Script reviewScript(const FormState& form, const Strings& strings, Lang shown, Lang voice);
+// Then the consent the resident gave, with the office and how long the kiosk keeps the request.
+[[nodiscard]] Script reviewScript(const FormState& form, const Strings& strings,
+                                  const CallbackPromise& callback, Lang shown, Lang voice);
 
 // Help now: the title, then each number's name, the number digit by digit, and what it is for.
 [[nodiscard]] Script helpScript(const Strings& strings, const LocalContacts& contacts, Lang shown,
@@ -88,7 +91,7 @@ void addText(Script& script, const std::string& part, const std::string& text);
 // What a Listen tap on the current screen reads: home, help, pages, checklists, the form and its
 // review; nothing elsewhere.
 [[nodiscard]] std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                                 int callbackWithinDays, const Session& session);
+                                                 const CallbackPromise& callback, const Session& session);
 
 // The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
 // read in Indonesian.

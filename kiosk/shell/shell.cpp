@@ -183,7 +183,7 @@ void Shell::update()
 
 void Shell::dispatch(const Intent& intent)
 {
-    const World world{m_content, m_config.contacts, m_config.callbackWithinDays};
+    const World world{m_content, m_config.contacts, m_config.callbackPromise()};
     const bool wasLarge = m_session.largeText;
     Effects effects = apply(m_session, intent, &world);
     // Not during this frame: ImGui holds the atlas it started the frame with.
@@ -359,7 +359,7 @@ ImDrawData* Shell::frame()
                        .showError = now < m_errorUntil,
                        .maintenance = m_content.empty(),
                        .village = m_config.village,
-                       .callbackWithinDays = m_config.callbackWithinDays,
+                       .callback = m_config.callbackPromise(),
                        .partners = std::move(fv.partners),
                        .logo = std::move(fv.logo)};
 

@@ -39,7 +39,7 @@ void Stage::show(const Still& still, Lang lang)
     if (still.voice && still.readingSentence >= 0) {
         // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
         if (const auto script = screenScript(m_shell.content(), m_shell.config().contacts,
-                                             m_shell.config().callbackWithinDays, s)) {
+                                             m_shell.config().callbackPromise(), s)) {
             s.voice.reading = script->key;
             const auto i = static_cast<std::size_t>(still.readingSentence);
             if (script->highlights() && i < script->sentences.size())

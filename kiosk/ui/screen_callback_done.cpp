@@ -33,8 +33,7 @@ Asked CallbackDoneScreen::draw(Frame& f, const std::string& reference)
     drawCentred(dl, f.fonts.display, colours().text, reference, p, q);
     CentredColumn rest(dl, left, left + width, q.y + 20.f * s);
     rest.add(f.fonts.bodyBold, colours().text, f.t("done.note"), 20.f * s);
-    rest.add(f.fonts.body, colours().textMuted,
-             withValues(f.t("done.next"), {{"{days}", std::to_string(f.callbackWithinDays)}}), m.gap);
+    rest.add(f.fonts.body, colours().textMuted, f.callback.fill(f.t("done.next")), m.gap);
     // Nobody should wait days for a call when someone is in danger now.
     rest.add(f.fonts.bodyBold, colours().warning, std::string(icon::kPhone) + "  " + f.t("done.emergency"),
              6.f * s);

@@ -180,8 +180,8 @@ void FormDrawing::title()
     wrappedText(f, "form.title", f.fonts.heading, colours().frame,
                 std::string(icon::kComments) + "  " + f.t("home.tile.callback.label"), width);
     ImGui::SetCursorPosX(x0);
-    wrappedText(f, "form.intro", f.fonts.body, colours().textMuted,
-                withValues(f.t("form.intro"), {{"{days}", std::to_string(f.callbackWithinDays)}}), width);
+    wrappedText(f, "form.intro", f.fonts.body, colours().textMuted, f.callback.fill(f.t("form.intro")),
+                width);
     ImGui::Dummy(ImVec2(1, 16.f * f.m.scale));
 }
 
@@ -375,7 +375,7 @@ void FormDrawing::consent()
     anchor("consent");
     const float pad = 24.f * s;
     const float boxW = f.fonts.heading->FontSize * 1.4f;
-    const std::string& text = f.t("form.consent.text");
+    const std::string text = f.callback.fill(f.t("form.consent.text"));
     const float inner = width - 2 * pad - boxW;
     const float h = std::max(m.tapHeight, wrappedHeight(f.fonts.body, text, inner) + 2 * pad);
     ImGui::SetCursorPosX(x0);

@@ -91,8 +91,8 @@ void CallbackReviewScreen::draw(Frame& f, const FormState& form)
         drawSendFailed(f, col);
     drawRows(f, col, reviewRows(form, f.strings, f.lang));
     ImGui::SetCursorPosX(x0);
-    wrappedText(f.fonts.body, colours().done, std::string(icon::kCheck) + "  " + f.t("review.consent_given"),
-                width);
+    wrappedText(f.fonts.body, colours().done,
+                std::string(icon::kCheck) + "  " + f.callback.fill(f.t("review.consent_given")), width);
     ImGui::Dummy(ImVec2(1, m.gap));
 }
 

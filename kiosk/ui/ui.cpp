@@ -76,7 +76,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     map.lang = std::string(langCode(view.session.lang));
     Frame f{m_strings, m_content, m_contacts, m_pictures, view.session.lang, m_metrics, m_fonts, map};
     f.languages = m_languages;
-    f.callbackWithinDays = view.callbackWithinDays;
+    f.callback = view.callback;
     if (view.session.voice.spot)
         f.reading = &*view.session.voice.spot;
 

@@ -28,7 +28,7 @@ struct ViewState {
     bool showError = false;            // a frame failed a moment ago
     bool maintenance = false;          // no content passed its checks: show the notice only
     std::string village;               // from configuration, shown in the header
-    int callbackWithinDays = 7;        // from configuration: when the office calls back
+    CallbackPromise callback{};        // from configuration: who calls back, when, how long data stays
     std::vector<std::string> partners; // from configuration: whose service, on the attract screen
     std::string logo;                  // from configuration: the office's logo in the media folder
 };

@@ -38,7 +38,7 @@ struct Frame {
     const TextSpot* reading = nullptr; // the sentence being read aloud (none: nothing to highlight)
     std::vector<Lang> languages{kAllLangs.begin(),
                                 kAllLangs.end()}; // offered to residents ([kiosk] languages)
-    int callbackWithinDays = 7;                   // the office's promise ([officer] callback_within_days)
+    CallbackPromise callback{}; // the office's promise to residents ([officer] in kiosk.toml)
     // The height of the content area between header and footer (or keyboard) when no "swipe up"
     // cue takes room: screens that size themselves to the screen use it, so the cue coming and
     // going never changes their layout.

@@ -116,7 +116,7 @@ click nav.back && expect passport
 click nav.home && expect home
 
 click lang.jv && expect home jv
-[ "$(label home.tile.callback)" = "Njaluk Dihubungi" ] || fail "Javanese label not shown: $(label home.tile.callback)"
+[ "$(label home.tile.callback)" = "Nyuwun Dipuntelepon" ] || fail "Javanese label not shown: $(label home.tile.callback)"
 click lang.en && expect home en
 click home.tile.hotlines && expect hotlines en
 click lang.id && expect hotlines id
