@@ -127,9 +127,15 @@ TEST_CASE("every page keeps its facts' sources and date")
         }
 }
 
-TEST_CASE("the migrant workers' ministry has its name since Perpres 165/2024 on every page")
+TEST_CASE("the migrant workers' ministry has its name since Perpres 165/2024 on every page and button")
 {
     const ContentLoad load = loadShipped();
+    for (Lang lang : kAllLangs)
+        for (const auto& [key, text] : load.content.strings.table(lang)) {
+            INFO(langCode(lang), " ", key);
+            CHECK(text.find("KemenP2MI") == std::string::npos);
+            CHECK(text.find("BP2MI /") == std::string::npos);
+        }
     for (const auto& [id, langs] : load.content.pages)
         for (const auto& page : langs) {
             REQUIRE(page);

@@ -118,7 +118,7 @@ TEST_CASE("the village contact person is on the help card once the office has fi
     CHECK(numbers.back().id == "narahubung");
     CHECK(numbers.back().number == "0812-2700-1234");
     CHECK(helpNumbers(k.strings(), Lang::Id, {}).size() == 3);
-    CHECK(helpLine(k.strings(), Lang::En) == "Police 110  \u00b7  SAPA 129  \u00b7  KemenP2MI 0800-1000");
+    CHECK(helpLine(k.strings(), Lang::En) == "Police 110  \u00b7  SAPA 129  \u00b7  KP2MI 0800-1000");
 }
 
 TEST_CASE("choosing trafficking on the form first shows the emergency numbers, once, then the request")
@@ -162,7 +162,7 @@ TEST_CASE("the form and its confirmation say when the office calls; the confirma
     k.frames(3);
     REQUIRE(k.map().screen == "callback-done");
     CHECK(k.map().values.at("reference") == "CMG-0427");
-    CHECK(k.map().values.at("emergency") == "Polisi 110  \u00b7  SAPA 129  \u00b7  KemenP2MI 0800-1000");
+    CHECK(k.map().values.at("emergency") == "Polisi 110  \u00b7  SAPA 129  \u00b7  KP2MI 0800-1000");
     CHECK(k.map().find("help.open"));
 }
 

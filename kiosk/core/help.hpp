@@ -26,7 +26,7 @@ struct HelpNumber {
 // The numbers to call when someone is in danger now: the police and SAPA 129.
 [[nodiscard]] std::vector<HelpNumber> dangerNumbers(const Strings& strings, Lang lang);
 
-// "Polisi 110 · SAPA 129 · KemenP2MI 0800-1000": the national numbers on one line.
+// "Polisi 110 · SAPA 129 · KP2MI 0800-1000": the national numbers on one line.
 [[nodiscard]] std::string helpLine(const Strings& strings, Lang lang);
 
 } // namespace kiosk
