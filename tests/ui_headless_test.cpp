@@ -8,6 +8,8 @@
 #include "shell/tour.hpp"
 #include "store/requests.hpp"
 #include "test_support.hpp"
+#include "ui/fonts.hpp"
+#include "ui/icons.hpp"
 #include "ui/screens.hpp"
 #include "ui_harness.hpp"
 
@@ -247,6 +249,17 @@ TEST_CASE("every icon a checklist may name has its glyph")
     for (const std::string& name : checklistIcons())
         CHECK_MESSAGE(ui::checklistIcon(name) != nullptr, name);
     CHECK(ui::checklistIcon("unicorn") == nullptr);
+}
+
+TEST_CASE("the icons drawn in the display size have their glyphs, not a question mark")
+{
+    const ui::FontSet set = ui::buildFontSet(test::fontFiles(), 1.f);
+    for (const char* icon : {ui::icon::kInfo, ui::icon::kHandPointer, ui::icon::kPhone}) {
+        // Font Awesome's icons are three bytes of UTF-8 each.
+        const auto* u = reinterpret_cast<const unsigned char*>(icon);
+        const unsigned cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+        CHECK_MESSAGE(set.fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr, cp);
+    }
 }
 
 TEST_CASE("after a tap the pointer is gone, so nothing stays highlighted")

@@ -87,10 +87,11 @@ FontSet buildFontSet(const FontFiles& files, float scale, float textScale)
         builder.BuildRanges(&iconRanges);
     }
 
-    // The display size shows words and numbers, and two icons: the maintenance notice's and the
-    // attract screen's hand (icon::kInfo, icon::kHandPointer). Each icon at this size is 6 KB of
-    // atlas, and the kiosk's memory is tight.
-    static constexpr ImWchar kDisplayIcons[] = {0xF05A, 0xF05A, 0xF25A, 0xF25A, 0};
+    // The display size shows words and numbers, and three icons: the maintenance notice's, the
+    // attract screen's hand and the phone before each number on the help screen (icon::kInfo,
+    // icon::kHandPointer, icon::kPhone). Each icon at this size is 6 KB of atlas, and the kiosk's
+    // memory is tight.
+    static constexpr ImWchar kDisplayIcons[] = {0xF05A, 0xF05A, 0xF095, 0xF095, 0xF25A, 0xF25A, 0};
 
     auto px = [scale](float size) { return std::round(size * scale); };
     // Larger text grows the words; the display size and the big icons are large enough already.

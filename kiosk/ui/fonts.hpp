@@ -18,7 +18,7 @@ struct Fonts {
     ImFont* tile = nullptr;    // ~36 px, bold: tile and button labels
     ImFont* heading = nullptr; // ~44 px, bold
     ImFont* title = nullptr;   // ~60 px, bold: the attract screen's topic, read from afar
-    ImFont* display = nullptr; // ~84 px, bold, digits and ASCII only: attract and countdown
+    ImFont* display = nullptr; // ~84 px, bold, Latin text and three icons: attract, help numbers, countdown
     ImFont* icon = nullptr;    // ~64 px: icons on tiles
     // The header band keeps its size with larger text on, so the languages stay where they were:
     // its title, words and buttons (the tile, body and bodyBold sizes of normal text).
