@@ -196,10 +196,7 @@ TEST_CASE("unknown keys, missing keys and unknown block types are errors")
 TEST_CASE("a page without its sources or with a date that is not a date is refused")
 {
     test::Pack pack;
-    std::string page = test::readFile(pack.data / "content/id/pages/passport.toml");
-    const auto start = page.find("sources = [");
-    page.erase(start, page.find("]\n", start) + 1 - start);
-    std::ofstream(pack.data / "content/id/pages/passport.toml", std::ios::trunc) << page;
+    pack.erase("content/id/pages/passport.toml", "sources = [", "]");
     pack.replace("content/en/pages/passport.toml", "verified = ", "verified = \"yesterday\" # ");
     const ContentLoad load = pack.load();
     INFO(dump(load.errors));
@@ -269,10 +266,7 @@ TEST_CASE("checklist rules and words must name the same questions, answers, docu
 TEST_CASE("a checklist without its sources or with a date that is not a date is refused, like a page")
 {
     test::Pack pack;
-    std::string words = test::readFile(pack.data / "content/id/checklists/passport.toml");
-    const auto start = words.find("sources = [");
-    words.erase(start, words.find("]\n", start) + 1 - start);
-    std::ofstream(pack.data / "content/id/checklists/passport.toml", std::ios::trunc) << words;
+    pack.erase("content/id/checklists/passport.toml", "sources = [", "]");
     pack.replace("content/jv/checklists/passport.toml", "verified = ", "verified = \"wingi\" # ");
     pack.replace("content/en/checklists/passport.toml", "verified = ", "# verified = ");
     const ContentLoad load = pack.load();

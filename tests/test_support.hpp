@@ -100,6 +100,19 @@ struct Pack {
         s.replace(pos, from.size(), to);
         std::ofstream(data / rel, std::ios::binary | std::ios::trunc) << s;
     }
+    // Takes out the first `from` and everything after it up to and with `through` ("sources = [" to
+    // "]": a list over several lines).
+    void erase(const std::string& rel, const std::string& from, const std::string& through) const
+    {
+        std::string s = test::readFile(data / rel);
+        const auto pos = s.find(from);
+        REQUIRE_MESSAGE(pos != std::string::npos, rel << " has no '" << from << "'");
+        const auto last = s.find(through, pos + from.size());
+        REQUIRE_MESSAGE(last != std::string::npos,
+                        rel << " has no '" << through << "' after '" << from << "'");
+        s.erase(pos, last + through.size() - pos);
+        std::ofstream(data / rel, std::ios::binary | std::ios::trunc) << s;
+    }
     ContentLoad load() const { return loadContent(data, media, shippedContacts()); }
 };
 
