@@ -251,6 +251,8 @@ Glossary parseGlossary(std::string_view markdown, const std::string& file, Probl
         if (lowered(use).rfind("the same", 0) == 0)
             add(columns.term, Glossary::Kind::Keep);
     }
+    for (std::size_t i = 0; i < g.avoid.size(); ++i)
+        g.byFirstByte[static_cast<unsigned char>(g.avoid[i].words.front())].push_back(i);
     return g;
 }
 
@@ -258,10 +260,12 @@ std::vector<GlossaryHit> findAvoided(const Glossary& glossary, std::string_view 
 {
     std::vector<GlossaryHit> hits;
     for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        if (letterBefore(text, pos) || !letterAt(text, pos))
-            continue; // only where a word starts
+        const auto& candidates = glossary.byFirstByte[static_cast<unsigned char>(lower(text[pos]))];
+        if (candidates.empty() || letterBefore(text, pos) || !letterAt(text, pos))
+            continue; // only where a word starts that some word of the glossary starts like
         GlossaryHit best;
-        for (const auto& a : glossary.avoid) {
+        for (const std::size_t i : candidates) {
+            const Glossary::Avoid& a = glossary.avoid[i];
             const std::size_t n = matchAt(text, pos, a.words);
             if (n > best.length && !letterAt(text, pos + n))
                 best = {pos, n, &a};

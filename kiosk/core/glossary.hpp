@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@ struct Glossary {
         std::string use; // the glossary's word instead, as its krama column writes it
     };
     std::vector<Avoid> avoid;
+    // The indices into `avoid` of the words that start with each byte: the check looks only at those.
+    std::array<std::vector<std::size_t>, 256> byFirstByte;
     std::string file; // the file it was read from, without its folder ("README.md"), for the warnings
 
     [[nodiscard]] bool empty() const { return avoid.empty(); }
