@@ -534,7 +534,11 @@ std::pair<std::set<std::string>, std::string> figuresFor(const std::vector<const
 
 void ContentLoader::checkPageNumbers(const Page& page, const std::string& file)
 {
-    const auto [figures, cited] = figuresFor(m_content.citedBy(page), m_contacts);
+    // Named references, not a structured binding: the lambda below captures them (C++20 and
+    // clang 14 do not let a lambda capture a structured binding).
+    const auto known = figuresFor(m_content.citedBy(page), m_contacts);
+    const std::set<std::string>& figures = known.first;
+    const std::string& cited = known.second;
     const auto check = [&](const std::string& text, std::size_t line) {
         checkNumbers(figures, cited, "this page's", text, file, line);
     };
@@ -551,7 +555,9 @@ void ContentLoader::checkPageNumbers(const Page& page, const std::string& file)
 
 void ContentLoader::checkChecklistNumbers(const ChecklistText& words, const std::string& file)
 {
-    const auto [figures, cited] = figuresFor(m_content.citedBy(words), m_contacts);
+    const auto known = figuresFor(m_content.citedBy(words), m_contacts);
+    const std::set<std::string>& figures = known.first;
+    const std::string& cited = known.second;
     const auto check = [&](const std::string& text, const std::string& where) {
         const auto it = words.lines.find(where);
         checkNumbers(figures, cited, "this checklist's", text, file,

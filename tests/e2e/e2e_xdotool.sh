@@ -37,7 +37,7 @@ mkdir -p "$WORK/stick"
 # kiosk's settings trust the office's key.
 "$KIOSK" content keygen --out "$WORK/kantor" >/dev/null
 PACK="$WORK/stick/desa-kiosk-konten"
-mkdir -p "$PACK" && cp -r "$ROOT/data/content" "$ROOT/data/checklists" "$PACK/"
+mkdir -p "$PACK" && cp -r "$ROOT/data/content" "$ROOT/data/checklists" "$ROOT/data/sources.toml" "$PACK/"
 sed -i '0,/^title = .*/s//title = "Paket uji dari kantor"/' "$PACK/content/id/pages/trafficking.toml"
 "$KIOSK" content sign --key "$WORK/kantor.sign.secret" "$PACK" >/dev/null ||
     { echo "FAIL: kiosk content sign"; exit 1; }
@@ -205,7 +205,7 @@ type_keys() {
 # sight, then clicks it.
 reveal_click() {
     local clipped
-    for _ in $(seq 40); do
+    for _ in $(seq 80); do
         clipped="$(jq -r --arg id "$1" '.widgets[] | select(.id == $id) | .clipped' "$MAP" 2>/dev/null)"
         [ "$clipped" = "false" ] && break
         xdotool mousemove $((W / 2)) $((H / 2)) click "${2:-5}"
