@@ -4,6 +4,7 @@
 #include "cli/content_cli.hpp"
 #include "cli/export_cli.hpp"
 #include "cli/pin_cli.hpp"
+#include "cli/registry_cli.hpp"
 #include "cli/requests_cli.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
@@ -346,6 +347,7 @@ int main(int argc, char** argv)
     ExportCommand exporting(cli, options.dbFile);
     const SetPinCommand setPin(cli, options.dbFile);
     const ContentCommand contentCommand(cli);
+    const RegistryCommand registry(cli);
     CLI11_PARSE(cli, argc, argv);
 
     if (check.parsed()) {
@@ -353,6 +355,8 @@ int main(int argc, char** argv)
         return check.run(data, shippedDataDir(), options.mediaDir, options.configFile, kSystemConfig,
                          std::cout);
     }
+    if (registry.parsed())
+        return registry.run(std::cout, std::cerr);
     Setup setup = settle(options);
     if (contentCommand.parsed()) {
         SystemClock wall;

@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/language.hpp"
 #include "core/problems.hpp"
+#include "core/registry.hpp"
 #include "core/sources.hpp"
 #include "core/strings.hpp"
 
@@ -123,7 +124,8 @@ struct ShownContact {
 
 struct Content {
     Strings strings;
-    Sources sources; // data/sources.toml
+    Sources sources;   // data/sources.toml
+    Registry registry; // data/registry/: the licensed placement companies
     std::map<std::string, std::array<std::optional<Page>, 3>> pages;
     std::map<std::string, ChecklistRules> checklists;
     std::map<std::string, std::array<std::optional<ChecklistText>, 3>> checklistTexts;

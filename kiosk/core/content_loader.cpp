@@ -28,6 +28,8 @@ namespace {
 using parsing::at;
 
 constexpr std::uintmax_t kMaxFileBytes = 256 * 1024;
+// The registry's list: 50,000 companies at about 200 bytes each, with room to spare.
+constexpr std::uintmax_t kMaxRegistryBytes = 32 * 1024 * 1024;
 
 // The end of a problem with a text to take home.
 std::string tooLong(std::size_t bytes)
@@ -117,6 +119,7 @@ public:
         loadGlossary();
         loadStrings();
         loadSources();
+        loadRegistry();
         loadChecklistRules();
         loadPages();
         loadChecklistWords();
@@ -140,6 +143,7 @@ private:
     void loadGlossary();
     void loadStrings();
     void loadSources();
+    void loadRegistry();
     void loadChecklistRules();
     void loadPages();
     void loadChecklistWords();
@@ -222,6 +226,45 @@ void ContentLoader::loadSources()
     const std::size_t before = m_load.errors.size();
     m_content.sources = parseSources(text, path.string(), m_load.errors);
     m_sourcesRead = m_load.errors.size() == before || !m_content.sources.empty();
+}
+
+// data/registry/: the list of licensed placement companies (p3mi.csv) and where it came from
+// (p3mi.toml). Content without the folder has no list, which the screens say; with it, both files.
+void ContentLoader::loadRegistry()
+{
+    const fs::path dir = m_dataDir / "registry";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return;
+    Registry& registry = m_content.registry;
+    registry.present = true;
+    const fs::path info = dir / "p3mi.toml";
+    const fs::path list = dir / "p3mi.csv";
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path() != info && entry.path() != list)
+            m_load.warnings.push_back(at(entry.path().string(), 0) +
+                                      "not read: the registry is p3mi.csv and p3mi.toml only");
+    if (!fs::is_regular_file(info, ec))
+        m_load.errors.push_back(at(info.string(), 0) +
+                                "missing: where the list came from and when it was taken");
+    else if (auto read = parseRegistryInfo(readText(info), info.string(), m_load.errors))
+        registry.info = std::move(*read);
+    if (!fs::is_regular_file(list, ec)) {
+        m_load.errors.push_back(at(list.string(), 0) +
+                                "missing: the companies (its header line alone when none)");
+        return;
+    }
+    const auto size = fs::file_size(list, ec);
+    if (ec || size > kMaxRegistryBytes) {
+        m_load.errors.push_back(
+            at(list.string(), 0) +
+            (ec ? "cannot read: " + ec.message() : "file is too large (" + std::to_string(size) + " bytes)"));
+        return;
+    }
+    registry.companies = parseRegistryCsv(readText(list), list.string(), m_load.errors);
+    if (!registry.companies.empty() && registry.info.taken.empty() && fs::is_regular_file(info, ec))
+        m_load.errors.push_back(at(info.string(), 1) +
+                                "needs 'taken': the date the list of companies was taken (YYYY-MM-DD)");
 }
 
 void ContentLoader::loadChecklistRules()
