@@ -78,6 +78,10 @@ rm -f "$BIG" "$BIG-wal" "$BIG-shm"
 # 2. Loading and checking the content: the shipped pack, and a generated one of 1,000 pages.
 "$BUILD/tests/content_bench" --data "$KIOSK_ROOT/data"
 
+# The registry of placement companies: the search per keystroke over 5,000 and 50,000 generated
+# companies, and loading the content with such a registry (time, memory).
+"$BUILD/tests/registry_bench" --data "$KIOSK_ROOT/data"
+
 # Installing a signed content pack (the shipped content and pictures) as "Perbarui konten" does:
 # signature, every file hashed while it is copied and flushed, the content checks, the switch.
 # Two packs that differ in one line are installed in turn, so that every install copies.

@@ -19,7 +19,7 @@ import sys
 
 # Layer -> (layers its arrows point to, external libraries it may open). "main" is kiosk/main.cpp.
 RULES = {
-    "core": ((), {"toml++", "nlohmann json", "qrencode"}),
+    "core": ((), {"toml++", "nlohmann json", "qrencode", "libcsv"}),
     "store": (("core",), {"SQLite", "libsodium"}),
     "export": (("store", "core"), {"libsodium", "nlohmann json"}),
     "packs": (("export", "core"), {"libsodium"}),
@@ -44,7 +44,7 @@ LIBRARY_FOLDERS = {
     "freetype2": "FreeType", "stb": "stb",
 }
 LIBRARY_FILES = {
-    "sqlite3.h": "SQLite", "sqlite3ext.h": "SQLite", "sodium.h": "libsodium", "qrencode.h": "qrencode",
+    "sqlite3.h": "SQLite", "sqlite3ext.h": "SQLite", "sodium.h": "libsodium", "qrencode.h": "qrencode", "csv.h": "libcsv",
     "ft2build.h": "FreeType",
 }
 # The C library, POSIX and the kernel's user headers (glibc's and linux-libc-dev's files on Debian 12).

@@ -44,7 +44,7 @@ struct Office {
     {
         const fs::path p = dir.path() / name;
         fs::create_directories(p);
-        for (const char* part : {"content", "checklists", "sources.toml"})
+        for (const char* part : {"content", "checklists", "registry", "sources.toml"})
             fs::copy(test::dataDir() / part, p / part, fs::copy_options::recursive);
         std::ofstream(p / "content/id/pages/passport.toml", std::ios::app) << "# " << note << "\n";
         std::mt19937 random(42);

@@ -49,8 +49,8 @@ ContentCommand::ContentCommand(CLI::App& cli)
     m_keygen = m_content->add_subcommand(
         "keygen", "Make the office's signing keys NAME.sign.secret and NAME.sign.public");
     m_keygen->add_option("--out", m_keyName, "NAME of the two key files")->required();
-    m_sign = m_content->add_subcommand("sign",
-                                       "Sign the pack in DIR (content/, checklists/, media/, sources.toml)");
+    m_sign = m_content->add_subcommand(
+        "sign", "Sign the pack in DIR (content/, checklists/, registry/, media/, sources.toml)");
     m_sign->add_option("--key", m_secretKey, "The office's NAME.sign.secret")
         ->required()
         ->check(CLI::ExistingFile);

@@ -28,7 +28,7 @@ using exporter::sha256Hex;
 
 namespace {
 
-constexpr const char* kParts[] = {"content", "checklists", "media"};
+constexpr const char* kParts[] = {"content", "checklists", "registry", "media"};
 // Files beside those folders: where the facts come from.
 constexpr const char* kFileParts[] = {"sources.toml"};
 constexpr std::string_view kHeader = "desa-kiosk content pack 1";
@@ -376,7 +376,7 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
     std::error_code ec;
     if (!fs::is_directory(dir / "content", ec))
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
-                                 "(content/, checklists/, media/, sources.toml)");
+                                 "(content/, checklists/, registry/, media/, sources.toml)");
     auto secret =
         exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
     std::string manifest =

@@ -1,11 +1,12 @@
 // Signed content packs: how the office sends new guidance to a kiosk on a USB stick.
 //
-// A pack is a folder with the kiosk's content in the layout of data/ — `content/`, `checklists/` and
-// optionally `media/` (pictures and recordings) — and two files the office's `kiosk content sign`
-// adds: MANIFEST, listing every file of those folders with its size and SHA-256, and MANIFEST.sig,
-// an Ed25519 signature (libsodium) of the manifest's exact bytes. A kiosk installs a pack only when
-// the signature is from a key it trusts ([content] trusted_keys), every file is exactly as listed
-// (none missing, none added, none changed) and the content passes every check of `check-content`.
+// A pack is a folder with the kiosk's content in the layout of data/ — `content/`, `checklists/`,
+// `registry/` (the licensed placement companies) and optionally `media/` (pictures and recordings)
+// — and two files the office's `kiosk content sign` adds: MANIFEST, listing every file of those
+// folders with its size and SHA-256, and MANIFEST.sig, an Ed25519 signature (libsodium) of the manifest's
+// exact bytes. A kiosk installs a pack only when the signature is from a key it trusts ([content]
+// trusted_keys), every file is exactly as listed (none missing, none added, none changed) and the content
+// passes every check of `check-content`.
 //
 // Installed packs live in a folder of the kiosk's own (PackStore): packs/<id>/ holds each, and two
 // symbolic links say which is shown (`current`) and which a rollback returns to (`previous`). A pack

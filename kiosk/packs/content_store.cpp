@@ -20,8 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What a copy holds: the content folders, the sources file, and the pictures beside them.
-constexpr const char* kParts[] = {"content", "checklists"};
+// What a copy holds: the content folders (the registry's when there is one), the sources file, and
+// the pictures beside them.
+constexpr const char* kParts[] = {"content", "checklists", "registry"};
 constexpr const char* kSourcesFile = "sources.toml";
 
 // Whether the files `a` and `b` are both missing, or both there with the same bytes.
@@ -102,7 +103,7 @@ void keepCopy(const fs::path& dataDir, const fs::path& mediaDir, const LocalCont
     fs::remove_all(fresh, ec);
     fs::create_directories(fresh, ec);
     for (const char* part : kParts)
-        if (!ec)
+        if (!ec && fs::exists(dataDir / part, ec))
             fs::copy(dataDir / part, fresh / part, fs::copy_options::recursive, ec);
     if (!ec && fs::is_regular_file(dataDir / kSourcesFile))
         fs::copy(dataDir / kSourcesFile, fresh / kSourcesFile, ec);

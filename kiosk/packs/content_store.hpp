@@ -36,9 +36,9 @@ struct ShownContent {
 // the pictures in `shippedMedia`; local contacts from the kiosk's configuration.
 [[nodiscard]] pack::ContentCheck packContentCheck(LocalContacts contacts, std::filesystem::path shippedMedia);
 
-// A short fingerprint of the content in `dir` (its pages, checklists, strings and sources): the first 12 hex
-// digits of SHA-256 over every file's relative path and bytes, in path order. Officers compare it
-// with the office's copy; it changes whenever any word does.
+// A short fingerprint of the content in `dir` (its pages, checklists, strings, sources and registry): the
+// first 12 hex digits of SHA-256 over every file's relative path and bytes, in path order. Officers compare
+// it with the office's copy; it changes whenever any word does.
 [[nodiscard]] std::string contentVersion(const std::filesystem::path& dir);
 
 } // namespace kiosk
