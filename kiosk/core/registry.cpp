@@ -5,8 +5,8 @@
 #include "core/csv.hpp"
 #include "core/registry_search.hpp"
 
-#include <map>
 #include <sstream>
+#include <unordered_map>
 
 namespace kiosk {
 
@@ -105,7 +105,9 @@ void checkCompany(const Company& c, const std::string& file, Problems& errors)
 std::vector<std::size_t> checkDuplicates(const std::vector<Company>& companies, const std::string& file,
                                          Problems& errors)
 {
-    std::map<std::string, std::size_t> byLicence, byName;
+    std::unordered_map<std::string, std::size_t> byLicence, byName;
+    byLicence.reserve(companies.size());
+    byName.reserve(companies.size());
     std::vector<std::size_t> keep;
     for (std::size_t i = 0; i < companies.size(); ++i) {
         const Company& c = companies[i];
