@@ -44,6 +44,11 @@ void writeRegistry(const fs::path& outDir, const std::vector<std::pair<std::stri
     }
 }
 
+std::string companies(std::size_t n)
+{
+    return std::to_string(n) + (n == 1 ? " company" : " companies");
+}
+
 } // namespace
 
 RegistryCommand::RegistryCommand(CLI::App& cli)
@@ -96,8 +101,9 @@ int RegistryCommand::run(std::ostream& out, std::ostream& err) const
     }
     for (const auto& problem : read.rejected)
         err << problem << "\n";
-    out << m_file.string() << ": " << read.rows << " rows, " << read.companies.size() << " companies usable, "
-        << read.rows - read.companies.size() << " not used\n";
+    out << m_file.string() << ": " << read.rows << (read.rows == 1 ? " row, " : " rows, ")
+        << companies(read.companies.size()) << " usable, " << read.rows - read.companies.size()
+        << " not used\n";
     if (read.companies.empty()) {
         err << "kiosk: no usable company in " << m_file.string() << "; nothing written\n";
         return 1;
@@ -110,8 +116,8 @@ int RegistryCommand::run(std::ostream& out, std::ostream& err) const
         err << "kiosk: " << e.what() << "\n";
         return 1;
     }
-    out << "wrote " << (m_outDir / "registry").string() << "/: " << read.companies.size()
-        << " companies, taken " << m_taken << "\n";
+    out << "wrote " << (m_outDir / "registry").string() << "/: " << companies(read.companies.size())
+        << ", taken " << m_taken << "\n";
     return 0;
 }
 

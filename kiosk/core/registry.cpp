@@ -249,7 +249,7 @@ std::string registryInfoToml(const RegistryInfo& info, std::size_t companies)
 {
     std::string out =
         "# The list of licensed placement companies (P3MI) in p3mi.csv: " + std::to_string(companies) +
-        " companies.\n";
+        (companies == 1 ? " company.\n" : " companies.\n");
     out += "source = " + tomlString(info.source) + "\n";
     out += "taken = " + tomlString(info.taken) + "\n";
     if (!info.note.empty())

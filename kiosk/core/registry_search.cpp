@@ -251,9 +251,23 @@ std::vector<RegistryMatch> RegistryIndex::search(std::string_view typed, std::si
     std::vector<std::uint32_t> touched;
     std::vector<char> seen(m_entries.size(), 0);
     std::vector<std::uint16_t> shared(m_words.size(), 0);
-    for (std::size_t qi = 0; qi < nq; ++qi) {
+    double totalWeight = 0, shortWeight = 0;
+    for (const auto& q : query) {
+        totalWeight += static_cast<double>(q.size());
+        shortWeight += q.size() <= 2 ? static_cast<double>(q.size()) : 0.0;
+    }
+    // Words of one or two letters ("mentari s", still typing) start thousands of words. When they
+    // weigh too little to make a match on their own, they only score the names the longer words
+    // found: the longer words first, then those.
+    const bool shortOnlyScore = shortWeight > 0 && shortWeight < kMinScore * totalWeight;
+    std::vector<std::size_t> order(nq);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&query](std::size_t a, std::size_t b) { return query[a].size() > query[b].size(); });
+    for (const std::size_t qi : order) {
         const std::string& q = query[qi];
         const bool last = qi + 1 == nq && endsInWord;
+        const bool addsNames = !(shortOnlyScore && q.size() <= 2);
         // The words this one may stand for: those it starts, and those sharing enough trigrams.
         std::vector<std::uint32_t> candidates;
         auto it = std::lower_bound(m_words.begin(), m_words.end(), q);
@@ -279,18 +293,17 @@ std::vector<RegistryMatch> RegistryIndex::search(std::string_view typed, std::si
             if (sim <= 0)
                 continue;
             for (const auto e : m_postings[w]) {
-                float& b = best[e * nq + qi];
-                b = std::max(b, sim);
                 if (!seen[e]) {
+                    if (!addsNames)
+                        continue;
                     seen[e] = 1;
                     touched.push_back(e);
                 }
+                float& b = best[e * nq + qi];
+                b = std::max(b, sim);
             }
         }
     }
-    double totalWeight = 0;
-    for (const auto& q : query)
-        totalWeight += static_cast<double>(q.size());
     // Per company its best name.
     std::vector<RegistryMatch> found;
     std::vector<std::int32_t> slot(touched.empty() ? 0 : m_sortKey.size(), -1);
