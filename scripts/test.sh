@@ -85,8 +85,9 @@ fuzz() {
     CC=clang-14 CXX=clang++-14 build_kiosk "$dir" "${SANITIZER_FLAGS[@]}" -DKIOSK_FUZZ=ON \
         -DKIOSK_BUILD_TESTS=OFF --target fuzz_content || return 1
     corpus="$(mktemp -d)"
-    # sources.toml as one more seed: a file named on the command line would be run once, not fuzzed.
-    cp "$KIOSK_ROOT/data/sources.toml" "$corpus/"
+    # sources.toml and the registry's files as more seeds: a file named on the command line would be
+    # run once, not fuzzed.
+    cp "$KIOSK_ROOT/data/sources.toml" "$KIOSK_ROOT"/data/registry/p3mi.* "$corpus/"
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" "$dir/tests/fuzz/fuzz_content" -max_total_time=35 \
         -max_len=16384 -timeout=10 -dict="$KIOSK_ROOT/tests/fuzz/content.dict" -print_final_stats=1 \
         "$corpus" "$KIOSK_ROOT"/data/content/*/pages "$KIOSK_ROOT"/data/content/*/checklists \
