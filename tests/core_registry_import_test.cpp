@@ -1,30 +1,15 @@
 // `kiosk registry import`'s reading of a spreadsheet's CSV: separators, encodings, headings in
 // Indonesian or English, and every row it cannot use with its line.
 #include "core/registry_import.hpp"
+#include "registry_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 using namespace kiosk;
-
-namespace {
-
-bool has(const Problems& problems, const std::string& text)
-{
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
-}
-
-std::string all(const Problems& problems)
-{
-    std::string out;
-    for (const auto& p : problems)
-        out += p + "\n";
-    return out;
-}
-
-} // namespace
+using test::all;
+using test::has;
 
 TEST_CASE("a good CSV with English headings in the kiosk's order")
 {

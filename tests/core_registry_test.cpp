@@ -11,22 +11,10 @@
 #include <algorithm>
 
 using namespace kiosk;
+using test::all;
+using test::has;
 
 namespace {
-
-bool has(const Problems& problems, const std::string& text)
-{
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
-}
-
-std::string all(const Problems& problems)
-{
-    std::string out;
-    for (const auto& p : problems)
-        out += p + "\n";
-    return out;
-}
 
 constexpr const char* kHeader = "name,aliases,licence,city,province,branches,status,status_date\n";
 

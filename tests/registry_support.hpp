@@ -7,12 +7,27 @@
 #include "core/registry.hpp"
 #include "core/registry_search.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace kiosk::test {
+
+// Whether any of the problems says `text`; all of them, a line each, for a failure's message.
+inline bool has(const Problems& problems, const std::string& text)
+{
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
+}
+inline std::string all(const Problems& problems)
+{
+    std::string out;
+    for (const auto& p : problems)
+        out += p + "\n";
+    return out;
+}
 
 // The words of the generated names.
 inline const std::vector<std::string>& companyWords()

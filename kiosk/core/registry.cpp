@@ -50,8 +50,6 @@ bool isIsoDate(std::string_view s)
     return day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
 }
 
-namespace {
-
 std::string trimmed(std::string_view s)
 {
     const auto first = s.find_first_not_of(" \t\r\n");
@@ -74,6 +72,8 @@ std::vector<std::string> splitList(std::string_view s)
     }
     return out;
 }
+
+namespace {
 
 std::string joinList(const std::vector<std::string>& items)
 {

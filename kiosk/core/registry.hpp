@@ -51,6 +51,11 @@ inline constexpr const char* kRegistryColumns[] = {"name",     "aliases",  "lice
 // The separator of several names or branches inside one field.
 inline constexpr char kListSeparator = ';';
 
+// `s` without the spaces, tabs and line ends around it.
+[[nodiscard]] std::string trimmed(std::string_view s);
+// A field's names or branches: parted by kListSeparator, each trimmed, empty ones left out.
+[[nodiscard]] std::vector<std::string> splitList(std::string_view s);
+
 // Whether `s` is a real date written YYYY-MM-DD.
 [[nodiscard]] bool isIsoDate(std::string_view s);
 

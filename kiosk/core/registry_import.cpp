@@ -84,15 +84,6 @@ std::optional<std::string> fromWindows1252(std::string_view in, std::size_t& bad
     return out;
 }
 
-std::string trimmed(std::string_view s)
-{
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
-
 // Lower case, ".", "_", "-", ":" as spaces, one space between words.
 std::string heading(std::string_view s)
 {
@@ -120,20 +111,6 @@ std::optional<CompanyStatus> statusOf(std::string_view written)
     if (s == "revoked" || s == "dicabut" || s == "izin dicabut" || s == "cabut")
         return CompanyStatus::Revoked;
     return std::nullopt;
-}
-
-std::vector<std::string> splitList(std::string_view s)
-{
-    std::vector<std::string> out;
-    std::size_t from = 0;
-    while (from <= s.size()) {
-        const auto end = std::min(s.find(kListSeparator, from), s.size());
-        std::string item = trimmed(s.substr(from, end - from));
-        if (!item.empty())
-            out.push_back(std::move(item));
-        from = end + 1;
-    }
-    return out;
 }
 
 } // namespace
