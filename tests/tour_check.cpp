@@ -1,5 +1,6 @@
 // Checks the tour's pictures: one per screen, language and size, none missing, none blank.
-// Usage: tour_check DATA_DIR TOUR_DIR WxH... (the stills expected are those of the content in DATA_DIR)
+// Usage: tour_check DATA_DIR TOUR_DIR [--only PREFIX] WxH... (the stills expected are those of the
+// content in DATA_DIR; with --only, those whose names start with PREFIX, as `kiosk --tour-only`)
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/language.hpp"
@@ -16,7 +17,7 @@
 int main(int argc, char** argv)
 {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: tour_check DATA_DIR TOUR_DIR WxH...\n");
+        std::fprintf(stderr, "usage: tour_check DATA_DIR TOUR_DIR [--only PREFIX] WxH...\n");
         return 2;
     }
     const std::filesystem::path data = argv[1];
@@ -29,13 +30,19 @@ int main(int argc, char** argv)
         return 1;
     }
     const auto stills = kiosk::tourStills(load.content);
+    int first = 3;
+    std::string only;
+    if (std::string(argv[3]) == "--only" && argc >= 6) {
+        only = argv[4];
+        first = 5;
+    }
 
     int checked = 0, failed = 0;
-    for (int i = 3; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         const std::string size = argv[i];
         for (kiosk::Lang lang : kiosk::kAllLangs) {
             for (const auto& still : stills) {
-                if (!still.pictured)
+                if (!still.pictured || still.name.rfind(only, 0) != 0)
                     continue;
                 const auto file =
                     dir / (still.name + "-" + std::string(kiosk::langCode(lang)) + "-" + size + ".png");

@@ -6,6 +6,7 @@
 #include "core/language.hpp"
 #include "core/problems.hpp"
 #include "core/registry.hpp"
+#include "core/registry_search.hpp"
 #include "core/sources.hpp"
 #include "core/strings.hpp"
 
@@ -31,10 +32,13 @@ struct Block {
     std::string name, number, whatsapp, hours, purpose, local, source;
     // image
     std::string file, caption;
-    // link
-    std::string label, page, checklist;
+    // link: to a page, a checklist, or one of kLinkScreens
+    std::string label, page, checklist, screen;
     std::size_t line = 0; // in its file, for messages about it
 };
+
+// The kiosk's own screens a link block may open (`screen = "recruiter"`), by their screen ids.
+inline constexpr const char* kLinkScreens[] = {"recruiter"};
 
 struct Page {
     std::string id;
@@ -124,8 +128,9 @@ struct ShownContact {
 
 struct Content {
     Strings strings;
-    Sources sources;   // data/sources.toml
-    Registry registry; // data/registry/: the licensed placement companies
+    Sources sources;             // data/sources.toml
+    Registry registry;           // data/registry/: the licensed placement companies
+    RegistryIndex registryIndex; // the residents' search in it, built once as the content is loaded
     std::map<std::string, std::array<std::optional<Page>, 3>> pages;
     std::map<std::string, ChecklistRules> checklists;
     std::map<std::string, std::array<std::optional<ChecklistText>, 3>> checklistTexts;

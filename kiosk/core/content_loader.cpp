@@ -262,6 +262,7 @@ void ContentLoader::loadRegistry()
         return;
     }
     registry.companies = parseRegistryCsv(readText(list), list.string(), m_load.errors);
+    m_content.registryIndex = RegistryIndex(registry.companies);
     if (!registry.companies.empty() && registry.info.taken.empty() && fs::is_regular_file(info, ec))
         m_load.errors.push_back(at(info.string(), 1) +
                                 "needs 'taken': the date the list of companies was taken (YYYY-MM-DD)");
@@ -394,7 +395,9 @@ void ContentLoader::checkBlock(const Block& b, const std::string& file, std::set
             !m_unreadableChecklists.count(b.checklist))
             m_load.errors.push_back(where + "links to the checklist '" + b.checklist +
                                     "', which does not exist");
-        const std::string target = b.page.empty() ? "checklist " + b.checklist : "page " + b.page;
+        const std::string target = !b.page.empty()        ? "page " + b.page
+                                   : !b.checklist.empty() ? "checklist " + b.checklist
+                                                          : "screen " + b.screen;
         if (!linkTargets.insert(target).second)
             m_load.errors.push_back(where + "a second button to the " + target +
                                     " on this page: one is enough");

@@ -347,11 +347,8 @@ KeyResult FormState::key(Key key)
         return KeyResult::Typed;
     }
     if (key == Key::Backspace) {
-        if (ft.caret == 0)
+        if (eraseBeforeCaret(ft) == KeyResult::Ignored)
             return KeyResult::Ignored;
-        const std::size_t from = previousBoundary(ft.text, ft.caret);
-        ft.text.erase(from, ft.caret - from);
-        ft.caret = from;
         errorOf(field).clear();
         shift = autoCapital();
         return KeyResult::Typed;
@@ -364,15 +361,15 @@ KeyResult FormState::key(Key key)
     return insert(field, *text);
 }
 
-KeyResult FormState::insert(Field field, std::string_view text)
+KeyResult insertText(FieldText& ft, std::string_view text, std::size_t maxChars, bool multiline,
+                     std::string& notice)
 {
-    FieldText& ft = at(field);
-    CleanText clean = cleanText(text, isMultiline(field));
+    CleanText clean = cleanText(text, multiline);
     KeyResult result = clean.refused ? KeyResult::Refused : KeyResult::Typed;
     notice = clean.refused ? "form.error.unsupported_char" : "";
 
     const std::size_t have = countCodePoints(ft.text);
-    const std::size_t room = have >= maxLength(field) ? 0 : maxLength(field) - have;
+    const std::size_t room = have >= maxChars ? 0 : maxChars - have;
     if (countCodePoints(clean.text) > room) {
         std::size_t end = 0;
         for (std::size_t n = 0; n < room; ++n)
@@ -384,7 +381,25 @@ KeyResult FormState::insert(Field field, std::string_view text)
     ft.caret = boundaryAtOrBefore(ft.text, ft.caret);
     ft.text.insert(ft.caret, clean.text);
     ft.caret += clean.text.size();
-    if (!clean.text.empty())
+    return result;
+}
+
+KeyResult eraseBeforeCaret(FieldText& ft)
+{
+    if (ft.caret == 0)
+        return KeyResult::Ignored;
+    const std::size_t from = previousBoundary(ft.text, ft.caret);
+    ft.text.erase(from, ft.caret - from);
+    ft.caret = from;
+    return KeyResult::Typed;
+}
+
+KeyResult FormState::insert(Field field, std::string_view text)
+{
+    FieldText& ft = at(field);
+    const std::size_t before = ft.text.size();
+    const KeyResult result = insertText(ft, text, maxLength(field), isMultiline(field), notice);
+    if (ft.text.size() != before)
         errorOf(field).clear();
     if (editing == field)
         shift = autoCapital();

@@ -116,6 +116,14 @@ enum class Key : unsigned char {
 
 enum class KeyResult { Typed, Refused, TooLong, Ignored };
 
+// Editing one line or box of text, for the form's fields and the company search alike.
+// `text` cleaned (characters the kiosk cannot show refused), cut to `maxChars` characters in all,
+// inserted at the caret. `notice` becomes the key of a message about it, or "".
+KeyResult insertText(FieldText& field, std::string_view text, std::size_t maxChars, bool multiline,
+                     std::string& notice);
+// The character before the caret erased; Ignored at the start.
+KeyResult eraseBeforeCaret(FieldText& field);
+
 struct FormState {
     std::array<FieldText, kAllFields.size()> fields;
     std::array<std::string, kAllFields.size()> errors; // message keys, shown beside each field

@@ -43,6 +43,18 @@ struct ToggleHave {
 };
 struct RestartChecklist {};
 
+// --- The company search ---
+struct FocusSearch {}; // opens the keyboard on the name being looked for
+struct ChooseCompany { // a result tapped: the request to be called back names it
+    std::string name;  // as registered
+};
+// The callback form opened about something: its topic chosen (unless one already was) and `note`
+// added to the note, once.
+struct AskAbout {
+    RequestTopic topic;
+    std::string note;
+};
+
 // --- The callback form -------------------------------------------------------------------------
 struct FocusField { // opens the keyboard on it
     Field field;
@@ -114,16 +126,15 @@ struct VoiceChanged {
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText,
-                 intent::Listen, intent::Answer, intent::ToggleHave, intent::RestartChecklist,
-                 intent::FocusField, intent::PressKey, intent::MoveCaret, intent::ChooseTopic,
-                 intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send,
-                 intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
-                 intent::SubmitPin, intent::ExportBatches, intent::ConfirmPlainExport,
-                 intent::CancelPlainExport, intent::ChangeSetting, intent::ChangeContent, intent::Logout,
-                 intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved,
-                 intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText, intent::Listen,
+    intent::Answer, intent::ToggleHave, intent::RestartChecklist, intent::FocusSearch, intent::ChooseCompany,
+    intent::AskAbout, intent::FocusField, intent::PressKey, intent::MoveCaret, intent::ChooseTopic,
+    intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send, intent::ContinueRequest,
+    intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit, intent::SubmitPin,
+    intent::ExportBatches, intent::ConfirmPlainExport, intent::CancelPlainExport, intent::ChangeSetting,
+    intent::ChangeContent, intent::Logout, intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved,
+    intent::RequestNotSaved, intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
 
 // What a screen returns for one frame: nothing, or what was asked for.
 using Asked = std::optional<Intent>;

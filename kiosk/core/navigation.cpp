@@ -13,6 +13,7 @@ std::string_view topicId(Topic topic)
     case Topic::Callback: return "callback";
     case Topic::Abroad: return "abroad";
     case Topic::Hotlines: return "hotlines";
+    case Topic::Recruiter: return "recruiter";
     }
     return "trafficking";
 }
@@ -21,6 +22,8 @@ Route Route::forTopic(Topic topic)
 {
     if (topic == Topic::Callback)
         return callback();
+    if (topic == Topic::Recruiter)
+        return recruiter();
     return page(std::string(topicId(topic)));
 }
 
@@ -32,6 +35,7 @@ std::string Route::screenId() const
     case ScreenKind::Page: return id;
     case ScreenKind::TakeHome: return "takehome-" + takenFrom().screenId();
     case ScreenKind::Checklist: return "checklist-" + id;
+    case ScreenKind::Recruiter: return "recruiter";
     case ScreenKind::Callback: return "callback";
     case ScreenKind::CallbackReview: return "callback-review";
     case ScreenKind::CallbackDone: return "callback-done";

@@ -9,19 +9,21 @@
 namespace kiosk {
 
 // The topics of the home screen, in the order their tiles appear: the two warnings first (both
-// red), then leaving the right way, then help once abroad and the numbers to call, then the form.
-// The home grid and the attract cards take every topic listed here; an eighth fits the same grid.
-enum class Topic { Trafficking, ScamJobs, WorkAbroad, Passport, Abroad, Hotlines, Callback };
+// red), then leaving the right way (checking the company that offers the job among them), then help
+// once abroad and the numbers to call, then the form. The home grid and the attract cards take every
+// topic listed here.
+enum class Topic { Trafficking, ScamJobs, WorkAbroad, Recruiter, Passport, Abroad, Hotlines, Callback };
 
-inline constexpr std::array<Topic, 7> kAllTopics{Topic::Trafficking, Topic::ScamJobs, Topic::WorkAbroad,
-                                                 Topic::Passport,    Topic::Abroad,   Topic::Hotlines,
-                                                 Topic::Callback};
+inline constexpr std::array<Topic, 8> kAllTopics{Topic::Trafficking, Topic::ScamJobs, Topic::WorkAbroad,
+                                                 Topic::Recruiter,   Topic::Passport, Topic::Abroad,
+                                                 Topic::Hotlines,    Topic::Callback};
 
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);
 
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
-// Help is the numbers to call now. TakeHome is the QR code of a page or a checklist's result to take
+// Help is the numbers to call now. Recruiter is the search for a company in the registry of licensed
+// placement companies. TakeHome is the QR code of a page or a checklist's result to take
 // home. OfficerPin and OfficerDashboard are officer mode, behind the PIN.
 enum class ScreenKind {
     Home,
@@ -29,6 +31,7 @@ enum class ScreenKind {
     Page,
     TakeHome,
     Checklist,
+    Recruiter,
     Callback,
     CallbackReview,
     CallbackDone,
@@ -46,6 +49,7 @@ struct Route {
     [[nodiscard]] static Route help() { return {ScreenKind::Help, {}}; }
     [[nodiscard]] static Route page(std::string id) { return {ScreenKind::Page, std::move(id)}; }
     [[nodiscard]] static Route checklist(std::string id) { return {ScreenKind::Checklist, std::move(id)}; }
+    [[nodiscard]] static Route recruiter() { return {ScreenKind::Recruiter, {}}; }
     // The take-home QR code of a page or a checklist (the route it is opened from).
     [[nodiscard]] static Route takeHome(const Route& from)
     {
@@ -69,7 +73,7 @@ struct Route {
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
     // Stable screen id for the UI map and the tour: "home", "help", the page id ("trafficking"),
-    // "checklist-passport", "takehome-passport", "takehome-checklist-passport", "callback",
+    // "checklist-passport", "takehome-passport", "takehome-checklist-passport", "recruiter", "callback",
     // "callback-review", "callback-done", "officer-pin", "officer-dashboard".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;

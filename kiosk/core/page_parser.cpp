@@ -3,7 +3,9 @@
 
 #include "core/content_toml.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 
 namespace kiosk::parsing {
@@ -71,8 +73,12 @@ std::optional<Block> parseBlock(const toml::table& t, const std::string& file, P
         b.label = f.text("label", kMaxLabel, true);
         b.page = f.text("page", 60, false);
         b.checklist = f.text("checklist", 60, false);
-        if (b.page.empty() == b.checklist.empty())
-            errors.push_back(at(file, t) + "a link goes to either a 'page' or a 'checklist'");
+        b.screen = f.text("screen", 60, false);
+        if (!b.page.empty() + !b.checklist.empty() + !b.screen.empty() != 1)
+            errors.push_back(at(file, t) + "a link goes to one 'page', 'checklist' or 'screen'");
+        else if (!b.screen.empty() && std::find(std::begin(kLinkScreens), std::end(kLinkScreens), b.screen) ==
+                                          std::end(kLinkScreens))
+            errors.push_back(at(file, t) + "no screen '" + b.screen + "' to link to (only 'recruiter')");
         break;
     }
     f.finish();

@@ -31,6 +31,9 @@ public:
         // A checklist opened afresh starts from its first question.
         if (i.route.kind == ScreenKind::Checklist && !(here == i.route))
             m_s.checklist = {i.route.id, {}, {}};
+        // The company search opened afresh starts empty, with the keyboard ready.
+        if (i.route.kind == ScreenKind::Recruiter && !(here == i.route))
+            m_s.search = {};
         // A form opened from a topic starts with that topic chosen, unless one already was.
         if (i.route.kind == ScreenKind::Callback && !m_s.form.topic) {
             m_s.form.topic = requestTopicFromId(i.route.id);
@@ -40,7 +43,7 @@ public:
         // Anonymous usage: a guidance screen, checklist or form opened (not returned to).
         const Route& now = m_s.nav.current();
         const bool counted = now.kind == ScreenKind::Page || now.kind == ScreenKind::Checklist ||
-                             now.kind == ScreenKind::Callback;
+                             now.kind == ScreenKind::Recruiter || now.kind == ScreenKind::Callback;
         if (counted && now.screenId() != before)
             m_fx.push_back(effect::CountView{now.screenId(), m_s.lang});
     }
@@ -54,6 +57,9 @@ public:
             m_s.checklist.have.clear();
         } else if (here.kind == ScreenKind::Callback && m_s.form.editing) {
             m_s.form.closeKeyboard();
+        } else if (here.kind == ScreenKind::Recruiter && m_s.search.typing &&
+                   !m_s.search.query.text.empty()) {
+            m_s.search.typing = false;
         } else {
             m_s.nav.back();
         }
@@ -102,9 +108,33 @@ public:
     }
     void operator()(const intent::RestartChecklist&) { m_s.checklist = {m_s.checklist.id, {}, {}}; }
 
+    // --- The company search ---
+    void operator()(const intent::FocusSearch&) { m_s.search.open(); }
+    void operator()(const intent::ChooseCompany& i)
+    {
+        m_s.search.chosen = i.name;
+        m_s.search.typing = false;
+    }
+    void operator()(const intent::AskAbout& i)
+    {
+        (*this)(intent::Open{Route::callback(std::string(requestTopicId(i.topic)))});
+        FieldText& note = m_s.form.at(Field::Note);
+        if (i.note.empty() || note.text.find(i.note) != std::string::npos)
+            return;
+        note.caret = note.text.size();
+        (void)m_s.form.insert(Field::Note, note.text.empty() ? i.note : "\n" + i.note);
+    }
+
     // --- The callback form ---
     void operator()(const intent::FocusField& i) { m_s.form.focus(i.field); }
-    void operator()(const intent::PressKey& i) { (void)m_s.form.key(i.key); }
+    // The keys go to the company search on its screen, else to the form.
+    void operator()(const intent::PressKey& i)
+    {
+        if (m_s.nav.current().kind == ScreenKind::Recruiter)
+            (void)m_s.search.key(i.key);
+        else
+            (void)m_s.form.key(i.key);
+    }
     void operator()(const intent::MoveCaret& i)
     {
         if (m_s.form.editing != i.field)

@@ -2,6 +2,7 @@
 // reducer (core/reducer) changes it.
 #pragma once
 
+#include "core/company_search.hpp"
 #include "core/content.hpp"
 #include "core/form.hpp"
 #include "core/language.hpp"
@@ -35,6 +36,7 @@ struct Session {
     Navigator nav;
     Lang lang = kDefaultLang;
     ChecklistProgress checklist;
+    CompanySearch search; // the company looked for in the registry
     FormState form;
     std::string reference;  // of the request just saved, for the confirmation screen
     bool largeText = false; // the Aa button: text 1.4 times as large, until the visit ends

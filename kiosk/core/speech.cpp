@@ -332,6 +332,41 @@ Script helpScript(const Strings& strings, const LocalContacts& contacts, Lang sh
     return s;
 }
 
+// The company search: what the list says of the name typed, then the next steps.
+Script recruiterScript(const Content& content, const CompanySearch& search, Lang shown, Lang voice)
+{
+    const Strings& strings = content.strings;
+    const Registry& registry = content.registry;
+    Script s = scriptFor("recruiter\x1f" + search.query.text + "\x1f" + search.chosen, shown, voice);
+    addText(s, "title", strings.get(voice, "registry.title"));
+    if (registry.companies.empty()) {
+        addText(s, "empty", strings.get(voice, "registry.empty"));
+        addText(s, "empty.hint", strings.get(voice, "registry.empty_hint"));
+    } else if (normaliseName(search.query.text).empty()) {
+        addText(s, "intro", strings.get(voice, "registry.intro"));
+    } else {
+        const auto found = content.registryIndex.search(search.query.text, kCompanyResults);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            const Company& c = registry.companies[found[i].company];
+            const CompanyWords words = companyWords(c, registry, strings, voice);
+            const std::string part = "result." + std::to_string(i);
+            addText(s, part + ".name", c.name);
+            addText(s, part + ".listed", words.listed);
+            addText(s, part + ".status", words.status);
+        }
+        if (found.empty()) {
+            addText(s, "not_found", notFoundWords(registry, strings, voice));
+            addText(s, "not_found.hint", strings.get(voice, "registry.not_found_hint"));
+        } else {
+            addText(s, "found.hint", strings.get(voice, "registry.found_hint"));
+        }
+    }
+    for (const char* key :
+         {"registry.next.title", "registry.next.sip2mi", "registry.next.wait", "registry.next.qr"})
+        addText(s, std::string(key).substr(9), strings.get(voice, key));
+    return s;
+}
+
 bool readsAloud(ScreenKind kind)
 {
     switch (kind) {
@@ -339,6 +374,7 @@ bool readsAloud(ScreenKind kind)
     case ScreenKind::Help:
     case ScreenKind::Page:
     case ScreenKind::Checklist:
+    case ScreenKind::Recruiter:
     case ScreenKind::Callback:
     case ScreenKind::CallbackReview: return true;
     default: return false;
@@ -365,6 +401,7 @@ std::optional<Script> screenScript(const Content& content, const LocalContacts& 
             return checklistScript(*rules, *words, session.checklist, content.strings, shown, voice);
         return std::nullopt;
     }
+    case ScreenKind::Recruiter: return recruiterScript(content, session.search, shown, voice);
     case ScreenKind::Callback: return formScript(content.strings, session.form, callback, shown, voice);
     case ScreenKind::CallbackReview:
         return reviewScript(session.form, content.strings, callback, shown, voice);

@@ -31,6 +31,7 @@ void Stage::show(const Still& still, Lang lang)
     s.lang = lang;
     s.checklist = still.progress;
     s.form = still.form;
+    s.search = still.search;
     s.reference = still.reference;
     s.officer = still.officerSession;
     s.desk = still.officer;
@@ -168,6 +169,49 @@ void takeHomeStills(const Content& content, std::vector<Still>& stills)
         stills.push_back({"takehome-" + route.screenId(), Route::takeHome(route), IdleTimer::Phase::Active,
                           std::move(chosen)});
     }
+}
+
+// The company search with the list this content holds. The shipped list is empty: the screen says
+// so. A list with companies: the keyboard ready, a name typed without "PT" and with a letter wrong,
+// a company chosen, a sanctioned one, and a name the list does not have.
+void recruiterStills(const Content& content, std::vector<Still>& stills)
+{
+    const Route route = Route::recruiter();
+    const auto& companies = content.registry.companies;
+    auto still = [&](std::string name, const std::string& typed, bool typing, const std::string& chosen = {},
+                     bool atEnd = false) {
+        Still s{std::move(name), route};
+        s.search.query.text = typed;
+        s.search.query.caret = s.search.query.text.size();
+        s.search.typing = typing;
+        s.search.chosen = chosen;
+        s.atEnd = atEnd;
+        stills.push_back(std::move(s));
+    };
+    if (companies.empty()) {
+        still("recruiter", "", false);
+        still("recruiter-end", "", false, {}, true);
+        return;
+    }
+    still("recruiter", "", true);
+    const auto active = std::find_if(companies.begin(), companies.end(), [](const Company& c) {
+        return c.status == CompanyStatus::Active && nameWords(c.name).size() >= 2;
+    });
+    if (active != companies.end()) {
+        // Its words without "PT", the second letter of the first word doubled, the last word cut short.
+        std::string typed = normalisedName(active->name);
+        typed.insert(1, 1, typed[1]);
+        typed.resize(typed.size() - 2);
+        still("recruiter-found", typed, true);
+        still("recruiter-chosen", typed, false, active->name);
+        still("recruiter-chosen-end", typed, false, active->name, true);
+    }
+    const auto sanctioned = std::find_if(companies.begin(), companies.end(), [](const Company& c) {
+        return c.status == CompanyStatus::Sanctioned;
+    });
+    if (sanctioned != companies.end())
+        still("recruiter-sanctioned", sanctioned->name, false);
+    still("recruiter-not-found", "Wqx Zyvo Qurtaz", false);
 }
 
 // The form as a resident might fill it (synthetic data), through the same calls the keyboard makes.
@@ -390,6 +434,9 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
                                       "takehome-checklist-passport",
                                       firstResult + "-reading",
                                       "callback-keyboard-letters",
+                                      "recruiter",
+                                      "recruiter-found",
+                                      "recruiter-chosen",
                                       "officer-dashboard-end",
                                       "idle-prompt"};
     pictured.insert(pictured.end(), questions.begin(), questions.end());
@@ -442,6 +489,7 @@ std::vector<Still> tourStills(const Content& content)
         stills.push_back({id + "-end", Route::page(id), IdleTimer::Phase::Active, {}, true});
     }
     const std::vector<std::string> questions = checklistStills(content, stills);
+    recruiterStills(content, stills);
     takeHomeStills(content, stills);
     formStills(stills);
     officerStills(stills);

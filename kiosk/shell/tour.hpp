@@ -33,6 +33,7 @@ struct Still {
     bool atEnd = false;            // scrolled to the end of the screen
     std::string scrollTo;          // else scrolled so that this widget is two thirds down the window
     FormState form;                // the callback form as a resident left it
+    CompanySearch search;          // the company search as a resident left it
     std::string reference;         // shown on the confirmation
     OfficerSession officerSession; // the PIN pad as left
     std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports

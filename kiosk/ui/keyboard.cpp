@@ -25,8 +25,9 @@ struct Place {
     float units = 1.f;      // width in grid units
 };
 
-std::vector<std::vector<Place>> letterRows(bool note)
+std::vector<std::vector<Place>> letterRows(Keypad pad)
 {
+    const bool note = pad == Keypad::Note;
     auto letters = [](const char* s) {
         std::vector<Place> row;
         for (; *s; ++s)
@@ -37,7 +38,8 @@ std::vector<std::vector<Place>> letterRows(bool note)
     r1.push_back({Key::Backspace});
     std::vector<Place> r2 = letters("asdfghjkl");
     r2.push_back({Key::Apostrophe});
-    r2.push_back({Key::Next});
+    // The search has one field: nothing to go on to.
+    r2.push_back(pad == Keypad::Search ? Place{} : Place{Key::Next});
     std::vector<Place> r3{{Key::Shift}};
     for (Place k : letters("zxcvbnm"))
         r3.push_back(k);
@@ -150,13 +152,21 @@ bool Keyboard::backspaceRepeats()
     return false;
 }
 
-std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
+Keypad keypadFor(Field field)
+{
+    if (field == Field::Phone)
+        return Keypad::Phone;
+    if (usesNumberPad(field))
+        return Keypad::Digits;
+    return field == Field::Note ? Keypad::Note : Keypad::Letters;
+}
+
+std::optional<Key> Keyboard::draw(Frame& f, Keypad pad, bool shift, float width)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const bool numbers = form.editing && usesNumberPad(*form.editing);
-    const bool note = form.editing == Field::Note;
-    const auto rows = numbers ? numberRows(form.editing == Field::Phone) : letterRows(note);
+    const bool numbers = pad == Keypad::Digits || pad == Keypad::Phone;
+    const auto rows = numbers ? numberRows(pad == Keypad::Phone) : letterRows(pad);
     const float unitsAcross = numbers ? 5.f : 11.f;
     const float keyH = kKeyHeight * s;
     const float gap = kKeyGap * s;
@@ -185,7 +195,7 @@ std::optional<Key> Keyboard::draw(Frame& f, const FormState& form, float width)
             }
             const Key key = *place.key;
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (keyButton(f, key, keyFace(f, key, form.shift), w, keyH, place.units < 2.f) &&
+            if (keyButton(f, key, keyFace(f, key, shift), w, keyH, place.units < 2.f) &&
                 !(key == Key::Backspace && m_repeated))
                 pressed = key;
             if (key == Key::Backspace && ImGui::IsItemActive() && ImGui::IsItemHovered()) {

@@ -10,14 +10,19 @@
 
 namespace kiosk::ui {
 
+// Which keys the panel shows: letters (with a new-line key for the note; without Next for the company
+// search, its only field), or the number pad (with + for a phone number).
+enum class Keypad { Letters, Note, Search, Digits, Phone };
+[[nodiscard]] Keypad keypadFor(Field field);
+
 class Keyboard {
 public:
     // Height of the keyboard panel for a field, at this scale.
     [[nodiscard]] static float height(const Metrics& m);
 
-    // Draws the panel at the cursor, `width` wide. Returns the key tapped (or repeated,
-    // for a held backspace) on this frame.
-    std::optional<Key> draw(Frame& f, const FormState& form, float width);
+    // Draws the panel at the cursor, `width` wide, its letters capitals while `shift`. Returns the
+    // key tapped (or repeated, for a held backspace) on this frame.
+    std::optional<Key> draw(Frame& f, Keypad pad, bool shift, float width);
 
     // True while a key is held that repeats: the kiosk must keep drawing frames.
     [[nodiscard]] bool repeating() const { return m_holding; }

@@ -500,7 +500,9 @@ void CallbackFormScreen::scrollIntoSight(const Metrics& m, const FormState& form
 
 Asked CallbackFormScreen::drawKeyboard(Frame& f, const FormState& form, float width)
 {
-    if (auto key = m_keyboard.draw(f, form, width))
+    if (!form.editing)
+        return {};
+    if (auto key = m_keyboard.draw(f, keypadFor(*form.editing), form.shift, width))
         return intent::PressKey{*key};
     return {};
 }

@@ -19,6 +19,7 @@ const char* topicIcon(Topic topic)
     case Topic::Callback: return icon::kComments;
     case Topic::Abroad: return icon::kGlobe;
     case Topic::Hotlines: return icon::kPhone;
+    case Topic::Recruiter: return icon::kSearch;
     }
     return icon::kInfo;
 }

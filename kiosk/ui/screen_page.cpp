@@ -113,13 +113,19 @@ Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
     const Metrics& m = f.m;
     const float s = m.scale;
     // One button per target on a page (the content checks see to it): a stable map id.
-    const std::string id = b.page.empty() ? "page.link.checklist." + b.checklist : "page.link.page." + b.page;
+    const std::string id = !b.page.empty()        ? "page.link.page." + b.page
+                           : !b.checklist.empty() ? "page.link.checklist." + b.checklist
+                                                  : "page.link.screen." + b.screen;
     const float w = std::min(width, 760.f * s);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     Asked action;
-    if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
-               ImVec2(w, m.tapHeight), ButtonStyle::Primary))
-        action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
+    const char* mark = !b.page.empty()        ? icon::kChevronRight
+                       : !b.checklist.empty() ? icon::kCheckSquare
+                                              : icon::kSearch;
+    if (button(f, id, mark, b.label, ImVec2(w, m.tapHeight), ButtonStyle::Primary))
+        action = intent::Open{!b.page.empty()        ? Route::page(b.page)
+                              : !b.checklist.empty() ? Route::checklist(b.checklist)
+                                                     : Route::recruiter()};
     if (f.reading && f.reading->part == part + ".label")
         ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
                                             ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),

@@ -76,6 +76,31 @@ public:
                const ChecklistProgress& progress);
 };
 
+// "Cek perusahaan / sponsor": the name typed, what the registry says of it, and the next steps. The
+// keyboard is drawn below the content area like the form's.
+class RecruiterScreen {
+public:
+    Asked draw(Frame& f, const CompanySearch& search);
+    Asked drawKeyboard(Frame& f, const CompanySearch& search, float width);
+    [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
+    // A new visit: nothing of the last resident's search is kept.
+    void forget() { *this = RecruiterScreen{}; }
+
+private:
+    // The registry's best matches for `query`, searched again only when it changed.
+    const std::vector<RegistryMatch>& results(const Content& content, const std::string& query);
+    // The field with what was typed; true when tapped.
+    bool drawQuery(Frame& f, Column column, const CompanySearch& search);
+    Asked drawResults(Frame& f, Column column, const CompanySearch& search);
+    Asked drawNextSteps(Frame& f, Column column, const CompanySearch& search);
+
+    Keyboard m_keyboard;
+    QrCache m_qr;
+    std::string m_query;
+    bool m_searched = false;
+    std::vector<RegistryMatch> m_results;
+};
+
 // "Ask to be called back": the form, with its keyboard while a field is edited.
 class CallbackFormScreen {
 public:

@@ -106,6 +106,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
     if (view.session.visit != m_visit) {
         m_visit = view.session.visit;
         m_callbackForm.forget();
+        m_recruiter.forget();
     }
     map.screen = view.session.nav.current().screenId();
     beginFullScreen("kiosk", kBackground);
@@ -148,8 +149,12 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
         m_moreBelow = false; // measured afresh below
     }
-    // While a field of the form is edited, the keyboard takes the bottom of the content area.
-    const bool keyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
+    // While a field of the form or the company search is edited, the keyboard takes the bottom of the
+    // content area.
+    const bool formKeyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
+    const bool searchKeyboard = route.kind == ScreenKind::Recruiter && view.session.search.typing &&
+                                !m_content.registry.companies.empty();
+    const bool keyboard = formKeyboard || searchKeyboard;
     // The review keeps its Edit and Send buttons below it in the same way.
     const bool reviewBar = route.kind == ScreenKind::CallbackReview;
     const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
@@ -179,9 +184,12 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     }
     if (keyboard) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
-        if (Asked a = m_callbackForm.drawKeyboard(f, view.session.form, size.x))
+        Asked a = formKeyboard ? m_callbackForm.drawKeyboard(f, view.session.form, size.x)
+                               : m_recruiter.drawKeyboard(f, view.session.search, size.x);
+        if (a)
             result.asked = std::move(a);
-        result.animating = result.animating || m_callbackForm.keyboardRepeating();
+        result.animating =
+            result.animating || m_callbackForm.keyboardRepeating() || m_recruiter.keyboardRepeating();
     }
     if (reviewBar) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
@@ -208,6 +216,7 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
             return m_checklist.draw(f, *rules, *words, view.session.checklist);
         return {};
     }
+    case ScreenKind::Recruiter: return m_recruiter.draw(f, view.session.search);
     case ScreenKind::Callback: return m_callbackForm.draw(f, view.session.form);
     case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); return {};
     case ScreenKind::CallbackDone: return m_callbackDone.draw(f, view.session.reference);

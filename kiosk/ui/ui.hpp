@@ -84,6 +84,7 @@ private:
     PageScreen m_page;
     TakeHomeScreen m_takeHome;
     ChecklistScreen m_checklist;
+    RecruiterScreen m_recruiter;
     CallbackFormScreen m_callbackForm;
     CallbackReviewScreen m_callbackReview;
     CallbackDoneScreen m_callbackDone;

@@ -366,11 +366,13 @@ void sourceAndDate(Frame& f, Column column, const std::vector<const Source*>& ci
         wrappedText(f.fonts.body, colours().textMuted, "- " + text, width);
         all += (all.empty() ? "" : "; ") + text;
     }
+    f.map.values["source"] = all;
+    if (verified.empty())
+        return;
     const std::string date = formatDate(verified, f.lang);
     ImGui::SetCursorPosX(x0);
     wrappedText(f.fonts.body, colours().textMuted,
                 std::string(icon::kCalendarCheck) + "  " + f.t("page.verified") + ": " + date, width);
-    f.map.values["source"] = all;
     f.map.values["verified"] = date;
 }
 

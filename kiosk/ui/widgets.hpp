@@ -130,7 +130,8 @@ struct Column {
 [[nodiscard]] Column readingColumn(const Metrics& m);
 
 // Where the facts come from and the date they were last checked (ISO, shown in the resident's
-// language), under a rule across `column`: the end of a guidance page and of a checklist's result.
+// language; none when ""), under a rule across `column`: the end of a guidance page and of a
+// checklist's result.
 void sourceAndDate(Frame& f, Column column, const std::vector<const Source*>& cited,
                    const std::string& verified);
 
