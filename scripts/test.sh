@@ -45,13 +45,20 @@ step "unit and headless UI tests" ctest --test-dir "$BUILD" --output-on-failure
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1"
 
 tour() {
-    local dir="$BUILD/tour" size
-    rm -rf "$dir"
+    local dir="$BUILD/tour" listed="$BUILD/tour-list" size
+    rm -rf "$dir" "$listed"
+    # The company search with companies to find (the shipped list is empty): the test list of invented
+    # names in a copy of data/.
+    mkdir -p "$listed" && cp -r "$KIOSK_ROOT/data" "$listed/data" && ln -s "$KIOSK_ROOT/media" "$listed/media" &&
+        cp "$KIOSK_ROOT"/tests/fixtures/registry/p3mi.* "$listed/data/registry/" || return 1
     for size in 1920x1080 1080x1920 1280x800; do
         xvfb-run -a -s "-screen 0 ${size}x24" \
             "$BUILD/kiosk/kiosk" --data "$KIOSK_ROOT/data" --tour "$dir" --size "$size" >/dev/null || return 1
+        xvfb-run -a -s "-screen 0 ${size}x24" "$BUILD/kiosk/kiosk" --data "$listed/data" --tour "$dir/list" \
+            --size "$size" --tour-only recruiter >/dev/null || return 1
     done
     "$BUILD/tests/tour_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800 || return 1
+    "$BUILD/tests/tour_check" "$listed/data" "$dir/list" --only recruiter 1920x1080 1080x1920 1280x800 || return 1
     # Every take-home QR code in the pictures, read with zbarimg, is exactly its button's text.
     "$BUILD/tests/takehome_check" "$KIOSK_ROOT/data" "$dir" 1920x1080 1080x1920 1280x800
 }

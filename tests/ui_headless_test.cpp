@@ -50,9 +50,9 @@ TEST_CASE("home has a tile for every topic; each opens its screen; Back and Home
 {
     Harness k;
     k.wake();
-    for (const char* id :
-         {"home.tile.trafficking", "home.tile.scam-jobs", "home.tile.work-abroad", "home.tile.passport",
-          "home.tile.abroad", "home.tile.hotlines", "home.tile.callback", "lang.id", "lang.jv", "lang.en"})
+    for (const char* id : {"home.tile.trafficking", "home.tile.scam-jobs", "home.tile.work-abroad",
+                           "home.tile.recruiter", "home.tile.passport", "home.tile.abroad",
+                           "home.tile.hotlines", "home.tile.callback", "lang.id", "lang.jv", "lang.en"})
         CHECK_MESSAGE(k.map().find(id), id);
     CHECK_FALSE(k.map().find("nav.back"));
     CHECK_FALSE(k.map().find("nav.home"));

@@ -239,7 +239,8 @@ void FormDrawing::textBox(Field field, float bx, float bw, bool withLabel)
         m_action = intent::MoveCaret{field, caret};
     }
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-    mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q);
+    if (WidgetBox* w = mapWidget(f, widget, f.t("form.field." + id + ".label"), p, q))
+        w->value = ft.text;
     const bool problem = !form.errorOf(field).empty();
     dl->AddRectFilled(p, q, pressed ? colours().cardPressed : colours().card, m.rounding);
     dl->AddRect(p, q,

@@ -33,11 +33,12 @@ printf '135790\n135790\n' | "$KIOSK" set-pin --db "$WORK/kiosk.db" >"$WORK/set-p
     { echo "FAIL: kiosk set-pin"; cat "$WORK/set-pin.log"; exit 1; }
 mkdir -p "$WORK/stick"
 
-# The office signs a content pack (one page title changed) and puts it on the "stick"; this
-# kiosk's settings trust the office's key.
+# The office signs a content pack (one page title changed, and a list of placement companies: the
+# test list of invented names) and puts it on the "stick"; this kiosk's settings trust the office's key.
 "$KIOSK" content keygen --out "$WORK/kantor" >/dev/null
 PACK="$WORK/stick/desa-kiosk-konten"
-mkdir -p "$PACK" && cp -r "$ROOT/data/content" "$ROOT/data/checklists" "$ROOT/data/sources.toml" "$PACK/"
+mkdir -p "$PACK/registry" && cp -r "$ROOT/data/content" "$ROOT/data/checklists" "$ROOT/data/sources.toml" "$PACK/"
+cp "$ROOT/tests/fixtures/registry/p3mi.csv" "$ROOT/tests/fixtures/registry/p3mi.toml" "$PACK/registry/"
 sed -i '0,/^title = .*/s//title = "Paket uji dari kantor"/' "$PACK/content/id/pages/trafficking.toml"
 "$KIOSK" content sign --key "$WORK/kantor.sign.secret" "$PACK" >/dev/null ||
     { echo "FAIL: kiosk content sign"; exit 1; }
@@ -213,6 +214,13 @@ reveal_click() {
     done
     click "$1"
 }
+# The shipped kiosk has no list of companies: the search says so and offers the next steps.
+click home.tile.recruiter && expect recruiter
+checks=$((checks + 1))
+if [ "$(field .values.registry)" = "empty" ] && [ -z "$(label registry.query)" ]; then
+    echo "ok: without a list the company search says so"; else fail "company search without a list"; fi
+click nav.home && expect home
+
 click home.tile.callback && expect callback
 click form.field.name && wait_for osk.key.q
 type_keys "siti aminah"
@@ -309,6 +317,28 @@ click home.tile.trafficking && expect trafficking id
 checks=$((checks + 1))
 if jq -e '[.. | strings] | any(test("Paket uji dari kantor"))' "$MAP" >/dev/null; then
     echo "ok: the new content is shown"; else fail "the pack's page title is not on screen"; fi
+
+# The pack brought a list of companies: a misspelt name typed on the keyboard finds the right one,
+# and its result leads to the callback form with the company named in the note.
+click nav.home && expect home
+click home.tile.recruiter && expect recruiter && wait_for osk.key.q
+type_keys "sinar harapn"
+checks=$((checks + 1))
+for _ in $(seq 40); do [ "$(label registry.result.0)" = "PT Sinar Harapan Mandiri Sejahtera" ] && break; sleep 0.05; done
+if [ "$(label registry.result.0)" = "PT Sinar Harapan Mandiri Sejahtera" ]; then
+    echo "ok: 'sinar harapn' finds PT Sinar Harapan Mandiri Sejahtera"
+else fail "the first result for 'sinar harapn' is '$(label registry.result.0)'"; fi
+click osk.key.done
+click registry.result.0
+reveal_click registry.callback && expect callback
+reveal_click form.field.note
+checks=$((checks + 1))
+for _ in $(seq 40); do [[ "$(value form.field.note)" == *Sinar* ]] && break; sleep 0.05; done
+case "$(value form.field.note)" in
+*"PT Sinar Harapan Mandiri Sejahtera"*) echo "ok: the form's note names the company" ;;
+*) fail "the note is '$(value form.field.note)'" ;;
+esac
+click nav.home && expect home
 
 # Nothing a resident typed reaches the log.
 checks=$((checks + 1))
