@@ -312,6 +312,37 @@ int runFrameBench(Shell& shell, Screen screen, const Clock& clock, int frames)
     report("frame_keyboard", keys);
     std::printf("{\"figure\": \"keys_applied_on_release_frame\", \"presses\": %d, \"applied\": %d}\n",
                 presses, shown);
+
+    // Typing companies' names in the company search: every key searches the registry again and
+    // draws its results (with a list loaded; the shipped one is empty).
+    const Registry& registry = shell.content().registry;
+    if (registry.companies.empty())
+        return 0;
+    const Still search{"search", Route::recruiter()};
+    stage.show(search, Lang::Id);
+    for (int i = 0; i < 5; ++i)
+        drawFrame(shell, screen);
+    std::vector<double> searching;
+    for (std::size_t c = 0; searching.size() < static_cast<std::size_t>(frames) && c < 1000; ++c) {
+        // The first 16 letters of a name without "PT", as a resident starts typing it.
+        const std::string name =
+            normalisedName(registry.companies[(c * 7919) % registry.companies.size()].name);
+        for (const char ch : name.substr(0, 16)) {
+            const std::string id = ch == ' ' ? "osk.key.space" : "osk.key." + std::string(1, ch);
+            const WidgetBox* key = shell.uiMap().find(id);
+            if (!key)
+                continue; // a digit or a sign the letter keys do not have
+            shell.push({PointerEvent::Type::Down, key->centerX(), key->centerY(), clock.now(), 0});
+            searching.push_back(timed());
+            shell.push({PointerEvent::Type::Up, key->centerX(), key->centerY(), clock.now(), 0});
+            searching.push_back(timed());
+        }
+        stage.show(search, Lang::Id); // an empty field for the next name
+        drawFrame(shell, screen);
+    }
+    report("frame_company_search", searching);
+    std::printf("{\"figure\": \"frame_company_search_list\", \"companies\": %zu}\n",
+                registry.companies.size());
     return 0;
 }
 

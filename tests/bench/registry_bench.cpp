@@ -2,6 +2,8 @@
 // letter by letter, without "PT", some with a letter wrong) over 5,000 and 50,000 generated
 // companies; loading the content with such a registry; the memory the list and its index take.
 //   registry_bench [--data DIR]
+//   registry_bench --write DIR COUNT: writes COUNT generated companies as DIR/p3mi.csv and p3mi.toml
+//   (for the frame benchmark's company search)
 #include "../registry_support.hpp"
 #include "bench_support.hpp"
 #include "core/config.hpp"
@@ -145,6 +147,14 @@ int main(int argc, char** argv)
 {
     if (argc == 4 && std::strcmp(argv[1], "--memory") == 0)
         return memoryChild(argv[2], argv[3]);
+    if (argc == 4 && std::strcmp(argv[1], "--write") == 0) {
+        const auto count = static_cast<std::size_t>(std::stoul(argv[3]));
+        std::ofstream(fs::path(argv[2]) / "p3mi.csv", std::ios::binary | std::ios::trunc)
+            << registryCsv(test::generatedCompanies(count));
+        std::ofstream(fs::path(argv[2]) / "p3mi.toml", std::ios::binary | std::ios::trunc)
+            << registryInfoToml({"generated for the benchmark", "2026-03-12", ""}, count);
+        return 0;
+    }
     fs::path dataDir = fs::path(KIOSK_SOURCE_DIR) / "data";
     if (argc == 3 && std::strcmp(argv[1], "--data") == 0)
         dataDir = argv[2];
