@@ -123,6 +123,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
         }
     }
     s.retentionDays = config.retentionDays;
+    s.registryMaxAgeDays = config.registryMaxAgeDays;
     s.usb.roots = config.usbRoots;
     s.contentDir = shown.origin == ShownContent::Origin::LastGood ? shown.mediaDir.parent_path() : dataDir;
     s.contentOldestVerified = shown.content.oldestVerified();

@@ -78,7 +78,8 @@ bool hasDefaultOfficer(const Config& c)
 {
     return c.exportDir.empty() && c.officePublicKey.empty() && c.retentionDays == 14 &&
            c.usbRoots == std::vector<std::filesystem::path>{"/media", "/run/media"} &&
-           c.officerIdleMs == 120'000 && c.allowPlainExport && c.office == "Kantor Imigrasi Surakarta";
+           c.officerIdleMs == 120'000 && c.allowPlainExport && c.office == "Kantor Imigrasi Surakarta" &&
+           c.registryMaxAgeDays == 90;
 }
 
 } // namespace
@@ -213,6 +214,30 @@ TEST_CASE("[officer] office: the office that receives the requests, named where 
         CHECK(bad->problems[0].find("kiosk.toml:4: officer.office must be the name of the office") !=
               std::string::npos);
         CHECK(bad->config.office == "Kantor Imigrasi Surakarta");
+    }
+}
+
+TEST_CASE("[officer] registry_max_age_days: the age after which the company list is called old")
+{
+    const auto l = loadOfficer("registry_max_age_days = 30\n");
+    CHECK(l->problems.empty());
+    CHECK(l->config.registryMaxAgeDays == 30);
+    for (const char* edge : {"1", "365"}) {
+        const auto e = loadOfficer(std::string("registry_max_age_days = ") + edge + "\n");
+        CHECK(e->problems.empty());
+        CHECK(e->config.registryMaxAgeDays == std::stoi(edge));
+    }
+    // Anything else keeps 90 and says what is wanted, on its line.
+    for (const char* wrong : {"0", "366", "-5", "\"90\"", "90.5", "true", "[90]"}) {
+        INFO(wrong);
+        const auto w =
+            loadOfficer(std::string("retention_days = 10\nregistry_max_age_days = ") + wrong + "\n");
+        REQUIRE(w->problems.size() == 1);
+        CHECK(
+            w->problems[0].find("kiosk.toml:5: officer.registry_max_age_days must be a whole number of days "
+                                "from 1 to 365") != std::string::npos);
+        CHECK(w->config.registryMaxAgeDays == 90);
+        CHECK(w->config.retentionDays == 10); // the other settings are still taken
     }
 }
 
@@ -369,6 +394,7 @@ TEST_CASE("data/kiosk.example.toml documents every key and loads without a probl
                             "idle_minutes",
                             "callback_within_days",
                             "office",
+                            "registry_max_age_days",
                             "number",
                             "whatsapp",
                             "hours",

@@ -556,6 +556,38 @@ TEST_CASE("shipped numbers whose source is more than two years old are listed fo
         std::none_of(after.begin(), after.end(), [](const auto& o) { return o.local == "kbri-singapura"; }));
 }
 
+TEST_CASE("the content review of a day: the numbers to check again and how old the company list is")
+{
+    Content content = test::shippedContent();
+    // The shipped list has no companies: no age, never old.
+    const ContentReview shipped = reviewContent(content, {}, "2026-12-02 10:00", 90);
+    CHECK(shipped.today == "2026-12-02");
+    CHECK(shipped.recheck.size() == numbersToRecheck(content, {}, "2026-12-02").size());
+    CHECK_FALSE(shipped.registryAgeDays.has_value());
+    CHECK_FALSE(shipped.registryOld);
+
+    Company company;
+    company.name = "PT Maju Jaya Abadi";
+    company.licence = "UJI-1";
+    content.registry = {true, {"SISKOP2MI (KP2MI)", "2026-09-03", ""}, {company}};
+    const ContentReview fresh = reviewContent(content, {}, "2026-12-02 10:00", 90);
+    CHECK(fresh.registryAgeDays == 90L);
+    CHECK_FALSE(fresh.registryOld); // 90 days is not older than 90
+    const ContentReview old = reviewContent(content, {}, "2026-12-03", 90);
+    CHECK(old.registryAgeDays == 91L);
+    CHECK(old.registryOld);
+    CHECK_FALSE(reviewContent(content, {}, "2026-12-03", 91).registryOld);
+    CHECK(reviewContent(content, {}, "2026-09-04", 1).registryAgeDays == 1L);
+    // A kiosk whose clock is behind the list's date, or a day not known: no age, no warning.
+    const ContentReview behind = reviewContent(content, {}, "2026-08-01", 90);
+    CHECK(behind.registryAgeDays == -33L);
+    CHECK_FALSE(behind.registryOld);
+    const ContentReview unknown = reviewContent(content, {}, "?", 1);
+    CHECK_FALSE(unknown.registryAgeDays.has_value());
+    CHECK_FALSE(unknown.registryOld);
+    CHECK(unknown.recheck.empty());
+}
+
 TEST_CASE("the Basa Jawa glossary: a planted ngoko word and a misspelling are warned at their lines")
 {
     test::Pack pack;

@@ -56,3 +56,26 @@ TEST_CASE("what is not a date comes back as it was")
         CHECK(formatDate(text, Lang::En) == text);
     }
 }
+
+TEST_CASE("the days between two dates count across months, leap days and years")
+{
+    CHECK(daysBetween("2026-03-12", "2026-03-12") == 0L);
+    CHECK(daysBetween("2026-03-12", "2026-03-13") == 1L);
+    CHECK(daysBetween("2026-02-28", "2026-03-01") == 1L);
+    CHECK(daysBetween("2024-02-28", "2024-03-01") == 2L); // 29 February
+    CHECK(daysBetween("2025-12-31", "2026-01-01") == 1L);
+    CHECK(daysBetween("2026-01-01", "2027-01-01") == 365L);
+    CHECK(daysBetween("2024-01-01", "2025-01-01") == 366L);
+    CHECK(daysBetween("2026-03-12", "2026-06-10") == 90L);
+    CHECK(daysBetween("2026-03-12", "2026-02-10") == -30L); // a list dated after the kiosk's clock
+}
+
+TEST_CASE("there are no days between what is not a date")
+{
+    for (const char* text :
+         {"", "2026-03", "2026-02-30", "2026-13-01", "12-03-2026", "2026-03-12 10:00", "?"}) {
+        INFO(text);
+        CHECK_FALSE(daysBetween(text, "2026-03-12").has_value());
+        CHECK_FALSE(daysBetween("2026-03-12", text).has_value());
+    }
+}

@@ -1,6 +1,9 @@
 // Officer mode through the real screens and the real desk: the corner held, a first PIN made on the
 // pad, the dashboard read from the database, one tap that copies the requests to a folder, logout.
+#include "core/clock.hpp"
+#include "core/registry.hpp"
 #include "export/seal.hpp"
+#include "registry_support.hpp"
 #include "services/officer_desk.hpp"
 #include "services/pending_store.hpp"
 #include "store/batches.hpp"
@@ -99,6 +102,43 @@ long filesUnder(const std::filesystem::path& dir)
 {
     return std::distance(std::filesystem::recursive_directory_iterator(dir),
                          std::filesystem::recursive_directory_iterator());
+}
+
+// A copy of the shipped data with a list of `n` placement companies taken on `taken`.
+struct RegistryPack {
+    test::Pack pack;
+    RegistryPack(std::size_t n, const std::string& taken)
+    {
+        const auto companies = test::generatedCompanies(n);
+        std::ofstream(pack.data / "registry" / "p3mi.csv", std::ios::binary | std::ios::trunc)
+            << registryCsv(companies);
+        std::ofstream(pack.data / "registry" / "p3mi.toml", std::ios::binary | std::ios::trunc)
+            << registryInfoToml({"SISKOP2MI (KP2MI), salinan Disnaker Sragen", taken, ""}, companies.size());
+    }
+};
+
+// The tour's dashboard (read on 2026-11-29) with `change` made to it, shown in `lang`.
+void showDashboard(Harness& k, Lang lang, const std::function<void(OfficerSnapshot&)>& change = {})
+{
+    std::shared_ptr<const OfficerSnapshot> base;
+    for (const Still& still : tourStills(k.content()))
+        if (still.name == "officer-dashboard")
+            base = still.officer;
+    REQUIRE(base);
+    auto desk = std::make_shared<OfficerSnapshot>(*base);
+    if (change)
+        change(*desk);
+    Still still{"officer-dashboard", Route::officerDashboard()};
+    still.officerSession.loggedIn = true;
+    still.officer = desk;
+    k.stage().show(still, lang);
+    k.frames(3);
+    REQUIRE(k.map().screen == "officer-dashboard");
+}
+
+bool drawn(const Harness& k, const std::string& words)
+{
+    return std::find(k.map().texts.begin(), k.map().texts.end(), words) != k.map().texts.end();
 }
 
 } // namespace
@@ -438,4 +478,96 @@ TEST_CASE("the content card lists shipped numbers whose sources are over two yea
     CHECK(shows("Sudah di Luar Negeri atau Keluarga dalam Masalah?: KBRI Singapura, +65 9295 3964 (sumber: 8 "
                 "Februari 2020)"));
     CHECK(shows("Isi di kiosk.toml: [contacts.kbri-singapura] number = \"…\""));
+}
+
+TEST_CASE("the content card without a company list says that residents are told so, and how the office "
+          "adds one")
+{
+    Harness k; // the shipped content: the list has no companies
+    showDashboard(k, Lang::Id);
+    CHECK(k.map().values.at("registry_companies") == "0");
+    CHECK(k.map().values.at("registry_taken").empty());
+    CHECK(k.map().values.at("registry_age_days").empty());
+    CHECK(k.map().values.at("registry_old") == "no");
+    CHECK(drawn(k, "\uF0F7  Daftar perusahaan penempatan (P3MI)"));
+    CHECK(drawn(k, "Kios ini belum punya daftar perusahaan penempatan. Warga yang mencari perusahaan diberi "
+                   "tahu bahwa daftarnya belum ada."));
+    CHECK(drawn(k, "Cara menambahkan: kantor membuat registry/p3mi.csv dengan perintah kiosk registry import "
+                   "(lihat README), lalu mengirimnya dalam paket konten bertanda tangan."));
+    // Nothing of the shipped p3mi.toml's placeholder source is passed off as a list.
+    CHECK(std::none_of(k.map().texts.begin(), k.map().texts.end(),
+                       [](const std::string& t) { return t.rfind("Sumber: ", 0) == 0; }));
+    showDashboard(k, Lang::Jv);
+    CHECK(drawn(k, "Kios menika dereng gadhah daftar perusahaan penempatan. Warga ingkang madosi perusahaan "
+                   "dipunparingi pirsa bilih daftaripun dereng wonten."));
+}
+
+TEST_CASE("the content card shows the company list's source, date and size, and warns once it is older "
+          "than the office allows")
+{
+    RegistryPack registry(25, "2026-10-15");
+    Harness k(1920, 1080, {}, registry.pack.data);
+    REQUIRE(k.content().registry.companies.size() == 25);
+
+    // Read on 2026-11-29: 45 days old, fresh by the default of 90.
+    showDashboard(k, Lang::Id);
+    CHECK(k.map().values.at("registry_companies") == "25");
+    CHECK(k.map().values.at("registry_taken") == "2026-10-15");
+    CHECK(k.map().values.at("registry_age_days") == "45");
+    CHECK(k.map().values.at("registry_old") == "no");
+    CHECK(drawn(k, "25 perusahaan, data per 15 Oktober 2026"));
+    CHECK(drawn(k, "Sumber: SISKOP2MI (KP2MI), salinan Disnaker Sragen"));
+    const auto warned = [&] {
+        return std::any_of(k.map().texts.begin(), k.map().texts.end(), [](const std::string& t) {
+            return t.find("hari (data per") != std::string::npos ||
+                   t.find("dinten laminipun") != std::string::npos;
+        });
+    };
+    CHECK_FALSE(warned());
+
+    // The same dashboard read in March: the day changed, so the card works the age out again.
+    const Millis day = 86'400'000;
+    showDashboard(k, Lang::Id, [&](OfficerSnapshot& s) { s.dashboard.readAtMs += 92 * day; });
+    CHECK(k.map().values.at("registry_age_days") == "137");
+    CHECK(k.map().values.at("registry_old") == "yes");
+    CHECK(drawn(k, "Daftar perusahaan sudah berumur 137 hari (data per 15 Oktober 2026): minta kantor daftar "
+                   "baru."));
+    showDashboard(k, Lang::Jv, [&](OfficerSnapshot& s) { s.dashboard.readAtMs += 92 * day; });
+    CHECK(drawn(k,
+                "Daftar perusahaan menika sampun 137 dinten laminipun (data kaping 15 Oktober 2026): mangga "
+                "nyuwun daftar enggal dhateng kantor."));
+    showDashboard(k, Lang::En, [&](OfficerSnapshot& s) { s.dashboard.readAtMs += 92 * day; });
+    CHECK(drawn(k, "The company list is 137 days old (data as of 15 October 2026): ask the office for a new "
+                   "list."));
+
+    // The office's own limit ([officer] registry_max_age_days): older than it is old, as old as it is not.
+    showDashboard(k, Lang::Id, [](OfficerSnapshot& s) { s.dashboard.registryMaxAgeDays = 44; });
+    CHECK(k.map().values.at("registry_old") == "yes");
+    CHECK(warned());
+    showDashboard(k, Lang::Id, [](OfficerSnapshot& s) { s.dashboard.registryMaxAgeDays = 45; });
+    CHECK(k.map().values.at("registry_old") == "no");
+    CHECK_FALSE(warned());
+}
+
+TEST_CASE("the desk's registry_max_age_days reaches the content card, against the day the desk read")
+{
+    test::TempDir dir;
+    SystemClock wall;
+    std::ostringstream log;
+    const Millis day = 86'400'000;
+    RegistryPack registry(8, formatLocal(wall.now() - 40 * day, "%Y-%m-%d"));
+    PendingStore store(dir.path() / "kiosk.db", "CMG", wall, log);
+    setPin(store, wall, "246810");
+    OfficerDeskSettings settings = deskSettings();
+    settings.registryMaxAgeDays = 30;
+    OfficerDeskService desk(store, settings, wall, log);
+    Harness k(1920, 1080, {}, registry.pack.data);
+    k.shell().setServices({.desk = &desk, .usage = &desk});
+    k.wake();
+    holdCorner(k);
+    pin(k, "246810");
+    REQUIRE(until(k, [&] { return k.map().values.count("registry_old") != 0; }));
+    CHECK(k.map().values.at("registry_companies") == "8");
+    CHECK(k.map().values.at("registry_age_days") == "40");
+    CHECK(k.map().values.at("registry_old") == "yes");
 }

@@ -91,7 +91,7 @@ const std::vector<Section>& schema()
         {"log", {"level"}},
         {"officer",
          {"export_dir", "office_public_key", "allow_plain_export", "retention_days", "usb_mount_roots",
-          "idle_minutes", "callback_within_days", "office"}},
+          "idle_minutes", "callback_within_days", "office", "registry_max_age_days"}},
         {"contacts", {}},
     };
     return sections;
@@ -298,6 +298,8 @@ void readOfficer(const toml::table& root, const std::filesystem::path& file, Con
     }
     if (const auto minutes = readWhole(root, "officer.idle_minutes", 1, 30, "minutes", file, problems))
         config.officerIdleMs = *minutes * 60'000;
+    if (const auto days = readWhole(root, "officer.registry_max_age_days", 1, 365, "days", file, problems))
+        config.registryMaxAgeDays = static_cast<int>(*days);
 
     if (auto roots = readPathList(root, "officer.usb_mount_roots", false, "[\"/media\", \"/run/media\"]",
                                   file, problems))

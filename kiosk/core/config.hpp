@@ -5,6 +5,7 @@
 #include "core/language.hpp"
 #include "core/log.hpp"
 #include "core/problems.hpp"
+#include "core/registry.hpp"
 
 #include <filesystem>
 #include <map>
@@ -78,6 +79,9 @@ struct Config {
     std::string office = "Kantor Imigrasi Surakarta";
     std::vector<std::filesystem::path> usbRoots{"/media", "/run/media"}; // where sticks get mounted
     Millis officerIdleMs = 120'000; // officer mode logs out after this long without a touch
+    // Officer mode asks the office for a new list of placement companies once the one shown was taken
+    // longer ago than this.
+    int registryMaxAgeDays = kRegistryMaxAgeDays;
 
     [[nodiscard]] CallbackPromise callbackPromise() const
     {

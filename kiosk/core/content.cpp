@@ -2,6 +2,8 @@
 // for a missing translation.
 #include "core/content.hpp"
 
+#include "core/dates.hpp"
+
 #include <algorithm>
 
 namespace kiosk {
@@ -131,6 +133,18 @@ std::vector<NumberToRecheck> numbersToRecheck(const Content& content, const Loca
         }
     }
     return out;
+}
+
+ContentReview reviewContent(const Content& content, const LocalContacts& contacts, const std::string& today,
+                            int registryMaxAgeDays)
+{
+    ContentReview review;
+    review.today = today.substr(0, 10);
+    review.recheck = numbersToRecheck(content, contacts, review.today);
+    if (!content.registry.companies.empty())
+        review.registryAgeDays = daysBetween(content.registry.info.taken, review.today);
+    review.registryOld = review.registryAgeDays && *review.registryAgeDays > registryMaxAgeDays;
+    return review;
 }
 
 } // namespace kiosk

@@ -165,6 +165,22 @@ inline constexpr int kRecheckAfterYears = 2;
 [[nodiscard]] std::vector<NumberToRecheck>
 numbersToRecheck(const Content& content, const LocalContacts& contacts, const std::string& today);
 
+// What officer mode asks the office to look at in the content on a given day: the shipped numbers
+// to check again, and how old the list of placement companies is. Both change only with the date,
+// so the dashboard works them out once a day.
+struct ContentReview {
+    std::string today;                    // "YYYY-MM-DD": the day they were worked out for
+    std::vector<NumberToRecheck> recheck; // numbersToRecheck on that day
+    // Days since the company list was taken; none for a list without companies (or without a date),
+    // or when the day is not known.
+    std::optional<long> registryAgeDays;
+    bool registryOld = false; // taken more than the office's registry_max_age_days ago
+};
+// The review on `today` ("YYYY-MM-DD…", only its date counts), a list older than `registryMaxAgeDays`
+// days being old.
+[[nodiscard]] ContentReview reviewContent(const Content& content, const LocalContacts& contacts,
+                                          const std::string& today, int registryMaxAgeDays);
+
 struct ContentLoad {
     Content content;
     Problems errors;   // the content must not be shown

@@ -2,6 +2,7 @@
 #include "core/dates.hpp"
 
 #include <array>
+#include <chrono>
 
 namespace kiosk {
 namespace {
@@ -45,19 +46,40 @@ int daysIn(int month, int year)
     return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
 }
 
-} // namespace
-
-std::string formatDate(std::string_view iso, Lang lang)
+// The date `iso` written YYYY-MM-DD, if it is a real one.
+std::optional<std::chrono::year_month_day> parsed(std::string_view iso)
 {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-        return std::string(iso);
+        return std::nullopt;
     const int year = number(iso.substr(0, 4));
     const int month = number(iso.substr(5, 2));
     const int day = number(iso.substr(8, 2));
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year))
+        return std::nullopt;
+    return std::chrono::year_month_day{std::chrono::year{year},
+                                       std::chrono::month{static_cast<unsigned>(month)},
+                                       std::chrono::day{static_cast<unsigned>(day)}};
+}
+
+} // namespace
+
+std::string formatDate(std::string_view iso, Lang lang)
+{
+    const auto date = parsed(iso);
+    if (!date)
         return std::string(iso);
-    return std::to_string(day) + " " + monthsOf(lang)[static_cast<std::size_t>(month - 1)] + " " +
+    const auto month = static_cast<unsigned>(date->month());
+    return std::to_string(static_cast<unsigned>(date->day())) + " " + monthsOf(lang)[month - 1] + " " +
            std::string(iso.substr(0, 4));
+}
+
+std::optional<long> daysBetween(std::string_view from, std::string_view to)
+{
+    const auto a = parsed(from);
+    const auto b = parsed(to);
+    if (!a || !b)
+        return std::nullopt;
+    return static_cast<long>((std::chrono::sys_days{*b} - std::chrono::sys_days{*a}).count());
 }
 
 } // namespace kiosk

@@ -3,6 +3,7 @@
 
 #include "core/language.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,9 @@ namespace kiosk {
 // Central Java's government texts): the day without a leading zero, the month by name. Anything
 // that is not a real date in that form comes back as it was.
 [[nodiscard]] std::string formatDate(std::string_view iso, Lang lang);
+
+// The days from `from` to `to`, both real dates written YYYY-MM-DD: how old a list taken on `from`
+// is on `to` (negative when `to` comes first). Nothing when either is not such a date.
+[[nodiscard]] std::optional<long> daysBetween(std::string_view from, std::string_view to);
 
 } // namespace kiosk

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/fault.hpp"
 #include "core/language.hpp"
+#include "core/registry.hpp"
 #include "core/request.hpp"
 #include "core/settings.hpp"
 #include "core/usb.hpp"
@@ -109,6 +110,8 @@ struct OfficerDashboard {
     // [officer] allow_plain_export: without an office key, copies may be written unencrypted (each
     // after the officer's yes). False: only encrypted copies are made.
     bool plainAllowed = true;
+    // [officer] registry_max_age_days: the content card calls a company list taken longer ago old.
+    int registryMaxAgeDays = kRegistryMaxAgeDays;
 };
 
 // An export in progress or finished.

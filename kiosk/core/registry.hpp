@@ -39,6 +39,10 @@ struct RegistryInfo {
     std::string note;   // optional
 };
 
+// How many days after it was taken officer mode calls a list old, unless kiosk.toml says otherwise
+// ([officer] registry_max_age_days).
+inline constexpr int kRegistryMaxAgeDays = 90;
+
 struct Registry {
     bool present = false; // the content has a registry/ folder
     RegistryInfo info;

@@ -30,6 +30,7 @@ std::shared_ptr<const OfficerSnapshot> firstSnapshot(const OfficerDeskSettings& 
     d.retentionDays = settings.retentionDays;
     d.keyProblem = settings.keyProblem;
     d.plainAllowed = settings.allowPlainExport;
+    d.registryMaxAgeDays = settings.registryMaxAgeDays;
     d.contentOldestVerified = settings.contentOldestVerified;
     d.contentProblems = settings.contentProblems;
     d.contentFromLastGood = settings.contentFromLastGood;

@@ -2,6 +2,7 @@
 // collected requests stay, where sticks and content packs are, and what the dashboard shows as it is.
 #pragma once
 
+#include "core/registry.hpp"
 #include "export/seal.hpp"
 #include "packs/content_pack.hpp"
 #include "services/usb_probe.hpp"
@@ -20,6 +21,7 @@ struct OfficerDeskSettings {
     std::string keyProblem;                       // a key was configured but could not be read
     bool allowPlainExport = true;                 // without a key, copies may be plain (after a yes)
     int retentionDays = 14;
+    int registryMaxAgeDays = kRegistryMaxAgeDays; // a company list taken longer ago is called old
     UsbProbe usb;
     // Shown on the dashboard as they are.
     std::filesystem::path contentDir; // its version is computed on the desk's thread

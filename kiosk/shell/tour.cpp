@@ -65,11 +65,15 @@ void Stage::direct(FrameView& view, const UiMap& last, float windowHeight)
         view.scroll = 1e6f;
     // A widget to show: scrolled until it is two thirds down the window (what leads to it above it),
     // by how far it is from there as the last frame drew it; while it is out of sight (not in the
-    // map), on down by most of a window, so that it cannot be passed. Every other frame: a scroll
-    // shows in the frame after the one that asks for it.
+    // map), on down by most of a window, so that it cannot be passed. An area of words instead (a
+    // dashboard card's section) is read whole: in the middle of the window. Every other frame: a
+    // scroll shows in the frame after the one that asks for it.
     if (!m_scrollTo.empty() && !std::exchange(m_scrolled, false)) {
         const WidgetBox* w = last.find(m_scrollTo);
-        view.scroll = w ? w->centerY() - windowHeight * 2 / 3 : windowHeight * 0.8f;
+        float at = windowHeight * 2 / 3;
+        if (!w && (w = last.area(m_scrollTo)))
+            at = windowHeight / 2;
+        view.scroll = w ? w->centerY() - at : windowHeight * 0.8f;
         m_scrolled = true;
     }
 }
@@ -390,6 +394,9 @@ void officerStills(std::vector<Still>& stills)
     c.detail.keyId = "9c1e77d04a2b5f36";
     still("officer-dashboard-content", Route::officerDashboard(), in, content);
     stills.back().scrollTo = "officer.content.update";
+    // The same card further down: the list of placement companies (the shipped content has none).
+    still("officer-dashboard-registry", Route::officerDashboard(), in, content);
+    stills.back().scrollTo = "officer.content.registry";
 }
 
 // Reading aloud on a few screens; larger text on every still (pictured for one of each kind of

@@ -31,7 +31,7 @@ struct Still {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     ChecklistProgress progress;
     bool atEnd = false;            // scrolled to the end of the screen
-    std::string scrollTo;          // else scrolled so that this widget is two thirds down the window
+    std::string scrollTo;          // else scrolled so that this widget is two thirds down (an area: centred)
     FormState form;                // the callback form as a resident left it
     CompanySearch search;          // the company search as a resident left it
     std::string reference;         // shown on the confirmation

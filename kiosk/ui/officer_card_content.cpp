@@ -1,5 +1,6 @@
 // The officer dashboard's content card: the pack shown, the one the stick offers, update and rollback,
-// and the shipped numbers whose sources are old enough to check again.
+// the list of placement companies residents search (and whether it is too old), and the shipped
+// numbers whose sources are old enough to check again.
 #include "ui/icons.hpp"
 #include "ui/officer_cards.hpp"
 
@@ -62,12 +63,57 @@ Asked drawPackButtons(Frame& f, const OfficerSnapshot& desk, const CardScope& c)
     return action;
 }
 
-// Shipped numbers whose sources are more than two years old, and how the office replaces each.
-void drawRecheck(Frame& f, const OfficerSnapshot& desk, const CardScope& c)
+// The list of placement companies residents search: how many, from when and where; a warning once it
+// is older than the office allows. Without companies, that residents are told there is no list, and
+// how the office sends one. In the UI map's areas as officer.content.registry.
+void drawRegistry(Frame& f, const ContentReview& review, const CardScope& c)
 {
     const float s = f.m.scale;
-    const std::string today = formatLocalTime(desk.dashboard.readAtMs);
-    const auto old = numbersToRecheck(f.content, f.contacts, today);
+    const Registry& r = f.content.registry;
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    const float top = ImGui::GetCursorScreenPos().y;
+    const std::string title = f.t("officer.content.registry.title");
+    line(f, c, f.fonts.bodyBold, colours().frame, std::string(icon::kBuilding) + "  " + title, 4.f * s);
+    f.map.values["registry_companies"] = std::to_string(r.companies.size());
+    f.map.values["registry_taken"] = r.companies.empty() ? "" : r.info.taken;
+    f.map.values["registry_age_days"] = review.registryAgeDays ? std::to_string(*review.registryAgeDays) : "";
+    f.map.values["registry_old"] = review.registryOld ? "yes" : "no";
+    if (r.companies.empty()) {
+        line(f, c, f.fonts.body, colours().text, f.t("officer.content.registry.none"), 4.f * s);
+        line(f, c, f.fonts.body, colours().textMuted, f.t("officer.content.registry.how"), 8.f * s);
+    } else {
+        const std::string date = formatSourceDate(r.info.taken, f.lang);
+        line(f, c, f.fonts.body, colours().text,
+             withValues(f.t("officer.content.registry.count"),
+                        {{"{n}", count(static_cast<std::int64_t>(r.companies.size()))}, {"{date}", date}}),
+             2.f * s);
+        line(f, c, f.fonts.body, colours().textMuted,
+             withValues(f.t("officer.content.registry.source"), {{"{source}", r.info.source}}),
+             r.info.note.empty() ? 8.f * s : 2.f * s);
+        if (!r.info.note.empty())
+            line(f, c, f.fonts.body, colours().textMuted, r.info.note, 8.f * s);
+        if (review.registryOld)
+            notice(f, c, colours().attention, colours().attentionBg,
+                   withValues(f.t("officer.content.registry.old"),
+                              {{"{n}", count(*review.registryAgeDays)}, {"{date}", date}}));
+    }
+    const float left = ImGui::GetWindowPos().x + c.innerLeft();
+    f.map.areas.push_back({"officer.content.registry",
+                           title,
+                           left,
+                           top,
+                           c.innerWidth(),
+                           ImGui::GetCursorScreenPos().y - top,
+                           false,
+                           false,
+                           {}});
+}
+
+// Shipped numbers whose sources are more than two years old, and how the office replaces each.
+void drawRecheck(Frame& f, const ContentReview& review, const CardScope& c)
+{
+    const float s = f.m.scale;
+    const std::vector<NumberToRecheck>& old = review.recheck;
     f.map.values["recheck_count"] = std::to_string(old.size());
     if (old.empty())
         return;
@@ -93,7 +139,7 @@ void drawRecheck(Frame& f, const OfficerSnapshot& desk, const CardScope& c)
 
 } // namespace
 
-Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page)
+Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, const ContentReview& review, Column page)
 {
     const float s = f.m.scale;
     const ContentUpdate& cu = desk.content;
@@ -122,7 +168,8 @@ Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page)
     f.map.values["content_stick"] = cu.stickId;
     drawUpdateOutcome(f, cu, c);
     const Asked action = drawPackButtons(f, desk, c);
-    drawRecheck(f, desk, c);
+    drawRegistry(f, review, c);
+    drawRecheck(f, review, c);
     return action;
 }
 

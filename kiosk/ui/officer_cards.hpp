@@ -2,6 +2,7 @@
 // is known only once drawn, wrapped lines, notices on a tint, and rows of figures.
 #pragma once
 
+#include "core/content.hpp"
 #include "core/intent.hpp"
 #include "core/officer.hpp"
 #include "core/session.hpp"
@@ -20,7 +21,7 @@ namespace kiosk::ui::dashboard {
 Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer, Column page);
 void drawRequestsCard(Frame& f, const OfficerDashboard& d, Column page);
 void drawKioskCard(Frame& f, const OfficerDashboard& d, Column page);
-Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, Column page);
+Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, const ContentReview& review, Column page);
 void drawUsageCard(Frame& f, const OfficerDashboard& d, Column page);
 Asked drawSettingsCard(Frame& f, const OfficerSnapshot& desk, Column page);
 void drawAuditCard(Frame& f, const OfficerDashboard& d, Column page);

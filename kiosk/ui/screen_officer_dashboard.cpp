@@ -45,6 +45,19 @@ void drawLoadingCard(Frame& f, const OfficerDashboard& d, Column page)
 } // namespace
 } // namespace dashboard
 
+const ContentReview& OfficerDashboardScreen::review(const Frame& f, const OfficerDashboard& d)
+{
+    const std::string today = formatLocalTime(d.readAtMs).substr(0, 10);
+    if (today != m_review.today || &f.content != m_reviewed || &f.contacts != m_reviewedContacts ||
+        d.registryMaxAgeDays != m_reviewedMaxAge) {
+        m_review = reviewContent(f.content, f.contacts, today, d.registryMaxAgeDays);
+        m_reviewed = &f.content;
+        m_reviewedContacts = &f.contacts;
+        m_reviewedMaxAge = d.registryMaxAgeDays;
+    }
+    return m_review;
+}
+
 Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer)
 {
     using namespace dashboard;
@@ -62,7 +75,7 @@ Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk, const 
     }
     drawRequestsCard(f, d, page);
     drawKioskCard(f, d, page);
-    take(action, drawContentCard(f, desk, page));
+    take(action, drawContentCard(f, desk, review(f, d), page));
     drawUsageCard(f, d, page);
     take(action, drawSettingsCard(f, desk, page));
     drawAuditCard(f, d, page);

@@ -149,6 +149,16 @@ public:
 class OfficerDashboardScreen {
 public:
     Asked draw(Frame& f, const OfficerSnapshot& desk, const OfficerSession& officer);
+
+private:
+    // The content card's review for the day of the desk's last read: worked out again only when
+    // that day, the content or the office's limit changes, not on every frame.
+    const ContentReview& review(const Frame& f, const OfficerDashboard& d);
+
+    ContentReview m_review;
+    const Content* m_reviewed = nullptr;
+    const LocalContacts* m_reviewedContacts = nullptr;
+    int m_reviewedMaxAge = 0;
 };
 
 // Full screen, over everything: "still there?" with the seconds left.
