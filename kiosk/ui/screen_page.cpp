@@ -107,6 +107,17 @@ void imageBlock(Frame& f, const Block& b, const std::string& part, float x0, flo
     }
 }
 
+// Where a link block leads: a page, or a checklist's screen of its kind (a document checklist, or a
+// sign checklist such as the job-offer check).
+Route linkTarget(const Content& content, const Block& b)
+{
+    if (!b.page.empty())
+        return Route::page(b.page);
+    if (const ChecklistRules* rules = content.checklist(b.checklist))
+        return routeTo(*rules);
+    return Route::checklist(b.checklist);
+}
+
 // A button to another page or to a checklist, ringed while its words are read aloud.
 Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
 {
@@ -119,7 +130,7 @@ Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
     Asked action;
     if (button(f, id, b.page.empty() ? icon::kCheckSquare : icon::kChevronRight, b.label,
                ImVec2(w, m.tapHeight), ButtonStyle::Primary))
-        action = intent::Open{b.page.empty() ? Route::checklist(b.checklist) : Route::page(b.page)};
+        action = intent::Open{linkTarget(f.content, b)};
     if (f.reading && f.reading->part == part + ".label")
         ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
                                             ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),

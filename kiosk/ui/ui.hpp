@@ -84,6 +84,7 @@ private:
     PageScreen m_page;
     TakeHomeScreen m_takeHome;
     ChecklistScreen m_checklist;
+    OfferCheckScreen m_offerCheck;
     CallbackFormScreen m_callbackForm;
     CallbackReviewScreen m_callbackReview;
     CallbackDoneScreen m_callbackDone;
