@@ -422,7 +422,7 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
     const std::string firstResult = firstOf("checklist-", "-result-");
     const std::string graveResult = firstOf(Route::offerCheck().screenId(), "-result-grave");
     // Home at its second tile, help at the police's number, the review at the phone number, the
-    // job-offer check at its grave sign's why.
+    // job-offer check at its grave sign's name.
     const std::vector<std::pair<std::string, int>> readings{
         {"passport", 3}, {firstResult, 1},       {"callback", 1}, {"home", 6},
         {"help", 2},     {"callback-review", 4}, {graveResult, 3}};
