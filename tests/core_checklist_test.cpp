@@ -351,6 +351,11 @@ TEST_CASE("a list of conditions: any one is enough; an empty list matches nothin
     CHECK_FALSE(matchesAny(tenYears, {}));
     CHECK_FALSE(matchesAny({}, {{"age", "17"}}));
     // An item without `when` always applies; a question without `skip_when` is always asked.
-    CHECK(ChecklistRules::Item{"kk", "users", false, {}}.appliesTo({}));
-    CHECK_FALSE(ChecklistRules::Item{"ktp", "id-card", false, tenYears}.appliesTo({{"married", "no"}}));
+    ChecklistRules::Item always;
+    always.id = "kk";
+    CHECK(always.appliesTo({}));
+    ChecklistRules::Item ktp;
+    ktp.id = "ktp";
+    ktp.when = tenYears;
+    CHECK_FALSE(ktp.appliesTo({{"married", "no"}}));
 }

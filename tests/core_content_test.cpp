@@ -295,17 +295,22 @@ TEST_CASE("checklist conditions: one, or a list of which any one is enough, each
     CHECK(hasLine(load.errors, "checklists/passport.toml"));
 }
 
-TEST_CASE("every answer of a checklist needs an icon the kiosk has; a checklist asks at most five questions")
+TEST_CASE("every answer of a checklist needs an icon the kiosk has; a checklist asks at most nine questions")
 {
     test::Pack pack;
     pack.replace("checklists/passport.toml", "icons = { self = \"user\", child = \"child\" }",
                  "icons = { self = \"user\", child = \"unicorn\", aunt = \"user\" }");
     pack.replace("checklists/passport.toml", "icons = { new = \"plus\", renewal = \"history\" }",
                  "icons = { renewal = 3 }");
-    pack.append("checklists/passport.toml",
-                "\n[[questions]]\nid = \"colour\"\nanswers = [\"red\"]\nicons = { red = \"heart\" }\n");
-    pack.append("content/id/checklists/passport.toml",
-                "\n[questions.colour]\ntext = \"Warna?\"\n[questions.colour.answers]\nred = \"Merah\"\n");
+    // Five more questions after the passport's five: ten.
+    for (const std::string colour : {"red", "green", "blue", "white", "black"}) {
+        pack.append("checklists/passport.toml", "\n[[questions]]\nid = \"" + colour +
+                                                    "\"\nanswers = [\"yes\"]\n" +
+                                                    "icons = { yes = \"heart\" }\n");
+        pack.append("content/id/checklists/passport.toml", "\n[questions." + colour +
+                                                               "]\ntext = \"Warna?\"\n[questions." + colour +
+                                                               ".answers]\nyes = \"Ya\"\n");
+    }
     const ContentLoad load = pack.load();
     INFO(dump(load.errors));
     CHECK(has(load.errors, "checklists/passport.toml:", "unknown icon 'unicorn'"));
@@ -314,7 +319,73 @@ TEST_CASE("every answer of a checklist needs an icon the kiosk has; a checklist 
     CHECK(has(load.errors, "checklists/passport.toml:", "the icon of 'renewal' should be text in quotes"));
     CHECK(has(load.errors,
               "checklists/passport.toml:", "the answer 'new' of 'first' needs an icon in 'icons'"));
-    CHECK(has(load.errors, "checklists/passport.toml:", "a checklist asks at most 5 questions"));
+    CHECK(has(load.errors, "checklists/passport.toml:", "a checklist asks at most 9 questions"));
+}
+
+TEST_CASE("a sign naming a question or an answer that does not exist is an error at its line; so is a "
+          "source that is not in sources.toml")
+{
+    test::Pack pack;
+    pack.append("checklists/offer.toml", "\n[[signs]]\nid = \"colour\"\nwhen = { colour = [\"red\"] }\n"
+                                         "sources = [\"pp-10-2020\"]\n"
+                                         "\n[[signs]]\nid = \"aunt\"\nwhen = { passport = [\"aunt\"] }\n"
+                                         "sources = [\"no-such-source\"]\n"
+                                         "\n[[signs]]\nid = \"unsourced\"\nwhen = { visa = [\"visit\"] }\n");
+    for (const char* sign : {"colour", "aunt", "unsourced"})
+        pack.append("content/id/checklists/offer.toml",
+                    "\n[signs." + std::string(sign) + "]\nname = \"Tanda\"\nwhy = \"Karena.\"\n");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    const fs::path rules = pack.data / "checklists/offer.toml";
+    // At the sign's own line: its [[signs]], just above its id.
+    const auto at = [&](const std::string& id) {
+        return "checklists/offer.toml:" + std::to_string(lineOf(rules, id) - 1) + ": ";
+    };
+    CHECK(has(load.errors, at("id = \"colour\""), "names the unknown question 'colour'"));
+    CHECK(has(load.errors, at("id = \"aunt\""), "the question 'passport' has no answer 'aunt'"));
+    CHECK(has(load.errors, at("id = \"aunt\""), "the source 'no-such-source' is not in sources.toml"));
+    CHECK(has(load.errors, at("id = \"unsourced\""), "needs 'sources'"));
+    // Words only in Indonesian: the other languages warn, as for every item.
+    CHECK(has(load.warnings, "jv/checklists/offer.toml:", "no words for the sign 'colour'"));
+    CHECK(has(load.warnings, "en/checklists/offer.toml:", "no words for the sign 'aunt'"));
+}
+
+TEST_CASE("every sign needs its words in Indonesian; a sign checklist needs next steps; a checklist has "
+          "signs or documents, not both")
+{
+    test::Pack pack;
+    pack.append("checklists/offer.toml", "\n[[signs]]\nid = \"wordless\"\nsources = [\"pp-10-2020\"]\n"
+                                         "\n[[documents]]\nid = \"ktp\"\nicon = \"id-card\"\n");
+    pack.erase("content/jv/checklists/offer.toml", "steps = [", "]\n");
+    pack.replace("content/en/checklists/passport.toml", "verified = ", "steps = [\"Go.\"]\nverified = ");
+    pack.replace("content/id/checklists/offer.toml", "[signs.too-good]", "[signs.too-good-x]");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(has(load.errors, "id/checklists/offer.toml:", "no words for the sign 'wordless'"));
+    CHECK(has(load.errors, "id/checklists/offer.toml:", "no words for the sign 'too-good'"));
+    CHECK(has(load.errors,
+              "id/checklists/offer.toml:", "the sign 'too-good-x' is not in the checklist's rules"));
+    CHECK(has(load.errors, "checklists/offer.toml:", "either [[signs]]"));
+    CHECK(hasLine(load.errors, "checklists/offer.toml"));
+    CHECK(has(load.warnings, "jv/checklists/offer.toml:", "a sign checklist needs 'steps'"));
+    CHECK(has(load.errors, "en/checklists/passport.toml:", "'steps' are for a checklist of [[signs]]"));
+}
+
+TEST_CASE("a sign's words may state only what the checklist's or the sign's own sources support")
+{
+    test::Pack pack;
+    // 3.703 is Tempo's figure, a source of the online-job sign only; 2.433 is the visit visa's.
+    pack.replace("content/id/checklists/offer.toml", "Kemlu menangani 3.703 WNI",
+                 "Kemlu menangani 2.433 WNI");
+    const ContentLoad load = pack.load();
+    INFO(dump(load.errors));
+    CHECK(
+        has(load.errors,
+            "id/checklists/offer.toml:" +
+                std::to_string(lineOf(pack.data / "content/id/checklists/offer.toml", "[signs.online-job]")) +
+                ":",
+            "the number '2.433' is not among the figures of this sign's sources"));
+    CHECK(load.content.checklists.empty() == false);
 }
 
 TEST_CASE("a missing translation is a warning, shown in Indonesian")

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <variant>
+
 using namespace kiosk;
 
 TEST_CASE("navigation starts at home and back from home stays home")
@@ -115,6 +117,46 @@ TEST_CASE("answering a question again replaces that answer and the ones after it
     apply(s, intent::RestartChecklist{});
     CHECK(s.checklist.answers.empty());
     CHECK(s.checklist.id == "passport");
+}
+
+TEST_CASE("the job-offer check: screen id offer-check, the route of a sign checklist")
+{
+    CHECK(Route::offerCheck().kind == ScreenKind::OfferCheck);
+    CHECK(Route::offerCheck().id == "offer");
+    CHECK(Route::offerCheck().screenId() == "offer-check");
+    CHECK(Route::forChecklist("offer", ChecklistKind::Signs) == Route::offerCheck());
+    CHECK(Route::forChecklist("passport", ChecklistKind::Documents) == Route::checklist("passport"));
+    CHECK(Route::offerCheck().isChecklist());
+    CHECK(Route::checklist("passport").isChecklist());
+    CHECK_FALSE(Route::page("offer").isChecklist());
+    CHECK_FALSE(Route::callback("offer").isChecklist());
+}
+
+TEST_CASE("the job-offer check shares the checklist's progress: answers, Back, restart, a fresh start")
+{
+    Session s;
+    apply(s, intent::Open{Route::checklist("passport")});
+    apply(s, intent::Answer{"who", "self"});
+    apply(s, intent::Open{Route::page("scam-jobs")});
+    // Opened afresh: its own progress, from the first question.
+    const auto effects = apply(s, intent::Open{Route::offerCheck()});
+    CHECK(s.checklist.id == "offer");
+    CHECK(s.checklist.answers.empty());
+    REQUIRE(effects.size() == 1); // counted like the other checklists
+    CHECK(std::get<effect::CountView>(effects[0]).screen == "offer-check");
+    apply(s, intent::Answer{"country", "other"});
+    apply(s, intent::Answer{"job", "listed"});
+    apply(s, intent::Answer{"country", "cambodia-myanmar-thailand"}); // answered again: the rest goes
+    REQUIRE(s.checklist.answers.size() == 1);
+    apply(s, intent::Answer{"job", "online"});
+    apply(s, intent::Back{});
+    CHECK(s.checklist.answers.size() == 1);
+    CHECK(s.nav.current().screenId() == "offer-check");
+    apply(s, intent::RestartChecklist{});
+    CHECK(s.checklist.answers.empty());
+    CHECK(s.checklist.id == "offer");
+    apply(s, intent::Back{});
+    CHECK(s.nav.current().screenId() == "scam-jobs");
 }
 
 TEST_CASE("language codes round-trip")

@@ -226,3 +226,77 @@ TEST_CASE("the screens with something to read: home, every shipped page, the che
     CHECK(says(*review, "review.consent_given", "Kantor Imigrasi Kelas I TPI Surakarta"));
     CHECK(says(*review, "review.consent_given", "21 hari"));
 }
+
+TEST_CASE("the job-offer check: the question with its note and answers; then the signs with why they "
+          "matter, the numbers to call when one is grave, and the next steps")
+{
+    const Content& content = test::shippedContent();
+    const ChecklistRules* offer = content.checklist("offer");
+    REQUIRE(offer);
+    const ChecklistRules& rules = *offer;
+    const ChecklistText* words = content.checklistText("offer", Lang::Id);
+    REQUIRE(words);
+    const auto parts = [](const Script& s) {
+        std::vector<std::string> out;
+        for (const Sentence& sentence : s.sentences)
+            out.push_back(sentence.spot.part);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& list, const std::string& part) {
+        return std::find(list.begin(), list.end(), part) != list.end();
+    };
+    // The second question: the 10 occupations in its note, then every answer.
+    ChecklistProgress p{"offer", {{"country", "other"}}, {}};
+    Script s = checklistScript(rules, *words, p, content.strings, Lang::Id, Lang::Id);
+    CHECK(s.key == "checklist:offer:job");
+    auto read = parts(s);
+    CHECK(has(read, "question"));
+    CHECK(has(read, "question.note"));
+    for (const char* a : {"answer.listed", "answer.online", "answer.other", "answer.unknown"})
+        CHECK(has(read, a));
+
+    // Nothing found: the summary and its note, the next steps, no numbers.
+    p.answers = {{"country", "other"}, {"job", "other"},      {"pay", "no"},      {"recruiter", "company"},
+                 {"fee", "no"},        {"contract", "clear"}, {"passport", "me"}, {"visa", "work"}};
+    s = checklistScript(rules, *words, p, content.strings, Lang::Id, Lang::Id);
+    read = parts(s);
+    CHECK(s.key.rfind("checklist:offer:result", 0) == 0);
+    CHECK(has(read, "summary"));
+    CHECK(has(read, "step.0"));
+    CHECK_FALSE(has(read, "help.police.number"));
+    CHECK(std::none_of(read.begin(), read.end(),
+                       [](const std::string& x) { return x.rfind("sign.", 0) == 0; }));
+
+    // A visit visa: the sign with why it matters, then the police and SAPA digit by digit.
+    p.answers.back().second = "visit";
+    const Script grave = checklistScript(rules, *words, p, content.strings, Lang::Id, Lang::Id);
+    read = parts(grave);
+    CHECK(grave.key != s.key);
+    CHECK(has(read, "sign.visit-visa"));
+    CHECK(has(read, "sign.visit-visa.why"));
+    CHECK(has(read, "danger.text"));
+    bool police = false;
+    for (const Sentence& sentence : grave.sentences)
+        if (sentence.spot.part == "help.police.number") {
+            police = true;
+            CHECK(sentence.say == "1 1 0");
+        }
+    CHECK(police);
+    // The numbers come after the signs and before the next steps.
+    const auto at = [&](const std::string& part) {
+        return std::find(read.begin(), read.end(), part) - read.begin();
+    };
+    CHECK(at("sign.visit-visa.why") < at("help.police.number"));
+    CHECK(at("help.police.number") < at("step.0"));
+
+    // On the screen: a Javanese one is read in Indonesian, as every checklist is.
+    Session session;
+    session.lang = Lang::Jv;
+    session.nav.open(Route::offerCheck());
+    session.checklist = p;
+    const auto script = screenScript(content, {}, {}, session);
+    REQUIRE(script);
+    CHECK(script->voice == Lang::Id);
+    CHECK(script->shown == Lang::Jv);
+    CHECK(readsAloud(ScreenKind::OfferCheck));
+}

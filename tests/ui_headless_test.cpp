@@ -207,6 +207,79 @@ TEST_CASE("the checklist: answers lead to the documents; ticking one shows it as
     CHECK(k.session().nav.current().id == "passport");
 }
 
+TEST_CASE("the job-offer check from the scam-jobs page: answers by offer.answer.<question>.<answer>, then "
+          "the result; a grave sign first, with the numbers to call, and help reports trafficking")
+{
+    Harness k(1280, 800);
+    k.wake();
+    k.tap("home.tile.scam-jobs");
+    k.revealAndTap("page.link.checklist.offer");
+    REQUIRE(k.map().screen == "offer-check");
+    const std::pair<const char*, const char*> answers[] = {
+        {"country", "other"},    {"job", "listed"},     {"pay", "no"},
+        {"recruiter", "social"}, {"fee", "yes"},        {"payment", "personal"},
+        {"contract", "clear"},   {"passport", "agent"}, {"visa", "work"}};
+    for (const auto& [question, answer] : answers) {
+        INFO(question);
+        CHECK_FALSE(k.map().find("offer.result"));
+        k.tap("offer.answer." + std::string(question) + "." + answer);
+    }
+    REQUIRE(k.map().find("offer.result"));
+    CHECK(k.map().find("offer.result")->label.find("5") != std::string::npos); // five signs found
+    // Grave first: the passport held by others above the fee.
+    const WidgetBox* held = k.map().find("offer.sign.passport-held");
+    REQUIRE(held);
+    CHECK(held->y > k.map().find("offer.result")->y);
+    if (const WidgetBox* fee = k.map().find("offer.sign.fee"))
+        CHECK(fee->y > held->y);
+    else
+        CHECK(k.reveal("offer.sign.fee")); // below the first screenful, so below the grave sign
+    CHECK(k.reveal("help.number.police"));
+    CHECK(k.reveal("help.number.sapa"));
+    k.revealAndTap("offer.help");
+    CHECK(k.map().screen == "callback");
+    CHECK(k.session().nav.current().id == "trafficking");
+    CHECK(k.session().form.dangerCard); // the numbers to call now come first there too
+}
+
+TEST_CASE("the job-offer check with no sign says so without calling the offer safe; help asks about work "
+          "abroad; Back takes back an answer; restart starts again")
+{
+    Harness k;
+    k.wake();
+    k.tap("home.tile.work-abroad");
+    k.revealAndTap("page.link.checklist.offer");
+    REQUIRE(k.map().screen == "offer-check");
+    const std::pair<const char*, const char*> answers[] = {
+        {"country", "other"}, {"job", "other"},      {"pay", "no"},      {"recruiter", "company"},
+        {"fee", "no"},        {"contract", "clear"}, {"passport", "me"}, {"visa", "work"}};
+    for (const auto& [question, answer] : answers)
+        k.tap("offer.answer." + std::string(question) + "." + answer);
+    CHECK_FALSE(k.map().find("offer.answer.payment.personal")); // not asked: no money was asked for
+    const WidgetBox* result = k.map().find("offer.result");
+    REQUIRE(result);
+    CHECK(result->label.find(k.strings().get(Lang::Id, "offer.none")) != std::string::npos);
+    CHECK(result->label.find("aman") == std::string::npos);
+    for (const auto& sign : k.content().checklist("offer")->signs)
+        CHECK_FALSE(k.map().find("offer.sign." + sign.id));
+    CHECK_FALSE(k.reveal("help.number.police"));
+    // Back: the last question again.
+    k.tap("nav.back");
+    CHECK(k.map().find("offer.answer.visa.visit"));
+    k.tap("offer.answer.visa.visit");
+    CHECK(k.reveal("offer.sign.visit-visa"));
+    k.tap("nav.back");
+    k.tap("offer.answer.visa.work");
+    k.revealAndTap("offer.help");
+    CHECK(k.map().screen == "callback");
+    CHECK(k.session().nav.current().id == "work-abroad");
+    k.tap("nav.back");
+    REQUIRE(k.map().screen == "offer-check");
+    k.revealAndTap("offer.restart");
+    CHECK(k.map().find("offer.answer.country.other"));
+    CHECK(k.session().checklist.answers.empty());
+}
+
 TEST_CASE("the checklist asks for whom first; a parent's child gets the child's documents; the result "
           "says where its facts come from and when they were checked, in the resident's language")
 {

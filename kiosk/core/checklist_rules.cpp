@@ -1,5 +1,5 @@
-// Checklist rules: which questions are asked and which documents, fees and warnings apply for the
-// answers given, and parsing them from checklists/<id>.toml.
+// Checklist rules: which questions are asked and which documents, fees, warnings or warning signs
+// apply for the answers given, and parsing them from checklists/<id>.toml.
 #include "core/checklist_rules.hpp"
 
 #include "core/content_toml.hpp"
@@ -69,11 +69,22 @@ std::vector<const ChecklistRules::Item*> ChecklistRules::feesFor(const Answers& 
     return out;
 }
 
+std::vector<const ChecklistRules::Item*> ChecklistRules::signsFor(const Answers& answers) const
+{
+    std::vector<const Item*> out;
+    for (const bool grave : {true, false})
+        for (const auto& sign : signs)
+            if (sign.grave == grave && sign.appliesTo(answers))
+                out.push_back(&sign);
+    return out;
+}
+
 const std::set<std::string>& checklistIcons()
 {
     static const std::set<std::string> icons{
-        "id-card",  "users", "book",  "file",    "briefcase", "moon",  "graduation", "child",
-        "building", "money", "plane", "refresh", "user",      "heart", "plus",       "history"};
+        "id-card",  "users", "book",     "file",    "briefcase", "moon",     "graduation", "child",
+        "building", "money", "plane",    "refresh", "user",      "heart",    "plus",       "history",
+        "check",    "times", "question", "globe",   "laptop",    "comments", "home",       "lock"};
     return icons;
 }
 
@@ -274,9 +285,12 @@ void checkSkips(const ChecklistRules& rules, const toml::table& root, const Answ
     }
 }
 
-// The [[documents]], [[fees]] or [[warnings]] (`key`): ids once each, conditions on known answers;
-// documents also have an icon and may be optional.
-std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char* key, bool documents,
+// What an item of a section has besides its id and `when`.
+enum class ItemKind { Plain, Document, Sign };
+
+// The [[documents]], [[fees]], [[warnings]] or [[signs]] (`key`): ids once each, conditions on known
+// answers; documents also have an icon and may be optional; signs may be grave and cite their sources.
+std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char* key, ItemKind kind,
                                             const AnswersOf& answersOf, const std::string& file,
                                             Problems& errors)
 {
@@ -285,14 +299,19 @@ std::vector<ChecklistRules::Item> readItems(const toml::table& root, const char*
     for (const toml::table* t : sections(root, key, file, errors)) {
         Fields f(*t, file, errors, std::string("this ") + key);
         ChecklistRules::Item item;
+        item.line = t->source().begin.line;
         item.id = f.text("id", 60, true);
         if (!item.id.empty() && !validId(item.id))
             errors.push_back(at(file, *t) + "the id '" + item.id + "' may only have a-z, 0-9 and -");
-        if (documents) {
+        if (kind == ItemKind::Document) {
             item.icon = f.text("icon", 20, true);
             if (!item.icon.empty() && !checklistIcons().count(item.icon))
                 errors.push_back(at(file, *t) + "unknown icon '" + item.icon + "'");
             item.optional = f.flag("optional");
+        }
+        if (kind == ItemKind::Sign) {
+            item.grave = f.flag("grave");
+            item.sources = sourceIds(*t, file, errors, f);
         }
         f.allow("when");
         item.when = parseAnyCondition(t->get("when"), file, "when", errors);
@@ -313,14 +332,25 @@ std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std:
     ChecklistRules rules;
     rules.id = id;
     for (const auto& [key, node] : root)
-        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings")
+        if (key != "questions" && key != "documents" && key != "fees" && key != "warnings" && key != "signs")
             errors.push_back(at(file, node) + "unknown key '" + std::string(key.str()) + "' in a checklist");
     AnswersOf answersOf;
     readQuestions(root, file, rules, answersOf, errors);
     checkSkips(rules, root, answersOf, file, errors);
-    rules.documents = readItems(root, "documents", true, answersOf, file, errors);
-    rules.fees = readItems(root, "fees", false, answersOf, file, errors);
-    rules.warnings = readItems(root, "warnings", false, answersOf, file, errors);
+    rules.documents = readItems(root, "documents", ItemKind::Document, answersOf, file, errors);
+    rules.fees = readItems(root, "fees", ItemKind::Plain, answersOf, file, errors);
+    rules.warnings = readItems(root, "warnings", ItemKind::Plain, answersOf, file, errors);
+    rules.signs = readItems(root, "signs", ItemKind::Sign, answersOf, file, errors);
+    // A checklist either lists what to prepare or looks for warning signs: one result screen each.
+    if (!rules.signs.empty()) {
+        rules.kind = ChecklistKind::Signs;
+        for (const char* key : {"documents", "fees", "warnings"})
+            if (const toml::node* node = root.get(key))
+                errors.push_back(at(file, *node) +
+                                 "a checklist has either [[signs]] (a sign checklist) or "
+                                 "documents, fees and warnings (a document checklist), not both: '" +
+                                 key + "' is in a checklist with [[signs]]");
+    }
     return rules;
 }
 

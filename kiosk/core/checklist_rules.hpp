@@ -11,8 +11,8 @@
 
 namespace kiosk::parsing {
 
-// The rules of checklist `id` in `file` (checklists/<id>.toml): its questions, documents, fees and
-// warnings, every condition checked against the questions and answers it names.
+// The rules of checklist `id` in `file` (checklists/<id>.toml): its questions, and its documents,
+// fees and warnings or its signs, every condition checked against the questions and answers it names.
 [[nodiscard]] std::optional<ChecklistRules> rulesFromTable(const toml::table& root, const std::string& file,
                                                            const std::string& id, Problems& errors);
 

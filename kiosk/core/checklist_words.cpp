@@ -39,6 +39,7 @@ ChecklistText::Question readQuestion(const toml::table& t, const std::string& id
     Fields f(t, file, errors, "question '" + id + "'");
     ChecklistText::Question q;
     q.text = f.text("text", kMaxTitle, true);
+    q.note = f.text("note", kMaxText, false);
     f.allow("answers");
     if (const auto* answers = t.get_as<toml::table>("answers")) {
         Fields labels(*answers, file, errors, "answers");
@@ -63,6 +64,17 @@ ChecklistText::Document readDocument(const toml::table& t, const std::string& id
     d.where = f.text("where", kMaxLabel + 12, true);
     f.finish();
     return d;
+}
+
+ChecklistText::Sign readSign(const toml::table& t, const std::string& id, const std::string& file,
+                             Problems& errors)
+{
+    Fields f(t, file, errors, "sign '" + id + "'");
+    ChecklistText::Sign sign;
+    sign.name = f.text("name", kMaxTitle, true);
+    sign.why = f.text("why", kMaxItem, true);
+    f.finish();
+    return sign;
 }
 
 // The one text of a fee or a warning (`what`), at most `maxLength` characters.
@@ -135,8 +147,11 @@ std::optional<ChecklistText> checklistWordsFromTable(const toml::table& root, co
             text.lines[k] = node->source().begin.line;
     top.allow("verified");
     text.verified = dateOf(root, file, errors);
-    for (const char* k : {"questions", "documents", "fees", "warnings"})
+    for (const char* k : {"questions", "documents", "fees", "warnings", "signs"})
         top.allow(k);
+    text.steps = top.list("steps", kMaxItems, kMaxItem, false);
+    if (const toml::node* node = root.get("steps"))
+        text.lines["steps"] = node->source().begin.line;
     top.finish();
 
     forEachSection(root, "questions", file, errors, [&](const std::string& id, const toml::table& t) {
@@ -155,6 +170,10 @@ std::optional<ChecklistText> checklistWordsFromTable(const toml::table& root, co
         text.warnings[id] = readText(t, "warning '" + id + "'", kMaxText, file, errors);
         text.lines["warnings." + id] = t.source().begin.line;
     });
+    forEachSection(root, "signs", file, errors, [&](const std::string& id, const toml::table& t) {
+        text.signs[id] = readSign(t, id, file, errors);
+        text.lines["signs." + id] = t.source().begin.line;
+    });
 
     if (rules) {
         // Every id named by the rules has words here; every id here is named by the rules.
@@ -163,6 +182,14 @@ std::optional<ChecklistText> checklistWordsFromTable(const toml::table& root, co
         checkItemWords(rules->documents, text.documents, "document", root, file, errors, missing);
         checkItemWords(rules->fees, text.fees, "fee", root, file, errors, missing);
         checkItemWords(rules->warnings, text.warnings, "warning", root, file, errors, missing);
+        checkItemWords(rules->signs, text.signs, "sign", root, file, errors, missing);
+        // What to do next follows the signs found, or none: a sign checklist needs it, the other kind
+        // has no place for it.
+        if (rules->kind == ChecklistKind::Signs && text.steps.empty())
+            missing.push_back(at(file, root) + "a sign checklist needs 'steps': what to do next");
+        if (rules->kind == ChecklistKind::Documents && !text.steps.empty())
+            errors.push_back(at(file, text.lines.at("steps")) +
+                             "'steps' are for a checklist of [[signs]]; this one lists documents");
     }
     return text;
 }

@@ -12,7 +12,8 @@
 namespace kiosk::parsing {
 
 // The words of a checklist in `file` (content/<lang>/checklists/<id>.toml): its title, source,
-// date and the words of every question, answer, document, fee and warning. With `rules`, every id
+// date and the words of every question, answer, document, fee, warning and sign, and the next steps
+// of a sign checklist. With `rules`, every id
 // they name needs words here (missing ones are errors when `reference`, the Indonesian words, and
 // warnings otherwise) and every id here must be in them.
 [[nodiscard]] std::optional<ChecklistText>

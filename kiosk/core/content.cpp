@@ -74,6 +74,11 @@ std::vector<const Source*> Content::citedBy(const ChecklistText& words) const
     return lookUp(sources, words.sources);
 }
 
+std::vector<const Source*> Content::citedBy(const ChecklistRules::Item& sign) const
+{
+    return lookUp(sources, sign.sources);
+}
+
 ShownContact shownContact(const Block& contact, const LocalContacts& contacts)
 {
     ShownContact shown{contact.number, contact.whatsapp, contact.hours, {}, !contact.number.empty()};

@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/language.hpp"
+#include "core/navigation.hpp"
 #include "core/problems.hpp"
 #include "core/registry.hpp"
 #include "core/registry_search.hpp"
@@ -74,7 +75,10 @@ struct ChecklistRules {
         std::string id;
         std::string icon; // documents only
         bool optional = false;
-        AnyCondition when; // empty: always applies
+        AnyCondition when;                // empty: always applies
+        bool grave = false;               // signs only: a sign of trafficking (the numbers to call now)
+        std::vector<std::string> sources; // signs only: ids in sources.toml of why it matters
+        std::size_t line = 0;             // in the rules file, for messages about it
 
         [[nodiscard]] bool appliesTo(const Answers& answers) const
         {
@@ -82,10 +86,14 @@ struct ChecklistRules {
         }
     };
     std::string id;
+    // Documents (documents, fees, warnings: what to prepare) or signs (warning signs found in what
+    // the resident was told), never both.
+    ChecklistKind kind = ChecklistKind::Documents;
     std::vector<Question> questions;
     std::vector<Item> documents;
     std::vector<Item> fees;
     std::vector<Item> warnings; // shown in red above the result when they apply
+    std::vector<Item> signs;
 
     // Questions asked for these answers, in order (skipped ones left out).
     [[nodiscard]] std::vector<const Question*> asked(const Answers& answers) const;
@@ -94,25 +102,39 @@ struct ChecklistRules {
     [[nodiscard]] std::vector<const Item*> documentsFor(const Answers& answers) const;
     [[nodiscard]] std::vector<const Item*> feesFor(const Answers& answers) const;
     [[nodiscard]] std::vector<const Item*> warningsFor(const Answers& answers) const;
+    // The signs these answers show: the grave ones first, each kind in the rules' order.
+    [[nodiscard]] std::vector<const Item*> signsFor(const Answers& answers) const;
 };
+
+// Where a link to the checklist leads: a document checklist or a sign checklist's screen.
+[[nodiscard]] inline Route routeTo(const ChecklistRules& rules)
+{
+    return Route::forChecklist(rules.id, rules.kind);
+}
 
 struct ChecklistText {
     struct Question {
         std::string text;
+        std::string note; // optional: a longer line under the question (what an answer covers)
         std::map<std::string, std::string> answers;
     };
     struct Document {
         std::string name, explain, where;
     };
+    struct Sign {
+        std::string name, why;
+    };
     std::string title, verified;
     std::vector<std::string> sources; // ids in sources.toml
     // Lines in the file, for messages: "title", "sources", "questions.<id>", "documents.<id>",
-    // "fees.<id>", "warnings.<id>".
+    // "fees.<id>", "warnings.<id>", "signs.<id>", "steps".
     std::map<std::string, std::size_t> lines;
     std::map<std::string, Question> questions;
     std::map<std::string, Document> documents;
     std::map<std::string, std::string> fees;
     std::map<std::string, std::string> warnings;
+    std::map<std::string, Sign> signs;
+    std::vector<std::string> steps; // a sign checklist's next steps, whatever was found
 
     // The name of the document `id` in these words (its id if they have none).
     [[nodiscard]] std::string documentName(const std::string& id) const;
@@ -143,6 +165,8 @@ struct Content {
     // are not in sources.toml left out (check-content reports them).
     [[nodiscard]] std::vector<const Source*> citedBy(const Page& page) const;
     [[nodiscard]] std::vector<const Source*> citedBy(const ChecklistText& words) const;
+    // The sources of one sign of a sign checklist (why it matters).
+    [[nodiscard]] std::vector<const Source*> citedBy(const ChecklistRules::Item& sign) const;
     // Only the sources the page's own `sources` names: what the text to take home lists (each card's
     // number shows its source's date on the screen; a QR code has no room for a dozen names).
     [[nodiscard]] std::vector<const Source*> citedByText(const Page& page) const;

@@ -159,7 +159,8 @@ private:
     void checkNumbers(const std::set<std::string>& figures, const std::string& cited, const char* whose,
                       const std::string& text, const std::string& file, std::size_t line);
     void checkPageNumbers(const Page& page, const std::string& file);
-    void checkChecklistNumbers(const ChecklistText& words, const std::string& file);
+    void checkChecklistNumbers(const ChecklistText& words, const ChecklistRules* rules,
+                               const std::string& file);
 
     fs::path m_dataDir;
     fs::path m_contentDir;
@@ -463,8 +464,10 @@ void ContentLoader::checkTakeHome()
                     "the text to take home (title, 'takehome', numbers, sources and date) " +
                     tooLong(text.size()) + ": shorten 'takehome' or the sources' 'short' names");
         }
+    // A sign checklist has nothing to take home: what to prepare is a document checklist's.
     for (const auto& [id, texts] : m_content.checklistTexts)
-        if (const ChecklistRules* rules = m_content.checklist(id))
+        if (const ChecklistRules* rules = m_content.checklist(id);
+            rules && rules->kind == ChecklistKind::Documents)
             for (Lang lang : kAllLangs)
                 if (texts[langIndex(lang)])
                     checkChecklistTakeHome(*rules, lang, *texts[langIndex(lang)]);
@@ -511,6 +514,11 @@ void ContentLoader::checkSources()
                 if (m_sourcesRead && !page->sources.empty()) // else "needs 'sources'" says enough
                     checkPageNumbers(*page, file);
             }
+    for (const auto& [id, rules] : m_content.checklists) {
+        const std::string file = (m_dataDir / "checklists" / (id + ".toml")).string();
+        for (const auto& sign : rules.signs)
+            checkCited(sign.sources, file, sign.line);
+    }
     for (const auto& [id, texts] : m_content.checklistTexts)
         for (Lang lang : kAllLangs)
             if (const auto& words = texts[langIndex(lang)]) {
@@ -518,7 +526,7 @@ void ContentLoader::checkSources()
                 const auto line = words->lines.find("sources");
                 checkCited(words->sources, file, line == words->lines.end() ? 0 : line->second);
                 if (m_sourcesRead && !words->sources.empty())
-                    checkChecklistNumbers(*words, file);
+                    checkChecklistNumbers(*words, m_content.checklist(id), file);
             }
     if (!m_sourcesRead)
         return;
@@ -599,21 +607,39 @@ void ContentLoader::checkPageNumbers(const Page& page, const std::string& file)
     }
 }
 
-void ContentLoader::checkChecklistNumbers(const ChecklistText& words, const std::string& file)
+void ContentLoader::checkChecklistNumbers(const ChecklistText& words, const ChecklistRules* rules,
+                                          const std::string& file)
 {
     const auto known = figuresFor(m_content.citedBy(words), m_contacts);
     const std::set<std::string>& figures = known.first;
     const std::string& cited = known.second;
-    const auto check = [&](const std::string& text, const std::string& where) {
+    const auto lineOf = [&](const std::string& where) {
         const auto it = words.lines.find(where);
-        checkNumbers(figures, cited, "this checklist's", text, file,
-                     it == words.lines.end() ? 0 : it->second);
+        return it == words.lines.end() ? std::size_t{0} : it->second;
+    };
+    const auto check = [&](const std::string& text, const std::string& where) {
+        checkNumbers(figures, cited, "this checklist's", text, file, lineOf(where));
     };
     check(words.title, "title");
     for (const auto& [id, q] : words.questions) {
         check(q.text, "questions." + id);
+        check(q.note, "questions." + id);
         for (const auto& [a, label] : q.answers)
             check(label, "questions." + id);
+    }
+    for (const std::string& step : words.steps)
+        check(step, "steps");
+    // A sign's words may also state what its own sources support.
+    for (const auto& [id, sign] : words.signs) {
+        std::vector<const Source*> sources = m_content.citedBy(words);
+        if (rules)
+            for (const auto& item : rules->signs)
+                if (item.id == id)
+                    for (const Source* s : m_content.citedBy(item))
+                        sources.push_back(s);
+        const auto own = figuresFor(sources, m_contacts);
+        for (const std::string* t : {&sign.name, &sign.why})
+            checkNumbers(own.first, own.second, "this sign's", *t, file, lineOf("signs." + id));
     }
     for (const auto& [id, d] : words.documents)
         for (const std::string* t : {&d.name, &d.explain, &d.where})

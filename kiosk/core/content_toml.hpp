@@ -21,7 +21,7 @@ inline constexpr std::size_t kMaxText = 600;
 inline constexpr std::size_t kMaxItem = 200;
 inline constexpr std::size_t kMaxLabel = 48;
 inline constexpr std::size_t kMaxItems = 12;
-inline constexpr std::size_t kMaxQuestions = 5;
+inline constexpr std::size_t kMaxQuestions = 9;
 // A page's key points to take home: the whole QR text is checked in bytes as well.
 inline constexpr std::size_t kMaxTakeHome = 500;
 

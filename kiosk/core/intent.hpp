@@ -33,7 +33,7 @@ struct SetLang {
 struct ToggleLargeText {}; // the Aa button
 struct Listen {};          // read this screen aloud, or stop reading it
 
-// --- The passport checklist --------------------------------------------------------------------
+// --- The checklists: the passport's documents, the job offer's warning signs ------------------
 struct Answer {
     std::string question; // ids from the checklist's rules
     std::string answer;

@@ -36,6 +36,7 @@ std::string Route::screenId() const
     case ScreenKind::TakeHome: return "takehome-" + takenFrom().screenId();
     case ScreenKind::Checklist: return "checklist-" + id;
     case ScreenKind::Recruiter: return "recruiter";
+    case ScreenKind::OfferCheck: return id + "-check";
     case ScreenKind::Callback: return "callback";
     case ScreenKind::CallbackReview: return "callback-review";
     case ScreenKind::CallbackDone: return "callback-done";

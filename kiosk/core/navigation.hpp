@@ -21,10 +21,14 @@ inline constexpr std::array<Topic, 8> kAllTopics{Topic::Trafficking, Topic::Scam
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);
 
+// A checklist of documents to prepare (the passport's) or of warning signs in a job offer.
+enum class ChecklistKind { Documents, Signs };
+
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
-// Help is the numbers to call now. Recruiter is the search for a company in the registry of licensed
-// placement companies. TakeHome is the QR code of a page or a checklist's result to take
-// home. OfficerPin and OfficerDashboard are officer mode, behind the PIN.
+// Help is the numbers to call now. Checklist is a document checklist, OfferCheck a sign
+// checklist: the job-offer check. Recruiter is the search for a company in the registry of licensed
+// placement companies. TakeHome is the QR code of a page or a checklist's result to take home. OfficerPin and
+// OfficerDashboard are officer mode, behind the PIN.
 enum class ScreenKind {
     Home,
     Help,
@@ -32,6 +36,7 @@ enum class ScreenKind {
     TakeHome,
     Checklist,
     Recruiter,
+    OfferCheck,
     Callback,
     CallbackReview,
     CallbackDone,
@@ -50,6 +55,18 @@ struct Route {
     [[nodiscard]] static Route page(std::string id) { return {ScreenKind::Page, std::move(id)}; }
     [[nodiscard]] static Route checklist(std::string id) { return {ScreenKind::Checklist, std::move(id)}; }
     [[nodiscard]] static Route recruiter() { return {ScreenKind::Recruiter, {}}; }
+    // The job-offer check: the sign checklist "offer".
+    [[nodiscard]] static Route offerCheck() { return {ScreenKind::OfferCheck, "offer"}; }
+    // The screen of checklist `id` of this kind.
+    [[nodiscard]] static Route forChecklist(std::string id, ChecklistKind kind)
+    {
+        return {kind == ChecklistKind::Signs ? ScreenKind::OfferCheck : ScreenKind::Checklist, std::move(id)};
+    }
+    // A checklist's screen, of either kind: its progress is Session::checklist.
+    [[nodiscard]] bool isChecklist() const
+    {
+        return kind == ScreenKind::Checklist || kind == ScreenKind::OfferCheck;
+    }
     // The take-home QR code of a page or a checklist (the route it is opened from).
     [[nodiscard]] static Route takeHome(const Route& from)
     {
@@ -73,8 +90,9 @@ struct Route {
     // Where a home-screen tile leads.
     [[nodiscard]] static Route forTopic(Topic topic);
     // Stable screen id for the UI map and the tour: "home", "help", the page id ("trafficking"),
-    // "checklist-passport", "takehome-passport", "takehome-checklist-passport", "recruiter", "callback",
-    // "callback-review", "callback-done", "officer-pin", "officer-dashboard".
+    // "checklist-passport", "offer-check" (a sign checklist: its id and "-check"), "recruiter",
+    // "takehome-passport", "takehome-checklist-passport", "callback", "callback-review",
+    // "callback-done", "officer-pin", "officer-dashboard".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };

@@ -28,8 +28,8 @@ public:
     {
         const Route& here = m_s.nav.current();
         const std::string before = here.screenId();
-        // A checklist opened afresh starts from its first question.
-        if (i.route.kind == ScreenKind::Checklist && !(here == i.route))
+        // A checklist (of either kind) opened afresh starts from its first question.
+        if (i.route.isChecklist() && !(here == i.route))
             m_s.checklist = {i.route.id, {}, {}};
         // The company search opened afresh starts empty, with the keyboard ready.
         if (i.route.kind == ScreenKind::Recruiter && !(here == i.route))
@@ -42,7 +42,7 @@ public:
         m_s.nav.open(i.route);
         // Anonymous usage: a guidance screen, checklist or form opened (not returned to).
         const Route& now = m_s.nav.current();
-        const bool counted = now.kind == ScreenKind::Page || now.kind == ScreenKind::Checklist ||
+        const bool counted = now.kind == ScreenKind::Page || now.isChecklist() ||
                              now.kind == ScreenKind::Recruiter || now.kind == ScreenKind::Callback;
         if (counted && now.screenId() != before)
             m_fx.push_back(effect::CountView{now.screenId(), m_s.lang});
@@ -52,7 +52,7 @@ public:
         const Route& here = m_s.nav.current();
         if (here.officer())
             leaveOfficer();
-        else if (here.kind == ScreenKind::Checklist && !m_s.checklist.answers.empty()) {
+        else if (here.isChecklist() && !m_s.checklist.answers.empty()) {
             m_s.checklist.answers.pop_back();
             m_s.checklist.have.clear();
         } else if (here.kind == ScreenKind::Callback && m_s.form.editing) {
@@ -90,7 +90,7 @@ public:
             effect::CountView{std::string(kListenPrefix) + m_s.nav.current().screenId(), m_s.lang});
     }
 
-    // --- The passport checklist ---
+    // --- The checklists: the passport's documents, the job offer's warning signs ---
     void operator()(const intent::Answer& i)
     {
         // Answering again replaces that answer and everything after it.

@@ -174,6 +174,43 @@ Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts&
     return s;
 }
 
+namespace {
+
+void addNumbers(Script& script, const std::vector<HelpNumber>& numbers);
+
+// A sign checklist's result: how many signs (or that none from the list was found), each sign with
+// why it matters, the numbers to call now where one is grave, and the next steps.
+void addSignResult(Script& s, const ChecklistRules& rules, const ChecklistText& words, const Answers& answers,
+                   const Strings& strings)
+{
+    const Lang voice = s.voice;
+    const auto signs = rules.signsFor(answers);
+    if (signs.empty()) {
+        addText(s, "summary", strings.get(voice, "offer.none"));
+        addText(s, "summary.note", strings.get(voice, "offer.none_note"));
+    } else {
+        addText(s, "summary",
+                withValues(strings.get(voice, "offer.found"), {{"{n}", std::to_string(signs.size())}}));
+        addText(s, "summary.note", strings.get(voice, "offer.found_note"));
+    }
+    for (const auto* sign : signs)
+        if (const auto it = words.signs.find(sign->id); it != words.signs.end()) {
+            addText(s, "sign." + sign->id, it->second.name);
+            addText(s, "sign." + sign->id + ".why", it->second.why);
+        }
+    if (std::any_of(signs.begin(), signs.end(), [](const auto* sign) { return sign->grave; })) {
+        addText(s, "danger.title", strings.get(voice, "danger.title"));
+        addText(s, "danger.text", strings.get(voice, "danger.text"));
+        addNumbers(s, dangerNumbers(strings, voice));
+    }
+    if (!words.steps.empty())
+        addText(s, "steps", strings.get(voice, "offer.next"));
+    for (std::size_t i = 0; i < words.steps.size(); ++i)
+        addText(s, "step." + std::to_string(i), words.steps[i]);
+}
+
+} // namespace
+
 Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
                        const ChecklistProgress& progress, const Strings& strings, Lang shown, Lang voice)
 {
@@ -188,9 +225,17 @@ Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
         if (qt == words.questions.end())
             return s;
         addText(s, "question", qt->second.text);
+        addText(s, "question.note", qt->second.note);
         for (const std::string& a : q->answers)
             if (const auto it = qt->second.answers.find(a); it != qt->second.answers.end())
                 addText(s, "answer." + a, it->second);
+        return s;
+    }
+    if (rules.kind == ChecklistKind::Signs) {
+        s.key = "checklist:" + rules.id + ":result";
+        for (const auto& [q, a] : progress.answers)
+            s.key += ":" + q + "=" + a;
+        addSignResult(s, rules, words, answers, strings);
         return s;
     }
     // The result. Its key names what was ticked too: the summary and the "where" lines change.
@@ -375,6 +420,7 @@ bool readsAloud(ScreenKind kind)
     case ScreenKind::Page:
     case ScreenKind::Checklist:
     case ScreenKind::Recruiter:
+    case ScreenKind::OfferCheck:
     case ScreenKind::Callback:
     case ScreenKind::CallbackReview: return true;
     default: return false;
@@ -394,7 +440,8 @@ std::optional<Script> screenScript(const Content& content, const LocalContacts& 
         if (const Page* page = content.page(route.id, voice))
             return pageScript(*page, shown, voice, contacts);
         return std::nullopt;
-    case ScreenKind::Checklist: {
+    case ScreenKind::Checklist:
+    case ScreenKind::OfferCheck: {
         const ChecklistRules* rules = content.checklist(route.id);
         const ChecklistText* words = content.checklistText(route.id, voice);
         if (rules && words)

@@ -55,10 +55,12 @@ void addText(Script& script, const std::string& part, const std::string& text);
 // number — the configured one for a local contact; images: caption; links: label).
 [[nodiscard]] Script pageScript(const Page& page, Lang shown, Lang voice, const LocalContacts& contacts = {});
 
-// The script of a checklist: the question and its answers while asking, then the result — the
-// warnings, what is still needed (each document its own sentence, part "missing.<id>"), each
-// document with its explanation and where to get it, and the fees. `words` and `strings` in the voice's
-// language.
+// The script of a checklist: the question (and its note) and its answers while asking, then the
+// result. A document checklist's: the warnings, what is still needed (each document its own
+// sentence, part "missing.<id>"), each document with its explanation and where to get it, and the
+// fees. A sign checklist's: how many signs were found (or that none from the list was), each sign
+// with why it matters ("sign.<id>", "sign.<id>.why"), the numbers to call now when one is grave
+// ("help.<id>.*"), and the next steps ("step.<i>"). `words` and `strings` in the voice's language.
 [[nodiscard]] Script checklistScript(const ChecklistRules& rules, const ChecklistText& words,
                                      const ChecklistProgress& progress, const Strings& strings, Lang shown,
                                      Lang voice);

@@ -12,7 +12,7 @@ namespace kiosk {
 
 namespace {
 
-// The frame, home, idle prompt, attract screen, pages and checklists.
+// The frame, home, idle prompt, attract screen, pages, checklists and the job-offer check.
 constexpr std::string_view kScreenKeys[] = {"lang.self",
                                             "header.programme",
                                             "nav.back",
@@ -70,6 +70,13 @@ constexpr std::string_view kScreenKeys[] = {"lang.self",
                                             "registry.note.typed",
                                             "registry.note.not_found",
                                             "registry.note.no_list",
+                                            "offer.none",
+                                            "offer.none_note",
+                                            "offer.found",
+                                            "offer.found_note",
+                                            "offer.grave",
+                                            "offer.next",
+                                            "offer.help",
                                             "takehome.open",
                                             "takehome.scan",
                                             "takehome.contents",

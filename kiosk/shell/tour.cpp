@@ -106,18 +106,68 @@ bool differInFirst(const ChecklistProgress& a, const ChecklistProgress& b, std::
     return first(a) != first(b);
 }
 
+// A sign checklist's results: too many ways through to picture each, so those that show its kinds
+// of result — no sign, one grave sign alone, the most signs none of them grave, and the most signs
+// of all — each also at its end (the numbers to call, the next steps, help).
+void signResultStills(const ChecklistRules& rules, const Route& route, std::vector<Still>& stills)
+{
+    std::vector<ChecklistProgress> results;
+    combinations(rules, {rules.id, {}, {}}, results);
+    const ChecklistProgress* none = nullptr;
+    const ChecklistProgress* grave = nullptr;
+    const ChecklistProgress* several = nullptr;
+    const ChecklistProgress* all = nullptr;
+    std::size_t severalCount = 0, allCount = 0;
+    for (const ChecklistProgress& result : results) {
+        const auto signs = rules.signsFor(result.asMap());
+        const bool anyGrave =
+            std::any_of(signs.begin(), signs.end(), [](const auto* sign) { return sign->grave; });
+        if (signs.empty() && !none)
+            none = &result;
+        if (signs.size() == 1 && anyGrave && !grave)
+            grave = &result;
+        if (!anyGrave && signs.size() > severalCount) {
+            several = &result;
+            severalCount = signs.size();
+        }
+        if (signs.size() > allCount) {
+            all = &result;
+            allCount = signs.size();
+        }
+    }
+    const std::pair<const char*, const ChecklistProgress*> chosen[] = {
+        {"none", none}, {"grave", grave}, {"several", severalCount > 1 ? several : nullptr}, {"all", all}};
+    for (const auto& [name, result] : chosen)
+        if (result) {
+            const std::string still = route.screenId() + "-result-" + name;
+            stills.push_back({still, route, IdleTimer::Phase::Active, *result});
+            stills.push_back({still + "-end", route, IdleTimer::Phase::Active, *result, true});
+        }
+    // The numbers to call now, under a grave sign, and the next steps after them.
+    if (grave) {
+        Still numbers{route.screenId() + "-result-grave-numbers", route, IdleTimer::Phase::Active, *grave};
+        numbers.scrollTo = "help.number.sapa";
+        stills.push_back(std::move(numbers));
+    }
+}
+
 // Every checklist: each question in turn (answered with its first answer), then every complete
-// set of answers, some with documents ticked. Returns the names of the question stills.
+// set of answers of a document checklist, some with documents ticked, or a sign checklist's kinds
+// of result. Returns the names of the question stills.
 std::vector<std::string> checklistStills(const Content& content, std::vector<Still>& stills)
 {
     std::vector<std::string> questions;
     for (const auto& [id, rules] : content.checklists) {
-        const Route route = Route::checklist(id);
+        const Route route = routeTo(rules);
         ChecklistProgress progress{id, {}, {}};
         for (int n = 1; const ChecklistRules::Question* q = rules.next(progress.asMap()); ++n) {
             questions.push_back(route.screenId() + "-q" + std::to_string(n));
             stills.push_back({questions.back(), route, IdleTimer::Phase::Active, progress});
             progress.answers.emplace_back(q->id, q->answers.front());
+        }
+        if (rules.kind == ChecklistKind::Signs) {
+            signResultStills(rules, route, stills);
+            continue;
         }
         std::vector<ChecklistProgress> results;
         combinations(rules, {id, {}, {}}, results);
@@ -152,7 +202,7 @@ void takeHomeStills(const Content& content, std::vector<Still>& stills)
             stills.push_back({"takehome-" + id, Route::takeHome(Route::page(id))});
     for (const auto& [id, rules] : content.checklists) {
         const ChecklistText* words = content.checklistText(id, kDefaultLang);
-        if (!words)
+        if (!words || rules.kind != ChecklistKind::Documents)
             continue;
         std::size_t longest = 0;
         ChecklistProgress chosen{id, {}, {}};
@@ -412,15 +462,21 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
         return Still{name, Route::home()};
     };
     std::vector<Still> extra;
-    const std::string firstResult = [&] {
+    // The first result of a document checklist, and a sign checklist's result with a grave sign.
+    const auto firstOf = [&](const std::string& prefix, const std::string& infix) {
         for (const Still& s : stills)
-            if (s.name.find("-result-") != std::string::npos && s.name.find("-end") == std::string::npos)
+            if (s.name.rfind(prefix, 0) == 0 && s.name.find(infix) != std::string::npos &&
+                s.name.find("-end") == std::string::npos)
                 return s.name;
         return std::string("home");
-    }();
-    // Home at its second tile, help at the police's number, the review at the phone number.
+    };
+    const std::string firstResult = firstOf("checklist-", "-result-");
+    const std::string graveResult = firstOf(Route::offerCheck().screenId(), "-result-grave");
+    // Home at its second tile, help at the police's number, the review at the phone number, the
+    // job-offer check at its grave sign's name.
     const std::vector<std::pair<std::string, int>> readings{
-        {"passport", 3}, {firstResult, 1}, {"callback", 1}, {"home", 6}, {"help", 2}, {"callback-review", 4}};
+        {"passport", 3}, {firstResult, 1},       {"callback", 1}, {"home", 6},
+        {"help", 2},     {"callback-review", 4}, {graveResult, 3}};
     for (const auto& [name, sentence] : readings) {
         Still s = copyOf(name);
         s.name = name + "-reading";
@@ -440,6 +496,9 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
                                       "takehome-abroad",
                                       "takehome-checklist-passport",
                                       firstResult + "-reading",
+                                      graveResult,
+                                      graveResult + "-end",
+                                      Route::offerCheck().screenId() + "-result-all",
                                       "callback-keyboard-letters",
                                       "recruiter",
                                       "recruiter-found",

@@ -39,10 +39,12 @@ std::string screenName(const Frame& f, const std::string& counted)
     for (Topic t : kAllTopics)
         if (screen == topicId(t))
             name = f.t("home.tile." + screen + ".label");
-    if (screen.rfind("checklist-", 0) == 0) {
-        const ChecklistText* words = f.content.checklistText(screen.substr(10), f.lang);
-        name = f.t("officer.usage.checklist") + ": " + (words ? words->title : screen.substr(10));
-    }
+    // A checklist's screen of either kind ("checklist-passport", "offer-check").
+    for (const auto& [id, rules] : f.content.checklists)
+        if (screen == routeTo(rules).screenId()) {
+            const ChecklistText* words = f.content.checklistText(id, f.lang);
+            name = f.t("officer.usage.checklist") + ": " + (words ? words->title : id);
+        }
     if (listened)
         name = std::string(icon::kVolumeUp) + "  " + name;
     return name;

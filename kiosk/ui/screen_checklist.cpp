@@ -28,7 +28,15 @@ const char* checklistIcon(const std::string& name)
                                                           {"user", icon::kUser},
                                                           {"heart", icon::kHeart},
                                                           {"plus", icon::kPlus},
-                                                          {"history", icon::kHistory}};
+                                                          {"history", icon::kHistory},
+                                                          {"check", icon::kCheck},
+                                                          {"times", icon::kTimes},
+                                                          {"question", icon::kQuestion},
+                                                          {"globe", icon::kGlobe},
+                                                          {"laptop", icon::kLaptop},
+                                                          {"comments", icon::kComments},
+                                                          {"home", icon::kHome},
+                                                          {"lock", icon::kLock}};
     const auto it = icons.find(name);
     return it == icons.end() ? nullptr : it->second;
 }
@@ -44,9 +52,13 @@ std::string answerLabel(const ChecklistText& words, const ChecklistRules::Questi
     return a;
 }
 
-// One question: how far along, the question, and big answers, two per row where there is room.
-Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const ChecklistText& words,
-                   const Answers& answers, const ChecklistRules::Question* q)
+} // namespace
+
+// One question: how far along, the question (and its note), and big answers, two per row where
+// there is room.
+Asked checklistQuestion(Frame& f, Column column, const ChecklistRules& rules, const ChecklistText& words,
+                        const Answers& answers, const ChecklistRules::Question* q,
+                        const std::string& idPrefix)
 {
     const Metrics& m = f.m;
     const float s = m.scale;
@@ -63,6 +75,11 @@ Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const C
     ImGui::SetCursorPosX(x0);
     wrappedText(f, "question", f.fonts.tile, colours().text,
                 qt != words.questions.end() ? qt->second.text : q->id, width);
+    if (qt != words.questions.end() && !qt->second.note.empty()) {
+        ImGui::Dummy(ImVec2(1, 6.f * s));
+        ImGui::SetCursorPosX(x0);
+        wrappedText(f, "question.note", f.fonts.body, colours().text, qt->second.note, width);
+    }
     ImGui::Dummy(ImVec2(1, 14.f * s));
     const int columns = width >= 900.f * s ? 2 : 1;
     const float gap = 20.f * s;
@@ -83,13 +100,15 @@ Asked drawQuestion(Frame& f, Column column, const ChecklistRules& rules, const C
         const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
         const auto col = static_cast<float>(i % static_cast<std::size_t>(columns));
         ImGui::SetCursorPos(ImVec2(x0 + col * (w + gap), top + row * (h + gap)));
-        if (button(f, "checklist.answer." + a, iconOf(a), answerLabel(words, *q, a), ImVec2(w, h),
+        if (button(f, idPrefix + a, iconOf(a), answerLabel(words, *q, a), ImVec2(w, h),
                    ButtonStyle::Secondary))
             action = intent::Answer{q->id, a};
     }
     ImGui::Dummy(ImVec2(1, m.margin));
     return action;
 }
+
+namespace {
 
 // Warnings first, in red: they matter more than any document.
 void drawWarnings(Frame& f, Column column, const std::vector<const ChecklistRules::Item*>& warnings,
@@ -264,7 +283,7 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
     ImGui::Dummy(ImVec2(1, 10.f * s));
     if (const ChecklistRules::Question* q = rules.next(answers))
-        return drawQuestion(f, column, rules, words, answers, q);
+        return checklistQuestion(f, column, rules, words, answers, q, "checklist.answer.");
 
     // The result: warnings, documents, what is missing and where to get it, fees, where the facts
     // come from, help.

@@ -107,6 +107,20 @@ void imageBlock(Frame& f, const Block& b, const std::string& part, float x0, flo
     }
 }
 
+// Where a link block leads: a page, a checklist's screen of its kind (a document checklist, or a
+// sign checklist such as the job-offer check), or the company search (the one screen kLinkScreens
+// names).
+Route linkTarget(const Content& content, const Block& b)
+{
+    if (!b.page.empty())
+        return Route::page(b.page);
+    if (b.checklist.empty())
+        return Route::recruiter();
+    if (const ChecklistRules* rules = content.checklist(b.checklist))
+        return routeTo(*rules);
+    return Route::checklist(b.checklist);
+}
+
 // A button to another page or to a checklist, ringed while its words are read aloud.
 Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
 {
@@ -123,9 +137,7 @@ Asked linkBlock(Frame& f, const Block& b, const std::string& part, float width)
                        : !b.checklist.empty() ? icon::kCheckSquare
                                               : icon::kSearch;
     if (button(f, id, mark, b.label, ImVec2(w, m.tapHeight), ButtonStyle::Primary))
-        action = intent::Open{!b.page.empty()        ? Route::page(b.page)
-                              : !b.checklist.empty() ? Route::checklist(b.checklist)
-                                                     : Route::recruiter()};
+        action = intent::Open{linkTarget(f.content, b)};
     if (f.reading && f.reading->part == part + ".label")
         ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 5.f * s, p.y - 5.f * s),
                                             ImVec2(p.x + w + 5.f * s, p.y + m.tapHeight + 5.f * s),

@@ -69,6 +69,13 @@ bool takeHomeButton(Frame& f, const std::string& text, Column col, float maxWidt
 // The glyph of a checklist icon (one of checklistIcons(): documents and answers), or nullptr.
 [[nodiscard]] const char* checklistIcon(const std::string& name);
 
+// One question of a checklist of either kind at the cursor, in the column: how far along, the
+// question and its note, and a big button with its icon for each answer, in the UI map as
+// `idPrefix` and the answer's id.
+Asked checklistQuestion(Frame& f, Column column, const ChecklistRules& rules, const ChecklistText& words,
+                        const Answers& answers, const ChecklistRules::Question* q,
+                        const std::string& idPrefix);
+
 // Questions, then the documents and fees that apply, with where their facts come from.
 class ChecklistScreen {
 public:
@@ -99,6 +106,18 @@ private:
     std::string m_query;
     bool m_searched = false;
     std::vector<RegistryMatch> m_results;
+};
+
+// The job-offer check, a sign checklist: questions (answers as offer.answer.<question>.<answer>),
+// then the warning signs the answers show, grave ones first in red, each with why it matters and its
+// source; the numbers to call now when one is grave; the next steps; a callback and a restart.
+class OfferCheckScreen {
+public:
+    Asked draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
+               const ChecklistProgress& progress);
+
+private:
+    QrCache m_qr; // tel: codes of the numbers to call now
 };
 
 // "Ask to be called back": the form, with its keyboard while a field is edited.

@@ -142,7 +142,7 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     // Every new screen (and every checklist step, and every visit) starts at the top. One content
     // window serves them all: a new ImGui window would ignore taps on its first frame.
     std::string screenKey = std::to_string(view.session.visit) + "/" + f.map.screen;
-    if (route.kind == ScreenKind::Checklist)
+    if (route.isChecklist())
         screenKey += "/" + std::to_string(view.session.checklist.answers.size());
     if (screenKey != m_screenKey) {
         m_screenKey = screenKey;
@@ -217,6 +217,13 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
         return {};
     }
     case ScreenKind::Recruiter: return m_recruiter.draw(f, view.session.search);
+    case ScreenKind::OfferCheck: {
+        const ChecklistRules* rules = m_content.checklist(route.id);
+        const ChecklistText* words = m_content.checklistText(route.id, view.session.lang);
+        if (rules && words)
+            return m_offerCheck.draw(f, *rules, *words, view.session.checklist);
+        return {};
+    }
     case ScreenKind::Callback: return m_callbackForm.draw(f, view.session.form);
     case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); return {};
     case ScreenKind::CallbackDone: return m_callbackDone.draw(f, view.session.reference);

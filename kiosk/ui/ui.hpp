@@ -85,6 +85,7 @@ private:
     TakeHomeScreen m_takeHome;
     ChecklistScreen m_checklist;
     RecruiterScreen m_recruiter;
+    OfferCheckScreen m_offerCheck;
     CallbackFormScreen m_callbackForm;
     CallbackReviewScreen m_callbackReview;
     CallbackDoneScreen m_callbackDone;
