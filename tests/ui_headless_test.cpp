@@ -240,6 +240,16 @@ TEST_CASE("the job-offer check from the scam-jobs page: answers by offer.answer.
     CHECK(k.map().screen == "callback");
     CHECK(k.session().nav.current().id == "trafficking");
     CHECK(k.session().form.dangerCard); // the numbers to call now come first there too
+    // The officer reads which signs the resident found.
+    const std::string note = k.session().form.at(Field::Note).text;
+    CHECK(note.rfind("Cek tawaran kerja: ", 0) == 0);
+    const ChecklistText* words = k.content().checklistText("offer", Lang::Id);
+    REQUIRE(words);
+    CHECK(note.find(words->signs.at("fee").name) != std::string::npos);
+    // And from the result to the company search.
+    k.tap("nav.back");
+    k.revealAndTap("offer.company");
+    CHECK(k.map().screen == "recruiter");
 }
 
 TEST_CASE("the job-offer check with no sign says so without calling the offer safe; help asks about work "
@@ -273,6 +283,7 @@ TEST_CASE("the job-offer check with no sign says so without calling the offer sa
     k.revealAndTap("offer.help");
     CHECK(k.map().screen == "callback");
     CHECK(k.session().nav.current().id == "work-abroad");
+    CHECK(k.session().form.at(Field::Note).text.empty()); // no sign: nothing to note
     k.tap("nav.back");
     REQUIRE(k.map().screen == "offer-check");
     k.revealAndTap("offer.restart");

@@ -111,6 +111,10 @@ TEST_CASE("the shipped kiosk has no list: the screen says so plainly and still o
     CHECK(k.map().screen == "callback");
     CHECK(k.session().form.topic == RequestTopic::WorkAbroad);
     CHECK(k.session().form.at(Field::Note).text.empty());
+    // The offer itself can be checked from here.
+    k.tap("nav.back");
+    k.revealAndTap("registry.offer-check");
+    CHECK(k.map().screen == "offer-check");
 }
 
 TEST_CASE("the work-abroad page links to the company search")

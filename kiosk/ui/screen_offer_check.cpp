@@ -139,6 +139,20 @@ void drawSteps(Frame& f, Column column, const ChecklistText& words)
     }
 }
 
+// The note of the callback request made from the result, for the officer: the signs found, by name.
+std::string offerNote(const Frame& f, const std::vector<const ChecklistRules::Item*>& signs,
+                      const ChecklistText& words)
+{
+    if (signs.empty())
+        return {};
+    std::string names;
+    for (const auto* sign : signs) {
+        const auto it = words.signs.find(sign->id);
+        names += (names.empty() ? "" : "; ") + (it != words.signs.end() ? it->second.name : sign->id);
+    }
+    return withValues(f.t("offer.note"), {{"{signs}", names}});
+}
+
 } // namespace
 
 Asked OfferCheckScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
@@ -187,7 +201,14 @@ Asked OfferCheckScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     // the numbers to call now).
     if (button(f, "offer.help", icon::kComments, f.t("offer.help"), ImVec2(bw, m.tapHeight),
                grave ? ButtonStyle::Urgent : ButtonStyle::Primary))
-        action = intent::Open{Route::callback(grave ? "trafficking" : "work-abroad")};
+        action = intent::AskAbout{grave ? RequestTopic::Trafficking : RequestTopic::WorkAbroad,
+                                  offerNote(f, signs, words)};
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    // The company that made the offer, looked up in the registry.
+    ImGui::SetCursorPosX(x0);
+    if (button(f, "offer.company", icon::kSearch, f.t("home.tile.recruiter.label"), ImVec2(bw, m.tapHeight),
+               ButtonStyle::Secondary))
+        action = intent::Open{Route::recruiter()};
     ImGui::Dummy(ImVec2(1, 6.f * s));
     ImGui::SetCursorPosX(x0);
     if (button(f, "offer.restart", icon::kRefresh, f.t("checklist.restart"), ImVec2(bw, m.tapHeight),

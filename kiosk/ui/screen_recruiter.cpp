@@ -314,6 +314,15 @@ Asked RecruiterScreen::drawNextSteps(Frame& f, Column column, const CompanySearc
         action = intent::AskAbout{
             RequestTopic::WorkAbroad,
             companyNote(search, f.content.registry, f.content.registryIndex, f.strings, f.lang)};
+    ImGui::Dummy(ImVec2(1, 6.f * s));
+    // The offer itself, checked for the warning signs.
+    const Route offer = Route::offerCheck();
+    if (const ChecklistText* check = f.content.checklistText(offer.id, f.lang)) {
+        ImGui::SetCursorPosX(x0);
+        if (button(f, "registry.offer-check", icon::kCheckSquare, check->title, ImVec2(bw, m.tapHeight),
+                   ButtonStyle::Secondary))
+            action = intent::Open{offer};
+    }
     ImGui::Dummy(ImVec2(1, 16.f * s));
     std::vector<const Source*> cited;
     for (const char* id : kSources)
