@@ -269,6 +269,20 @@ void drawFees(Frame& f, Column column, const std::vector<const ChecklistRules::I
 
 } // namespace
 
+std::optional<Asked> checklistStart(Frame& f, Column column, const ChecklistRules& rules,
+                                    const ChecklistText& words, const Answers& answers,
+                                    const std::string& idPrefix, bool questionInId)
+{
+    ImGui::SetCursorPos(ImVec2(column.x0, f.m.margin * 0.75f));
+    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, column.width);
+    ImGui::Dummy(ImVec2(1, 10.f * f.m.scale));
+    const ChecklistRules::Question* q = rules.next(answers);
+    if (!q)
+        return std::nullopt;
+    return checklistQuestion(f, column, rules, words, answers, q,
+                             questionInId ? idPrefix + q->id + "." : idPrefix);
+}
+
 Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const ChecklistText& words,
                             const ChecklistProgress& progress)
 {
@@ -279,11 +293,8 @@ Asked ChecklistScreen::draw(Frame& f, const ChecklistRules& rules, const Checkli
     const Answers answers = progress.asMap();
     Asked action;
 
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
-    ImGui::Dummy(ImVec2(1, 10.f * s));
-    if (const ChecklistRules::Question* q = rules.next(answers))
-        return checklistQuestion(f, column, rules, words, answers, q, "checklist.answer.");
+    if (auto asked = checklistStart(f, column, rules, words, answers, "checklist.answer.", false))
+        return *asked;
 
     // The result: warnings, documents, what is missing and where to get it, fees, where the facts
     // come from, help.

@@ -165,11 +165,8 @@ Asked OfferCheckScreen::draw(Frame& f, const ChecklistRules& rules, const Checkl
     const Answers answers = progress.asMap();
     Asked action;
 
-    ImGui::SetCursorPos(ImVec2(x0, m.margin * 0.75f));
-    wrappedText(f, "title", f.fonts.heading, colours().frame, words.title, width);
-    ImGui::Dummy(ImVec2(1, 10.f * s));
-    if (const ChecklistRules::Question* q = rules.next(answers))
-        return checklistQuestion(f, column, rules, words, answers, q, "offer.answer." + q->id + ".");
+    if (auto asked = checklistStart(f, column, rules, words, answers, "offer.answer.", true))
+        return *asked;
 
     // The result: the signs (grave first), the numbers to call now, the next steps, where the facts
     // come from, help and a fresh start.

@@ -39,20 +39,42 @@ struct Line {
     ImU32 colour;
     std::string text;
 };
-void textCard(Frame& f, Column column, ImU32 fill, ImU32 border, ImU32 accent, const std::vector<Line>& lines)
+// How a card of lines looks: its colours, its padding, and a thick frame (the result chosen).
+struct CardLook {
+    ImU32 fill, border, accent;
+    float pad = 24.f; // at scale 1
+    bool framed = false;
+};
+
+// A card of lines across the column, each wrapped in its font and colour. With an `id` the whole card
+// is a button at least a touch target tall, in the UI map with `label` and `value`: true when tapped.
+bool linesCard(Frame& f, Column column, const std::vector<Line>& lines, const CardLook& look,
+               const std::string& id = {}, const std::string& label = {}, const std::string& value = {})
 {
     const Metrics& m = f.m;
     const float s = m.scale;
-    const float pad = 24.f * s;
+    const float pad = look.pad * s;
     const float inner = column.width - 2 * pad - 10.f * s;
     float h = 0;
     for (const Line& l : lines)
         h += wrappedHeight(l.font, l.text, inner) + 6.f * s;
+    if (!id.empty())
+        h = std::max(h, m.tapHeight - 2 * pad);
     ImGui::SetCursorPosX(column.x0);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 q(p.x + column.width, p.y + h + 2 * pad);
+    bool tapped = false, pressed = false;
+    if (!id.empty()) {
+        tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(column.width, q.y - p.y));
+        pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+        if (WidgetBox* w = mapWidget(f, id, label, p, q))
+            w->value = value;
+        ImGui::SetCursorScreenPos(p);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    card(dl, p, q, m, fill, border, accent);
+    card(dl, p, q, m, pressed ? colours().cardPressed : look.fill, look.border, look.accent);
+    if (look.framed)
+        dl->AddRect(p, q, look.border, m.rounding, 0, 4.f * s);
     float y = p.y + pad;
     for (const Line& l : lines) {
         const ImVec2 at(p.x + pad + 10.f * s, y);
@@ -62,7 +84,7 @@ void textCard(Frame& f, Column column, ImU32 fill, ImU32 border, ImU32 accent, c
         y += wrappedHeight(l.font, l.text, inner) + 6.f * s;
     }
     ImGui::Dummy(ImVec2(column.width, q.y - p.y));
-    ImGui::Dummy(ImVec2(1, 8.f * s));
+    return tapped;
 }
 
 } // namespace
@@ -96,9 +118,11 @@ Asked RecruiterScreen::draw(Frame& f, const CompanySearch& search)
 
     if (registry.companies.empty()) {
         // No list: said plainly, and the same next steps.
-        textCard(f, column, colours().attentionBg, colours().attention, colours().attention,
-                 {{"empty", f.fonts.bodyBold, colours().text, f.t("registry.empty")},
-                  {"empty.hint", f.fonts.body, colours().text, f.t("registry.empty_hint")}});
+        linesCard(f, column,
+                  {{"empty", f.fonts.bodyBold, colours().text, f.t("registry.empty")},
+                   {"empty.hint", f.fonts.body, colours().text, f.t("registry.empty_hint")}},
+                  {colours().attentionBg, colours().attention, colours().attention});
+        ImGui::Dummy(ImVec2(1, 8.f * f.m.scale));
         f.map.values["registry"] = "empty";
     } else {
         if (!typing) {
@@ -190,17 +214,17 @@ Asked RecruiterScreen::drawResults(Frame& f, Column column, const CompanySearch&
     const auto& found = results(f.content, search.query.text);
     f.map.values["results"] = std::to_string(found.size());
     if (found.empty()) {
-        textCard(f, column, colours().tipBg, colours().frame, colours().frame,
-                 {{"not_found", f.fonts.bodyBold, colours().text, notFoundWords(registry, f.strings, f.lang)},
-                  {"not_found.hint", f.fonts.body, colours().text, f.t("registry.not_found_hint")}});
+        linesCard(
+            f, column,
+            {{"not_found", f.fonts.bodyBold, colours().text, notFoundWords(registry, f.strings, f.lang)},
+             {"not_found.hint", f.fonts.body, colours().text, f.t("registry.not_found_hint")}},
+            {colours().tipBg, colours().frame, colours().frame});
+        ImGui::Dummy(ImVec2(1, 8.f * s));
         return {};
     }
     Asked action;
     // While typing, the little room above the keyboard shows each result's name and status only.
     const bool compact = search.typing;
-    const float pad = (compact ? 12.f : 24.f) * s;
-    const float inner = width - 2 * pad - 10.f * s;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Company& c = registry.companies[found[i].company];
         const CompanyWords words = companyWords(c, registry, f.strings, f.lang);
@@ -219,35 +243,12 @@ Asked RecruiterScreen::drawResults(Frame& f, Column column, const CompanySearch&
                 {"", f.fonts.body, colours().textMuted,
                  withValues(f.t("registry.result.where"),
                             {{"{licence}", c.licence}, {"{city}", c.city}, {"{province}", c.province}})});
-        float h = 0;
-        for (const Line& l : lines)
-            h += wrappedHeight(l.font, l.text, inner) + 6.f * s;
-        h = std::max(h, m.tapHeight - 2 * pad);
-        ImGui::SetCursorPosX(x0);
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const ImVec2 q(p.x + width, p.y + h + 2 * pad);
-        const std::string id = "registry.result." + std::to_string(i);
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, q.y - p.y)))
+        const CardLook look{chosen ? colours().tipBg : colours().card,
+                            chosen ? colours().frame : colours().cardBorder, statusColour(c.status),
+                            compact ? 12.f : 24.f, chosen};
+        if (linesCard(f, column, lines, look, "registry.result." + std::to_string(i), c.name,
+                      companyStatusWord(c.status)))
             action = intent::ChooseCompany{c.name};
-        const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-        if (WidgetBox* w = mapWidget(f, id, c.name, p, q))
-            w->value = companyStatusWord(c.status);
-        card(dl, p, q, m,
-             pressed  ? colours().cardPressed
-             : chosen ? colours().tipBg
-                      : colours().card,
-             chosen ? colours().frame : colours().cardBorder, statusColour(c.status));
-        if (chosen)
-            dl->AddRect(p, q, colours().frame, m.rounding, 0, 4.f * s);
-        float y = p.y + pad;
-        for (const Line& l : lines) {
-            const ImVec2 at(p.x + pad + 10.f * s, y);
-            if (!l.part.empty())
-                highlightReading(f, dl, l.part, l.font, at, inner, l.text);
-            dl->AddText(l.font, l.font->FontSize, at, l.colour, l.text.c_str(), nullptr, inner);
-            y += wrappedHeight(l.font, l.text, inner) + 6.f * s;
-        }
-        ImGui::Dummy(ImVec2(width, q.y - p.y));
         ImGui::Dummy(ImVec2(1, (compact ? 2.f : 8.f) * s));
     }
     if (compact)

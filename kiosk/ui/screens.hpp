@@ -75,6 +75,13 @@ bool takeHomeButton(Frame& f, const std::string& text, Column col, float maxWidt
 Asked checklistQuestion(Frame& f, Column column, const ChecklistRules& rules, const ChecklistText& words,
                         const Answers& answers, const ChecklistRules::Question* q,
                         const std::string& idPrefix);
+// The start of a checklist screen of either kind: its title at the top of the column, then the first
+// question not yet answered, its answers in the UI map as `idPrefix`, the question's id and a dot
+// when `questionInId`, and the answer's id. What was tapped while a question remains; nullopt once
+// every question is answered and the screen goes on with the result.
+std::optional<Asked> checklistStart(Frame& f, Column column, const ChecklistRules& rules,
+                                    const ChecklistText& words, const Answers& answers,
+                                    const std::string& idPrefix, bool questionInId);
 
 // Questions, then the documents and fees that apply, with where their facts come from.
 class ChecklistScreen {
