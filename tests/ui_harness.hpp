@@ -77,7 +77,9 @@ public:
         frame();
         m_shell->push({PointerEvent::Type::Up, x, y, m_clock.now(), 0});
         frames(2);
-        if (m_saver && m_saver->busy()) {
+        // Drained whether or not it still looks busy: a save that ended between the frames above and
+        // this check has an answer waiting that only the next frames take in.
+        if (m_saver) {
             m_saver->drain();
             frames(2);
         }
