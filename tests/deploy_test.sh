@@ -145,6 +145,11 @@ EOF
     for _ in $(seq 50); do [ -s "$tmp/udiskie.args" ] && break; sleep 0.02; done
     [ "$(cat "$tmp/udiskie.args" 2>/dev/null)" = "--automount --no-notify --no-tray" ] ||
         fail "udiskie was not started as udiskie --automount --no-notify --no-tray"
+    # Options from the unit's environment (a technician's drop-in), split into words.
+    out="$(PATH="$tmp/bin:$PATH" KIOSK_OPTIONS="--ui-map /run/desa-kiosk/ui-map.json  --idle-after 30" \
+        "$p/lib/desa-kiosk/desa-kiosk-session")"
+    [ "$out" = "kiosk --config /etc/desa-kiosk/kiosk.toml --ui-map /run/desa-kiosk/ui-map.json --idle-after 30 WATCHDOG_PID=unset WATCHDOG_USEC=unset" ] ||
+        fail "with KIOSK_OPTIONS the kiosk was started as: $out"
     if "$p/lib/desa-kiosk/desa-kiosk-session" --bogus 2>/dev/null; then
         fail "an unknown argument was accepted"
     fi
@@ -175,6 +180,42 @@ install_sh_options() {
     grep -q 'shared with other programs' <<<"$out" || fail "--prefix /usr: $out"
     if out="$("$deploy/install.sh" --office-key "$tmp/kantor.secret" 2>&1)"; then fail "a missing key was accepted"; fi
     grep -q 'no such file' <<<"$out" || fail "--office-key with no file: $out"
+    "$deploy/install.sh" --help | grep -q -- '--no-build' || fail "--help does not explain --no-build"
+}
+
+# build_and_install --no-build: a folder that holds no Release build is refused before anything is
+# installed; a Release build is installed without being built again (a stand-in for cmake).
+install_sh_no_build() {
+    local nb="$tmp/nobuild" dir out
+    mkdir -p "$nb/empty" "$nb/debug" "$nb/release" "$nb/bin"
+    echo 'CMAKE_BUILD_TYPE:STRING=Debug' >"$nb/debug/CMakeCache.txt"
+    touch "$nb/debug/cmake_install.cmake" "$nb/release/cmake_install.cmake"
+    echo 'CMAKE_BUILD_TYPE:STRING=Release' >"$nb/release/CMakeCache.txt"
+    # shellcheck disable=SC2016 # the stand-in's own $1, $* and $DESTDIR
+    {
+        printf '#!/bin/sh\n'
+        printf 'echo "$*" >>"%s/cmake.args"\n' "$nb"
+        printf '[ "$1" = --install ] || exit 0\n'
+        printf 'mkdir -p "$DESTDIR%s/prefix/bin" && cp /bin/true "$DESTDIR%s/prefix/bin/kiosk"\n' "$nb" "$nb"
+    } >"$nb/bin/cmake"
+    chmod 0755 "$nb/bin/cmake"
+    for dir in empty debug; do
+        if out="$(
+            # shellcheck source=../scripts/deploy/install.sh
+            source "$deploy/install.sh"
+            PATH="$nb/bin:$PATH" BUILD=no BUILD_DIR="$nb/$dir" PREFIX="$nb/prefix" build_and_install 2>&1
+        )"; then fail "--no-build with a $dir folder was accepted"; fi
+        grep -q -e 'holds no build' -e 'not a Release build' <<<"$out" || fail "--no-build with a $dir folder: $out"
+    done
+    [ ! -e "$nb/cmake.args" ] || fail "--no-build ran cmake on a folder it refused: $(cat "$nb/cmake.args")"
+    (
+        # shellcheck source=../scripts/deploy/install.sh
+        source "$deploy/install.sh"
+        PATH="$nb/bin:$PATH" BUILD=no BUILD_DIR="$nb/release" PREFIX="$nb/prefix" build_and_install >/dev/null 2>&1
+    ) || fail "--no-build did not install the Release build"
+    [ -x "$nb/prefix/bin/kiosk" ] || fail "--no-build installed no bin/kiosk"
+    [ "$(cat "$nb/cmake.args")" = "--install $nb/release --prefix $nb/prefix" ] ||
+        fail "--no-build ran cmake as: $(cat "$nb/cmake.args")"
 }
 
 # write_config of install.sh on the real data/kiosk.example.toml, in a temporary /etc/desa-kiosk.
@@ -224,6 +265,7 @@ check "the unit's notify, watchdog, restart, tty and privilege settings" unit_es
 check "session script: no WATCHDOG_PID, udiskie, the kiosk with /etc/desa-kiosk/kiosk.toml" session_contract
 check "session script --new-cookie: a fresh X cookie for :0, mode 0600" new_cookie
 check "install.sh: syntax, --help, refused options" install_sh_options
+check "install.sh --no-build: a Release build installed as it is, anything else refused" install_sh_no_build
 check "install.sh: kiosk.toml from the example, keys set, kept on a second run" install_sh_config
 if command -v shellcheck >/dev/null; then
     check "shellcheck" shellchecked
