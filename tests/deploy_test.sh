@@ -218,6 +218,24 @@ install_sh_no_build() {
         fail "--no-build ran cmake as: $(cat "$nb/cmake.args")"
 }
 
+# missing_libraries of install.sh: a program whose shared library is gone is named, one that has
+# all of its own is not.
+install_sh_missing_libraries() {
+    command -v cc >/dev/null || fail "no C compiler (cc)"
+    local d="$tmp/ldd"
+    mkdir -p "$d"
+    printf 'int gone(void) { return 0; }\n' >"$d/gone.c"
+    printf 'int gone(void);\nint main(void) { return gone(); }\n' >"$d/main.c"
+    cc -shared -fPIC -o "$d/libgone.so" "$d/gone.c" || fail "could not build the stand-in library"
+    cc -o "$d/prog" "$d/main.c" -L"$d" -lgone || fail "could not build the stand-in program"
+    (
+        # shellcheck source=../scripts/deploy/install.sh
+        source "$deploy/install.sh"
+        [ -z "$(missing_libraries /bin/sh)" ] || fail "/bin/sh lacks: $(missing_libraries /bin/sh)"
+        [ "$(missing_libraries "$d/prog")" = libgone.so ] || fail "found missing: '$(missing_libraries "$d/prog")'"
+    )
+}
+
 # write_config of install.sh on the real data/kiosk.example.toml, in a temporary /etc/desa-kiosk.
 install_sh_config() {
     local example="$source_dir/data/kiosk.example.toml"
@@ -266,6 +284,7 @@ check "session script: no WATCHDOG_PID, udiskie, the kiosk with /etc/desa-kiosk/
 check "session script --new-cookie: a fresh X cookie for :0, mode 0600" new_cookie
 check "install.sh: syntax, --help, refused options" install_sh_options
 check "install.sh --no-build: a Release build installed as it is, anything else refused" install_sh_no_build
+check "install.sh: a program built elsewhere whose libraries are missing is named" install_sh_missing_libraries
 check "install.sh: kiosk.toml from the example, keys set, kept on a second run" install_sh_config
 if command -v shellcheck >/dev/null; then
     check "shellcheck" shellchecked

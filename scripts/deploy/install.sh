@@ -138,6 +138,11 @@ systemd_running() {
     [ -d /run/systemd/system ]
 }
 
+# missing_libraries FILE: the shared libraries FILE needs that this machine lacks, by name.
+missing_libraries() {
+    ldd "$1" 2>/dev/null | awk '/=> not found/ { printf "%s%s", sep, $1; sep = " " }'
+}
+
 build_and_install() {
     if [ "$BUILD" = yes ]; then
         say "Building the kiosk (Release) in $BUILD_DIR"
@@ -160,6 +165,9 @@ build_and_install() {
         die "cmake --install failed"
     }
     [ -x "$stage$PREFIX/bin/kiosk" ] || die "the build installed no $PREFIX/bin/kiosk"
+    local missing
+    missing="$(missing_libraries "$stage$PREFIX/bin/kiosk")"
+    [ -z "$missing" ] || die "the kiosk program needs libraries this machine does not have: $missing (was it built on another machine with other packages?)"
     if [ -e "$PREFIX" ]; then
         [ -x "$PREFIX/bin/kiosk" ] || [ -z "$(ls -A "$PREFIX")" ] ||
             die "$PREFIX holds something else than the kiosk; choose another --prefix"
