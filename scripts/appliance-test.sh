@@ -129,7 +129,8 @@ EOF
 # The repository goes into the image as the technician brings it. With --build-dir, at the same
 # path as on this machine, because the build's install script names its files by full path.
 install_kiosk() {
-    local repo=/root/desa-kiosk args=(--office-key /root/kunci/kantor.public --no-pin)
+    local repo=/root/desa-kiosk
+    local args=(--office-key /root/kunci/kantor.public --content-key /root/kunci/kantor.sign.public --no-pin)
     [ -n "$PREBUILT" ] && repo="$KIOSK_ROOT"
     rm -rf "${ROOT:?}$repo"
     mkdir -p "$ROOT$repo" "$ROOT/root/kunci"
@@ -139,11 +140,11 @@ install_kiosk() {
         cp -a "$PREBUILT/." "$ROOT$PREBUILT/"
         args+=(--build-dir "$PREBUILT" --no-build)
     fi
-    if [ ! -f "$KEYS/kantor.public" ]; then
-        mkdir -p "$KEYS"
-        "$host_kiosk" keygen --out "$KEYS/kantor" >"$KEYS/keygen.log" 2>&1
-    fi
-    cp "$KEYS/kantor.public" "$ROOT/root/kunci/"
+    mkdir -p "$KEYS"
+    [ -f "$KEYS/kantor.public" ] || "$host_kiosk" keygen --out "$KEYS/kantor" >>"$KEYS/keygen.log" 2>&1
+    [ -f "$KEYS/kantor.sign.public" ] ||
+        "$host_kiosk" content keygen --out "$KEYS/kantor" >>"$KEYS/keygen.log" 2>&1
+    cp "$KEYS/kantor.public" "$KEYS/kantor.sign.public" "$ROOT/root/kunci/"
     say "Running scripts/deploy/install.sh ${args[*]} in the image"
     chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         bash "$repo/scripts/deploy/install.sh" "${args[@]}" </dev/null >"$OUT/install.log" 2>&1 ||
@@ -202,4 +203,5 @@ xvfb-run -a -s "-screen 0 1280x800x24" "$host_kiosk" --data "$KIOSK_ROOT/data" -
     --size 1280x800 --tour-only attract >"$OUT/reference.log" 2>&1 || { cat "$OUT/reference.log"; exit 1; }
 python3 "$KIOSK_ROOT/scripts/appliance/drive.py" --disk "$DISK" --kernel "$kernel" --initrd "$initrd" \
     --attract-reference "$OUT/reference/attract-id-1280x800.png" --out "$OUT" --host-kiosk "$host_kiosk" --office-secret "$KEYS/kantor.secret" --pin "$PIN_CODE" \
+    --content-secret "$KEYS/kantor.sign.secret" --data "$KIOSK_ROOT/data" \
     --steps "$STEPS"
