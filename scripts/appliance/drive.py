@@ -321,10 +321,10 @@ class Vm:
     def touch(self, x, y, hold=0.15):
         # The finger comes to rest where it touches before it presses. Under software emulation a
         # press sent right after the move was at times taken where the pointer had been before.
-        self.pointer(x, y)
+        self.pointer(x + 2, y)
         time.sleep(0.4)
         self.pointer(x, y)
-        time.sleep(0.2)
+        time.sleep(0.4)
         self.pointer(x, y, True)
         time.sleep(hold)
         self.pointer(x, y, False)
@@ -561,7 +561,8 @@ class Test:
             m = d.wait_screen("callback-done")
         except Stuck as e:
             self.vm.screendump("2-stuck")
-            self.fail("request: %s (see 2-stuck.png)" % e)
+            _, journal = self.vm.sh("journalctl -u desa-kiosk -b --no-pager | tail -5")
+            self.fail("request: %s (see 2-stuck.png); journal: %s" % (e, journal.strip()))
             return False
         self.reference = m["values"].get("reference")
         time.sleep(1)
@@ -625,7 +626,11 @@ class Test:
             return False
         self.figures["kill_recovery_s"] = round(took)
         _, restarts = vm.sh("systemctl show desa-kiosk -p NRestarts --value")
-        stored = self.reference and self.request_stored()
+        if not self.reference:
+            self.ok("restart: kill -KILL, picture back after %.0f s (Restart=always, %s, NRestarts=%s); no request "
+                    "from step 2 to look for" % (took, detail, restarts.strip()))
+            return True
+        stored = self.request_stored()
         if not stored:
             self.fail("restart: picture back %.0f s after kill -KILL, but request %s is not in the database"
                       % (took, self.reference))
@@ -659,6 +664,10 @@ class Test:
         if (d.refresh() or {}).get("screen") == "attract":
             d.tap("attract.start", refresh=False)
             d.wait_screen("home")
+        self.vm.pointer(22, 20)
+        time.sleep(0.4)
+        self.vm.pointer(20, 20)
+        time.sleep(0.4)
         self.vm.pointer(20, 20, True)
         time.sleep(3.6)
         self.vm.pointer(20, 20, False)
@@ -670,6 +679,14 @@ class Test:
         return d.wait_screen("officer-dashboard", 60)
 
     def step_usb(self):
+        if not self.reference:
+            # Step 2 left no request: one made with the kiosk's own `requests seed`, to copy.
+            _, seeded = self.vm.sh("runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml "
+                                   "requests seed --count 1 2>&1 | tail -2", timeout=120)
+            rows = self.stored_requests() or []
+            self.reference = rows[-1]["reference"] if rows else None
+            log("note: usb: no request from step 2; copying %s, made with kiosk requests seed (%s)"
+                % (self.reference, seeded.strip()))
         stick = os.path.join(self.run_dir, "stick.img")
         self.make_stick(stick)
         d = self.drv
@@ -1044,8 +1061,8 @@ def main():
         if test.step_boot():
             # dpms before the power cuts: it needs the boot that the cuts end.
             for name in ("request", "watchdog", "usb", "dpms", "powercut"):
-                if name in steps and not getattr(test, "step_" + name)():
-                    break
+                if name in steps:
+                    getattr(test, "step_" + name)()
     finally:
         if test.vm:
             test.vm.stop()
