@@ -236,6 +236,20 @@ install_sh_missing_libraries() {
     )
 }
 
+# The technician's commands with --config, as README and install.sh give them: the PIN and the
+# requests go to kiosk.db in [paths] state of that file, where the kiosk itself looks.
+commands_use_configured_state() {
+    local state="$tmp/cfgstate" config="$tmp/cfg.toml" out
+    mkdir -p "$state"
+    printf '[kiosk]\nid = "CMG"\n\n[paths]\nstate = "%s"\n' "$state" >"$config"
+    printf '135790\n135790\n' | "$build/kiosk/kiosk" --config "$config" set-pin >"$tmp/set-pin.log" 2>&1 ||
+        fail "set-pin --config failed: $(cat "$tmp/set-pin.log")"
+    [ -s "$state/kiosk.db" ] || fail "set-pin --config wrote no $state/kiosk.db: $(cat "$tmp/set-pin.log")"
+    "$build/kiosk/kiosk" --config "$config" requests seed --count 2 >/dev/null 2>&1 || fail "requests seed --config failed"
+    out="$("$build/kiosk/kiosk" --config "$config" requests count 2>/dev/null)"
+    [ "$out" = 2 ] || fail "requests count --config says '$out', not 2"
+}
+
 # write_config of install.sh on the real data/kiosk.example.toml, in a temporary /etc/desa-kiosk.
 install_sh_config() {
     local example="$source_dir/data/kiosk.example.toml"
@@ -285,6 +299,7 @@ check "session script --new-cookie: a fresh X cookie for :0, mode 0600" new_cook
 check "install.sh: syntax, --help, refused options" install_sh_options
 check "install.sh --no-build: a Release build installed as it is, anything else refused" install_sh_no_build
 check "install.sh: a program built elsewhere whose libraries are missing is named" install_sh_missing_libraries
+check "set-pin and requests with --config use kiosk.db in its [paths] state" commands_use_configured_state
 check "install.sh: kiosk.toml from the example, keys set, kept on a second run" install_sh_config
 if command -v shellcheck >/dev/null; then
     check "shellcheck" shellchecked
