@@ -579,7 +579,7 @@ class Test:
 
     def request_stored(self):
         status, out = self.vm.sh("runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml "
-                                 "requests list --json", timeout=120)
+                                 "requests list --json 2>/dev/null", timeout=120)
         try:
             rows = json.loads(out) if status == 0 else []
         except ValueError:
@@ -780,7 +780,7 @@ class Test:
     # 5 -----------------------------------------------------------------
     def stored_requests(self):
         status, out = self.vm.sh("runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml "
-                                 "requests list --json", timeout=120)
+                                 "requests list --json 2>/dev/null", timeout=120)
         if status != 0:
             return None
         try:
