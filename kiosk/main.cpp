@@ -359,6 +359,9 @@ int main(int argc, char** argv)
     if (registry.parsed())
         return registry.run(std::cout, std::cerr);
     Setup setup = settle(options);
+    // set-pin, requests and export work on the database the kiosk itself uses: --db, or kiosk.db in
+    // [paths] state of the settings (a kiosk set up by install.sh keeps it in /var/lib/desa-kiosk).
+    options.dbFile = setup.dbFile;
     if (contentCommand.parsed()) {
         SystemClock wall;
         return contentCommand.run(setup.packs, wall.now(), std::cout, std::cerr);

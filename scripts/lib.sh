@@ -3,10 +3,12 @@
 
 KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# To build and run the kiosk.
+# To build and run the kiosk. libopengl-dev: with it CMake links OpenGL through GLVND's libOpenGL on
+# every machine (without it, through libGL), so a build made on one machine runs on a kiosk set up
+# with this same list (install.sh --no-build).
 KIOSK_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libgl1-mesa-dri
+    libsfml-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev libgl-dev libopengl-dev libgl1-mesa-dri
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev libsqlite3-dev libsodium-dev libcsv-dev
     fontconfig fonts-noto-core fonts-font-awesome
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev

@@ -3,8 +3,18 @@
 # every test: the doctest suites (unit and headless UI), the tour at three sizes under Xvfb (its
 # take-home QR codes decoded with zbarimg), and the end-to-end test that clicks through the real
 # window with xdotool. Exits non-zero on any failure.
+# With --appliance, also the kiosk as an appliance in a QEMU virtual machine
+# (scripts/appliance-test.sh, as root; about half an hour more on two cores).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+
+APPLIANCE=0
+for arg in "$@"; do
+    case "$arg" in
+        --appliance) APPLIANCE=1 ;;
+        *) say "test.sh: unknown option $arg (only --appliance)" && exit 2 ;;
+    esac
+done
 
 ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${KIOSK_TEST_PACKAGES[@]}" || exit 1
 BUILD="$KIOSK_ROOT/build/asan"
@@ -106,6 +116,14 @@ fuzz() {
     return "$rc"
 }
 step "fuzzing the content parsers (35 s)" fuzz
+
+# The appliance: a Release build installed by scripts/deploy/install.sh into a Debian 12 image,
+# booted under QEMU, touched, unplugged and power-cut.
+appliance() {
+    build_kiosk "$KIOSK_ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF || return 1
+    "$KIOSK_ROOT/scripts/appliance-test.sh" --build-dir "$KIOSK_ROOT/build/release"
+}
+[ "$APPLIANCE" = 1 ] && step "the kiosk as an appliance in QEMU (scripts/appliance-test.sh)" appliance
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -145,6 +145,11 @@ EOF
     for _ in $(seq 50); do [ -s "$tmp/udiskie.args" ] && break; sleep 0.02; done
     [ "$(cat "$tmp/udiskie.args" 2>/dev/null)" = "--automount --no-notify --no-tray" ] ||
         fail "udiskie was not started as udiskie --automount --no-notify --no-tray"
+    # Options from the unit's environment (a technician's drop-in), split into words.
+    out="$(PATH="$tmp/bin:$PATH" KIOSK_OPTIONS="--ui-map /run/desa-kiosk/ui-map.json  --idle-after 30" \
+        "$p/lib/desa-kiosk/desa-kiosk-session")"
+    [ "$out" = "kiosk --config /etc/desa-kiosk/kiosk.toml --ui-map /run/desa-kiosk/ui-map.json --idle-after 30 WATCHDOG_PID=unset WATCHDOG_USEC=unset" ] ||
+        fail "with KIOSK_OPTIONS the kiosk was started as: $out"
     if "$p/lib/desa-kiosk/desa-kiosk-session" --bogus 2>/dev/null; then
         fail "an unknown argument was accepted"
     fi
@@ -175,6 +180,74 @@ install_sh_options() {
     grep -q 'shared with other programs' <<<"$out" || fail "--prefix /usr: $out"
     if out="$("$deploy/install.sh" --office-key "$tmp/kantor.secret" 2>&1)"; then fail "a missing key was accepted"; fi
     grep -q 'no such file' <<<"$out" || fail "--office-key with no file: $out"
+    "$deploy/install.sh" --help | grep -q -- '--no-build' || fail "--help does not explain --no-build"
+}
+
+# build_and_install --no-build: a folder that holds no Release build is refused before anything is
+# installed; a Release build is installed without being built again (a stand-in for cmake).
+install_sh_no_build() {
+    local nb="$tmp/nobuild" dir out
+    mkdir -p "$nb/empty" "$nb/debug" "$nb/release" "$nb/bin"
+    echo 'CMAKE_BUILD_TYPE:STRING=Debug' >"$nb/debug/CMakeCache.txt"
+    touch "$nb/debug/cmake_install.cmake" "$nb/release/cmake_install.cmake"
+    echo 'CMAKE_BUILD_TYPE:STRING=Release' >"$nb/release/CMakeCache.txt"
+    # shellcheck disable=SC2016 # the stand-in's own $1, $* and $DESTDIR
+    {
+        printf '#!/bin/sh\n'
+        printf 'echo "$*" >>"%s/cmake.args"\n' "$nb"
+        printf '[ "$1" = --install ] || exit 0\n'
+        printf 'mkdir -p "$DESTDIR%s/prefix/bin" && cp /bin/true "$DESTDIR%s/prefix/bin/kiosk"\n' "$nb" "$nb"
+    } >"$nb/bin/cmake"
+    chmod 0755 "$nb/bin/cmake"
+    for dir in empty debug; do
+        if out="$(
+            # shellcheck source=../scripts/deploy/install.sh
+            source "$deploy/install.sh"
+            PATH="$nb/bin:$PATH" BUILD=no BUILD_DIR="$nb/$dir" PREFIX="$nb/prefix" build_and_install 2>&1
+        )"; then fail "--no-build with a $dir folder was accepted"; fi
+        grep -q -e 'holds no build' -e 'not a Release build' <<<"$out" || fail "--no-build with a $dir folder: $out"
+    done
+    [ ! -e "$nb/cmake.args" ] || fail "--no-build ran cmake on a folder it refused: $(cat "$nb/cmake.args")"
+    (
+        # shellcheck source=../scripts/deploy/install.sh
+        source "$deploy/install.sh"
+        PATH="$nb/bin:$PATH" BUILD=no BUILD_DIR="$nb/release" PREFIX="$nb/prefix" build_and_install >/dev/null 2>&1
+    ) || fail "--no-build did not install the Release build"
+    [ -x "$nb/prefix/bin/kiosk" ] || fail "--no-build installed no bin/kiosk"
+    [ "$(cat "$nb/cmake.args")" = "--install $nb/release --prefix $nb/prefix" ] ||
+        fail "--no-build ran cmake as: $(cat "$nb/cmake.args")"
+}
+
+# missing_libraries of install.sh: a program whose shared library is gone is named, one that has
+# all of its own is not.
+install_sh_missing_libraries() {
+    command -v cc >/dev/null || fail "no C compiler (cc)"
+    local d="$tmp/ldd"
+    mkdir -p "$d"
+    printf 'int gone(void) { return 0; }\n' >"$d/gone.c"
+    printf 'int gone(void);\nint main(void) { return gone(); }\n' >"$d/main.c"
+    cc -shared -fPIC -o "$d/libgone.so" "$d/gone.c" || fail "could not build the stand-in library"
+    cc -o "$d/prog" "$d/main.c" -L"$d" -lgone || fail "could not build the stand-in program"
+    (
+        # shellcheck source=../scripts/deploy/install.sh
+        source "$deploy/install.sh"
+        [ -z "$(missing_libraries /bin/sh)" ] || fail "/bin/sh lacks: $(missing_libraries /bin/sh)"
+        [ "$(missing_libraries "$d/prog")" = libgone.so ] || fail "found missing: '$(missing_libraries "$d/prog")'"
+    )
+}
+
+# The technician's commands with --config, as README and install.sh give them: the PIN and the
+# requests go to kiosk.db in [paths] state of that file, where the kiosk itself looks.
+commands_use_configured_state() {
+    local state="$tmp/cfgstate" config="$tmp/cfg.toml" out
+    mkdir -p "$state"
+    printf '[kiosk]\nid = "CMG"\n\n[paths]\nstate = "%s"\n' "$state" >"$config"
+    printf '135790\n135790\n' | "$build/kiosk/kiosk" --config "$config" set-pin >"$tmp/set-pin.log" 2>&1 ||
+        fail "set-pin --config failed: $(cat "$tmp/set-pin.log")"
+    [ -s "$state/kiosk.db" ] || fail "set-pin --config wrote no $state/kiosk.db: $(cat "$tmp/set-pin.log")"
+    "$build/kiosk/kiosk" --config "$config" requests seed --count 2 >/dev/null 2>&1 || fail "requests seed --config failed"
+    out="$("$build/kiosk/kiosk" --config "$config" requests count 2>/dev/null)"
+    [ "$out" = 2 ] || fail "requests count --config says '$out', not 2"
 }
 
 # write_config of install.sh on the real data/kiosk.example.toml, in a temporary /etc/desa-kiosk.
@@ -224,6 +297,9 @@ check "the unit's notify, watchdog, restart, tty and privilege settings" unit_es
 check "session script: no WATCHDOG_PID, udiskie, the kiosk with /etc/desa-kiosk/kiosk.toml" session_contract
 check "session script --new-cookie: a fresh X cookie for :0, mode 0600" new_cookie
 check "install.sh: syntax, --help, refused options" install_sh_options
+check "install.sh --no-build: a Release build installed as it is, anything else refused" install_sh_no_build
+check "install.sh: a program built elsewhere whose libraries are missing is named" install_sh_missing_libraries
+check "set-pin and requests with --config use kiosk.db in its [paths] state" commands_use_configured_state
 check "install.sh: kiosk.toml from the example, keys set, kept on a second run" install_sh_config
 if command -v shellcheck >/dev/null; then
     check "shellcheck" shellchecked

@@ -36,6 +36,7 @@ BUILD_DIR="$KIOSK_ROOT/build/release"
 OFFICE_KEY=""
 CONTENT_KEY=""
 PIN=ask # ask (on a new kiosk), always, never
+BUILD=yes # no: install the build in BUILD_DIR as it is
 DONE=() # what this run did, for the summary
 
 usage() {
@@ -55,6 +56,9 @@ Options:
   --set-pin                 ask for a new officer PIN even when upgrading
   --prefix DIR              where the program goes (default: $PREFIX)
   --build-dir DIR           where it is built (default: build/release in the repository)
+  --no-build                install the Release build in --build-dir as it is, made beforehand
+                            on a Debian 12 machine from this same copy of the repository (at the
+                            same path: its install script names the files by full path)
   -h, --help                this text
 
 Running it again upgrades the program and its content, and keeps $CONFIG, the
@@ -84,6 +88,7 @@ parse_args() {
                 shift 2
                 ;;
             --no-pin) PIN=never && shift ;;
+            --no-build) BUILD=no && shift ;;
             --set-pin) PIN=always && shift ;;
             -h | --help) usage && exit 0 ;;
             *) die "unknown option: $1 (see --help)" ;;
@@ -133,9 +138,21 @@ systemd_running() {
     [ -d /run/systemd/system ]
 }
 
+# missing_libraries FILE: the shared libraries FILE needs that this machine lacks, by name.
+missing_libraries() {
+    ldd "$1" 2>/dev/null | awk '/=> not found/ { printf "%s%s", sep, $1; sep = " " }'
+}
+
 build_and_install() {
-    say "Building the kiosk (Release) in $BUILD_DIR"
-    build_kiosk "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF
+    if [ "$BUILD" = yes ]; then
+        say "Building the kiosk (Release) in $BUILD_DIR"
+        build_kiosk "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF
+    else
+        [ -f "$BUILD_DIR/cmake_install.cmake" ] || die "--no-build: $BUILD_DIR holds no build (no cmake_install.cmake)"
+        grep -qx 'CMAKE_BUILD_TYPE:STRING=Release' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null ||
+            die "--no-build: $BUILD_DIR is not a Release build"
+        say "Installing the build made beforehand in $BUILD_DIR"
+    fi
 
     # Installed beside the old one, then swapped in: nothing of an older version is left behind (a
     # page removed from the content would otherwise still show), and a running kiosk keeps its
@@ -148,6 +165,9 @@ build_and_install() {
         die "cmake --install failed"
     }
     [ -x "$stage$PREFIX/bin/kiosk" ] || die "the build installed no $PREFIX/bin/kiosk"
+    local missing
+    missing="$(missing_libraries "$stage$PREFIX/bin/kiosk")"
+    [ -z "$missing" ] || die "the kiosk program needs libraries this machine does not have: $missing (was it built on another machine with other packages?)"
     if [ -e "$PREFIX" ]; then
         [ -x "$PREFIX/bin/kiosk" ] || [ -z "$(ls -A "$PREFIX")" ] ||
             die "$PREFIX holds something else than the kiosk; choose another --prefix"
