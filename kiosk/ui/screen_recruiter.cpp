@@ -91,9 +91,8 @@ bool linesCard(Frame& f, Column column, const std::vector<Line>& lines, const Ca
 
 const std::vector<RegistryMatch>& RecruiterScreen::results(const Content& content, const std::string& query)
 {
-    if (query != m_query || !m_searched) {
+    if (query != m_query) {
         m_query = query;
-        m_searched = true;
         m_results = content.registryIndex.search(query, kCompanyResults);
     }
     return m_results;
@@ -188,7 +187,7 @@ bool RecruiterScreen::drawQuery(Frame& f, Column column, const CompanySearch& se
     // One line: the end of a long name stays in sight, as it is being typed.
     std::string shown = search.query.text;
     while (!shown.empty() && textWidth(font, shown) > room - 8.f * s)
-        shown.erase(0, decodeUtf8(shown, 0) ? decodeUtf8(shown, 0)->length : 1);
+        shown.erase(0, std::max<std::size_t>(1, decodeUtf8(shown, 0).value_or(Decoded{}).length));
     const float ty = p.y + (h - font->FontSize) / 2;
     dl->AddText(font, font->FontSize, ImVec2(tx, ty), colours().text, shown.c_str());
     if (search.typing) {

@@ -101,7 +101,8 @@ public:
     void forget() { *this = RecruiterScreen{}; }
 
 private:
-    // The registry's best matches for `query`, searched again only when it changed.
+    // The registry's best matches for `query`, searched again only when it changed (an empty query
+    // is never searched: it has no results).
     const std::vector<RegistryMatch>& results(const Content& content, const std::string& query);
     // The field with what was typed; true when tapped.
     bool drawQuery(Frame& f, Column column, const CompanySearch& search);
@@ -111,7 +112,6 @@ private:
     Keyboard m_keyboard;
     QrCache m_qr;
     std::string m_query;
-    bool m_searched = false;
     std::vector<RegistryMatch> m_results;
 };
 
