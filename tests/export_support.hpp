@@ -119,10 +119,12 @@ inline std::string neutralised(const std::string& value)
 
 // The real file operations without the fsyncs (the fault loop runs hundreds of exports; the
 // fsync calls are still counted and faulted by FaultyFileWriter around this). Remembers the name
-// of every file it created, in order.
+// of every file it created, in order, and the renames and flushes in `journal` ("rename PATH",
+// "syncPath PATH", "syncDir PATH", PATH the destination or the thing flushed).
 class NoSyncFileWriter final : public exporter::FileWriter {
 public:
     std::vector<std::string> created;
+    std::vector<std::string> journal;
 
     void makeDir(const std::filesystem::path& d, bool mayExist) override { m_real.makeDir(d, mayExist); }
     int createFile(const std::filesystem::path& f) override
@@ -134,11 +136,13 @@ public:
     void write(int h, std::string_view b) override { m_real.write(h, b); }
     void syncFile(int) override {}
     void closeFile(int h) override { m_real.closeFile(h); }
-    void syncDir(const std::filesystem::path&) override {}
+    void syncDir(const std::filesystem::path& d) override { journal.push_back("syncDir " + d.string()); }
+    void syncPath(const std::filesystem::path& p) override { journal.push_back("syncPath " + p.string()); }
     [[nodiscard]] std::string readFile(const std::filesystem::path& f) override { return m_real.readFile(f); }
     void rename(const std::filesystem::path& a, const std::filesystem::path& b) override
     {
         m_real.rename(a, b);
+        journal.push_back("rename " + b.string());
     }
     void remove(const std::filesystem::path& p) override { m_real.remove(p); }
 

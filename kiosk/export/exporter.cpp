@@ -48,7 +48,8 @@ void closeQuietly(FileWriter& files, int handle)
     }
 }
 
-// Temporary name, write, fsync, fsync the folder, read back and check, rename, fsync the folder.
+// Temporary name, write, fsync, fsync the folder, read back and check, rename, fsync the file under
+// its new name (its entry on FAT), fsync the folder.
 void writeDurably(FileWriter& files, const fs::path& dir, const std::string& name, const std::string& bytes)
 {
     const fs::path temp = dir / (name + ".tmp");
@@ -66,6 +67,7 @@ void writeDurably(FileWriter& files, const fs::path& dir, const std::string& nam
         throw std::system_error(EIO, std::generic_category(),
                                 name + " reads back differently from what was written");
     files.rename(temp, dir / name);
+    files.syncPath(dir / name);
     files.syncDir(dir);
 }
 
@@ -216,6 +218,7 @@ public:
             }
             m_files.rename(m_incomplete, m_final);
             m_renamed = true;
+            m_files.syncPath(m_final);
             m_files.syncDir(m_root);
         } catch (...) {
             removePartial();

@@ -85,6 +85,19 @@ void PosixFileWriter::syncDir(const fs::path& dir)
     ::close(fd);
 }
 
+void PosixFileWriter::syncPath(const fs::path& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        failErrno("cannot open " + path.string() + " to flush it");
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+        const int error = errno;
+        ::close(fd);
+        fail(error, "cannot flush " + path.string() + " (fsync)");
+    }
+    ::close(fd);
+}
+
 std::string PosixFileWriter::readFile(const fs::path& file)
 {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -174,6 +187,12 @@ void FaultyFileWriter::syncDir(const fs::path& dir)
 {
     step("syncDir");
     m_inner.syncDir(dir);
+}
+
+void FaultyFileWriter::syncPath(const fs::path& path)
+{
+    step("syncPath");
+    m_inner.syncPath(path);
 }
 
 std::string FaultyFileWriter::readFile(const fs::path& file)

@@ -24,6 +24,11 @@ public:
     // Closes the handle; it is closed even when this throws.
     virtual void closeFile(int handle) = 0;
     virtual void syncDir(const std::filesystem::path& dir) = 0;
+    // Flushes a file or folder named by its path, with its own entry in the folder that holds it.
+    // Needed after a rename: FAT keeps a file's size and first cluster in its folder entry and
+    // writes them with the file, not with the folder, so a renamed file whose folder alone was
+    // flushed is on the stick under its new name with no content (seen on Linux's vfat).
+    virtual void syncPath(const std::filesystem::path& path) = 0;
     [[nodiscard]] virtual std::string readFile(const std::filesystem::path& file) = 0;
     virtual void rename(const std::filesystem::path& from, const std::filesystem::path& to) = 0;
     // Removes a file, or a directory with everything in it.
@@ -39,6 +44,7 @@ public:
     void syncFile(int handle) override;
     void closeFile(int handle) override;
     void syncDir(const std::filesystem::path& dir) override;
+    void syncPath(const std::filesystem::path& path) override;
     [[nodiscard]] std::string readFile(const std::filesystem::path& file) override;
     void rename(const std::filesystem::path& from, const std::filesystem::path& to) override;
     void remove(const std::filesystem::path& path) override;
@@ -61,6 +67,7 @@ public:
     void syncFile(int handle) override;
     void closeFile(int handle) override;
     void syncDir(const std::filesystem::path& dir) override;
+    void syncPath(const std::filesystem::path& path) override;
     [[nodiscard]] std::string readFile(const std::filesystem::path& file) override;
     void rename(const std::filesystem::path& from, const std::filesystem::path& to) override;
     void remove(const std::filesystem::path& path) override;
