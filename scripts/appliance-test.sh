@@ -149,6 +149,11 @@ install_kiosk() {
     chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         bash "$repo/scripts/deploy/install.sh" "${args[@]}" </dev/null >"$OUT/install.log" 2>&1 ||
         { tail -30 "$OUT/install.log"; return 1; }
+    # The test's own tool in the image: xdotool tells where the X server has the pointer, so that a
+    # touch presses only once the finger's move has arrived (see Vm.rest in drive.py).
+    chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q --no-install-recommends xdotool >>"$OUT/install.log" 2>&1 ||
+        { tail -10 "$OUT/install.log"; return 1; }
     # The PIN, typed twice as the technician would, with the command install.sh names for it.
     printf '%s\n%s\n' "$PIN_CODE" "$PIN_CODE" |
         chroot "$ROOT" runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml set-pin \

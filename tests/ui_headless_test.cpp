@@ -34,6 +34,34 @@ TEST_CASE("the kiosk opens on the attract screen; the first touch wakes it to ho
     CHECK(k.session().nav.atHome());
 }
 
+TEST_CASE("the UI map counts the touches and wheel steps taken and says when the picture stands still")
+{
+    Harness k;
+    const UiMap::Input first = k.map().input;
+    CHECK(first.frame == 2);
+    CHECK(first.touches == 0);
+    const WidgetBox start = *k.map().find("attract.start");
+    k.wake();
+    const UiMap::Input woke = k.map().input;
+    CHECK(woke.touches == 1);
+    CHECK(woke.touchX == doctest::Approx(start.centerX()));
+    CHECK(woke.touchY == doctest::Approx(start.centerY()));
+    CHECK(woke.frame > first.frame);
+    k.frames(10);
+    CHECK(k.map().input.settled);
+    k.tap("home.tile.callback");
+    CHECK(k.map().input.touches == 2);
+    CHECK_FALSE(k.map().input.settled); // the new screen is still being drawn
+    REQUIRE(k.reveal("form.consent"));
+    CHECK(k.map().input.wheelSteps > 0);
+    CHECK(k.map().input.touches == 2);
+    k.frames(10);
+    CHECK(k.map().input.settled);
+    const std::string json = k.map().toJson();
+    CHECK(json.find("\"wheel_steps\"") != std::string::npos);
+    CHECK(json.find("\"settled\": true") != std::string::npos);
+}
+
 TEST_CASE("the touch that wakes the kiosk does not also open the tile under the finger")
 {
     Harness k;
@@ -506,9 +534,21 @@ TEST_CASE("a resident fills the whole form with the on-screen keyboard alone, se
     k.tap("osk.key.done");
     CHECK_FALSE(k.map().find("osk.key.a"));
 
+    // The map tells a test driving a slow machine whether its touch was taken (appliance test).
+    const auto valueOf = [&](const char* id) {
+        const WidgetBox* w = k.map().find(id);
+        REQUIRE(w);
+        return w->value;
+    };
     k.revealAndTap("form.topic.work-abroad");
+    CHECK(valueOf("form.topic.work-abroad") == "chosen");
+    CHECK(valueOf("form.topic.passport").empty());
     k.revealAndTap("form.time.afternoon");
+    CHECK(valueOf("form.time.afternoon") == "chosen");
+    k.reveal("form.consent");
+    CHECK(valueOf("form.consent").empty());
     k.revealAndTap("form.consent");
+    CHECK(valueOf("form.consent") == "ticked");
     k.revealAndTap("form.review");
     REQUIRE(k.map().screen == "callback-review");
     k.tap("form.send");

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace kiosk {
 
@@ -12,6 +13,11 @@ const WidgetBox* UiMap::find(const std::string& id) const
         if (w.id == id)
             return &w;
     return nullptr;
+}
+
+WidgetBox* UiMap::find(const std::string& id)
+{
+    return const_cast<WidgetBox*>(std::as_const(*this).find(id));
 }
 
 const WidgetBox* UiMap::area(const std::string& id) const
@@ -48,8 +54,14 @@ std::string UiMap::toJson() const
         }
         return list;
     };
+    const nlohmann::json taken = {{"frame", input.frame},
+                                  {"touches", input.touches},
+                                  {"wheel_steps", input.wheelSteps},
+                                  {"touch", {std::lround(input.touchX), std::lround(input.touchY)}},
+                                  {"settled", input.settled}};
     nlohmann::json doc = {{"screen", screen}, {"lang", lang},   {"widgets", boxes(widgets)},
-                          {"values", values}, {"texts", texts}, {"areas", boxes(areas)}};
+                          {"values", values}, {"texts", texts}, {"areas", boxes(areas)},
+                          {"input", taken}};
     return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -301,6 +301,12 @@ void Shell::consumeInput(Millis now)
         }
         m_queue.pop_front();
         m_hold.apply(ev);
+        if (ev.type == PointerEvent::Type::Down) {
+            ++m_input.touches;
+            m_input.touchX = ev.x;
+            m_input.touchY = ev.y;
+        } else if (ev.type == PointerEvent::Type::Wheel)
+            ++m_input.wheelSteps;
         bool swallow = false;
         if (ev.type == PointerEvent::Type::Down) {
             const IdleTimer::TouchResult touched = m_idle.touch(now);
@@ -409,6 +415,9 @@ ImDrawData* Shell::frame()
     m_nextChange = m_director ? now + 3'600'000 : m_idle.nextChange(now);
     if (now < m_errorUntil)
         m_nextChange = std::min(m_nextChange, m_errorUntil);
+    ++m_input.frame;
+    m_input.settled = !needsFrame();
+    m_map.input = m_input;
     return ImGui::GetDrawData();
 }
 

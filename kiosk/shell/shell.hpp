@@ -170,8 +170,9 @@ private:
     IdleTimer m_idle;
     TouchGesture m_gesture;
     std::deque<PointerEvent> m_queue;
-    UiMap m_map;        // of the last frame drawn in full
-    UiMap m_drawingMap; // of the frame being drawn
+    UiMap m_map;          // of the last frame drawn in full
+    UiMap m_drawingMap;   // of the frame being drawn
+    UiMap::Input m_input; // the input taken so far, copied into each frame's map
     EffectRunner m_runner;
     Effects m_effects;                   // asked for, not yet run
     FrameDirector* m_director = nullptr; // the tour's

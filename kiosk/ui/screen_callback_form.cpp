@@ -327,10 +327,12 @@ void FormDrawing::choices(const char* group, const Values& values, IdOf idOf, Ic
         ImGui::SetCursorPos(ImVec2(x0 + col * (bw + bgap), top));
         const bool chosen = isChosen(v);
         const std::string label = f.t(std::string("form.") + group + "." + vid);
-        if (button(f, std::string("form.") + group + "." + vid, chosen ? icon::kCheck : iconOf(v), label,
-                   ImVec2(bw, m.tapHeight), chosen ? ButtonStyle::Primary : ButtonStyle::Secondary,
-                   f.fonts.bodyBold))
+        const std::string id = std::string("form.") + group + "." + vid;
+        if (button(f, id, chosen ? icon::kCheck : iconOf(v), label, ImVec2(bw, m.tapHeight),
+                   chosen ? ButtonStyle::Primary : ButtonStyle::Secondary, f.fonts.bodyBold))
             m_action = intentOf(v);
+        if (WidgetBox* w = chosen ? f.map.find(id) : nullptr)
+            w->value = "chosen";
         if (++i % columns == 0)
             top += m.tapHeight + bgap;
     }
@@ -385,7 +387,8 @@ void FormDrawing::consent()
     if (ImGui::InvisibleButton("form.consent", ImVec2(width, h)))
         m_action = intent::ToggleConsent{};
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-    mapWidget(f, "form.consent", f.t("form.consent.label"), p, q);
+    if (WidgetBox* w = mapWidget(f, "form.consent", f.t("form.consent.label"), p, q); w && form.consent)
+        w->value = "ticked";
     const bool problem = !form.consentError.empty();
     card(dl, p, q, m,
          pressed        ? colours().cardPressed

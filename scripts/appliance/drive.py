@@ -24,6 +24,7 @@ import time
 import zlib
 
 W, H = 1280, 800
+READS = {}  # what the test read from the guest over the serial console: {what: (count, seconds)}
 
 
 def log(msg):
@@ -251,6 +252,10 @@ class Serial:
         return False
 
 
+class Stuck(Exception):
+    """The kiosk or the machine did not do what a step waited for."""
+
+
 class Vm:
     def __init__(self, args, run_dir, name):
         self.args = args
@@ -318,30 +323,36 @@ class Vm:
             events.append({"type": "btn", "data": {"down": down, "button": "left"}})
         self.qmp.cmd("input-send-event", events=events)
 
-    def touch(self, x, y, hold=0.15):
-        # The finger comes to rest where it touches before it presses. Under software emulation a
-        # press sent right after the move was at times taken where the pointer had been before.
-        self.pointer(x + 2, y)
-        time.sleep(0.4)
+    def x_pointer(self):
+        """Where the guest's X server has the pointer, (x, y), or None when it cannot be asked."""
+        t0 = time.time()
+        status, out = self.sh("DISPLAY=:0 XAUTHORITY=/run/desa-kiosk/Xauthority xdotool getmouselocation", timeout=20)
+        self.count("pointer_read", t0)
+        m = re.search(r"x:(\d+) y:(\d+)", out) if status == 0 else None
+        return (int(m.group(1)), int(m.group(2))) if m else None
+
+    def rest(self, x, y, timeout=20):
+        """Moves the finger to (x, y) and waits until the guest's X server has the pointer there.
+        Under software emulation the tablet's reports reach X late while the kiosk draws: a press
+        sent before the move was taken lands where the pointer was before."""
+        end = time.time() + timeout
         self.pointer(x, y)
-        time.sleep(0.4)
+        at = None
+        while time.time() < end:
+            at = self.x_pointer()
+            if at and abs(at[0] - x) <= 1 and abs(at[1] - y) <= 1:
+                return True
+            time.sleep(0.2)
+        raise Stuck("the pointer did not come to (%d, %d) within %d s: X has it at %s" % (x, y, timeout, at))
+
+    def touch(self, x, y, hold=0.15):
+        self.rest(x, y)
         self.pointer(x, y, True)
         time.sleep(hold)
         self.pointer(x, y, False)
 
-    def drag(self, x, y, dy, steps=12):
-        """A slow drag by dy pixels that stops before it lifts: the page moves, nothing glides or presses."""
-        self.pointer(x, y)
-        time.sleep(0.1)
-        self.pointer(x, y, True)
-        for i in range(1, steps + 1):
-            time.sleep(0.08)
-            self.pointer(x, y + dy * i / steps)
-        time.sleep(0.5)
-        self.pointer(x, y + dy, False)
-
     def wheel(self, x, y, down=True):
-        self.pointer(x, y)
+        self.rest(x, y)
         button = "wheel-down" if down else "wheel-up"
         for d in (True, False):
             self.qmp.cmd("input-send-event", events=[{"type": "btn", "data": {"down": d, "button": button}}])
@@ -354,7 +365,9 @@ class Vm:
         return self.serial.run(command, timeout)
 
     def ui_map(self):
+        t0 = time.time()
         status, out = self.sh("cat /run/desa-kiosk/ui-map.json 2>/dev/null", timeout=30)
+        self.count("map_read", t0)
         if status != 0:
             return None
         try:
@@ -362,16 +375,17 @@ class Vm:
         except ValueError:
             return None
 
+    def count(self, what, t0):
+        """Counts a read of the guest and the seconds it took, for the figures."""
+        n, total = READS.get(what, (0, 0.0))
+        READS[what] = (n + 1, total + time.time() - t0)
+
     def kiosk_pid(self):
         status, out = self.sh("pgrep -u kiosk -x kiosk", timeout=30)
         return int(out.split()[0]) if status == 0 and out.split() else None
 
 
 # ---------------------------------------------------------------- driving the kiosk's screens
-
-
-class Stuck(Exception):
-    pass
 
 
 class Driver:
@@ -412,48 +426,138 @@ class Driver:
             time.sleep(0.3)
         raise Stuck("no widget %s on screen %s" % (wid, (self.map or {}).get("screen")))
 
-    def tap(self, wid, refresh=True):
-        w = self.widget(wid, refresh) if refresh else self.widget(wid)
-        if not w:
-            raise Stuck("no widget %s on screen %s" % (wid, (self.map or {}).get("screen")))
-        self.vm.touch(w["x"] + w["w"] // 2, w["y"] + w["h"] // 2)
+    def taken(self, counter, count, timeout):
+        """Waits until the kiosk's map counts `count` of its input `counter` ("touches" or
+        "wheel_steps") and the picture drawn after them stands still: the map, or None."""
+        end = time.time() + timeout
+        while time.time() < end:
+            m = self.refresh()
+            got = (m or {}).get("input", {})
+            if got.get(counter, 0) >= count and got.get("settled"):
+                return m
+            time.sleep(0.3)
+        return None
 
-    def reveal_tap(self, wid):
-        """Scrolls the page (the wheel, as a drag would) until the widget is wholly in sight."""
-        # Under software emulation the guest takes the USB tablet's reports slowly while the kiosk
-        # draws, so wheel steps arrive late: one step at a time, and a touch only once the page has
-        # stood still in three maps a second apart.
-        still = 0
+    def settled(self, wid, timeout=30):
+        """The widget in a map drawn once the kiosk had nothing more to draw: where it will stay. On
+        a screen that never stands still (the attract screen's slides), the widget in the same
+        place in two maps of different frames."""
+        end = time.time() + timeout
         last = None
-        for i in range(80):
+        while time.time() < end:
             w = self.widget(wid, refresh=True)
-            if w and not w["clipped"]:
-                still = still + 1 if last and (w["x"], w["y"]) == (last["x"], last["y"]) else 0
-                if still >= 2:
-                    break
-                last = w
-                time.sleep(1)
-                continue
-            last, still = None, 0
-            self.vm.wheel(W // 2, H // 2, down=i < 50)
-            time.sleep(1.2)
-        # In this virtual machine the first touch after the wheel scrolled is at times not taken
-        # (not seen on Xvfb): the test touches again, as a resident would, and counts it.
-        before = self.vm.screendump()[2]
-        for attempt in range(3):
-            self.tap(wid, refresh=False)
-            time.sleep(1.5)
-            if self.vm.screendump()[2] != before:
-                return
-            self.retries += 1
-        raise Stuck("three touches on %s changed nothing on the screen" % wid)
+            frame = self.map.get("input", {}).get("frame") if self.map else None
+            if w and self.map.get("input", {}).get("settled"):
+                return w
+            if w and last and last[0] != frame and all(w[k] == last[1][k] for k in ("x", "y", "w", "h")):
+                return w
+            last = (frame, w) if w else None
+            time.sleep(0.3)
+        raise Stuck("no widget %s on a settled screen (the map says screen %s)"
+                    % (wid, (self.map or {}).get("screen")))
 
-    def type_keys(self, text):
+    def tap(self, wid, done, timeout=12, tries=3):
+        """Touches the widget where it stands and waits until the kiosk has taken the touch (its map
+        counts it, at the place touched) and done(map) says it did what the touch asks. A touch
+        the kiosk never counted is made again, at most `tries` times in all, and counted in
+        self.retries; a touch taken elsewhere, or taken with nothing done, is an error."""
+        for _ in range(tries):
+            # The map a step before this one waited for is settled already: nothing moved since.
+            w = self.widget(wid) if (self.map or {}).get("input", {}).get("settled") else None
+            w = w or self.settled(wid)
+            touches = self.map.get("input", {}).get("touches", 0)
+            x, y = w["x"] + w["w"] // 2, w["y"] + w["h"] // 2
+            self.vm.touch(x, y)
+            m = self.taken("touches", touches + 1, timeout)
+            if m is None:
+                self.retries += 1
+                continue
+            at = m["input"].get("touch", [-1, -1])
+            if abs(at[0] - x) > 2 or abs(at[1] - y) > 2:
+                raise Stuck("the touch on %s at (%d, %d) was taken at (%d, %d)" % (wid, x, y, at[0], at[1]))
+            end = time.time() + timeout
+            while not done(m):
+                if time.time() > end:
+                    raise Stuck("the touch on %s was taken, but the kiosk did not do what it asks (the map says "
+                                "screen %s)" % (wid, m.get("screen")))
+                time.sleep(0.3)
+                m = self.refresh() or {}
+            return m
+        raise Stuck("%d touches on %s were never taken (the map says screen %s)" %
+                    (tries, wid, (self.map or {}).get("screen")))
+
+    def tap_to(self, wid, screen, **kw):
+        """Touches a widget that leads to another screen."""
+        return self.tap(wid, lambda m: m.get("screen") == screen, **kw)
+
+    def choose(self, wid, value="chosen"):
+        """Scrolls until the widget is in sight, then touches it until the map shows it `value`
+        ("chosen" for one of a row of choices, "ticked" for a box)."""
+        def has(m):
+            return any(w["id"] == wid and w.get("value") == value for w in m.get("widgets", []))
+        if not has(self.reveal(wid)):
+            self.tap(wid, has)
+
+    def reveal(self, wid):
+        """Scrolls the page with the wheel, a step at a time, each step taken and drawn before the
+        next, until the widget is wholly in sight: the settled map."""
+        for i in range(80):
+            w = self.settled_or_none(wid)
+            if w and not w["clipped"]:
+                return self.map
+            steps = self.map.get("input", {}).get("wheel_steps", 0)
+            self.vm.wheel(W // 2, H // 2, down=i < 50)
+            if self.taken("wheel_steps", steps + 1, 20) is None:
+                raise Stuck("a wheel step on screen %s was never taken" % (self.map or {}).get("screen"))
+        raise Stuck("scrolled 80 times but %s is not wholly in sight" % wid)
+
+    def settled_or_none(self, wid, timeout=30):
+        end = time.time() + timeout
+        while time.time() < end:
+            m = self.refresh()
+            if m and m.get("input", {}).get("settled"):
+                return self.widget(wid)
+            time.sleep(0.3)
+        raise Stuck("the screen %s never settled" % (self.map or {}).get("screen"))
+
+    def type_keys(self, field, text):
+        """Types text on the on-screen keyboard into the field being edited, a key at a time, each
+        touch taken once the field's words have grown; the field must then read `text` back (its
+        letters and digits: the kiosk capitalises names and groups phone digits)."""
+        def letters(v):
+            return re.sub(r"[^0-9a-z]", "", v.lower())
         self.wait_widget("osk.key.q" if not text[0].isdigit() else "osk.key.0")
-        for c in text:
+        for i, c in enumerate(text):
             key = {" ": "space", ".": "period"}.get(c, c)
-            self.tap("osk.key." + key, refresh=False)
-            time.sleep(0.25)
+            want = text[:i + 1]
+            self.tap("osk.key." + key, lambda m: any(
+                w["id"] == field and letters(w.get("value", "")) == letters(want) and
+                (c != " " or w.get("value", "").endswith(" ")) for w in m.get("widgets", [])))
+        got = (self.widget(field) or {}).get("value", "")
+        if letters(got) != letters(text):
+            raise Stuck("typed '%s' into %s, which reads '%s'" % (text, field, got))
+        return got
+
+    def fill_form(self, name, phone):
+        """From the attract screen, a callback request typed with touches up to its review screen:
+        (the name as the field read it back, the map of the review screen)."""
+        self.wait_screen("attract")
+        self.tap_to("attract.start", "home")
+        self.tap_to("home.tile.callback", "callback")
+        self.tap("form.field.name", lambda m: any(w["id"] == "osk.key.q" for w in m.get("widgets", [])))
+        typed = self.type_keys("form.field.name", name)
+        self.tap("osk.key.next", lambda m: any(w["id"] == "osk.key.0" for w in m.get("widgets", [])))
+        self.type_keys("form.field.phone", phone)
+        self.tap("osk.key.done", lambda m: not any(w["id"].startswith("osk.key.") for w in m.get("widgets", [])))
+        self.choose("form.topic.passport")
+        self.choose("form.time.morning")
+        self.choose("form.consent", "ticked")
+        self.reveal("form.review")
+        return typed, self.tap_to("form.review", "callback-review")
+
+    def send_form(self):
+        """Kirim on the review screen: the map of the confirmation, with the reference."""
+        return self.tap_to("form.send", "callback-done", timeout=30)
 
 
 # ---------------------------------------------------------------- the steps
@@ -538,41 +642,22 @@ class Test:
         d = self.drv
         t0 = time.time()
         try:
-            d.wait_screen("attract")
-            d.tap("attract.start")
-            d.wait_screen("home")
-            d.tap("home.tile.callback")
-            d.wait_screen("callback")
-            d.tap("form.field.name")
-            d.type_keys("siti aminah")
-            d.tap("osk.key.next", refresh=False)
-            time.sleep(0.5)
-            d.type_keys("081234567890")
-            d.tap("osk.key.done", refresh=False)
-            time.sleep(0.5)
-            name = d.widget("form.field.name", refresh=True)
-            d.reveal_tap("form.topic.passport")
-            d.reveal_tap("form.time.morning")
-            d.reveal_tap("form.consent")
-            d.reveal_tap("form.review")
-            d.wait_screen("callback-review")
+            typed, _ = d.fill_form("siti aminah", "081234567890")
             self.vm.screendump("2-review")
-            d.tap("form.send")
-            m = d.wait_screen("callback-done")
+            m = d.send_form()
         except Stuck as e:
             self.vm.screendump("2-stuck")
-            _, journal = self.vm.sh("journalctl -u desa-kiosk -b --no-pager | tail -5")
-            self.fail("request: %s (see 2-stuck.png); journal: %s" % (e, journal.strip()))
+            self.fail("request: %s (see 2-stuck.png)" % e)
             return False
         self.reference = m["values"].get("reference")
         time.sleep(1)
         self.vm.screendump("2-confirmation")
-        self.ok("request: a touch woke the kiosk, 'Siti Aminah' and 081234567890 typed on the on-screen keyboard "
-                "with %d touches, sent; reference %s on screen after %.0f s (name field read back: '%s'; "
-                "%d touches after scrolling repeated)"
-                % (11 + 12 + 9, self.reference, time.time() - t0, (name or {}).get("value", "?"), d.retries))
+        self.ok("request: a touch woke the kiosk; 'siti aminah' and 081234567890 typed on the on-screen keyboard "
+                "(the name field read back '%s'), topic, time and consent chosen, Kirim: reference %s on screen "
+                "%.0f s after the first touch; %d touches were not taken at first and were made again"
+                % (typed, self.reference, time.time() - t0, d.retries))
         try:
-            d.tap("form.finish")
+            d.tap_to("form.finish", "attract")
         except Stuck:
             pass
         return True
@@ -659,24 +744,22 @@ class Test:
         self.vm.qmp.cmd("blockdev-del", **{"node-name": ident + "-node"})
 
     def officer(self):
-        """Holds the shield corner 3 s and types the PIN on the pad: the dashboard."""
+        """Holds the shield corner and types the PIN on the pad: the dashboard's map."""
         d = self.drv
         if (d.refresh() or {}).get("screen") == "attract":
-            d.tap("attract.start", refresh=False)
-            d.wait_screen("home")
-        self.vm.pointer(22, 20)
-        time.sleep(0.4)
-        self.vm.pointer(20, 20)
-        time.sleep(0.4)
+            d.tap_to("attract.start", "home")
+        # Held as an officer holds it: until the PIN pad shows (3 s of the kiosk's time; under
+        # software emulation the kiosk may take the press a second or two late).
+        self.vm.rest(20, 20)
         self.vm.pointer(20, 20, True)
-        time.sleep(3.6)
-        self.vm.pointer(20, 20, False)
-        d.wait_screen("officer-pin")
-        for digit in self.args.pin:
-            d.tap("officer.pin." + digit, refresh=False)
-            time.sleep(0.25)
-        d.tap("officer.pin.ok", refresh=False)
-        return d.wait_screen("officer-dashboard", 60)
+        try:
+            d.wait_screen("officer-pin", 20)
+        finally:
+            self.vm.pointer(20, 20, False)
+        for i, digit in enumerate(self.args.pin):
+            d.tap("officer.pin." + digit, lambda m, n=i + 1: m.get("values", {}).get("pin_digits") == str(n))
+        d.tap_to("officer.pin.ok", "officer-dashboard", timeout=60)
+        return d.map
 
     def step_usb(self):
         if not self.reference:
@@ -710,7 +793,9 @@ class Test:
                 return False
             self.vm.screendump("4-officer-stick")
             t1 = time.time()
-            d.reveal_tap("officer.export.new")
+            d.reveal("officer.export.new")
+            d.tap("officer.export.new", lambda m: m.get("values", {}).get("export") in
+                  ("running", "done", "failed", "nothing"))
             m = None
             end = time.time() + 180
             while time.time() < end:
@@ -732,6 +817,20 @@ class Test:
             return False
         self.figures["stick_shown_s"] = round(shown_s, 1)
         self.figures["export_s"] = round(export_s, 1)
+        # "USB boleh dicabut": what the stick holds at this moment is what an officer who pulls it
+        # out now takes away. Read from a copy of the stick's image while it is still plugged in.
+        held = os.path.join(self.run_dir, "stick-at-done.img")
+        shutil.copyfile(stick, held)
+        got = self.read_stick(held)
+        if got is None:
+            _, seen = self.vm.sh("grep -e /media /proc/mounts; find /media -path '*desa-kiosk*' -type f "
+                                 "-exec ls -l {} +; sync")
+            shutil.copyfile(stick, held)
+            after_sync = self.read_stick(held, quiet=True)
+            self.fail("usb: the kiosk said the stick may be pulled out, but the batch on it is not whole; after "
+                      "a sync in the machine it %s; the machine saw: %s"
+                      % ("is" if after_sync else "still is not", seen.strip()))
+            return False
         self.unplug()
         got = self.read_stick(stick)
         if got is None:
@@ -797,26 +896,6 @@ class Test:
             return None
         return seen - vm.t0
 
-    def fill_form(self, name, phone):
-        d = self.drv
-        d.wait_screen("attract")
-        d.tap("attract.start")
-        d.wait_screen("home")
-        d.tap("home.tile.callback")
-        d.wait_screen("callback")
-        d.tap("form.field.name")
-        d.type_keys(name)
-        d.tap("osk.key.next", refresh=False)
-        time.sleep(0.5)
-        d.type_keys(phone)
-        d.tap("osk.key.done", refresh=False)
-        time.sleep(0.5)
-        d.reveal_tap("form.topic.passport")
-        d.reveal_tap("form.time.morning")
-        d.reveal_tap("form.consent")
-        d.reveal_tap("form.review")
-        d.wait_screen("callback-review")
-
     def step_powercut(self):
         """Power cut in the middle of saving a request and of an export onto the stick, each at
         several moments; after every boot nothing acknowledged is lost, every batch on the stick
@@ -865,8 +944,9 @@ class Test:
                 break
             try:
                 if kind == "save":
-                    self.fill_form("dewi lestari", "08567%06d" % (i * 1000 + 17))
-                    self.drv.tap("form.send")
+                    self.drv.fill_form("dewi lestari", "08567%06d" % (i * 1000 + 17))
+                    w = self.drv.settled("form.send")
+                    self.vm.touch(w["x"] + w["w"] // 2, w["y"] + w["h"] // 2)
                     time.sleep(delay)
                     m = self.vm.ui_map() or {}
                     ref = m.get("values", {}).get("reference") if m.get("screen") == "callback-done" else None
@@ -877,17 +957,18 @@ class Test:
                         delay, "reference %s was on screen" % ref if ref else "no reference on screen yet")
                 elif kind == "export":
                     # A new request to export, then the stick, officer mode and the copy.
-                    self.fill_form("budi santoso", "08123%06d" % (i * 1000 + 5))
-                    self.drv.tap("form.send")
-                    m = self.drv.wait_screen("callback-done")
+                    self.drv.fill_form("budi santoso", "08123%06d" % (i * 1000 + 5))
+                    m = self.drv.send_form()
                     acknowledged.add(m["values"].get("reference"))
-                    self.drv.tap("form.finish")
+                    self.drv.tap_to("form.finish", "attract")
                     self.officer()
                     self.plug(stick)
                     end = time.time() + 60
                     while time.time() < end and "KANTOR" not in (self.drv.refresh() or {}).get("values", {}).get("usb", ""):
                         time.sleep(0.5)
-                    self.drv.reveal_tap("officer.export.new")
+                    self.drv.reveal("officer.export.new")
+                    self.drv.tap("officer.export.new", lambda m: m.get("values", {}).get("export") in
+                                 ("running", "done", "failed", "nothing"))
                     time.sleep(delay)
                     state = (self.vm.ui_map() or {}).get("values", {}).get("export")
                     self.vm.power_cut()
@@ -896,7 +977,9 @@ class Test:
                     self.officer()
                     self.plug(pack_stick, "pack0")
                     self.drv.wait_widget("officer.content.update", 60)
-                    self.drv.reveal_tap("officer.content.update")
+                    self.drv.reveal("officer.content.update")
+                    self.drv.tap("officer.content.update", lambda m: m.get("values", {}).get("content_update") in
+                                 ("running", "done", "refused"))
                     time.sleep(delay)
                     state = (self.vm.ui_map() or {}).get("values", {}).get("content_update")
                     self.vm.power_cut()
@@ -935,17 +1018,15 @@ class Test:
         d = self.drv
         try:
             d.wait_screen("attract", 60)
-            d.tap("attract.start", refresh=False)
-            d.wait_screen("home")
-            d.tap("home.tile.trafficking")
-            m = d.wait_screen("trafficking")
+            d.tap_to("attract.start", "home")
+            m = d.tap_to("home.tile.trafficking", "trafficking")
         except Stuck as e:
             self.fail("power cut: the content after the boot: %s" % e)
             return None
         texts = json.dumps(m, ensure_ascii=False)
         _, status = self.vm.sh("runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml "
                                "content status 2>&1 | head -3 | tr '\\n' ' '")
-        d.tap("nav.home")
+        d.tap_to("nav.home", "home")
         return "%s (content status: %s)" % ("the new pack" if self.NEW_TITLE in texts else "the one before",
                                               status.strip())
 
@@ -1066,6 +1147,7 @@ def main():
     finally:
         if test.vm:
             test.vm.stop()
+    test.figures["guest_reads"] = {k: "%d in %.0f s" % v for k, v in READS.items()}
     log("figures: " + json.dumps(test.figures))
     log("appliance: %d failed, %.0f s in all" % (test.failures, time.time() - t0))
     return 1 if test.failures else 0
