@@ -520,6 +520,19 @@ class Driver:
                 raise Stuck("a wheel step on screen %s was never taken" % (self.map or {}).get("screen"))
         raise Stuck("scrolled 80 times but %s is not wholly in sight" % wid)
 
+    def settled_screen(self, timeout=30):
+        """The id of the screen up once a map says so twice in a row (the attract screen never
+        settles: its slides move)."""
+        end = time.time() + timeout
+        last = None
+        while time.time() < end:
+            screen = (self.refresh() or {}).get("screen")
+            if screen and screen == last:
+                return screen
+            last = screen
+            time.sleep(0.3)
+        raise Stuck("no screen stood for two maps in a row")
+
     def settled_or_none(self, wid, timeout=30):
         end = time.time() + timeout
         while time.time() < end:
@@ -548,10 +561,11 @@ class Driver:
         return got
 
     def fill_form(self, name, phone):
-        """From the attract screen, a callback request typed with touches up to its review screen:
+        """From the attract or the home screen, a callback request typed with touches up to its review screen:
         (the name as the field read it back, the map of the review screen)."""
-        self.wait_screen("attract")
-        self.tap_to("attract.start", "home")
+        if self.settled_screen() == "attract":
+            self.tap_to("attract.start", "home")
+        self.wait_screen("home")
         self.tap_to("home.tile.callback", "callback")
         self.tap("form.field.name", lambda m: any(w["id"] == "osk.key.q" for w in m.get("widgets", [])))
         typed = self.type_keys("form.field.name", name)
@@ -1028,7 +1042,7 @@ class Test:
             return None
         texts = json.dumps(m, ensure_ascii=False)
         _, status = self.vm.sh("runuser -u kiosk -- /opt/desa-kiosk/bin/kiosk --config /etc/desa-kiosk/kiosk.toml "
-                               "content status 2>&1 | head -3 | tr '\\n' ' '")
+                               "content status 2>/dev/null | head -3 | tr '\\n' ' '")
         d.tap_to("nav.home", "home")
         return "%s (content status: %s)" % ("the new pack" if self.NEW_TITLE in texts else "the one before",
                                               status.strip())
