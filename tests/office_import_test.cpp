@@ -17,9 +17,11 @@ struct Counts {
 
 Counts counts(Store& store)
 {
-    return {test::countOf(store, "SELECT COUNT(*) FROM batches"), test::countOf(store, "SELECT COUNT(*) FROM requests"),
+    return {test::countOf(store, "SELECT COUNT(*) FROM batches"),
+            test::countOf(store, "SELECT COUNT(*) FROM requests"),
             test::countOf(store, "SELECT COUNT(*) FROM request_versions"),
-            test::countOf(store, "SELECT COUNT(*) FROM events"), test::countOf(store, "SELECT COUNT(*) FROM kiosk_audit")};
+            test::countOf(store, "SELECT COUNT(*) FROM events"),
+            test::countOf(store, "SELECT COUNT(*) FROM kiosk_audit")};
 }
 
 ImportSummary importStick(Store& store, const fs::path& root, const exporter::SecretKey& key)
@@ -30,8 +32,8 @@ ImportSummary importStick(Store& store, const fs::path& root, const exporter::Se
 
 } // namespace
 
-TEST_CASE_TEMPLATE("a stick of 3 kiosks × 5 batches is imported once; the same stick again changes nothing", Kind,
-                   test::SqliteKind, test::PostgresKind)
+TEST_CASE_TEMPLATE("a stick of 3 kiosks × 5 batches is imported once; the same stick again changes nothing",
+                   Kind, test::SqliteKind, test::PostgresKind)
 {
     test::TempDir dir;
     const auto store = Kind::open(dir);
@@ -52,10 +54,10 @@ TEST_CASE_TEMPLATE("a stick of 3 kiosks × 5 batches is imported once; the same 
 
     // Provenance: kiosk, batch, file, import time, who.
     const exporter::ExportResult& b0 = stick.batches[0];
-    const std::vector<Row> rows = store->query(
-        "SELECT kiosk_id, batch_id, file, imported_ms, imported_by, name FROM requests WHERE batch_id = $1 ORDER BY "
-        "created_ms",
-        {b0.batchId});
+    const std::vector<Row> rows = store->query("SELECT kiosk_id, batch_id, file, imported_ms, imported_by, "
+                                               "name FROM requests WHERE batch_id = $1 ORDER BY "
+                                               "created_ms",
+                                               {b0.batchId});
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].text(0) == "CMG");
     CHECK(rows[0].text(2) == b0.folder.filename().string() + "/requests.json");
@@ -73,7 +75,8 @@ TEST_CASE_TEMPLATE("a stick of 3 kiosks × 5 batches is imported once; the same 
     CHECK(counts(*store) == after);
 }
 
-TEST_CASE_TEMPLATE("Salin lagi: a batch written again brings nothing new", Kind, test::SqliteKind, test::PostgresKind)
+TEST_CASE_TEMPLATE("Salin lagi: a batch written again brings nothing new", Kind, test::SqliteKind,
+                   test::PostgresKind)
 {
     test::TempDir dir;
     const auto store = Kind::open(dir);
@@ -103,8 +106,8 @@ TEST_CASE_TEMPLATE("Salin lagi: a batch written again brings nothing new", Kind,
     CHECK(after.versions == 0);
 }
 
-TEST_CASE_TEMPLATE("the same id with other content is a conflict: both versions kept, nothing overwritten", Kind,
-                   test::SqliteKind, test::PostgresKind)
+TEST_CASE_TEMPLATE("the same id with other content is a conflict: both versions kept, nothing overwritten",
+                   Kind, test::SqliteKind, test::PostgresKind)
 {
     test::TempDir dir;
     const auto store = Kind::open(dir);
@@ -113,8 +116,8 @@ TEST_CASE_TEMPLATE("the same id with other content is a conflict: both versions 
     test::useKioskTimeZone();
     test::Kiosk kiosk("CMG");
     kiosk.add(3, test::kOfficeT0);
-    const exporter::ExportResult first = kiosk.exportTo(stickDir.path(), test::kOfficeT0 + test::kHourMs,
-                                                        keys.pair.publicKey);
+    const exporter::ExportResult first =
+        kiosk.exportTo(stickDir.path(), test::kOfficeT0 + test::kHourMs, keys.pair.publicKey);
     std::vector<fs::path> paths{stickDir.path()};
     REQUIRE(importPaths(*store, paths, test::importOptions(keys.pair.secretKey)).added() == 3);
 
@@ -122,8 +125,9 @@ TEST_CASE_TEMPLATE("the same id with other content is a conflict: both versions 
     // its batch is written again: the same global id with other content.
     kiosk.db().exec("UPDATE requests SET note = 'lain' WHERE id = 1");
     test::TempDir second;
-    REQUIRE(kiosk.exportTo(second.path(), test::kOfficeT0 + 2 * test::kHourMs, keys.pair.publicKey, first.batchId)
-                .count == 3);
+    REQUIRE(
+        kiosk.exportTo(second.path(), test::kOfficeT0 + 2 * test::kHourMs, keys.pair.publicKey, first.batchId)
+            .count == 3);
     std::vector<fs::path> again{second.path()};
     const ImportSummary s = importPaths(*store, again, test::importOptions(keys.pair.secretKey));
     CHECK(s.conflicts() == 1);
@@ -132,7 +136,8 @@ TEST_CASE_TEMPLATE("the same id with other content is a conflict: both versions 
     const std::vector<Row> held = store->query("SELECT note, uid FROM requests WHERE reference = 'CMG-0001'");
     REQUIRE(held.size() == 1);
     CHECK(held[0].text(0) == test::numberedRequest(1).note); // the first version stays
-    const std::vector<Row> other = store->query("SELECT content FROM request_versions WHERE uid = $1", {held[0].text(1)});
+    const std::vector<Row> other =
+        store->query("SELECT content FROM request_versions WHERE uid = $1", {held[0].text(1)});
     REQUIRE(other.size() == 1);
     CHECK(nlohmann::json::parse(other[0].text(0))["note"] == "lain");
     // Imported once more: the same other version is not a new conflict.
@@ -170,9 +175,9 @@ TEST_CASE_TEMPLATE("each refusal is a sentence and stores nothing of the batch",
     std::string bytes = test::readFile(changed / "requests.csv.sealed");
     bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
     work.write("changed/requests.csv.sealed", bytes);
-    CHECK(refusal(changed, keys.pair.secretKey) ==
-          "the file requests.csv.sealed was changed or damaged after the kiosk wrote it: copy the batch again from "
-          "the kiosk (Salin lagi)");
+    CHECK(refusal(changed, keys.pair.secretKey) == "the file requests.csv.sealed was changed or damaged "
+                                                   "after the kiosk wrote it: copy the batch again from "
+                                                   "the kiosk (Salin lagi)");
 
     const fs::path missing = copy("missing");
     fs::remove(missing / "requests.json.sealed");
@@ -216,7 +221,8 @@ TEST_CASE("a secret key file others can read is refused before anything is read"
         (void)readOfficeSecretKey(keys.secretFile);
         FAIL("a group-readable key was read");
     } catch (const std::runtime_error& e) {
-        CHECK(std::string(e.what()).find("can be read by other users (mode 0640); make it private first: chmod 600") !=
+        CHECK(std::string(e.what()).find(
+                  "can be read by other users (mode 0640); make it private first: chmod 600") !=
               std::string::npos);
     }
 }

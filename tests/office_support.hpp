@@ -52,7 +52,10 @@ struct SqliteKind {
         office::migrate(*store);
         return store;
     }
-    static std::string database(const TempDir& dir) { return "sqlite:" + (dir.path() / "office.db").string(); }
+    static std::string database(const TempDir& dir)
+    {
+        return "sqlite:" + (dir.path() / "office.db").string();
+    }
 };
 
 struct PostgresKind {
@@ -119,8 +122,8 @@ struct Kiosk {
     }
     // The new requests (or, with `again`, the requests of that batch once more: Salin lagi) as a
     // sealed batch on `stick`.
-    exporter::ExportResult exportTo(const std::filesystem::path& stick, std::int64_t at, const exporter::PublicKey& key,
-                                    const std::string& again = "")
+    exporter::ExportResult exportTo(const std::filesystem::path& stick, std::int64_t at,
+                                    const exporter::PublicKey& key, const std::string& again = "")
     {
         exporter::PosixFileWriter files;
         exporter::ExportOptions o;
@@ -155,7 +158,8 @@ struct Stick {
     }
 };
 
-inline office::ImportOptions importOptions(const exporter::SecretKey& key, std::int64_t now = kOfficeT0 + 40 * kDay)
+inline office::ImportOptions importOptions(const exporter::SecretKey& key,
+                                           std::int64_t now = kOfficeT0 + 40 * kDay)
 {
     office::ImportOptions o;
     o.key = key;

@@ -87,11 +87,13 @@ struct Options {
     int days = 0;
 };
 
-int runImport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out, std::ostream& err)
+int runImport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
+              std::ostream& err)
 {
     const fs::path keyFile = o.key.empty() ? config.secretKey : fs::path(o.key);
     if (keyFile.empty()) {
-        err << "desa-office: import needs the office's secret key: --key NAME.secret, or [office] secret_key in "
+        err << "desa-office: import needs the office's secret key: --key NAME.secret, or [office] secret_key "
+               "in "
                "office.toml\n";
         return 2;
     }
@@ -112,8 +114,9 @@ int runImport(Store& store, const OfficeConfig& config, const Options& o, std::o
                 batches.push_back(importBatch(store, folder, options));
                 const BatchSummary& b = batches.back();
                 if (b.refused.empty())
-                    out << b.folder.string() << ": kiosk " << b.kioskId << ", batch " << b.batchId << ": " << b.added
-                        << " new, " << b.held << " already held, " << b.conflicts << " conflicts\n";
+                    out << b.folder.string() << ": kiosk " << b.kioskId << ", batch " << b.batchId << ": "
+                        << b.added << " new, " << b.held << " already held, " << b.conflicts
+                        << " conflicts\n";
                 else
                     out << b.folder.string() << ": refused, " << b.refused << "\n";
             }
@@ -129,7 +132,8 @@ int runImport(Store& store, const OfficeConfig& config, const Options& o, std::o
             << " batch(es) refused; nothing of them was stored (see the lines above)\n";
     if (total.conflicts() > 0)
         err << "desa-office: " << total.conflicts()
-            << " conflict(s): the same request with other content; both versions are kept (desa-office conflicts)\n";
+            << " conflict(s): the same request with other content; both versions are kept (desa-office "
+               "conflicts)\n";
     return total.refused() > 0 ? 1 : 0;
 }
 
@@ -163,7 +167,8 @@ nlohmann::ordered_json requestJson(const LedgerRequest& r)
 
 int runList(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out)
 {
-    const std::vector<LedgerRequest> list = listRequests(store, {o.status, o.village, o.topic}, config.villages);
+    const std::vector<LedgerRequest> list =
+        listRequests(store, {o.status, o.village, o.topic}, config.villages);
     if (o.json) {
         auto all = nlohmann::ordered_json::array();
         for (const LedgerRequest& r : list)
@@ -174,18 +179,20 @@ int runList(Store& store, const OfficeConfig& config, const Options& o, std::ost
     for (const LedgerRequest& r : list) {
         out << (r.priority == 0 ? "! " : "  ") << r.reference << "  " << day(r.createdMs) << "  " << std::left
             << std::setw(10) << r.status << std::setw(12) << r.topic << "  " << visible(r.village) << "  "
-            << (r.purged ? "(personal data deleted)" : visible(r.name) + "  " + r.phone) << (r.conflict ? "  [conflict]" : "")
-            << "  " << r.uid << "\n";
+            << (r.purged ? "(personal data deleted)" : visible(r.name) + "  " + r.phone)
+            << (r.conflict ? "  [conflict]" : "") << "  " << r.uid << "\n";
     }
     return 0;
 }
 
-int runFollowUp(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out, std::ostream& err)
+int runFollowUp(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
+                std::ostream& err)
 {
     const std::optional<Outcome> outcome = outcomeFromId(o.outcome);
     if (!outcome) {
         err << "desa-office: --outcome " << o.outcome
-            << " is not one of: reached, no-answer, not-active, wrong-person, referred, done, reopened, note\n";
+            << " is not one of: reached, no-answer, not-active, wrong-person, referred, done, reopened, "
+               "note\n";
         return 2;
     }
     FollowUp f;
@@ -229,9 +236,10 @@ int runConflicts(Store& store, const Options& o, std::ostream& out)
     if (list.empty())
         out << "no conflicts\n";
     for (const Conflict& c : list)
-        out << c.reference << "  " << c.uid << "\n  held (batch " << c.heldBatch << "): " << visible(c.heldContent)
-            << "\n  other (batch " << c.otherBatch << ", imported " << exporter::isoLocal(c.importedMs) << " by "
-            << c.importedBy << "): " << visible(c.otherContent) << "\n";
+        out << c.reference << "  " << c.uid << "\n  held (batch " << c.heldBatch
+            << "): " << visible(c.heldContent) << "\n  other (batch " << c.otherBatch << ", imported "
+            << exporter::isoLocal(c.importedMs) << " by " << c.importedBy << "): " << visible(c.otherContent)
+            << "\n";
     return 0;
 }
 
@@ -270,11 +278,13 @@ int runKiosks(Store& store, const OfficeConfig& config, const Options& o, std::o
     return 0;
 }
 
-int runReport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out, std::ostream& err)
+int runReport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
+              std::ostream& err)
 {
     int y = 0, m = 0;
     char rest = 0;
-    if (o.month.size() != 7 || std::sscanf(o.month.c_str(), "%4d-%2d%c", &y, &m, &rest) != 2 || m < 1 || m > 12) {
+    if (o.month.size() != 7 || std::sscanf(o.month.c_str(), "%4d-%2d%c", &y, &m, &rest) != 2 || m < 1 ||
+        m > 12) {
         err << "desa-office: --month " << o.month << " is not a month: write it as YYYY-MM, e.g. 2026-11\n";
         return 2;
     }
@@ -304,16 +314,17 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
         out << "\xEF\xBB\xBFmonth,village,topic,received,reached,referred,done,median_days_to_first_call,"
                "open_over_7_days\r\n";
         for (const ReportLine& l : lines)
-            out << o.month << "," << exporter::csvField(l.village) << "," << l.topic << "," << l.received << ","
-                << l.reached << "," << l.referred << "," << l.done << ","
-                << (l.medianDaysToFirstAttempt ? fixed1(*l.medianDaysToFirstAttempt) : "") << "," << l.openOver7Days
-                << "\r\n";
+            out << o.month << "," << exporter::csvField(l.village) << "," << l.topic << "," << l.received
+                << "," << l.reached << "," << l.referred << "," << l.done << ","
+                << (l.medianDaysToFirstAttempt ? fixed1(*l.medianDaysToFirstAttempt) : "") << ","
+                << l.openOver7Days << "\r\n";
         return 0;
     }
     out << "Requests made in " << o.month << "\n";
     for (const ReportLine& l : lines)
-        out << visible(l.village) << " / " << l.topic << ": received " << l.received << ", reached " << l.reached
-            << ", referred " << l.referred << ", done " << l.done << ", median days to first call "
+        out << visible(l.village) << " / " << l.topic << ": received " << l.received << ", reached "
+            << l.reached << ", referred " << l.referred << ", done " << l.done
+            << ", median days to first call "
             << (l.medianDaysToFirstAttempt ? fixed1(*l.medianDaysToFirstAttempt) : "-") << ", open > 7 days "
             << l.openOver7Days << "\n";
     if (lines.empty())
@@ -348,20 +359,27 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
         ->check(CLI::IsMember({"passport", "work-abroad", "trafficking", "other"}));
     list->add_flag("--json", o.json, "A JSON array");
 
-    CLI::App* follow = app.add_subcommand("follow-up", "Record what came of a request (an event; nothing is edited)");
+    CLI::App* follow =
+        app.add_subcommand("follow-up", "Record what came of a request (an event; nothing is edited)");
     follow->add_option("request", o.request, "The reference (CMG-0427) or the global id")->required();
-    follow->add_option("--outcome", o.outcome,
-                       "reached, no-answer, not-active, wrong-person (a call attempt), referred, done, reopened, note")
+    follow
+        ->add_option(
+            "--outcome", o.outcome,
+            "reached, no-answer, not-active, wrong-person (a call attempt), referred, done, reopened, note")
         ->required();
     follow->add_option("--partner", o.partner, "For referred: one of [office] partners");
     follow->add_option("--note", o.note, "What was said or done");
     follow->add_option("--who", o.who, "Who (default: the login name)");
 
-    CLI::App* conflicts = app.add_subcommand("conflicts", "Requests that came with other content: both versions");
+    CLI::App* conflicts =
+        app.add_subcommand("conflicts", "Requests that came with other content: both versions");
     conflicts->add_flag("--json", o.json, "A JSON array");
 
-    CLI::App* kiosks = app.add_subcommand("kiosks", "Every kiosk seen: its batches, requests per month, silence");
-    kiosks->add_option("--silent-days", o.silentDays, "Flag a kiosk with no batch for this many days (default 30)")
+    CLI::App* kiosks =
+        app.add_subcommand("kiosks", "Every kiosk seen: its batches, requests per month, silence");
+    kiosks
+        ->add_option("--silent-days", o.silentDays,
+                     "Flag a kiosk with no batch for this many days (default 30)")
         ->check(CLI::Range(1, 3650));
     kiosks->add_flag("--json", o.json, "A JSON array");
 
@@ -371,7 +389,8 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
     report->add_flag("--csv", o.csv, "CSV")->excludes(json);
 
     CLI::App* purgeCmd = app.add_subcommand("purge", "Delete personal data N days after selesai (retention)");
-    purgeCmd->add_option("--days", o.days, "Days after selesai (default: [retention] days_after_done, else 90)")
+    purgeCmd
+        ->add_option("--days", o.days, "Days after selesai (default: [retention] days_after_done, else 90)")
         ->check(CLI::Range(1, 3650));
     purgeCmd->add_option("--who", o.who, "Who (default: the login name)");
 
@@ -381,7 +400,8 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
         return app.exit(e, out, err);
     }
     try {
-        const OfficeConfig config = loadOfficeConfig(o.config.empty() ? defaultConfigFile() : fs::path(o.config));
+        const OfficeConfig config =
+            loadOfficeConfig(o.config.empty() ? defaultConfigFile() : fs::path(o.config));
         const std::unique_ptr<Store> store = openStore(o.database.empty() ? config.database : o.database);
         if (import->parsed())
             return runImport(*store, config, o, out, err);

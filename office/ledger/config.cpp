@@ -15,14 +15,16 @@ namespace {
     throw std::runtime_error(file.string() + ":" + std::to_string(node.source().begin.line) + ": " + what);
 }
 
-int days(const std::filesystem::path& file, const toml::table& root, const char* table, const char* key, int fallback)
+int days(const std::filesystem::path& file, const toml::table& root, const char* table, const char* key,
+         int fallback)
 {
     const toml::node* node = root.at_path(std::string(table) + "." + key).node();
     if (!node)
         return fallback;
     const auto v = node->value<std::int64_t>();
     if (!v || *v < 1 || *v > 3650)
-        wrong(file, *node, std::string("[") + table + "] " + key + " must be a number of days from 1 to 3650");
+        wrong(file, *node,
+              std::string("[") + table + "] " + key + " must be a number of days from 1 to 3650");
     return static_cast<int>(*v);
 }
 
@@ -77,7 +79,8 @@ OfficeConfig loadOfficeConfig(const std::filesystem::path& file)
             wrong(file, *n, "[villages] must be a table: KIOSK-ID = \"village\"");
         for (const auto& [kiosk, village] : *t) {
             if (!village.is_string())
-                wrong(file, village, "[villages] " + std::string(kiosk.str()) + " must be the village's name in quotes");
+                wrong(file, village,
+                      "[villages] " + std::string(kiosk.str()) + " must be the village's name in quotes");
             config.villages[std::string(kiosk.str())] = *village.value<std::string>();
         }
     }

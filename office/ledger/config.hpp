@@ -11,12 +11,12 @@
 namespace kiosk::office {
 
 struct OfficeConfig {
-    std::string database;                // "" : the embedded SQLite file
-    std::filesystem::path secretKey;     // "" : none named
-    std::vector<std::string> partners;   // whom a request can be referred to
-    Villages villages;                   // kiosk id -> village
-    int silentAfterDays = 30;            // [kiosks] silent_after_days
-    int retentionDays = 90;              // [retention] days_after_done
+    std::string database;              // "" : the embedded SQLite file
+    std::filesystem::path secretKey;   // "" : none named
+    std::vector<std::string> partners; // whom a request can be referred to
+    Villages villages;                 // kiosk id -> village
+    int silentAfterDays = 30;          // [kiosks] silent_after_days
+    int retentionDays = 90;            // [retention] days_after_done
 };
 
 // Reads `file`. A missing file is the defaults; a mistake throws std::runtime_error naming the

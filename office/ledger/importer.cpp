@@ -26,7 +26,8 @@ std::optional<std::int64_t> parseIsoOffset(const std::string& text)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0;
     char sign = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &s, &sign, &oh, &om) != 9 ||
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &s, &sign, &oh,
+                    &om) != 9 ||
         (sign != '+' && sign != '-'))
         return std::nullopt;
     std::tm tm{};
@@ -49,15 +50,16 @@ struct Refused {
 struct Incoming {
     std::string uid, reference, created, month, lang, name, phone, dusun, rt, rw, topic, contactTime, note;
     std::int64_t createdMs = 0;
-    std::string content;  // the fields above as one JSON object, in a fixed order
-    std::string sha256;   // of `content`
+    std::string content; // the fields above as one JSON object, in a fixed order
+    std::string sha256;  // of `content`
 };
 
 std::string field(const nlohmann::json& j, const char* name)
 {
     const auto it = j.find(name);
     if (it == j.end() || !it->is_string())
-        throw Refused{std::string("requests.json has a request without its \"") + name + "\" (not what a kiosk writes)"};
+        throw Refused{std::string("requests.json has a request without its \"") + name +
+                      "\" (not what a kiosk writes)"};
     return it->get<std::string>();
 }
 
@@ -75,8 +77,8 @@ std::vector<Incoming> readRequests(const exporter::OpenedBatch& batch)
     if (!all.is_array())
         throw Refused{"its requests.json is not a list of requests"};
     if (static_cast<std::int64_t>(all.size()) != batch.count)
-        throw Refused{"its manifest says " + std::to_string(batch.count) + " requests but requests.json holds " +
-                      std::to_string(all.size())};
+        throw Refused{"its manifest says " + std::to_string(batch.count) +
+                      " requests but requests.json holds " + std::to_string(all.size())};
     std::vector<Incoming> out;
     out.reserve(all.size());
     for (const nlohmann::json& j : all) {
@@ -150,7 +152,8 @@ std::vector<AuditRow> readAudit(const exporter::OpenedBatch& batch)
         try {
             a.id = std::stoll(f[0]);
         } catch (const std::exception&) {
-            throw Refused{"its audit.csv has an entry without a number (line " + std::to_string(rows.rows[i].line) + ")"};
+            throw Refused{"its audit.csv has an entry without a number (line " +
+                          std::to_string(rows.rows[i].line) + ")"};
         }
         a.time = f[1];
         a.kind = f[2];
@@ -164,17 +167,18 @@ std::string refusalOf(const exporter::BatchError& e)
 {
     using exporter::BatchFault;
     switch (e.fault()) {
-    case BatchFault::NotABatch:
-        return "not a kiosk batch (" + std::string(e.what()) + ")";
+    case BatchFault::NotABatch: return "not a kiosk batch (" + std::string(e.what()) + ")";
     case BatchFault::UnknownVersion:
         return "made in a format version this program does not know: update desa-office";
     case BatchFault::MissingFile:
         return "the file " + e.file() + " is missing: copy the batch again from the kiosk (Salin lagi)";
     case BatchFault::ChangedFile:
         return "the file " + e.file() +
-               " was changed or damaged after the kiosk wrote it: copy the batch again from the kiosk (Salin lagi)";
+               " was changed or damaged after the kiosk wrote it: copy the batch again from the kiosk (Salin "
+               "lagi)";
     case BatchFault::WrongKey:
-        return "the file " + e.file() + " cannot be opened with this office key: it was sealed to another key";
+        return "the file " + e.file() +
+               " cannot be opened with this office key: it was sealed to another key";
     }
     return e.what();
 }
@@ -204,7 +208,8 @@ std::int64_t ImportSummary::conflicts() const
 }
 std::int64_t ImportSummary::refused() const
 {
-    return std::count_if(batches.begin(), batches.end(), [](const BatchSummary& b) { return !b.refused.empty(); });
+    return std::count_if(batches.begin(), batches.end(),
+                         [](const BatchSummary& b) { return !b.refused.empty(); });
 }
 
 std::vector<fs::path> findBatches(const fs::path& path)
@@ -234,7 +239,8 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
     BatchSummary summary;
     summary.folder = folder;
     if (folder.extension() == ".incomplete") {
-        summary.refused = "an export that never finished (the stick was pulled or full): copy it again from the kiosk";
+        summary.refused =
+            "an export that never finished (the stick was pulled or full): copy it again from the kiosk";
         return summary;
     }
     exporter::OpenedBatch batch;
@@ -263,31 +269,53 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
     store.transaction([&] {
         summary.added = summary.held = summary.conflicts = summary.audit = 0;
         // The same batch (same manifest, so the same files) imported before: nothing to merge.
-        const std::vector<Row> known = store.query(
-            "SELECT manifest_sha256 FROM batches WHERE kiosk_id = $1 AND batch_id = $2", {batch.kioskId, batch.batchId});
+        const std::vector<Row> known =
+            store.query("SELECT manifest_sha256 FROM batches WHERE kiosk_id = $1 AND batch_id = $2",
+                        {batch.kioskId, batch.batchId});
         if (!known.empty() && known[0].text(0) == manifestSha) {
             summary.held = static_cast<std::int64_t>(requests.size());
             return;
         }
         if (known.empty())
-            store.exec("INSERT INTO batches (batch_id, kiosk_id, folder, created, created_ms, scope, again_of, "
-                       "manifest_sha256, request_count, new_count, held_count, conflict_count, audit_count, "
-                       "imported_ms, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
-                       {batch.batchId, batch.kioskId, fs::path(folder).filename().string(), batch.created, *createdMs,
-                        batch.scope, batch.againOf.empty() ? Value{} : Value{batch.againOf}, manifestSha,
-                        batch.count, options.nowMs, options.who});
+            store.exec(
+                "INSERT INTO batches (batch_id, kiosk_id, folder, created, created_ms, scope, again_of, "
+                "manifest_sha256, request_count, new_count, held_count, conflict_count, audit_count, "
+                "imported_ms, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
+                {batch.batchId, batch.kioskId, fs::path(folder).filename().string(), batch.created,
+                 *createdMs, batch.scope, batch.againOf.empty() ? Value{} : Value{batch.againOf}, manifestSha,
+                 batch.count, options.nowMs, options.who});
         for (std::size_t i = 0; i < requests.size(); ++i) {
             if (options.beforeRequest)
                 options.beforeRequest(i);
             const Incoming& r = requests[i];
-            const std::vector<Row> added = store.query(
-                "INSERT INTO requests (uid, kiosk_id, reference, created_ms, created_month, topic, priority, lang, "
-                "contact_time, name, phone, dusun, rt, rw, note, content_sha256, batch_id, file, imported_ms, "
-                "imported_by, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-                "$17, $18, $19, $20, 'baru') ON CONFLICT (uid) DO NOTHING RETURNING uid",
-                {r.uid, batch.kioskId, r.reference, r.createdMs, r.month, r.topic, priorityOf(r.topic), r.lang,
-                 r.contactTime, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.sha256, batch.batchId, file,
-                 options.nowMs, options.who});
+            const std::vector<Row> added =
+                store.query("INSERT INTO requests (uid, kiosk_id, reference, created_ms, created_month, "
+                            "topic, priority, lang, "
+                            "contact_time, name, phone, dusun, rt, rw, note, content_sha256, batch_id, file, "
+                            "imported_ms, "
+                            "imported_by, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                            "$13, $14, $15, $16, "
+                            "$17, $18, $19, $20, 'baru') ON CONFLICT (uid) DO NOTHING RETURNING uid",
+                            {r.uid,
+                             batch.kioskId,
+                             r.reference,
+                             r.createdMs,
+                             r.month,
+                             r.topic,
+                             priorityOf(r.topic),
+                             r.lang,
+                             r.contactTime,
+                             r.name,
+                             r.phone,
+                             r.dusun,
+                             r.rt,
+                             r.rw,
+                             r.note,
+                             r.sha256,
+                             batch.batchId,
+                             file,
+                             options.nowMs,
+                             options.who});
             if (!added.empty()) {
                 ++summary.added;
                 continue;
@@ -300,8 +328,10 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
                 continue;
             }
             const std::vector<Row> version = store.query(
-                "INSERT INTO request_versions (uid, content_sha256, content, kiosk_id, batch_id, file, imported_ms, "
-                "imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (uid, content_sha256) DO NOTHING "
+                "INSERT INTO request_versions (uid, content_sha256, content, kiosk_id, batch_id, file, "
+                "imported_ms, "
+                "imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (uid, content_sha256) DO "
+                "NOTHING "
                 "RETURNING uid",
                 {r.uid, r.sha256, r.content, batch.kioskId, batch.batchId, file, options.nowMs, options.who});
             if (version.empty())
@@ -310,20 +340,23 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
                 ++summary.conflicts;
         }
         // The first event of every new request: baru, by whoever imported it, when.
-        store.exec("INSERT INTO events (uid, at_ms, who, kind) SELECT uid, imported_ms, imported_by, 'baru' FROM "
-                   "requests r WHERE r.kiosk_id = $1 AND r.batch_id = $2 AND NOT EXISTS (SELECT 1 FROM events e "
-                   "WHERE e.uid = r.uid)",
-                   {batch.kioskId, batch.batchId});
+        store.exec(
+            "INSERT INTO events (uid, at_ms, who, kind) SELECT uid, imported_ms, imported_by, 'baru' FROM "
+            "requests r WHERE r.kiosk_id = $1 AND r.batch_id = $2 AND NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE e.uid = r.uid)",
+            {batch.kioskId, batch.batchId});
         for (const AuditRow& a : audit) {
-            const std::vector<Row> in = store.query(
-                "INSERT INTO kiosk_audit (kiosk_id, audit_id, time, kind, detail, batch_id) VALUES ($1, $2, $3, $4, "
-                "$5, $6) ON CONFLICT (kiosk_id, audit_id) DO NOTHING RETURNING audit_id",
-                {batch.kioskId, a.id, a.time, a.kind, a.detail, batch.batchId});
+            const std::vector<Row> in =
+                store.query("INSERT INTO kiosk_audit (kiosk_id, audit_id, time, kind, detail, batch_id) "
+                            "VALUES ($1, $2, $3, $4, "
+                            "$5, $6) ON CONFLICT (kiosk_id, audit_id) DO NOTHING RETURNING audit_id",
+                            {batch.kioskId, a.id, a.time, a.kind, a.detail, batch.batchId});
             summary.audit += static_cast<std::int64_t>(in.size());
         }
-        store.exec("UPDATE batches SET new_count = new_count + $1, held_count = held_count + $2, conflict_count = "
-                   "conflict_count + $3, audit_count = audit_count + $4 WHERE kiosk_id = $5 AND batch_id = $6",
-                   {summary.added, summary.held, summary.conflicts, summary.audit, batch.kioskId, batch.batchId});
+        store.exec(
+            "UPDATE batches SET new_count = new_count + $1, held_count = held_count + $2, conflict_count = "
+            "conflict_count + $3, audit_count = audit_count + $4 WHERE kiosk_id = $5 AND batch_id = $6",
+            {summary.added, summary.held, summary.conflicts, summary.audit, batch.kioskId, batch.batchId});
     });
     return summary;
 }
@@ -356,8 +389,8 @@ exporter::SecretKey readOfficeSecretKey(const fs::path& file)
     if ((st.st_mode & 077) != 0) {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-        throw std::runtime_error("the office key " + file.string() + " can be read by other users (mode " + mode +
-                                 "); make it private first: chmod 600 " + file.string());
+        throw std::runtime_error("the office key " + file.string() + " can be read by other users (mode " +
+                                 mode + "); make it private first: chmod 600 " + file.string());
     }
     return exporter::readSecretKey(file);
 }

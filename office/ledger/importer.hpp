@@ -53,7 +53,8 @@ BatchSummary importBatch(Store& store, const std::filesystem::path& folder, cons
 
 // Every path: its batches imported one by one; a path with none is one refused entry ("not a
 // batch"). Throws StoreError as importBatch does, after the batches before it were committed.
-ImportSummary importPaths(Store& store, std::span<const std::filesystem::path> paths, const ImportOptions& options);
+ImportSummary importPaths(Store& store, std::span<const std::filesystem::path> paths,
+                          const ImportOptions& options);
 
 // Refuses (std::runtime_error, a sentence) a secret key file others may read, then reads it.
 [[nodiscard]] exporter::SecretKey readOfficeSecretKey(const std::filesystem::path& file);

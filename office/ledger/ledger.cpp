@@ -52,22 +52,14 @@ std::int64_t priorityOf(std::string_view topic)
 std::string_view outcomeId(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Reached:
-        return "reached";
-    case Outcome::NoAnswer:
-        return "no-answer";
-    case Outcome::NotActive:
-        return "not-active";
-    case Outcome::WrongPerson:
-        return "wrong-person";
-    case Outcome::Referred:
-        return "referred";
-    case Outcome::Done:
-        return "done";
-    case Outcome::Reopened:
-        return "reopened";
-    case Outcome::Note:
-        return "note";
+    case Outcome::Reached: return "reached";
+    case Outcome::NoAnswer: return "no-answer";
+    case Outcome::NotActive: return "not-active";
+    case Outcome::WrongPerson: return "wrong-person";
+    case Outcome::Referred: return "referred";
+    case Outcome::Done: return "done";
+    case Outcome::Reopened: return "reopened";
+    case Outcome::Note: return "note";
     }
     return "note";
 }
@@ -84,8 +76,8 @@ std::optional<Outcome> outcomeFromId(std::string_view id)
 std::vector<Event> eventsOf(Store& store, const std::string& uid)
 {
     std::vector<Event> out;
-    for (const Row& r :
-         store.query("SELECT at_ms, who, kind, outcome, partner, note FROM events WHERE uid = $1 ORDER BY id", {uid}))
+    for (const Row& r : store.query(
+             "SELECT at_ms, who, kind, outcome, partner, note FROM events WHERE uid = $1 ORDER BY id", {uid}))
         out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)});
     return out;
 }
@@ -97,14 +89,15 @@ FollowUpResult addFollowUp(Store& store, const FollowUp& f, const std::vector<st
         std::string list;
         for (const std::string& p : partners)
             list += (list.empty() ? "" : ", ") + p;
-        throw std::invalid_argument(f.partner.empty() ? "a referral needs --partner, one of: " + list
-                                                      : "'" + f.partner + "' is not one of the office's partners (" +
-                                                            (list.empty() ? "office.toml names none" : list) + ")");
+        throw std::invalid_argument(f.partner.empty()
+                                        ? "a referral needs --partner, one of: " + list
+                                        : "'" + f.partner + "' is not one of the office's partners (" +
+                                              (list.empty() ? "office.toml names none" : list) + ")");
     }
     FollowUpResult result;
     store.transaction([&] {
-        std::vector<Row> found =
-            store.query("SELECT uid, purged_ms FROM requests WHERE uid = $1 OR reference = $2", {f.request, f.request});
+        std::vector<Row> found = store.query(
+            "SELECT uid, purged_ms FROM requests WHERE uid = $1 OR reference = $2", {f.request, f.request});
         if (found.empty())
             throw std::invalid_argument("no request has the id or reference " + f.request);
         if (found.size() > 1) {
@@ -127,23 +120,16 @@ FollowUpResult addFollowUp(Store& store, const FollowUp& f, const std::vector<st
             kind = "attempt";
             outcome = std::string(outcomeId(f.outcome));
             break;
-        case Outcome::Referred:
-            kind = "referred";
-            break;
-        case Outcome::Done:
-            kind = "selesai";
-            break;
-        case Outcome::Reopened:
-            kind = "reopened";
-            break;
-        case Outcome::Note:
-            kind = "note";
-            break;
+        case Outcome::Referred: kind = "referred"; break;
+        case Outcome::Done: kind = "selesai"; break;
+        case Outcome::Reopened: kind = "reopened"; break;
+        case Outcome::Note: kind = "note"; break;
         }
-        store.exec("INSERT INTO events (uid, at_ms, who, kind, outcome, partner, note) VALUES ($1, $2, $3, $4, $5, "
-                   "$6, $7)",
-                   {result.uid, f.atMs, f.who, kind, outcome.empty() ? Value{} : Value{outcome},
-                    f.partner.empty() ? Value{} : Value{f.partner}, f.note.empty() ? Value{} : Value{f.note}});
+        store.exec(
+            "INSERT INTO events (uid, at_ms, who, kind, outcome, partner, note) VALUES ($1, $2, $3, $4, $5, "
+            "$6, $7)",
+            {result.uid, f.atMs, f.who, kind, outcome.empty() ? Value{} : Value{outcome},
+             f.partner.empty() ? Value{} : Value{f.partner}, f.note.empty() ? Value{} : Value{f.note}});
         const Derived d = derive(eventsOf(store, result.uid));
         store.exec("UPDATE requests SET status = $1, first_attempt_ms = $2, done_ms = $3 WHERE uid = $4",
                    {d.status, optionalValue(d.firstAttemptMs), optionalValue(d.doneMs), result.uid});
@@ -160,9 +146,10 @@ std::string villageOf(const Villages& villages, const std::string& kioskId)
 
 std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter, const Villages& villages)
 {
-    std::string sql = "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
-                      "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
-                      "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r WHERE 1 = 1";
+    std::string sql =
+        "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
+        "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
+        "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r WHERE 1 = 1";
     std::vector<Value> params;
     if (!filter.status.empty()) {
         params.emplace_back(filter.status);
@@ -223,7 +210,8 @@ std::vector<Conflict> listConflicts(Store& store)
 {
     std::vector<Conflict> out;
     for (const Row& r : store.query(
-             "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, v.imported_by, "
+             "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, "
+             "v.imported_by, "
              "r.name, r.phone, r.dusun, r.rt, r.rw, r.topic, r.contact_time, r.note, r.lang, r.created_ms "
              "FROM request_versions v JOIN requests r ON r.uid = v.uid ORDER BY v.id")) {
         Conflict c;
@@ -235,19 +223,22 @@ std::vector<Conflict> listConflicts(Store& store)
         c.otherContent = r.text(5);
         c.importedMs = r.integer(6);
         c.importedBy = r.text(7);
-        c.heldContent = "name=" + r.text(8) + "; phone=" + r.text(9) + "; dusun=" + r.text(10) + "; rt=" + r.text(11) +
-                        "; rw=" + r.text(12) + "; topic=" + r.text(13) + "; contact_time=" + r.text(14) +
-                        "; note=" + r.text(15) + "; lang=" + r.text(16) + "; created_ms=" + r.text(17);
+        c.heldContent = "name=" + r.text(8) + "; phone=" + r.text(9) + "; dusun=" + r.text(10) +
+                        "; rt=" + r.text(11) + "; rw=" + r.text(12) + "; topic=" + r.text(13) +
+                        "; contact_time=" + r.text(14) + "; note=" + r.text(15) + "; lang=" + r.text(16) +
+                        "; created_ms=" + r.text(17);
         out.push_back(std::move(c));
     }
     return out;
 }
 
-std::vector<KioskSummary> listKiosks(Store& store, const Villages& villages, std::int64_t nowMs, int silentAfterDays)
+std::vector<KioskSummary> listKiosks(Store& store, const Villages& villages, std::int64_t nowMs,
+                                     int silentAfterDays)
 {
     std::vector<KioskSummary> out;
-    for (const Row& r : store.query("SELECT kiosk_id, MIN(created_ms), MAX(created_ms), COUNT(*) FROM batches "
-                                    "GROUP BY kiosk_id ORDER BY kiosk_id")) {
+    for (const Row& r :
+         store.query("SELECT kiosk_id, MIN(created_ms), MAX(created_ms), COUNT(*) FROM batches "
+                     "GROUP BY kiosk_id ORDER BY kiosk_id")) {
         KioskSummary k;
         k.kioskId = r.text(0);
         k.village = villageOf(villages, k.kioskId);
@@ -258,8 +249,9 @@ std::vector<KioskSummary> listKiosks(Store& store, const Villages& villages, std
         k.silent = nowMs - k.lastBatchMs > static_cast<std::int64_t>(silentAfterDays) * kDayMs;
         out.push_back(std::move(k));
     }
-    for (const Row& r : store.query("SELECT kiosk_id, created_month, COUNT(*) FROM requests GROUP BY kiosk_id, "
-                                    "created_month ORDER BY kiosk_id, created_month"))
+    for (const Row& r :
+         store.query("SELECT kiosk_id, created_month, COUNT(*) FROM requests GROUP BY kiosk_id, "
+                     "created_month ORDER BY kiosk_id, created_month"))
         for (KioskSummary& k : out)
             if (k.kioskId == r.text(0)) {
                 k.perMonth[r.text(1)] = r.integer(2);
@@ -276,12 +268,13 @@ std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, co
         std::vector<double> days;
     };
     std::map<std::pair<std::string, std::string>, Acc> lines;
-    for (const Row& r : store.query(
-             "SELECT kiosk_id, topic, status, created_ms, first_attempt_ms, "
-             "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'attempt' AND e.outcome = 'reached'), "
-             "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'referred') "
-             "FROM requests r WHERE created_month = $1",
-             {month})) {
+    for (const Row& r :
+         store.query("SELECT kiosk_id, topic, status, created_ms, first_attempt_ms, "
+                     "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'attempt' AND "
+                     "e.outcome = 'reached'), "
+                     "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'referred') "
+                     "FROM requests r WHERE created_month = $1",
+                     {month})) {
         const std::string village = villageOf(villages, r.text(0));
         Acc& a = lines[{village, r.text(1)}];
         a.line.village = village;
@@ -316,14 +309,15 @@ std::int64_t purge(Store& store, int days, const std::string& who, std::int64_t 
 {
     std::int64_t purged = 0;
     store.transaction([&] {
-        const std::vector<Row> due =
-            store.query("SELECT uid FROM requests WHERE status = 'selesai' AND purged_ms IS NULL AND done_ms <= $1",
-                        {nowMs - static_cast<std::int64_t>(days) * kDayMs});
+        const std::vector<Row> due = store.query(
+            "SELECT uid FROM requests WHERE status = 'selesai' AND purged_ms IS NULL AND done_ms <= $1",
+            {nowMs - static_cast<std::int64_t>(days) * kDayMs});
         for (const Row& r : due) {
             const std::string uid = r.text(0);
-            store.exec("UPDATE requests SET name = NULL, phone = NULL, dusun = NULL, rt = NULL, rw = NULL, note = "
-                       "NULL, purged_ms = $1 WHERE uid = $2",
-                       {nowMs, uid});
+            store.exec(
+                "UPDATE requests SET name = NULL, phone = NULL, dusun = NULL, rt = NULL, rw = NULL, note = "
+                "NULL, purged_ms = $1 WHERE uid = $2",
+                {nowMs, uid});
             store.exec("UPDATE request_versions SET content = NULL WHERE uid = $1", {uid});
             store.exec("UPDATE events SET note = NULL WHERE uid = $1", {uid});
             store.exec("INSERT INTO events (uid, at_ms, who, kind, note) VALUES ($1, $2, $3, 'purged', $4)",

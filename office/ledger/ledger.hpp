@@ -110,8 +110,8 @@ struct ReportLine {
     std::int64_t openOver7Days = 0; // not selesai, made more than 7 days before `nowMs`
 };
 // `month` is "YYYY-MM". Lines in village then topic order.
-[[nodiscard]] std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, const Villages& villages,
-                                                    std::int64_t nowMs);
+[[nodiscard]] std::vector<ReportLine> monthlyReport(Store& store, const std::string& month,
+                                                    const Villages& villages, std::int64_t nowMs);
 
 // Deletes the personal data of every request selesai for at least `days` days (name, phone,
 // dusun, RT/RW, note, the notes of its events, the content of its other versions), keeping what

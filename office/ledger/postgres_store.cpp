@@ -24,16 +24,19 @@ namespace {
                                      "import again: it is safe): ") +
                              e.what());
     } catch (const pqxx::disk_full& e) {
-        throw StoreError(StoreError::Kind::Full, std::string("the PostgreSQL server's disk is full: ") + e.what());
+        throw StoreError(StoreError::Kind::Full,
+                         std::string("the PostgreSQL server's disk is full: ") + e.what());
     } catch (const pqxx::integrity_constraint_violation& e) {
-        throw StoreError(StoreError::Kind::Constraint, std::string("PostgreSQL refused a statement: ") + e.what());
+        throw StoreError(StoreError::Kind::Constraint,
+                         std::string("PostgreSQL refused a statement: ") + e.what());
     } catch (const pqxx::sql_error& e) {
         // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 08xxx connection.
         const std::string state = e.sqlstate();
         const bool gone = state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0;
-        throw StoreError(gone ? StoreError::Kind::Unavailable : StoreError::Kind::Other,
-                         std::string(gone ? "the PostgreSQL server went away: " : "PostgreSQL refused a statement: ") +
-                             e.what());
+        throw StoreError(
+            gone ? StoreError::Kind::Unavailable : StoreError::Kind::Other,
+            std::string(gone ? "the PostgreSQL server went away: " : "PostgreSQL refused a statement: ") +
+                e.what());
     } catch (const pqxx::failure& e) {
         throw StoreError(StoreError::Kind::Unavailable, std::string("PostgreSQL failed: ") + e.what());
     }

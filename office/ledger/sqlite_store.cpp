@@ -34,7 +34,8 @@ public:
         if (!parent.empty())
             std::filesystem::create_directories(parent, ec);
         sqlite3* db = nullptr;
-        const int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        const int rc =
+            sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
         m_db.reset(db);
         if (rc != SQLITE_OK)
             throw sqliteError(db, "cannot open the office database " + file, rc);
@@ -83,7 +84,8 @@ public:
                     row.columns.emplace_back();
                 } else {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                    row.columns.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+                    row.columns.emplace_back(
+                        std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
                 }
             }
             rows.push_back(std::move(row));
@@ -121,7 +123,8 @@ private:
         if (const auto it = m_statements.find(key); it != m_statements.end())
             return it->second.get();
         sqlite3_stmt* stmt = nullptr;
-        const int rc = sqlite3_prepare_v2(m_db.get(), key.c_str(), static_cast<int>(key.size()), &stmt, nullptr);
+        const int rc =
+            sqlite3_prepare_v2(m_db.get(), key.c_str(), static_cast<int>(key.size()), &stmt, nullptr);
         if (rc != SQLITE_OK)
             throw sqliteError(m_db.get(), "the office database cannot prepare a statement", rc);
         return m_statements.emplace(key, StmtPtr(stmt)).first->second.get();

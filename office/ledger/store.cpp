@@ -22,7 +22,8 @@ std::optional<std::int64_t> Row::optionalInteger(std::size_t i) const
     const char* end = v->data() + v->size();
     const auto [ptr, ec] = std::from_chars(v->data(), end, n);
     if (ec != std::errc() || ptr != end)
-        throw StoreError(StoreError::Kind::Other, "the office database holds '" + *v + "' where a number belongs");
+        throw StoreError(StoreError::Kind::Other,
+                         "the office database holds '" + *v + "' where a number belongs");
     return n;
 }
 
@@ -49,8 +50,8 @@ std::unique_ptr<Store> openStore(const std::string& database)
     else if (name.find("://") == std::string::npos)
         store = openSqlite(name);
     else
-        throw StoreError(StoreError::Kind::Other, "--database " + name +
-                                                      ": give sqlite:PATH or postgresql://… (a libpq URI)");
+        throw StoreError(StoreError::Kind::Other,
+                         "--database " + name + ": give sqlite:PATH or postgresql://… (a libpq URI)");
     migrate(*store);
     return store;
 }
