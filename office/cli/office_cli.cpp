@@ -101,29 +101,27 @@ int runImport(Store& store, const OfficeConfig& config, const Options& o, std::o
     options.key = readOfficeSecretKey(keyFile);
     options.who = o.who.empty() ? currentUser() : o.who;
     options.nowMs = nowMs();
-    std::vector<fs::path> paths(o.paths.begin(), o.paths.end());
+    // Each batch is reported as soon as it is committed: when the store fails later (the server
+    // gone, the disk full), the lines above the error say what is in.
     ImportSummary total;
-    for (const fs::path& path : paths) {
-        const std::vector<fs::path> found = findBatches(path);
-        const std::span<const fs::path> one(&path, 1);
-        // Each batch committed is reported at once: a failure later (the server gone) leaves them in.
-        const ImportSummary part = found.empty() ? importPaths(store, one, options) : ImportSummary{};
-        std::vector<BatchSummary> batches = part.batches;
-        if (!found.empty())
-            for (const fs::path& folder : found) {
-                batches.push_back(importBatch(store, folder, options));
-                const BatchSummary& b = batches.back();
-                if (b.refused.empty())
-                    out << b.folder.string() << ": kiosk " << b.kioskId << ", batch " << b.batchId << ": "
-                        << b.added << " new, " << b.held << " already held, " << b.conflicts
-                        << " conflicts\n";
-                else
-                    out << b.folder.string() << ": refused, " << b.refused << "\n";
-            }
+    const auto report = [&](const BatchSummary& b) {
+        if (b.refused.empty())
+            out << b.folder.string() << ": kiosk " << b.kioskId << ", batch " << b.batchId << ": " << b.added
+                << " new, " << b.held << " already held, " << b.conflicts << " conflicts\n";
         else
-            for (const BatchSummary& b : batches)
-                out << b.folder.string() << ": refused, " << b.refused << "\n";
-        total.batches.insert(total.batches.end(), batches.begin(), batches.end());
+            out << b.folder.string() << ": refused: " << b.refused << "\n";
+        out.flush();
+        total.batches.push_back(b);
+    };
+    for (const std::string& path : o.paths) {
+        const std::vector<fs::path> found = findBatches(path);
+        if (found.empty()) {
+            const fs::path one[] = {path};
+            for (const BatchSummary& b : importPaths(store, one, options).batches)
+                report(b);
+        }
+        for (const fs::path& folder : found)
+            report(importBatch(store, folder, options));
     }
     out << "total: " << total.batches.size() << " batches: " << total.added() << " new, " << total.held()
         << " already held, " << total.conflicts() << " conflicts, " << total.refused() << " refused\n";
