@@ -12,6 +12,8 @@ namespace {
 struct Derived {
     std::string status = "baru";
     std::optional<std::int64_t> firstAttemptMs;
+    std::optional<std::int64_t> reachedMs;  // the first call that reached the resident
+    std::optional<std::int64_t> referredMs; // the first referral
     std::optional<std::int64_t> doneMs;
 };
 
@@ -27,8 +29,12 @@ Derived derive(const std::vector<Event>& events)
             d.status = e.outcome == "reached" ? "dihubungi" : "dicoba";
             if (!d.firstAttemptMs)
                 d.firstAttemptMs = e.atMs;
+            if (e.outcome == "reached" && !d.reachedMs)
+                d.reachedMs = e.atMs;
         } else if (e.kind == "referred") {
             d.status = "dirujuk";
+            if (!d.referredMs)
+                d.referredMs = e.atMs;
         } else if (e.kind == "selesai") {
             d.status = "selesai";
             d.doneMs = e.atMs;
@@ -131,8 +137,11 @@ FollowUpResult addFollowUp(Store& store, const FollowUp& f, const std::vector<st
             {result.uid, f.atMs, f.who, kind, outcome.empty() ? Value{} : Value{outcome},
              f.partner.empty() ? Value{} : Value{f.partner}, f.note.empty() ? Value{} : Value{f.note}});
         const Derived d = derive(eventsOf(store, result.uid));
-        store.exec("UPDATE requests SET status = $1, first_attempt_ms = $2, done_ms = $3 WHERE uid = $4",
-                   {d.status, optionalValue(d.firstAttemptMs), optionalValue(d.doneMs), result.uid});
+        store.exec(
+            "UPDATE requests SET status = $1, first_attempt_ms = $2, reached_ms = $3, referred_ms = $4, "
+            "done_ms = $5 WHERE uid = $6",
+            {d.status, optionalValue(d.firstAttemptMs), optionalValue(d.reachedMs),
+             optionalValue(d.referredMs), optionalValue(d.doneMs), result.uid});
         result.status = d.status;
     });
     return result;
@@ -269,11 +278,8 @@ std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, co
     };
     std::map<std::pair<std::string, std::string>, Acc> lines;
     for (const Row& r :
-         store.query("SELECT kiosk_id, topic, status, created_ms, first_attempt_ms, "
-                     "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'attempt' AND "
-                     "e.outcome = 'reached'), "
-                     "(SELECT COUNT(*) FROM events e WHERE e.uid = r.uid AND e.kind = 'referred') "
-                     "FROM requests r WHERE created_month = $1",
+         store.query("SELECT kiosk_id, topic, status, created_ms, first_attempt_ms, reached_ms, "
+                     "referred_ms FROM requests WHERE created_month = $1",
                      {month})) {
         const std::string village = villageOf(villages, r.text(0));
         Acc& a = lines[{village, r.text(1)}];
@@ -281,9 +287,9 @@ std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, co
         a.line.topic = r.text(1);
         ++a.line.received;
         const bool done = r.text(2) == "selesai";
-        if (r.integer(5) > 0)
+        if (!r.isNull(5))
             ++a.line.reached;
-        if (r.integer(6) > 0)
+        if (!r.isNull(6))
             ++a.line.referred;
         if (done)
             ++a.line.done;

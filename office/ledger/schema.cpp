@@ -14,9 +14,10 @@ struct Migration {
 };
 
 // Personal data (name, phone, dusun, rt, rw, note, a conflicting version's content) is NULL once
-// purged; every other column stays for the counts. `status`, `first_attempt_ms` and `done_ms` are
-// derived from the events and kept in step with them in the same transaction (the list of
-// requests by status over 100,000 rows must not replay every event).
+// purged; every other column stays for the counts. `status`, `first_attempt_ms`, `reached_ms`,
+// `referred_ms` and `done_ms` are derived from the events and kept in step with them in the same
+// transaction (the list by status and the monthly report over 100,000 rows must not replay every
+// event).
 constexpr Migration kMigrations[] = {
     {1,
      {R"(CREATE TABLE batches (
@@ -59,6 +60,8 @@ constexpr Migration kMigrations[] = {
             imported_by TEXT NOT NULL,
             status TEXT NOT NULL,
             first_attempt_ms BIGINT,
+            reached_ms BIGINT,
+            referred_ms BIGINT,
             done_ms BIGINT,
             purged_ms BIGINT,
             FOREIGN KEY (kiosk_id, batch_id) REFERENCES batches (kiosk_id, batch_id)))",
