@@ -65,7 +65,7 @@ constexpr Migration kMigrations[] = {
             done_ms BIGINT,
             purged_ms BIGINT,
             FOREIGN KEY (kiosk_id, batch_id) REFERENCES batches (kiosk_id, batch_id)))",
-      "CREATE INDEX requests_status ON requests (status, priority, created_ms)",
+      "CREATE INDEX requests_status ON requests (status, priority, created_ms, uid)",
       "CREATE INDEX requests_reference ON requests (reference)",
       "CREATE INDEX requests_month ON requests (created_month, kiosk_id, topic)",
       "CREATE INDEX requests_batch ON requests (kiosk_id, batch_id)",
