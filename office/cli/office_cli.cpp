@@ -56,6 +56,12 @@ std::string visible(std::string_view text)
     return out;
 }
 
+// "1 batch", "15 batches"
+std::string batches(std::size_t n)
+{
+    return std::to_string(n) + (n == 1 ? " batch" : " batches");
+}
+
 std::string day(std::int64_t ms)
 {
     return exporter::isoLocal(ms).substr(0, 10);
@@ -123,7 +129,7 @@ int runImport(Store& store, const OfficeConfig& config, const Options& o, std::o
         for (const fs::path& folder : found)
             report(importBatch(store, folder, options));
     }
-    out << "total: " << total.batches.size() << " batches: " << total.added() << " new, " << total.held()
+    out << "total: " << batches(total.batches.size()) << ": " << total.added() << " new, " << total.held()
         << " already held, " << total.conflicts() << " conflicts, " << total.refused() << " refused\n";
     if (total.refused() > 0)
         err << "desa-office: " << total.refused()
@@ -265,7 +271,8 @@ int runKiosks(Store& store, const OfficeConfig& config, const Options& o, std::o
     }
     for (const KioskSummary& k : list) {
         out << k.kioskId << "  " << visible(k.village) << ": first batch " << day(k.firstBatchMs) << ", last "
-            << day(k.lastBatchMs) << ", " << k.batches << " batches, " << k.requests << " requests";
+            << day(k.lastBatchMs) << ", " << batches(static_cast<std::size_t>(k.batches)) << ", "
+            << k.requests << " requests";
         if (k.silent)
             out << "  SILENT: no batch for " << k.daysSinceLastBatch << " days (more than " << silent << ")";
         out << "\n   ";
