@@ -180,6 +180,8 @@ int runList(Store& store, const OfficeConfig& config, const Options& o, std::ost
         out << all.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return 0;
     }
+    if (list.empty())
+        out << "no requests\n";
     for (const LedgerRequest& r : list) {
         out << (r.priority == 0 ? "! " : "  ") << r.reference << "  " << day(r.createdMs) << "  " << std::left
             << std::setw(10) << r.status << std::setw(12) << r.topic << "  " << visible(r.village) << "  "
@@ -269,6 +271,8 @@ int runKiosks(Store& store, const OfficeConfig& config, const Options& o, std::o
         out << all.dump(2) << "\n";
         return 0;
     }
+    if (list.empty())
+        out << "no kiosk yet: import a stick first (desa-office import PATH)\n";
     for (const KioskSummary& k : list) {
         out << k.kioskId << "  " << visible(k.village) << ": first batch " << day(k.firstBatchMs) << ", last "
             << day(k.lastBatchMs) << ", " << batches(static_cast<std::size_t>(k.batches)) << ", "
