@@ -12,16 +12,19 @@ KIOSK_BUILD_PACKAGES=(
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev libsqlite3-dev libsodium-dev libcsv-dev
     fontconfig fonts-noto-core fonts-font-awesome
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
+    libpqxx-dev # the office program's PostgreSQL store (office/)
 )
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
-# codes in the tour's pictures), and to check its formatting.
+# codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
+# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh).
 KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3
-    zbar-tools)
+    zbar-tools postgresql)
 
-# kiosk_cpp_files: the tracked C++ files of kiosk/ and tests/, one a line, relative to KIOSK_ROOT: what
+# kiosk_cpp_files: the tracked C++ files of kiosk/, office/ and tests/, one a line, relative to KIOSK_ROOT: what
 # clang-format checks (test.sh) and formats (format.sh).
 kiosk_cpp_files() {
-    git -C "$KIOSK_ROOT" ls-files -- 'kiosk/*.cpp' 'kiosk/*.hpp' 'kiosk/*.h' 'tests/*.cpp' 'tests/*.hpp' 'tests/*.h'
+    git -C "$KIOSK_ROOT" ls-files -- 'kiosk/*.cpp' 'kiosk/*.hpp' 'kiosk/*.h' 'office/*.cpp' 'office/*.hpp' \
+        'tests/*.cpp' 'tests/*.hpp' 'tests/*.h'
 }
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }

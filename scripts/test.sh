@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with AddressSanitizer and UndefinedBehaviorSanitizer, and runs
-# every test: the doctest suites (unit and headless UI), the tour at three sizes under Xvfb (its
-# take-home QR codes decoded with zbarimg), and the end-to-end test that clicks through the real
-# window with xdotool. Exits non-zero on any failure.
+# every test: the doctest suites (unit and headless UI, and the office ledger's on SQLite and on a
+# private PostgreSQL 15 cluster that ctest's "office" test starts and stops itself), the tour at
+# three sizes under Xvfb (its take-home QR codes decoded with zbarimg), and the end-to-end test
+# that clicks through the real window with xdotool. Exits non-zero on any failure.
 # With --appliance, also the kiosk as an appliance in a QEMU virtual machine
 # (scripts/appliance-test.sh, as root; about half an hour more on two cores).
 set -uo pipefail

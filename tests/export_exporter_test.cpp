@@ -362,6 +362,54 @@ TEST_CASE("a sealed export decrypts to the same records; wrong key, changed or c
     }
 }
 
+TEST_CASE("openBatch opens a sealed batch in memory and names each fault it refuses")
+{
+    test::ExportFixture f;
+    const KeyPair office = makeKeyPair();
+    PosixFileWriter files;
+    const ExportResult result = exportBatch(f.db, files, optionsFor(f.dest, office.publicKey));
+    const OpenedBatch batch = openBatch(result.folder, office.secretKey);
+    CHECK(batch.kioskId == "CMG");
+    CHECK(batch.batchId == result.batchId);
+    CHECK(batch.count == 5);
+    CHECK(batch.sealed);
+    CHECK(batch.scope == "new");
+    REQUIRE(batch.plain("requests.json") != nullptr);
+    CHECK(nlohmann::json::parse(*batch.plain("requests.json")).size() == 5);
+    CHECK(batch.plain("nothing.csv") == nullptr);
+
+    test::TempDir office1;
+    const auto fault = [&](const fs::path& dir, const SecretKey& key) {
+        try {
+            (void)openBatch(dir, key);
+        } catch (const BatchError& e) {
+            return e.fault();
+        }
+        FAIL("opened " << dir);
+        return BatchFault::NotABatch;
+    };
+    const auto copyBatch = [&](const std::string& name) {
+        const fs::path copy = office1.path() / name;
+        fs::copy(result.folder, copy, fs::copy_options::recursive);
+        return copy;
+    };
+    CHECK(fault(result.folder, makeKeyPair().secretKey) == BatchFault::WrongKey);
+    const fs::path changed = copyBatch("changed");
+    office1.write("changed/audit.csv", "id,time,kind,detail\r\n");
+    CHECK(fault(changed, office.secretKey) == BatchFault::ChangedFile);
+    const fs::path missing = copyBatch("missing");
+    fs::remove(missing / "requests.csv.sealed");
+    CHECK(fault(missing, office.secretKey) == BatchFault::MissingFile);
+    const fs::path newer = copyBatch("newer");
+    auto m = nlohmann::json::parse(test::readFile(newer / "manifest.json"));
+    m["format_version"] = 2;
+    office1.write("newer/manifest.json", m.dump());
+    CHECK(fault(newer, office.secretKey) == BatchFault::UnknownVersion);
+    CHECK(fault(office1.path(), office.secretKey) == BatchFault::NotABatch);
+    office1.write("photos/manifest.json", "{\"format\": \"camera\"}");
+    CHECK(fault(office1.path() / "photos", office.secretKey) == BatchFault::NotABatch);
+}
+
 TEST_CASE("a real small tmpfs: full, then read-only, then room: nothing marked until the export fits")
 {
     test::ExportFixture f;

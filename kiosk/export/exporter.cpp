@@ -301,48 +301,97 @@ ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& 
     return result;
 }
 
-DecryptResult decryptBatch(const fs::path& batchDir, const SecretKey& key, const fs::path& outDir)
+const std::string* OpenedBatch::plain(std::string_view content) const
 {
+    for (const OpenedFile& f : files)
+        if (f.content == content)
+            return &f.bytes;
+    return nullptr;
+}
+
+OpenedBatch openBatch(const fs::path& batchDir, const SecretKey& key)
+{
+    const fs::path manifestFile = batchDir / kManifest;
+    const auto notABatch = [&](const std::string& why) {
+        return BatchError(BatchFault::NotABatch, std::string(kManifest),
+                          batchDir.string() + " is not a kiosk batch: " + why);
+    };
+    std::error_code ec;
+    if (!fs::is_regular_file(manifestFile, ec))
+        throw notABatch("it has no manifest.json");
+    OpenedBatch batch;
+    batch.manifest = readWhole(manifestFile);
     nlohmann::json manifest;
     try {
-        manifest = nlohmann::json::parse(readWhole(batchDir / kManifest));
+        manifest = nlohmann::json::parse(batch.manifest);
     } catch (const nlohmann::json::exception&) {
-        throw std::runtime_error((batchDir / kManifest).string() + " is not valid JSON");
+        throw notABatch("its manifest.json is not valid JSON");
     }
     if (!manifest.is_object() || manifest.value("format", "") != kFormat || !manifest.contains("files") ||
         !manifest["files"].is_array())
-        throw std::runtime_error((batchDir / kManifest).string() + " is not the manifest of a kiosk batch");
+        throw notABatch("its manifest.json is not the manifest of a kiosk batch");
     if (manifest.value("format_version", 0) != kFormatVersion)
-        throw std::runtime_error("a batch of an unknown format version (made by a newer kiosk?)");
+        throw BatchError(BatchFault::UnknownVersion, std::string(kManifest),
+                         "a batch of an unknown format version (made by a newer kiosk?)");
+    try {
+        batch.kioskId = manifest.value("kiosk_id", "");
+        batch.batchId = manifest.value("batch_id", "");
+        batch.created = manifest.value("created", "");
+        batch.scope = manifest.value("scope", "");
+        batch.againOf = manifest.value("again_of", "");
+        batch.count = manifest.value("count", std::int64_t{0});
+        batch.sealed = manifest.value("sealed", false);
+    } catch (const nlohmann::json::exception&) {
+        throw notABatch("its manifest.json has a field of the wrong kind");
+    }
+    if (batch.kioskId.empty() || batch.batchId.empty())
+        throw notABatch("its manifest.json names no kiosk or no batch");
 
-    // Everything is checked before anything is written.
     const PublicKey pub = publicKeyOf(key);
+    for (const auto& f : manifest["files"]) {
+        if (!f.is_object())
+            throw notABatch("its manifest.json lists a file that is not an object");
+        const std::string name = f.value("name", "");
+        const std::string content = f.value("content", "");
+        if (name.empty() || content.empty() || name.find('/') != std::string::npos ||
+            content.find('/') != std::string::npos || name.front() == '.' || content.front() == '.')
+            throw BatchError(BatchFault::NotABatch, name,
+                             "the manifest names a file it should not: '" + name + "'");
+        if (!fs::is_regular_file(batchDir / name, ec))
+            throw BatchError(BatchFault::MissingFile, name, name + " is missing from the batch folder");
+        const std::string bytes = readWhole(batchDir / name);
+        if (sha256Hex(bytes) != f.value("sha256", ""))
+            throw BatchError(
+                BatchFault::ChangedFile, name,
+                name +
+                    ": its SHA-256 differs from the manifest (the file was changed, damaged or truncated)");
+        const bool sealed =
+            name.size() > kSealedSuffix.size() &&
+            name.compare(name.size() - kSealedSuffix.size(), kSealedSuffix.size(), kSealedSuffix) == 0;
+        try {
+            batch.files.push_back({name, content, sealed ? unseal(bytes, pub, key) : bytes});
+        } catch (const WrongKeyError& e) {
+            throw BatchError(BatchFault::WrongKey, name, name + ": " + e.what());
+        } catch (const SealError& e) {
+            // The manifest's hash was made to match a changed file: the AEAD refuses it.
+            throw BatchError(BatchFault::ChangedFile, name, name + ": " + e.what());
+        }
+    }
+    return batch;
+}
+
+DecryptResult decryptBatch(const fs::path& batchDir, const SecretKey& key, const fs::path& outDir)
+{
+    // Everything is checked before anything is written.
+    const OpenedBatch batch = openBatch(batchDir, key);
     struct Plain {
         std::string name;
         std::string bytes;
     };
     std::vector<Plain> plains;
-    for (const auto& f : manifest["files"]) {
-        const std::string name = f.value("name", "");
-        const std::string content = f.value("content", "");
-        if (name.empty() || content.empty() || name.find('/') != std::string::npos ||
-            content.find('/') != std::string::npos || name.front() == '.' || content.front() == '.')
-            throw std::runtime_error("the manifest names a file it should not: '" + name + "'");
-        const std::string bytes = readWhole(batchDir / name);
-        if (sha256Hex(bytes) != f.value("sha256", ""))
-            throw SealError(
-                name +
-                ": its SHA-256 differs from the manifest (the file was changed, damaged or truncated)");
-        const bool sealed =
-            name.size() > kSealedSuffix.size() &&
-            name.compare(name.size() - kSealedSuffix.size(), kSealedSuffix.size(), kSealedSuffix) == 0;
-        try {
-            plains.push_back({content, sealed ? unseal(bytes, pub, key) : bytes});
-        } catch (const SealError& e) {
-            throw SealError(name + ": " + e.what());
-        }
-    }
-    plains.push_back({std::string(kManifest), readWhole(batchDir / kManifest)});
+    for (const OpenedFile& f : batch.files)
+        plains.push_back({f.content, f.bytes});
+    plains.push_back({std::string(kManifest), batch.manifest});
 
     std::error_code ec;
     fs::create_directories(outDir, ec);
@@ -358,7 +407,7 @@ DecryptResult decryptBatch(const fs::path& batchDir, const SecretKey& key, const
         writeDurably(files, outDir, p.name, p.bytes);
         result.written.push_back(outDir / p.name);
     }
-    result.count = manifest.value("count", std::int64_t{0});
+    result.count = batch.count;
     return result;
 }
 

@@ -55,15 +55,67 @@ struct ExportResult {
 // unknown `againBatch`. Nothing to export: returns with an empty folder.
 ExportResult exportBatch(store::Db& db, FileWriter& files, const ExportOptions& options);
 
+// Why a batch folder could not be opened; each a sentence for the office in BatchError::what().
+enum class BatchFault {
+    NotABatch,      // no manifest, or one that is not a kiosk batch's
+    UnknownVersion, // a format version this program does not know (a newer kiosk)
+    MissingFile,    // a file the manifest lists is not there
+    ChangedFile,    // a file whose SHA-256 differs from the manifest's
+    WrongKey,       // a sealed file the key given cannot open
+};
+
+// A batch that cannot be opened. A SealError (and so a std::runtime_error), as decryptBatch always
+// threw, with the fault and the file it concerns (empty when none).
+class BatchError : public SealError {
+public:
+    BatchError(BatchFault fault, std::string file, const std::string& what)
+        : SealError(what), m_fault(fault), m_file(std::move(file))
+    {
+    }
+    [[nodiscard]] BatchFault fault() const { return m_fault; }
+    [[nodiscard]] const std::string& file() const { return m_file; }
+
+private:
+    BatchFault m_fault;
+    std::string m_file;
+};
+
+// One file of an opened batch: its name in the folder, the plain file it holds, its plain bytes.
+struct OpenedFile {
+    std::string name;    // "requests.json.sealed"
+    std::string content; // "requests.json"
+    std::string bytes;   // unsealed
+};
+
+// A batch checked against its manifest and opened in memory.
+struct OpenedBatch {
+    std::string manifest; // the manifest's text as it lies in the folder
+    std::string kioskId;
+    std::string batchId;
+    std::string created; // the kiosk's local time, ISO 8601 with its offset
+    std::string scope;   // "new", "all" or "again"
+    std::string againOf; // for "again": the batch whose requests it holds again
+    std::int64_t count = 0;
+    bool sealed = false;
+    std::vector<OpenedFile> files; // in the manifest's order, the manifest itself not among them
+
+    // The plain bytes of `content` ("requests.json"), or null when the batch has no such file.
+    [[nodiscard]] const std::string* plain(std::string_view content) const;
+};
+
+// Checks every file of `batchDir` against the SHA-256 in its manifest and opens the sealed ones
+// with `key`, all in memory. Throws BatchError (nothing else for a folder that is not a sound batch).
+[[nodiscard]] OpenedBatch openBatch(const std::filesystem::path& batchDir, const SecretKey& key);
+
 struct DecryptResult {
     std::vector<std::filesystem::path> written;
     std::int64_t count = 0;
 };
 
-// Checks every file of `batchDir` against the SHA-256 in its manifest, then writes the plain
-// files (and a copy of the manifest) to `outDir`, never overwriting. Throws SealError (wrong key,
-// changed, truncated or missing file; nothing is written then), std::runtime_error for a
-// manifest that is not ours, std::system_error when writing fails.
+// Opens `batchDir` (openBatch), then writes the plain files (and a copy of the manifest) to
+// `outDir`, never overwriting. Throws BatchError, a SealError (wrong key, changed, truncated or
+// missing file, a manifest that is not ours; nothing is written then), std::system_error when
+// writing fails.
 DecryptResult decryptBatch(const std::filesystem::path& batchDir, const SecretKey& key,
                            const std::filesystem::path& outDir);
 

@@ -140,7 +140,7 @@ std::string unseal(std::string_view sealed, const PublicKey& officePublic, const
     Wiped<crypto_secretstream_xchacha20poly1305_KEYBYTES> key;
     if (crypto_box_seal_open(key.data.data(), bytes(sealed) + kPrefix, kSealedKey, officePublic.data(),
                              officeSecret.data()) != 0)
-        throw SealError(
+        throw WrongKeyError(
             "this file was not sealed to this key (wrong secret key?), or its key block was changed");
 
     crypto_secretstream_xchacha20poly1305_state state;

@@ -18,6 +18,12 @@ class SealError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+// The one SealError that says the key is not the one the file was sealed to (the rest say the
+// file is damaged or not ours).
+class WrongKeyError : public SealError {
+public:
+    using SealError::SealError;
+};
 
 // The byte format of a sealed file (all of it, in order):
 //   magic          8 bytes   "DKSEALED"
