@@ -15,7 +15,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" xvfb xauth xdotool
+ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${OFFICE_BUILD_PACKAGES[@]}" xvfb xauth xdotool
 ensure_packages doctest-dev postgresql
 BUILD="$KIOSK_ROOT/build/bench"
 mkdir -p "$BUILD"

@@ -12,8 +12,10 @@ KIOSK_BUILD_PACKAGES=(
     libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libqrencode-dev libsqlite3-dev libsodium-dev libcsv-dev
     fontconfig fonts-noto-core fonts-font-awesome
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
-    libpqxx-dev # the office program's PostgreSQL store (office/)
 )
+# To build the office program as well (office/, CMake option DESA_BUILD_OFFICE, on by default): its
+# PostgreSQL store. A kiosk is built without it (run.sh, install.sh) and never installs these.
+OFFICE_BUILD_PACKAGES=(libpqxx-dev)
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
 # codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
 # PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh).

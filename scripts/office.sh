@@ -8,7 +8,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ensure_packages "${KIOSK_BUILD_PACKAGES[@]}"
+ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${OFFICE_BUILD_PACKAGES[@]}"
 BUILD="$KIOSK_ROOT/build/release"
 build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF --target desa-office >&2
 OFFICE="$BUILD/office/desa-office"

@@ -10,7 +10,7 @@ packages=("${KIOSK_BUILD_PACKAGES[@]}")
 ensure_packages "${packages[@]}"
 BUILD="$KIOSK_ROOT/build/release"
 mkdir -p "$BUILD"
-build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF
+build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF -DDESA_BUILD_OFFICE=OFF
 
 DATA_HOME="${XDG_DATA_HOME:-${HOME:-/root}/.local/share}/desa-kiosk"
 mkdir -p "$DATA_HOME"

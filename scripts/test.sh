@@ -17,7 +17,7 @@ for arg in "$@"; do
     esac
 done
 
-ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${KIOSK_TEST_PACKAGES[@]}" || exit 1
+ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${OFFICE_BUILD_PACKAGES[@]}" "${KIOSK_TEST_PACKAGES[@]}" || exit 1
 BUILD="$KIOSK_ROOT/build/asan"
 mkdir -p "$BUILD"
 # -O1 with line tables only: what the sanitizers need, at a third of -O2 -g's compile time
@@ -121,7 +121,7 @@ step "fuzzing the content parsers (35 s)" fuzz
 # The appliance: a Release build installed by scripts/deploy/install.sh into a Debian 12 image,
 # booted under QEMU, touched, unplugged and power-cut.
 appliance() {
-    build_kiosk "$KIOSK_ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF || return 1
+    build_kiosk "$KIOSK_ROOT/build/release" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF -DDESA_BUILD_OFFICE=OFF || return 1
     "$KIOSK_ROOT/scripts/appliance-test.sh" --build-dir "$KIOSK_ROOT/build/release"
 }
 [ "$APPLIANCE" = 1 ] && step "the kiosk as an appliance in QEMU (scripts/appliance-test.sh)" appliance

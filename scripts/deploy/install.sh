@@ -146,7 +146,7 @@ missing_libraries() {
 build_and_install() {
     if [ "$BUILD" = yes ]; then
         say "Building the kiosk (Release) in $BUILD_DIR"
-        build_kiosk "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF
+        build_kiosk "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DKIOSK_BUILD_TESTS=OFF -DDESA_BUILD_OFFICE=OFF
     else
         [ -f "$BUILD_DIR/cmake_install.cmake" ] || die "--no-build: $BUILD_DIR holds no build (no cmake_install.cmake)"
         grep -qx 'CMAKE_BUILD_TYPE:STRING=Release' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null ||
