@@ -65,7 +65,7 @@ TEST_CASE_TEMPLATE("desa-office: import a stick, list, follow up, report, kiosks
     CHECK(r.code == 1);
     CHECK(has(r.out, "total: 16 batches: 0 new, 60 already held, 0 conflicts, 1 refused"));
     CHECK(has(r.out, "nothing-here: refused: there is no such file or folder"));
-    CHECK(has(r.err, "1 batch(es) refused; nothing of them was stored"));
+    CHECK(has(r.err, "1 batch refused; nothing of them was stored"));
 
     r = with({"requests", "list", "--status", "baru", "--json"});
     REQUIRE(r.code == 0);

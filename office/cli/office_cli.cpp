@@ -132,8 +132,8 @@ int runImport(Store& store, const OfficeConfig& config, const Options& o, std::o
     out << "total: " << batches(total.batches.size()) << ": " << total.added() << " new, " << total.held()
         << " already held, " << total.conflicts() << " conflicts, " << total.refused() << " refused\n";
     if (total.refused() > 0)
-        err << "desa-office: " << total.refused()
-            << " batch(es) refused; nothing of them was stored (see the lines above)\n";
+        err << "desa-office: " << batches(total.refused())
+            << " refused; nothing of them was stored (see the lines above)\n";
     if (total.conflicts() > 0)
         err << "desa-office: " << total.conflicts()
             << " conflict(s): the same request with other content; both versions are kept (desa-office "
