@@ -392,7 +392,7 @@ class Driver:
     def __init__(self, vm):
         self.vm = vm
         self.map = None
-        self.retries = 0  # touches after scrolling that were not taken and were repeated
+        self.retries = 0  # touches the kiosk never counted, made again
 
     def refresh(self):
         self.map = self.vm.ui_map()
