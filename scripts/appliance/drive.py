@@ -509,15 +509,20 @@ class Driver:
 
     def reveal(self, wid):
         """Scrolls the page with the wheel, a step at a time, each step taken and drawn before the
-        next, until the widget is wholly in sight: the settled map."""
+        next, until the widget is wholly in sight: the settled map. A step the kiosk never
+        counted is counted in self.retries, and the next step sent."""
+        lost = 0
         for i in range(80):
             w = self.settled_or_none(wid)
             if w and not w["clipped"]:
                 return self.map
             steps = self.map.get("input", {}).get("wheel_steps", 0)
             self.vm.wheel(W // 2, H // 2, down=i < 50)
-            if self.taken("wheel_steps", steps + 1, 20) is None:
-                raise Stuck("a wheel step on screen %s was never taken" % (self.map or {}).get("screen"))
+            if self.taken("wheel_steps", steps + 1, 45) is None:
+                self.retries += 1
+                lost += 1
+                if lost >= 3:
+                    raise Stuck("three wheel steps on screen %s were never taken" % (self.map or {}).get("screen"))
         raise Stuck("scrolled 80 times but %s is not wholly in sight" % wid)
 
     def settled_screen(self, timeout=30):
