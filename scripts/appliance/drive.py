@@ -1151,7 +1151,7 @@ def main():
     ap.add_argument("--attract-reference", default="",
                     help="the host's own rendering of the attract screen (kiosk --tour), for its colours")
     ap.add_argument("--steps", default="boot,request,watchdog,usb,powercut,dpms")
-    ap.add_argument("--cut-delays", default="0.3,1.5,4",
+    ap.add_argument("--cut-delays", default="0.5,3",
                     help="seconds after Kirim or Salin ke USB at which the power is cut, each a round")
     args = ap.parse_args()
     args.attract_colour = ""
