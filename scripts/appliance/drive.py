@@ -647,7 +647,7 @@ class Test:
             return False
         boot_s = seen - vm.t0
         self.figures["boot_to_picture_s"] = round(boot_s)
-        if not vm.serial.login(180):
+        if not vm.serial.login(600):
             self.fail("boot: attract screen after %.0f s, but no root shell on the serial console" % boot_s)
             return False
         _, active = vm.sh("systemctl is-active desa-kiosk")
@@ -919,7 +919,7 @@ class Test:
         """Boots again after a power cut: (seconds to the attract picture, or None)."""
         vm = self.boot(name)
         seen, detail = self.wait_attract(600, "5-%s" % name)
-        if not seen or not vm.serial.login(180):
+        if not seen or not vm.serial.login(600):
             self.fail("power cut: no attract screen or no shell after the boot '%s' (%s)" % (name, detail))
             return None
         return seen - vm.t0
