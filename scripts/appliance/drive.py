@@ -1109,7 +1109,7 @@ class Test:
                 vm.screendump("6-dark")
                 break
             time.sleep(5)
-        _, journal = vm.sh("journalctl -u desa-kiosk -b --no-pager | grep -m1 'outside opening hours'")
+        _, journal = vm.sh("journalctl -u desa-kiosk -b --no-pager | grep 'outside opening hours' | tail -1")
         if dark_after is None:
             vm.screendump("6-not-dark")
             self.fail("dpms: the screen is still lit 150 s after the last touch (%s; journal: %s)"
