@@ -999,7 +999,10 @@ class Test:
                 else:
                     self.officer()
                     self.plug(pack_stick, "pack0")
-                    self.drv.wait_widget("officer.content.update", 60)
+                    # The content card, below the export card, names the pack on the stick once read.
+                    end = time.time() + 60
+                    while time.time() < end and not (self.drv.refresh() or {}).get("values", {}).get("content_stick"):
+                        time.sleep(0.5)
                     self.drv.reveal("officer.content.update")
                     self.drv.touch_only("officer.content.update")
                     time.sleep(delay)
