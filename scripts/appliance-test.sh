@@ -19,6 +19,7 @@ PREBUILT=""
 MIRROR="http://deb.debian.org/debian"
 FRESH=0
 STEPS="boot,request,watchdog,usb,powercut,dpms"
+CUTS="save,export,pack"
 PIN_CODE=135790
 
 usage() {
@@ -37,6 +38,7 @@ Options:
   --fresh           start again from the Debian base system instead of upgrading the installed
                     system kept in the cache (install.sh runs in both cases)
   --steps LIST      comma-separated, of: $STEPS (default: all)
+  --cuts LIST       the power cuts of the powercut step, of: $CUTS (default: all)
   --mirror URL      Debian mirror for debootstrap (default: $MIRROR)
   -h, --help        this text
 EOF
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
         --build-dir) PREBUILT="$(cd "$2" && pwd)" && shift 2 ;;
         --fresh) FRESH=1 && shift ;;
         --steps) STEPS="$2" && shift 2 ;;
+        --cuts) CUTS="$2" && shift 2 ;;
         --mirror) MIRROR="$2" && shift 2 ;;
         -h | --help) usage && exit 0 ;;
         *) say "appliance-test.sh: unknown option $1 (see --help)" && exit 2 ;;
@@ -209,4 +212,4 @@ xvfb-run -a -s "-screen 0 1280x800x24" "$host_kiosk" --data "$KIOSK_ROOT/data" -
 python3 "$KIOSK_ROOT/scripts/appliance/drive.py" --disk "$DISK" --kernel "$kernel" --initrd "$initrd" \
     --attract-reference "$OUT/reference/attract-id-1280x800.png" --out "$OUT" --host-kiosk "$host_kiosk" --office-secret "$KEYS/kantor.secret" --pin "$PIN_CODE" \
     --content-secret "$KEYS/kantor.sign.secret" --data "$KIOSK_ROOT/data" \
-    --steps "$STEPS"
+    --steps "$STEPS" --cut-kinds "$CUTS"

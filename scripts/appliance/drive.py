@@ -933,7 +933,8 @@ class Test:
         acknowledged = set(r for r in [self.reference] if r)
         rounds = []
         delays = [float(x) for x in self.args.cut_delays.split(",")]
-        plan = [("save", dl) for dl in delays] + [("export", dl) for dl in delays] + [("pack", dl) for dl in delays]
+        kinds = self.args.cut_kinds.split(",")
+        plan = [(kind, dl) for kind in ("save", "export", "pack") if kind in kinds for dl in delays]
         pack_stick = os.path.join(self.run_dir, "stick-pack.img")
         self.make_pack_stick(pack_stick)
         previous = None
@@ -1154,6 +1155,8 @@ def main():
     ap.add_argument("--attract-reference", default="",
                     help="the host's own rendering of the attract screen (kiosk --tour), for its colours")
     ap.add_argument("--steps", default="boot,request,watchdog,usb,powercut,dpms")
+    ap.add_argument("--cut-kinds", default="save,export,pack",
+                    help="which power cuts: while saving a request, exporting onto a stick, installing a pack")
     ap.add_argument("--cut-delays", default="0.5,3",
                     help="seconds after Kirim or Salin ke USB at which the power is cut, each a round")
     args = ap.parse_args()
