@@ -1,4 +1,5 @@
-// desa-office's command line: import, requests list, follow-up, conflicts, kiosks, report, purge.
+// desa-office's command line: import, requests list, follow-up, conflicts, kiosks, report, purge,
+// status-pack.
 #pragma once
 
 #include <ostream>
