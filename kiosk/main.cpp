@@ -105,7 +105,8 @@ void report(const char* what, const Problems& problems)
 
 // What officer mode needs from the configuration and the content shown.
 OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems,
-                                    const ShownContent& shown, const fs::path& dataDir, pack::Place packs)
+                                    const ShownContent& shown, const fs::path& dataDir, pack::Place packs,
+                                    const fs::path& stateDir)
 {
     OfficerDeskSettings s;
     s.kioskId = config.kioskId;
@@ -132,6 +133,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     s.configProblems = configProblems;
     s.configProblems.insert(s.configProblems.end(), packs.keyProblems.begin(), packs.keyProblems.end());
     s.packs = std::move(packs);
+    s.statusRoot = stateDir / "status";
     return s;
 }
 
@@ -289,8 +291,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
         store = std::make_unique<PendingStore>(s.dbFile, s.config.kioskId, wallClock, std::cerr);
         saver = std::make_unique<RequestSaver>(*store, std::cerr);
         desk = std::make_unique<OfficerDeskService>(
-            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs), wallClock,
-            std::cerr);
+            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs, s.stateDir),
+            wallClock, std::cerr);
     }
     platform::Window window(wopts);
     ui::FontSet fontSet = fontJob.get();
