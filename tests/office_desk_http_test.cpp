@@ -2,8 +2,10 @@
 // sign-in and lockout, sessions and cookies, CSRF on every form, access, escaping, SQL injection in
 // every filter, uploads (hostile names, limits, a real sealed batch) and follow-up into the queue,
 // the report and the audit log.
+#include "cli/office_cli.hpp"
 #include "desk/desk.hpp"
 #include "ledger/accounts.hpp"
+#include "ledger/config.hpp"
 #include "ledger/ledger.hpp"
 
 #include "office_support.hpp"
@@ -426,4 +428,87 @@ TEST_CASE_TEMPLATE(
     // The log names paths and statuses only: no name, phone or query.
     CHECK(f.log.str().find("GET /antrean 200") != std::string::npos);
     CHECK(f.log.str().find("status=") == std::string::npos);
+}
+
+TEST_CASE("office.toml [desk]: the settings read, a mistake named with its file and line")
+{
+    test::TempDir dir;
+    const fs::path file =
+        dir.write("office.toml", "[desk]\nlisten = \"0.0.0.0:8443\"\nbehind_proxy = true\n"
+                                 "target_days = 5\nupload_dir = \"unggah\"\n"
+                                 "upload_max_mb = 16\nupload_max_files = 300\n"
+                                 "session_idle_minutes = 15\noffice_name = \"Kanim Surakarta\"\n");
+    const OfficeConfig c = loadOfficeConfig(file);
+    CHECK(c.desk.listen == "0.0.0.0:8443");
+    CHECK(c.desk.behindProxy);
+    CHECK(c.desk.targetDays == 5);
+    CHECK(c.desk.uploadDir == dir.path() / "unggah");
+    CHECK(c.desk.uploadMaxMb == 16);
+    CHECK(c.desk.uploadMaxFiles == 300);
+    CHECK(c.desk.sessionIdleMinutes == 15);
+    CHECK(c.desk.officeName == "Kanim Surakarta");
+    const OfficeConfig defaults = loadOfficeConfig(dir.path() / "none.toml");
+    CHECK(defaults.desk.listen == "127.0.0.1:8080");
+    CHECK_FALSE(defaults.desk.behindProxy);
+    CHECK(defaults.desk.targetDays == 3);
+    CHECK(defaults.desk.sessionIdleMinutes == 30);
+    for (const auto& [text, says] : std::vector<std::pair<std::string, std::string>>{
+             {"[desk]\n\nlisten = \"8080\"\n", ":3: [desk] listen must be"},
+             {"[desk]\nlisten = \"host:99999\"\n", ":2: [desk] listen must be"},
+             {"[desk]\nbehind_proxy = \"ya\"\n", ":2: [desk] behind_proxy must be true or false"},
+             {"[desk]\ntarget_days = 0\n", ":2: [desk] target_days must be a whole number from 1"},
+             {"[desk]\nupload_max_mb = \"64\"\n", ":2: [desk] upload_max_mb must be"},
+             {"[desk]\nsession_idle_minutes = 2000\n", ":2: [desk] session_idle_minutes must be"}}) {
+        CAPTURE(text);
+        const fs::path bad = dir.write("bad.toml", text);
+        try {
+            (void)loadOfficeConfig(bad);
+            FAIL("accepted");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()).find(bad.string() + says) != std::string::npos);
+        }
+    }
+    CHECK(desk::splitListen("127.0.0.1:8080") == std::pair<std::string, int>{"127.0.0.1", 8080});
+    CHECK(desk::splitListen("[::1]:0") == std::pair<std::string, int>{"::1", 0});
+    CHECK_THROWS_AS((void)desk::splitListen("localhost"), std::invalid_argument);
+    CHECK_THROWS_AS((void)desk::splitListen("h:123456"), std::invalid_argument);
+}
+
+TEST_CASE_TEMPLATE("desa-office user add/list/unlock: the password twice on standard input", Kind,
+                   test::SqliteKind, test::PostgresKind)
+{
+    test::TempDir dir;
+    const std::unique_ptr<Store> store = Kind::open(dir);
+    const std::string database = Kind::database(dir);
+    const auto run = [&](std::vector<std::string> args, const std::string& input,
+                         std::string* said = nullptr) {
+        args.insert(args.begin(),
+                    {"desa-office", "--config", (dir.path() / "none.toml").string(), "--database", database});
+        std::vector<const char*> argv;
+        for (const std::string& a : args)
+            argv.push_back(a.c_str());
+        std::istringstream in(input);
+        std::ostringstream out, err;
+        const int code = runOffice(static_cast<int>(argv.size()), argv.data(), in, out, err);
+        if (said)
+            *said = out.str() + err.str();
+        return code;
+    };
+    std::string said;
+    CHECK(run({"user", "add", "sari", "--role", "admin"}, "sandi-yang-panjang\nsandi-yang-panjang\n",
+              &said) == 0);
+    CHECK(said.find("user sari added (admin)") != std::string::npos);
+    CHECK(run({"user", "add", "budi", "--role", "officer"}, "sandi-yang-panjang\nsandi-lain-panjang\n",
+              &said) == 1);
+    CHECK(said.find("the two passwords differ") != std::string::npos);
+    CHECK(run({"user", "add", "budi", "--role", "officer"}, "pendek\npendek\n", &said) == 1);
+    CHECK(said.find("user not added") != std::string::npos);
+    CHECK(run({"user", "add", "budi", "--role", "officer"}, "satu-baris-saja\n", &said) == 2);
+    CHECK(run({"user", "add", "budi", "--role", "raja"}, "sandi-yang-panjang\nsandi-yang-panjang\n") != 0);
+    CHECK(run({"user", "list"}, "", &said) == 0);
+    CHECK(said.find("sari  admin") != std::string::npos);
+    CHECK(said.find("budi") == std::string::npos);
+    CHECK(run({"user", "unlock", "sari"}, "", &said) == 0);
+    CHECK(run({"user", "unlock", "siapa"}, "", &said) == 1);
+    CHECK(checkLogin(*store, "sari", "sandi-yang-panjang", kOfficeT0).outcome == LoginOutcome::Ok);
 }
