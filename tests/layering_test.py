@@ -36,7 +36,8 @@ RULES = {
 }
 # The office program (office/, beside kiosk/): one layer whose arrows reach core and export (and,
 # through export, store), as docs/GUIDE.md draws it, with the office's own store libraries.
-RULES["office"] = (("core", "export"), {"SQLite", "libpqxx", "libpq", "toml++", "nlohmann json", "CLI11"})
+RULES["office"] = (("core", "export"), {"SQLite", "libpqxx", "libpq", "toml++", "nlohmann json", "CLI11", "libsodium",
+                                        "ctemplate"})
 OFFICE_LAYER = "office"
 # The CMake target each layer's objects belong to.
 TARGETS = {layer: "kiosk" if layer == "main" else f"kiosk_{layer}" for layer in RULES if layer != OFFICE_LAYER}
@@ -47,7 +48,7 @@ LIBRARY_FOLDERS = {
     "imgui": "ImGui", "SFML": "SFML", "GL": "OpenGL", "KHR": "OpenGL", "X11": "X11", "AL": "OpenAL",
     "espeak-ng": "eSpeak NG", "espeak": "eSpeak NG", "fontconfig": "fontconfig", "systemd": "systemd",
     "CLI": "CLI11", "toml++": "toml++", "nlohmann": "nlohmann json", "sodium": "libsodium",
-    "freetype2": "FreeType", "stb": "stb", "pqxx": "libpqxx", "postgresql": "libpq",
+    "freetype2": "FreeType", "stb": "stb", "pqxx": "libpqxx", "postgresql": "libpq", "ctemplate": "ctemplate",
 }
 LIBRARY_FILES = {
     "sqlite3.h": "SQLite", "sqlite3ext.h": "SQLite", "sodium.h": "libsodium", "qrencode.h": "qrencode", "csv.h": "libcsv",
