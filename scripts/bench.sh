@@ -17,7 +17,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${OFFICE_BUILD_PACKAGES[@]}" xvfb xauth xdotool
-ensure_packages doctest-dev postgresql
+ensure_packages doctest-dev postgresql libexpat1-dev
 BUILD="$KIOSK_ROOT/build/bench"
 mkdir -p "$BUILD"
 
