@@ -388,6 +388,8 @@ void Desk::Impl::routes()
     queueRoutes();
     requestRoutes();
     officeRoutes();
+    uploadRoutes();
+    chartRoutes();
 }
 
 Desk::Desk(DeskOptions options) : m(std::make_unique<Impl>(std::move(options)))
