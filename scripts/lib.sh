@@ -18,9 +18,11 @@ KIOSK_BUILD_PACKAGES=(
 OFFICE_BUILD_PACKAGES=(libpqxx-dev)
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
 # codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
-# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh).
+# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh). nginx, openssl, curl, sqlite3 and
+# shellcheck: the office desk's deployment (tests/deploy_office_test.sh) and its HTTPS through Debian's
+# nginx (tests/desk_https_test.sh).
 KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3
-    zbar-tools postgresql)
+    zbar-tools postgresql nginx openssl curl sqlite3 shellcheck)
 
 # kiosk_cpp_files: the tracked C++ files of kiosk/, office/ and tests/, one a line, relative to KIOSK_ROOT: what
 # clang-format checks (test.sh) and formats (format.sh).
