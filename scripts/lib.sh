@@ -18,9 +18,9 @@ KIOSK_BUILD_PACKAGES=(
 OFFICE_BUILD_PACKAGES=(libpqxx-dev)
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
 # codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
-# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh). nginx, openssl, curl, sqlite3 and
-# shellcheck: the office desk's deployment (tests/deploy_office_test.sh) and its HTTPS through Debian's
-# nginx (tests/desk_https_test.sh).
+# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh). The office desk's deployment
+# (tests/deploy_office_test.sh) and its HTTPS through Debian's nginx (tests/desk_https_test.sh) need
+# nginx, openssl, curl, sqlite3 and the shell scripts' checker.
 KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3
     zbar-tools postgresql nginx openssl curl sqlite3 shellcheck)
 

@@ -274,7 +274,7 @@ wrapper() {
 }
 
 shellchecked() {
-    shellcheck -x "$deploy/install.sh" "$deploy/desa-office-backup" "$0"
+    shellcheck -x "$deploy/install.sh" "$deploy/desa-office-backup" "$0" "$source_dir/tests/desk_https_test.sh"
 }
 
 check "cmake --install --component office into a DESTDIR" install_into_destdir
