@@ -274,7 +274,8 @@ wrapper() {
 }
 
 shellchecked() {
-    shellcheck -x "$deploy/install.sh" "$deploy/desa-office-backup" "$0" "$source_dir/tests/desk_https_test.sh"
+    shellcheck -x "$deploy/install.sh" "$deploy/desa-office-backup" "$0" "$source_dir/tests/desk_https_test.sh" \
+        "$source_dir/tests/e2e/desk/run.sh"
 }
 
 check "cmake --install --component office into a DESTDIR" install_into_destdir
