@@ -15,7 +15,8 @@ KIOSK_BUILD_PACKAGES=(
 )
 # To build the office program as well (office/, CMake option DESA_BUILD_OFFICE, on by default): its
 # PostgreSQL store. A kiosk is built without it (run.sh, install.sh) and never installs these.
-OFFICE_BUILD_PACKAGES=(libpqxx-dev)
+# The web desk (desa-office serve): cpp-httplib and ctemplate.
+OFFICE_BUILD_PACKAGES=(libpqxx-dev libcpp-httplib-dev libctemplate-dev)
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
 # codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
 # PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh). The office desk's deployment

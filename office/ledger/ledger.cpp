@@ -1,7 +1,10 @@
 // Follow-up events and the status derived from them, the lists, kiosks, the monthly report, purge.
 #include "ledger/ledger.hpp"
 
+#include "export/format.hpp"
+
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
@@ -46,6 +49,41 @@ Derived derive(const std::vector<Event>& events)
 Value optionalValue(const std::optional<std::int64_t>& v)
 {
     return v ? Value{*v} : Value{};
+}
+
+// The columns requestOf reads, in its order.
+constexpr const char* kRequestColumns =
+    "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
+    "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
+    "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r";
+
+LedgerRequest requestOf(const Row& r, const Villages& villages)
+{
+    LedgerRequest q;
+    q.uid = r.text(0);
+    q.reference = r.text(1);
+    q.kioskId = r.text(2);
+    q.village = villageOf(villages, q.kioskId);
+    q.topic = r.text(3);
+    q.status = r.text(4);
+    q.lang = r.text(5);
+    q.contactTime = r.text(6);
+    q.priority = r.integer(7);
+    q.createdMs = r.integer(8);
+    q.name = r.text(9);
+    q.phone = r.text(10);
+    q.dusun = r.text(11);
+    q.rt = r.text(12);
+    q.rw = r.text(13);
+    q.note = r.text(14);
+    q.purged = !r.isNull(15);
+    q.batchId = r.text(16);
+    q.file = r.text(17);
+    q.importedBy = r.text(18);
+    q.importedMs = r.integer(19);
+    // SQLite gives 1/0, PostgreSQL t/f.
+    q.conflict = r.text(20) == "1" || r.text(20) == "t";
+    return q;
 }
 
 } // namespace
@@ -155,10 +193,7 @@ std::string villageOf(const Villages& villages, const std::string& kioskId)
 
 std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter, const Villages& villages)
 {
-    std::string sql =
-        "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
-        "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
-        "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r WHERE 1 = 1";
+    std::string sql = std::string(kRequestColumns) + " WHERE 1 = 1";
     std::vector<Value> params;
     if (!filter.status.empty()) {
         params.emplace_back(filter.status);
@@ -185,33 +220,27 @@ std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filte
     }
     sql += " ORDER BY priority, created_ms, uid";
     std::vector<LedgerRequest> out;
-    for (const Row& r : store.query(sql, params)) {
-        LedgerRequest q;
-        q.uid = r.text(0);
-        q.reference = r.text(1);
-        q.kioskId = r.text(2);
-        q.village = villageOf(villages, q.kioskId);
-        q.topic = r.text(3);
-        q.status = r.text(4);
-        q.lang = r.text(5);
-        q.contactTime = r.text(6);
-        q.priority = r.integer(7);
-        q.createdMs = r.integer(8);
-        q.name = r.text(9);
-        q.phone = r.text(10);
-        q.dusun = r.text(11);
-        q.rt = r.text(12);
-        q.rw = r.text(13);
-        q.note = r.text(14);
-        q.purged = !r.isNull(15);
-        q.batchId = r.text(16);
-        q.file = r.text(17);
-        q.importedBy = r.text(18);
-        q.importedMs = r.integer(19);
-        // SQLite gives 1/0, PostgreSQL t/f.
-        q.conflict = r.text(20) == "1" || r.text(20) == "t";
-        out.push_back(std::move(q));
-    }
+    for (const Row& r : store.query(sql, params))
+        out.push_back(requestOf(r, villages));
+    return out;
+}
+
+std::optional<LedgerRequest> findRequest(Store& store, const std::string& uid, const Villages& villages)
+{
+    const std::vector<Row> rows = store.query(std::string(kRequestColumns) + " WHERE uid = $1", {uid});
+    if (rows.empty())
+        return std::nullopt;
+    return requestOf(rows[0], villages);
+}
+
+std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid)
+{
+    std::vector<RequestVersion> out;
+    for (const Row& r :
+         store.query("SELECT id, content, kiosk_id, batch_id, file, imported_by, imported_ms FROM "
+                     "request_versions WHERE uid = $1 ORDER BY id",
+                     {uid}))
+        out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.integer(6)});
     return out;
 }
 
@@ -307,6 +336,26 @@ std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, co
             a.line.medianDaysToFirstAttempt = n % 2 ? a.days[n / 2] : (a.days[n / 2 - 1] + a.days[n / 2]) / 2;
         }
         out.push_back(a.line);
+    }
+    return out;
+}
+
+std::string reportCsv(const std::string& month, const std::vector<ReportLine>& lines)
+{
+    std::string out =
+        "\xEF\xBB\xBFmonth,village,topic,received,reached,referred,done,median_days_to_first_call,"
+        "open_over_7_days\r\n";
+    for (const ReportLine& l : lines) {
+        std::string median;
+        if (l.medianDaysToFirstAttempt) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.1f", *l.medianDaysToFirstAttempt);
+            median = text;
+        }
+        out += exporter::csvField(month) + "," + exporter::csvField(l.village) + "," +
+               exporter::csvField(l.topic) + "," + std::to_string(l.received) + "," +
+               std::to_string(l.reached) + "," + std::to_string(l.referred) + "," + std::to_string(l.done) +
+               "," + median + "," + std::to_string(l.openOver7Days) + "\r\n";
     }
     return out;
 }
