@@ -176,8 +176,8 @@ cookie_flags() {
 
 page_with_session() {
     local page
-    page="$(curl "${tls[@]}" --interface 127.0.0.2 -b "$tmp/jar" "$base/antrean")" || fail "GET /antrean failed"
-    grep -q '<main id="antrean"' <<<"$page" || fail "not the queue: $page"
+    page="$(curl "${tls[@]}" --interface 127.0.0.2 -b "$tmp/jar" "$base/kios")" || fail "GET /kios failed"
+    grep -q '<main id="kios"' <<<"$page" || fail "not the kiosks' page: $page"
 }
 
 post_without_csrf() {
@@ -197,14 +197,17 @@ audit_names_browser() {
 # Straight to the desk from 127.0.0.3, claiming 203.0.113.9: a failed login, audited from 127.0.0.3.
 forged_header_ignored() {
     local page csrf rows
-    page="$(curl -sS --interface 127.0.0.3 -c "$tmp/jar2" "http://127.0.0.1:$desk_port/masuk")" || fail "GET /masuk failed"
+    page="$(curl -sS --interface 127.0.0.3 -D "$tmp/direct.h" "http://127.0.0.1:$desk_port/masuk")" || fail "GET /masuk failed"
     csrf="$(grep -o 'name="csrf" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
-    curl -sS --interface 127.0.0.3 -b "$tmp/jar2" -o /dev/null -H 'X-Forwarded-For: 203.0.113.9' \
+    # The cookie is Secure (behind the proxy): curl keeps it from plain HTTP, so it is sent by hand.
+    page="$(curl -sS --interface 127.0.0.3 -H "Cookie: meja_sesi=$(cookie_of "$tmp/direct.h" meja_sesi)" \
+        -H 'X-Forwarded-For: 203.0.113.9' \
         --data-urlencode nama=admin --data-urlencode sandi=salah-sekali --data-urlencode "csrf=$csrf" \
-        "http://127.0.0.1:$desk_port/masuk" || fail "POST /masuk failed"
+        "http://127.0.0.1:$desk_port/masuk")" || fail "POST /masuk failed"
+    grep -q 'kata sandi salah' <<<"$page" || fail "the wrong password was not tried: $page"
     rows="$(sqlite3 "$tmp/data/office.db" "SELECT action || ' ' || address FROM desk_audit")"
     ! grep -q '203\.0\.113\.9' <<<"$rows" || fail "the forged address was believed: $rows"
-    grep -q '127\.0\.0\.3' <<<"$rows" || fail "no audit entry from 127.0.0.3: $rows"
+    grep -qE '^masuk-gagal 127\.0\.0\.3$' <<<"$rows" || fail "no failed login audited from 127.0.0.3: $rows"
 }
 
 upload_limit_at_proxy() {
@@ -217,24 +220,24 @@ upload_limit_at_proxy() {
 
 logout() {
     local page csrf code
-    page="$(curl "${tls[@]}" -b "$tmp/jar" "$base/antrean")"
+    page="$(curl "${tls[@]}" -b "$tmp/jar" "$base/kios")"
     csrf="$(grep -o 'name="csrf" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
     curl "${tls[@]}" -b "$tmp/jar" -c "$tmp/jar" -o /dev/null --data-urlencode "csrf=$csrf" "$base/keluar" ||
         fail "POST /keluar failed"
-    code="$(curl "${tls[@]}" -b "$tmp/jar" -o /dev/null -w '%{http_code} %{redirect_url}' "$base/antrean")"
-    [[ "$code" == "303 https://localhost:$https_port/masuk" ]] || fail "after logout the queue answered: $code"
+    code="$(curl "${tls[@]}" -b "$tmp/jar" -o /dev/null -w '%{http_code} %{redirect_url}' "$base/kios")"
+    [[ "$code" == "303 https://localhost:$https_port/masuk" ]] || fail "after logout /kios answered: $code"
 }
 
 check "/sehat over HTTPS (certificate checked)" healthy
 check "HTTP redirects to HTTPS with the path" redirected
 check "login through the proxy: 303 to /antrean, a fresh session id" login_through_proxy
 check "the session cookie: Secure, HttpOnly, SameSite=Strict" cookie_flags
-check "the queue with the session, through the proxy" page_with_session
+check "a page with the session, through the proxy" page_with_session
 check "a POST without its CSRF token through the proxy: 403" post_without_csrf
 check "the audit log names the browser's address from X-Forwarded-For" audit_names_browser
 check "a forged X-Forwarded-For from a peer that is not the proxy is ignored" forged_header_ignored
 check "an upload over [desk] upload_max_mb is stopped by nginx (413)" upload_limit_at_proxy
-check "logout: the session no longer opens the queue" logout
+check "logout: the session no longer opens a page" logout
 
 if [ "$failed" -gt 0 ]; then
     echo "--- desk log"
