@@ -385,6 +385,7 @@ void Desk::Impl::routes()
                    call.res.set_header("Location", "/antrean");
                }));
     authRoutes();
+    queueRoutes();
     requestRoutes();
     officeRoutes();
 }

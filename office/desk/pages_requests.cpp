@@ -93,7 +93,8 @@ void fillRequest(Desk::Impl& desk, Call& call, Store& store, const LedgerRequest
         d.ShowSection("PRIBADI");
         d.SetValue("NAMA", r.name);
         d.SetValue("TELEPON", r.phone);
-        d.SetValue("TEL", "tel:" + telNumber(r.phone));
+        // Only the digits after "tel:": ctemplate lets a whole URL in an href be http(s) or relative only.
+        d.SetValue("TEL", telNumber(r.phone));
         if (const std::string wa = whatsAppNumber(r.phone); !wa.empty())
             d.SetValueAndShowSection("WA", "https://wa.me/" + wa, "ADA_WA");
         d.SetValue("DUSUN", r.dusun);

@@ -101,8 +101,9 @@ constexpr Migration kMigrations[] = {
       nullptr}},
     // The office desk: its people (a password only as its Argon2id hash; `locks` counts the locks
     // since the last good login, so that each lasts twice as long as the one before) and its audit
-    // log; and the queue's order (trafficking first, then oldest) as an index of its own, so a page
-    // of the follow-up queue is read in order whatever the statuses asked for.
+    // log; and the queue's order (trafficking first, then oldest) as indexes: one of the requests
+    // not selesai (the follow-up queue; without it a page walks past every old request done) and one
+    // of all.
     {2,
      {R"(CREATE TABLE desk_users (
             name TEXT PRIMARY KEY,
@@ -120,7 +121,8 @@ constexpr Migration kMigrations[] = {
             subject TEXT NOT NULL,
             address TEXT NOT NULL))",
       "CREATE INDEX desk_audit_subject ON desk_audit (subject, id)",
-      "CREATE INDEX requests_queue ON requests (priority, created_ms, uid)", nullptr}},
+      "CREATE INDEX requests_queue ON requests (priority, created_ms, uid) WHERE status <> 'selesai'",
+      "CREATE INDEX requests_order ON requests (priority, created_ms, uid)", nullptr}},
 };
 
 std::string spelled(const char* sql, Dialect dialect)

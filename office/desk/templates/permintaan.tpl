@@ -11,7 +11,7 @@
 <dt>Desa <small lang="en">Village</small></dt><dd>{{DESA}} (kios {{KIOS}})</dd>
 <dt>Dibuat <small lang="en">Made</small></dt><dd>{{DIBUAT}} ({{HARI}} hari lalu)</dd>
 {{#PRIBADI}}<dt>Nama <small lang="en">Name</small></dt><dd class="nama-warga">{{NAMA}}</dd>
-<dt>Telepon <small lang="en">Phone</small></dt><dd><a href="{{TEL}}" class="telepon">{{TELEPON}}</a>{{#ADA_WA}} · <a href="{{WA}}" target="_blank" rel="noopener noreferrer">WhatsApp</a>{{/ADA_WA}}</dd>
+<dt>Telepon <small lang="en">Phone</small></dt><dd><a href="tel:{{TEL}}" class="telepon">{{TELEPON}}</a>{{#ADA_WA}} · <a href="{{WA}}" target="_blank" rel="noopener noreferrer">WhatsApp</a>{{/ADA_WA}}</dd>
 <dt>Dusun</dt><dd>{{DUSUN}}</dd>
 <dt>RT / RW</dt><dd>{{RTRW}}</dd>
 <dt>Catatan warga <small lang="en">Resident's note</small></dt><dd class="catatan-warga">{{CATATAN}}</dd>{{/PRIBADI}}
