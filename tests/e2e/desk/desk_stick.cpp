@@ -83,6 +83,7 @@ int main(int argc, char** argv)
             std::cout << nlohmann::json{{"uid", r.uid},
                                         {"reference", r.reference},
                                         {"name", r.request.name},
+                                        {"created_ms", r.createdMs},
                                         {"batch", batch.folder.string()}}
                              .dump()
                       << "\n";
