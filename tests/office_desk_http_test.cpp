@@ -162,9 +162,9 @@ std::int64_t eventCount(Store& store)
 }
 
 // Every page that needs a session.
-const std::vector<std::string> kPages{"/",        "/antrean",     "/permintaan/CMG-x", "/kios",
-                                      "/laporan", "/laporan.csv", "/laporan/cetak",    "/status",
-                                      "/pengguna"};
+const std::vector<std::string> kPages{
+    "/unggah",      "/laporan/grafik.svg", "/",       "/antrean", "/permintaan/CMG-x", "/kios", "/laporan",
+    "/laporan.csv", "/laporan/cetak",      "/status", "/pengguna"};
 
 } // namespace
 
@@ -263,8 +263,8 @@ TEST_CASE_TEMPLATE("desk: every form without or with a wrong CSRF token is refus
         {"/pengguna",
          {{"nama", "baru"}, {"peran", "admin"}, {"sandi", "panjang-sekali"}, {"sandi2", "panjang-sekali"}}},
         {"/pengguna/petugas/buka", {}},
+        {"/unggah", {}},
         {"/keluar", {}},
-        // UPLOAD-CSRF
     };
     for (const auto& [path, params] : forms) {
         CAPTURE(path);
@@ -303,7 +303,8 @@ TEST_CASE_TEMPLATE("desk: an officer gets 403 on the admin's pages", Kind, test:
               ->status == 403);
     CHECK(b.post("/pengguna/admin/buka", {})->status == 403);
     CHECK(listUsers(*f.store).size() == users);
-    for (const std::string page : {"/antrean", "/kios", "/laporan", "/status"}) {
+    for (const std::string page :
+         {"/antrean", "/kios", "/laporan", "/status", "/unggah", "/laporan/grafik.svg"}) {
         CAPTURE(page);
         CHECK(b.get(page)->status == 200);
     }
@@ -360,6 +361,86 @@ TEST_CASE_TEMPLATE("desk: SQL injection in the search and every filter finds not
     }
     CHECK(test::countOf(*f.store, "SELECT COUNT(*) FROM requests") == requests);
     CHECK(rowsIn(b.get("/antrean")->body) == 6);
+}
+
+TEST_CASE_TEMPLATE("desk: uploads with hostile names, too big, too many or not a batch are refused", Kind,
+                   test::SqliteKind, test::PostgresKind)
+{
+    DeskFixture<Kind> f(false, false);
+    Browser b(f.port);
+    REQUIRE(b.signIn("petugas", kOfficerPassword) == 303);
+    b.get("/unggah");
+    const fs::path area = f.dir.path() / "unggahan";
+    const auto upload = [&](const std::vector<std::pair<std::string, std::string>>& files) {
+        httplib::MultipartFormDataItems items{{"csrf", b.csrf, "", ""}};
+        for (const auto& [name, content] : files)
+            items.push_back({"berkas", content, name, "application/octet-stream"});
+        return b.http.Post("/unggah", b.headers(), items);
+    };
+    const auto listing = [&] {
+        std::vector<std::string> all;
+        for (const fs::path& root : {f.dir.path(), fs::path(fs::temp_directory_path())})
+            for (const auto& e : fs::directory_iterator(root))
+                if (e.path().filename().string().starts_with("jahat"))
+                    all.push_back(e.path().string());
+        return all;
+    };
+    for (const std::string name : {"../jahat.txt", "../../jahat.txt", "/tmp/jahat-mutlak.txt",
+                                   "desa-kiosk/../../jahat.txt", "desa-kiosk//manifest.json", "a/\x01/b"}) {
+        CAPTURE(name);
+        const httplib::Result r = upload({{name, "isi"}});
+        REQUIRE(r);
+        CHECK(r->status == 400);
+        CHECK(r->body.find("role=\"alert\"") != std::string::npos);
+    }
+    CHECK(listing().empty());
+    // Too many files, and too big (over upload_max_mb = 1).
+    std::vector<std::pair<std::string, std::string>> many;
+    for (int i = 0; i < 21; ++i)
+        many.emplace_back("desa-kiosk/f" + std::to_string(i) + ".txt", "x");
+    const httplib::Result tooMany = upload(many);
+    CHECK(tooMany->status == 400);
+    const httplib::Result tooBig = upload({{"desa-kiosk/besar.bin", std::string(1'200'000, 'x')}});
+    REQUIRE(tooBig);
+    CHECK((tooBig->status == 400 || tooBig->status == 413));
+    // Not a batch.
+    const httplib::Result notBatch = upload({{"catatan/halo.txt", "halo"}});
+    CHECK(notBatch->status == 400);
+    CHECK(notBatch->body.find("Tidak ada folder batch") != std::string::npos);
+    CHECK(test::countOf(*f.store, "SELECT COUNT(*) FROM requests") == 0);
+    // Nothing stays in the upload area.
+    if (fs::exists(area))
+        CHECK(fs::is_empty(area));
+
+    // A real sealed batch, as a browser sends a folder: each file with its path under the chosen folder.
+    std::vector<std::pair<std::string, std::string>> files;
+    const fs::path stick = f.stickDir.path();
+    for (const auto& e : fs::recursive_directory_iterator(stick))
+        if (e.is_regular_file())
+            files.emplace_back(fs::relative(e.path(), stick).string(), test::readFile(e.path()));
+    REQUIRE(files.size() >= 3);
+    const httplib::Result ok = upload(files);
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    CHECK(ok->body.find("6 permintaan baru") != std::string::npos);
+    CHECK(test::countOf(*f.store, "SELECT COUNT(*) FROM requests") == 6);
+    // Again: nothing new.
+    const httplib::Result again = upload(files);
+    CHECK(again->body.find("0 permintaan baru, 6 sudah ada") != std::string::npos);
+    // A changed file: refused with the importer's sentence, nothing stored.
+    for (auto& [name, content] : files)
+        if (name.ends_with("audit.csv"))
+            content += "x";
+    const httplib::Result changed = upload(files);
+    CHECK(changed->status == 422);
+    CHECK(changed->body.find("Ditolak, tidak ada yang disimpan") != std::string::npos);
+    if (fs::exists(area))
+        CHECK(fs::is_empty(area));
+    // The upload is in the audit log.
+    bool logged = false;
+    for (const AuditEntry& e : listAudit(*f.store, 100, 0))
+        logged = logged || (e.action == "unggah" && e.who == "petugas" && e.address == "127.0.0.1");
+    CHECK(logged);
 }
 
 TEST_CASE_TEMPLATE(

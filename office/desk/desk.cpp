@@ -310,6 +310,7 @@ httplib::Server::Handler Desk::Impl::open(Handler handler, bool checkCsrf)
 
 void Desk::Impl::routes()
 {
+    server.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n == 0 ? 1 : n); };
     server.set_default_headers({
         {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src "
                                     "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},
@@ -388,6 +389,8 @@ void Desk::Impl::routes()
     queueRoutes();
     requestRoutes();
     officeRoutes();
+    uploadRoutes();
+    chartRoutes();
 }
 
 Desk::Desk(DeskOptions options) : m(std::make_unique<Impl>(std::move(options)))

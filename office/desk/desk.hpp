@@ -16,6 +16,10 @@ struct DeskOptions {
     OfficeConfig config;
     std::string database;        // for openStore: "sqlite:…", "postgresql://…", "" the default file
     std::size_t connections = 8; // store connections at most, one per request being served
+    // Threads answering requests: each holds a browser's kept-alive connection for up to 5 s, so
+    // there are more of them than office PCs at once (20 officers need 20), while the store
+    // connections stay few.
+    std::size_t threads = 32;
     // The time in ms since 1970; the system clock when empty (tests pass their own).
     std::function<std::int64_t()> clock;
     std::ostream* log = nullptr; // one line per request (no personal data); std::cerr when null
