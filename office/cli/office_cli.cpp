@@ -2,7 +2,9 @@
 // CSV), messages on standard error, in plain English as the kiosk's own commands speak.
 #include "cli/office_cli.hpp"
 
+#include "desk/desk.hpp"
 #include "export/format.hpp"
+#include "ledger/accounts.hpp"
 #include "ledger/config.hpp"
 #include "ledger/importer.hpp"
 #include "ledger/ledger.hpp"
@@ -12,14 +14,18 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -94,7 +100,78 @@ struct Options {
     int silentDays = 0;
     std::string month;
     int days = 0;
+    // serve, user
+    std::string listen;
+    std::string userName, role;
 };
+
+// Serves the desk until SIGTERM or SIGINT (systemd's stop, Ctrl-C), then returns 0.
+int runServe(const OfficeConfig& config, const Options& o, std::ostream& out, std::ostream& err)
+{
+    std::pair<std::string, int> where;
+    try {
+        where = desk::splitListen(o.listen.empty() ? config.desk.listen : o.listen);
+    } catch (const std::invalid_argument& e) {
+        err << "desa-office: --listen " << e.what() << "\n";
+        return 2;
+    }
+    // The signals wait for one thread of ours: blocked here, before the server's threads inherit the mask.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    desk::DeskOptions options;
+    options.config = config;
+    options.database = o.database.empty() ? config.database : o.database;
+    options.log = &err;
+    desk::Desk server(options);
+    const int port = server.bind(where.first, where.second);
+    std::thread watcher([&] {
+        int signal = 0;
+        sigwait(&stopSignals, &signal);
+        server.stop();
+    });
+    const std::string host =
+        where.first.find(':') != std::string::npos ? "[" + where.first + "]" : where.first;
+    out << "Meja kantor siap di http://" << host << ":" << port << "\n";
+    out.flush();
+    const bool served = server.run();
+    // When the server stopped on its own, the watcher still waits: wake it.
+    ::kill(::getpid(), SIGTERM);
+    watcher.join();
+    err << "desa-office: the desk stopped\n";
+    return served ? 0 : 1;
+}
+
+int runUserAdd(Store& store, const Options& o, std::istream& in, std::ostream& out, std::ostream& err)
+{
+    const std::optional<Role> role = roleFromId(o.role);
+    if (!role) {
+        err << "desa-office: --role must be admin or officer\n";
+        return 2;
+    }
+    std::string first, second;
+    if (!std::getline(in, first) || !std::getline(in, second)) {
+        err << "desa-office: user add reads the password twice on standard input, one per line\n";
+        return 2;
+    }
+    for (std::string* p : {&first, &second})
+        if (!p->empty() && p->back() == '\r')
+            p->pop_back();
+    if (first != second) {
+        err << "desa-office: the two passwords differ; no user was added\n";
+        return 1;
+    }
+    try {
+        addUser(store, o.userName, *role, first, nowMs());
+    } catch (const AccountRefused& e) {
+        err << "desa-office: user not added: " << e.english() << "\n";
+        return 1;
+    }
+    out << "user " << o.userName << " added (" << roleId(*role) << ")\n";
+    return 0;
+}
 
 int runImport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
               std::ostream& err)
@@ -323,13 +400,7 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
         return 0;
     }
     if (o.csv) {
-        out << "\xEF\xBB\xBFmonth,village,topic,received,reached,referred,done,median_days_to_first_call,"
-               "open_over_7_days\r\n";
-        for (const ReportLine& l : lines)
-            out << o.month << "," << exporter::csvField(l.village) << "," << l.topic << "," << l.received
-                << "," << l.reached << "," << l.referred << "," << l.done << ","
-                << (l.medianDaysToFirstAttempt ? fixed1(*l.medianDaysToFirstAttempt) : "") << ","
-                << l.openOver7Days << "\r\n";
+        out << reportCsv(o.month, lines);
         return 0;
     }
     out << "Requests made in " << o.month << "\n";
@@ -375,6 +446,11 @@ int runStatusPack(Store& store, const OfficeConfig& config, const Options& o, st
 } // namespace
 
 int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
+{
+    return runOffice(argc, argv, std::cin, out, err);
+}
+
+int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err)
 {
     CLI::App app{"desa-office: the office ledger of the village kiosks' callback requests"};
     app.require_subcommand(1);
@@ -440,6 +516,20 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
     statusPack->add_option("--out", o.out, "Where desa-kiosk-status/ is written (a folder, or the stick)")
         ->required();
 
+    CLI::App* serve = app.add_subcommand("serve", "The office desk in the browser, until SIGTERM or Ctrl-C");
+    serve->add_option("--listen", o.listen, "HOST:PORT (default: [desk] listen, else 127.0.0.1:8080)");
+
+    CLI::App* user = app.add_subcommand("user", "The desk's users");
+    user->require_subcommand(1);
+    CLI::App* userAdd = user->add_subcommand("add", "Add a user; the password twice on standard input");
+    userAdd->add_option("name", o.userName, "The user name")->required();
+    userAdd->add_option("--role", o.role, "admin or officer")
+        ->required()
+        ->check(CLI::IsMember({"admin", "officer"}));
+    CLI::App* userList = user->add_subcommand("list", "Every user, their role and whether locked");
+    CLI::App* userUnlock = user->add_subcommand("unlock", "Unlock a user locked after wrong passwords");
+    userUnlock->add_option("name", o.userName, "The user name")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -448,7 +538,32 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
     try {
         const OfficeConfig config =
             loadOfficeConfig(o.config.empty() ? defaultConfigFile() : fs::path(o.config));
+        if (serve->parsed())
+            return runServe(config, o, out, err);
         const std::unique_ptr<Store> store = openStore(o.database.empty() ? config.database : o.database);
+        if (userAdd->parsed())
+            return runUserAdd(*store, o, in, out, err);
+        if (userList->parsed()) {
+            const std::vector<DeskUser> users = listUsers(*store);
+            if (users.empty())
+                out << "no users yet: desa-office user add NAME --role admin\n";
+            for (const DeskUser& u : users)
+                out << u.name << "  " << roleId(u.role) << "  since " << day(u.createdMs)
+                    << (u.lockedUntilMs > nowMs() ? "  LOCKED until " + exporter::isoLocal(u.lockedUntilMs)
+                                                  : "")
+                    << "\n";
+            return 0;
+        }
+        if (userUnlock->parsed()) {
+            try {
+                unlockUser(*store, o.userName);
+            } catch (const AccountRefused& e) {
+                err << "desa-office: " << e.english() << "\n";
+                return 1;
+            }
+            out << "user " << o.userName << " unlocked\n";
+            return 0;
+        }
         if (import->parsed())
             return runImport(*store, config, o, out, err);
         if (list->parsed())
