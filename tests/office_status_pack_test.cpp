@@ -2,16 +2,21 @@
 // (purged ones too), one signed file per kiosk that a kiosk accepts, with no name, phone, note,
 // partner or topic in its bytes; written whole; the signing key checked; `desa-office status-pack`.
 #include "cli/office_cli.hpp"
+#include "desk/desk.hpp"
 #include "export/signing.hpp"
 #include "export/status_pack.hpp"
+#include "ledger/accounts.hpp"
 #include "ledger/ledger.hpp"
 #include "ledger/status_pack.hpp"
 
 #include "office_support.hpp"
 
+#include <httplib.h>
 #include <sys/stat.h>
 
+#include <regex>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -253,4 +258,113 @@ TEST_CASE_TEMPLATE("desa-office status-pack: the files for a stick, the key from
     CHECK(r.code == 0);
     CHECK(statuspack::read(test::readFile(out / "desa-kiosk-status" / "CMG.status"), other.trusted, "CMG")
               .ok());
+}
+
+namespace {
+
+// The desk on a free loopback port over the ledger of `store`, with `signingKey` in its office.toml.
+struct StatusDesk {
+    std::ostringstream log;
+    std::unique_ptr<desk::Desk> server;
+    std::thread thread;
+    int port = 0;
+    StatusDesk(const std::string& database, const fs::path& signingKey)
+    {
+        desk::DeskOptions o;
+        o.config.villages = {{"CMG", "Desa Cemeng"}};
+        o.config.signingKey = signingKey;
+        o.database = database;
+        o.connections = 2;
+        o.threads = 4;
+        o.clock = [] { return kOfficeT0 + 41 * kDay; };
+        o.log = &log;
+        server = std::make_unique<desk::Desk>(o);
+        port = server->bind("127.0.0.1", 0);
+        thread = std::thread([this] { server->run(); });
+    }
+    ~StatusDesk()
+    {
+        server->stop();
+        thread.join();
+    }
+    StatusDesk(const StatusDesk&) = delete;
+    StatusDesk& operator=(const StatusDesk&) = delete;
+};
+
+// Signs in as `name` on `http`; returns the session's cookie.
+std::string signIn(httplib::Client& http, const std::string& name, const std::string& password)
+{
+    const httplib::Result form = http.Get("/masuk");
+    REQUIRE(form);
+    const std::string setCookie = form->get_header_value("Set-Cookie");
+    std::string cookie = setCookie.substr(0, setCookie.find(';'));
+    static const std::regex token(R"re(name="csrf" value="([0-9a-f]{64})")re");
+    std::smatch m;
+    REQUIRE(std::regex_search(form->body, m, token));
+    const httplib::Result in = http.Post(
+        "/masuk", {{"Cookie", cookie}}, httplib::Params{{"nama", name}, {"sandi", password}, {"csrf", m[1]}});
+    REQUIRE(in);
+    REQUIRE(in->status == 303);
+    if (in->has_header("Set-Cookie"))
+        cookie = in->get_header_value("Set-Cookie").substr(0, in->get_header_value("Set-Cookie").find(';'));
+    return cookie;
+}
+
+} // namespace
+
+TEST_CASE_TEMPLATE("the desk's Status untuk kios: one signed file per kiosk to download, nothing personal",
+                   Kind, test::SqliteKind, test::PostgresKind)
+{
+    test::TempDir dir;
+    const auto store = Kind::open(dir);
+    test::OfficeKeys keys;
+    test::Stick stick(keys.pair.publicKey, 2);
+    const fs::path roots[] = {stick.root};
+    REQUIRE(importPaths(*store, roots, test::importOptions(keys.pair.secretKey)).added() == 30);
+    addUser(*store, "petugas", Role::Officer, "sandi-petugas-panjang", kOfficeT0);
+    Signing office;
+
+    SUBCASE("with the signing key: a link per kiosk, each file the kiosk's own and signed")
+    {
+        StatusDesk desk(Kind::database(dir), office.sec);
+        httplib::Client http("127.0.0.1", desk.port);
+        // Without a session: the sign-in page, nothing made.
+        const httplib::Result anonymous = http.Get("/status/CMG.status");
+        REQUIRE(anonymous);
+        CHECK(anonymous->status == 303);
+        CHECK(anonymous->get_header_value("Location") == "/masuk");
+
+        const httplib::Headers session{{"Cookie", signIn(http, "petugas", "sandi-petugas-panjang")}};
+        const httplib::Result page = http.Get("/status", session);
+        REQUIRE(page);
+        CHECK(page->status == 200);
+        for (const char* kiosk : {"CMG", "KRJ", "SDR"})
+            CHECK(has(page->body, "href=\"/status/" + std::string(kiosk) + ".status\""));
+        const httplib::Result file = http.Get("/status/CMG.status", session);
+        REQUIRE(file);
+        CHECK(file->status == 200);
+        CHECK(has(file->get_header_value("Content-Disposition"), "filename=\"CMG.status\""));
+        const statuspack::Read r = statuspack::read(file->body, office.trusted, "CMG");
+        REQUIRE_MESSAGE(r.ok(), r.detail);
+        CHECK(r.pack.book.entries.size() == 10);
+        for (const LedgerRequest& q : listRequests(*store, {}, {})) {
+            CHECK(!has(file->body, q.name));
+            CHECK(!has(file->body, q.phone));
+        }
+        CHECK(http.Get("/status/cmg.status", session)->status == 404);
+        CHECK(http.Get("/status/..%2Fx.status", session)->status == 404);
+        // The download is in the desk's audit log.
+        CHECK(store->query("SELECT 1 FROM desk_audit WHERE action = 'unduh-status'").size() == 1);
+    }
+    SUBCASE("without a signing key: why no file is offered")
+    {
+        StatusDesk desk(Kind::database(dir), {});
+        httplib::Client http("127.0.0.1", desk.port);
+        const httplib::Headers session{{"Cookie", signIn(http, "petugas", "sandi-petugas-panjang")}};
+        const httplib::Result page = http.Get("/status", session);
+        REQUIRE(page);
+        CHECK(has(page->body, "Berkas status belum tersedia: kunci tanda tangan kantor belum diatur"));
+        CHECK(!has(page->body, "href=\"/status/"));
+        CHECK(http.Get("/status/CMG.status", session)->status == 404);
+    }
 }

@@ -3,6 +3,7 @@
 #include "desk/desk_internal.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/status_pack.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -161,9 +162,50 @@ void Desk::Impl::officeRoutes()
                        "text/csv; charset=utf-8");
                }));
 
+    // Each kiosk's signed status file (desa-office status-pack), one download a kiosk: only
+    // references, statuses and dates, so every signed-in user may take it for the stick.
     server.Get("/status", page([this](Call& call) {
+                   StorePool::Lease store = pool.borrow();
                    Page p(call, sessions, "Status untuk kios", "status.tpl", "STATUS");
+                   const fs::path& key = options.config.signingKey;
+                   if (key.empty()) {
+                       p.body().ShowSection("TANPA_KUNCI");
+                   } else {
+                       const std::vector<KioskSummary> list =
+                           listKiosks(*store, options.config.villages, now(), options.config.silentAfterDays);
+                       if (list.empty())
+                           p.body().ShowSection("KOSONG");
+                       for (const KioskSummary& k : list) {
+                           if (!statuspack::isKioskId(k.kioskId))
+                               continue;
+                           ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("KIOS");
+                           t->SetValue("ID", k.kioskId);
+                           t->SetValue("DESA", k.village);
+                           t->SetValue("BERKAS", statuspack::fileName(k.kioskId));
+                       }
+                   }
                    p.send(call.res);
+               }));
+    server.Get(R"(/status/([A-Z]{2,8})\.status)", page([this](Call& call) {
+                   const std::string kiosk = call.req.matches[1];
+                   if (options.config.signingKey.empty())
+                       return errorPage(call, 404, "Berkas status belum tersedia",
+                                        "Kunci tanda tangan kantor belum diatur ([status] signing_key di "
+                                        "office.toml).");
+                   StorePool::Lease store = pool.borrow();
+                   std::string bytes;
+                   try {
+                       bytes = statusPackBytes(*store, kiosk, options.config.signingKey, now());
+                   } catch (const StoreError&) {
+                       throw; // the calm 503 page
+                   } catch (const std::exception& e) {
+                       // The key cannot be read or is of the wrong kind: the sentence names the file.
+                       return errorPage(call, 500, "Berkas status tidak dapat dibuat", e.what());
+                   }
+                   auditEntry(*store, call, "unduh-status", kiosk);
+                   call.res.set_header("Content-Disposition",
+                                       "attachment; filename=\"" + statuspack::fileName(kiosk) + "\"");
+                   call.res.set_content(bytes, "application/octet-stream");
                }));
 
     server.Get("/pengguna",
