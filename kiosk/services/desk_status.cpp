@@ -63,6 +63,12 @@ void readStatusOffer(const StatusPlace& place, const std::vector<std::filesystem
 
 statuspack::Read takeStatusPack(const StatusPlace& place, const std::vector<std::filesystem::path>& folders)
 {
+    if (place.root.empty()) { // no state folder to keep it in (a desk set up without one)
+        statuspack::Read none;
+        none.refusal = statuspack::Refusal::Failed;
+        none.detail = "this kiosk has no folder to keep status packs in";
+        return none;
+    }
     std::error_code ec;
     for (const auto& folder : folders)
         if (std::filesystem::exists(folder / statuspack::fileName(place.kioskId), ec) ||
