@@ -3,6 +3,7 @@
 #include "cli/office_cli.hpp"
 
 #include "export/format.hpp"
+#include "ledger/accounts.hpp"
 #include "ledger/config.hpp"
 #include "ledger/importer.hpp"
 #include "ledger/ledger.hpp"
@@ -12,12 +13,14 @@
 #include <nlohmann/json.hpp>
 
 #include <pwd.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -91,6 +94,8 @@ struct Options {
     int silentDays = 0;
     std::string month;
     int days = 0;
+    // user
+    std::string userName, role;
 };
 
 int runImport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
@@ -341,9 +346,136 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
     return 0;
 }
 
+// Echo off on a terminal while a password is typed; as it was again afterwards.
+class NoEcho {
+public:
+    explicit NoEcho(bool terminal)
+    {
+        if (terminal && ::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    ~NoEcho()
+    {
+        if (m_active)
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+    }
+    NoEcho(const NoEcho&) = delete;
+    NoEcho& operator=(const NoEcho&) = delete;
+
+private:
+    termios m_saved{};
+    bool m_active = false;
+};
+
+// One line of `in` (a password), without its line end; nullopt at the end of the input.
+std::optional<std::string> readSecretLine(std::istream& in, std::ostream& err, const char* prompt,
+                                          bool terminal)
+{
+    std::string line;
+    {
+        const NoEcho quiet(terminal);
+        if (terminal)
+            err << prompt << std::flush;
+        if (!std::getline(in, line))
+            return std::nullopt;
+    }
+    if (terminal)
+        err << "\n";
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+// The desk's people: the password twice on standard input, one per line (so scripts can pipe it;
+// not echoed on a terminal). Each change also goes into the desk's audit log.
+int runUserAdd(Store& store, const Options& o, std::istream& in, std::ostream& out, std::ostream& err)
+{
+    const bool terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
+    const std::optional<std::string> first = readSecretLine(in, err, "Password: ", terminal);
+    const std::optional<std::string> second =
+        first ? readSecretLine(in, err, "The same again: ", terminal) : std::nullopt;
+    if (!second) {
+        err << "desa-office: user add reads the password twice from standard input, one per line; nothing "
+               "was "
+               "added\n";
+        return 1;
+    }
+    if (*first != *second) {
+        err << "desa-office: the two passwords differ; nothing was added\n";
+        return 1;
+    }
+    try {
+        const Role role = roleFromId(o.role).value_or(Role::Officer);
+        const std::int64_t now = nowMs();
+        addUser(store, o.userName, role, *first, now);
+        audit(store, {now, currentUser(), "user-add", o.userName + " (" + o.role + ")", "command line"});
+        out << "user " << o.userName << " added (" << o.role << ")\n";
+        return 0;
+    } catch (const AccountRefused& e) {
+        err << "desa-office: user add refused: " << e.english() << "; nothing was added\n";
+        return 1;
+    }
+}
+
+int runUserList(Store& store, const Options& o, std::ostream& out)
+{
+    const std::vector<DeskUser> users = listUsers(store);
+    const std::int64_t now = nowMs();
+    if (o.json) {
+        auto all = nlohmann::ordered_json::array();
+        for (const DeskUser& u : users) {
+            nlohmann::ordered_json j;
+            j["name"] = u.name;
+            j["role"] = roleId(u.role);
+            j["created"] = exporter::isoLocal(u.createdMs);
+            j["locked_until"] = u.lockedUntilMs > now
+                                    ? nlohmann::ordered_json(exporter::isoLocal(u.lockedUntilMs))
+                                    : nlohmann::ordered_json(nullptr);
+            j["failed_logins"] = u.failedLogins;
+            all.push_back(std::move(j));
+        }
+        out << all.dump(2) << "\n";
+        return 0;
+    }
+    if (users.empty())
+        out << "no users yet: desa-office user add NAME --role admin\n";
+    for (const DeskUser& u : users) {
+        out << std::left << std::setw(34) << u.name << std::setw(9) << roleId(u.role) << "  added "
+            << day(u.createdMs);
+        if (u.lockedUntilMs > now)
+            out << "  LOCKED until " << exporter::isoLocal(u.lockedUntilMs) << " (desa-office user unlock "
+                << u.name << ")";
+        else if (u.failedLogins > 0)
+            out << "  " << u.failedLogins << " wrong password(s) in a row";
+        out << "\n";
+    }
+    return 0;
+}
+
+int runUserUnlock(Store& store, const Options& o, std::ostream& out, std::ostream& err)
+{
+    try {
+        unlockUser(store, o.userName);
+        audit(store, {nowMs(), currentUser(), "user-unlock", o.userName, "command line"});
+        out << "user " << o.userName << " unlocked\n";
+        return 0;
+    } catch (const AccountRefused& e) {
+        err << "desa-office: user unlock refused: " << e.english() << "\n";
+        return 1;
+    }
+}
+
 } // namespace
 
 int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
+{
+    return runOffice(argc, argv, std::cin, out, err);
+}
+
+int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err)
 {
     CLI::App app{"desa-office: the office ledger of the village kiosks' callback requests"};
     app.require_subcommand(1);
@@ -403,6 +535,20 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
         ->check(CLI::Range(1, 3650));
     purgeCmd->add_option("--who", o.who, "Who (default: the login name)");
 
+    CLI::App* user = app.add_subcommand("user", "The people of the office desk (desa-office serve)");
+    user->require_subcommand(1);
+    CLI::App* userAdd = user->add_subcommand(
+        "add", "Add a person; the password twice on standard input, one per line (at least 10 characters)");
+    userAdd->add_option("name", o.userName, "2-32 of a-z, 0-9, '.', '_', '-'")->required();
+    userAdd->add_option("--role", o.role, "admin (also manages the users) or officer")
+        ->required()
+        ->check(CLI::IsMember({"admin", "officer"}));
+    CLI::App* userList = user->add_subcommand("list", "Every person, their role, and who is locked out");
+    userList->add_flag("--json", o.json, "A JSON array");
+    CLI::App* userUnlock =
+        user->add_subcommand("unlock", "Let a person locked out by wrong passwords log in again at once");
+    userUnlock->add_option("name", o.userName, "The user's name")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -424,6 +570,12 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
             return runKiosks(*store, config, o, out);
         if (report->parsed())
             return runReport(*store, config, o, out, err);
+        if (userAdd->parsed())
+            return runUserAdd(*store, o, in, out, err);
+        if (userList->parsed())
+            return runUserList(*store, o, out);
+        if (userUnlock->parsed())
+            return runUserUnlock(*store, o, out, err);
         if (purgeCmd->parsed()) {
             const std::int64_t n = purge(*store, o.days > 0 ? o.days : config.retentionDays,
                                          o.who.empty() ? currentUser() : o.who, nowMs());
