@@ -123,14 +123,21 @@ QueuePage queryQueue(Store& store, const QueueQuery& query, const Villages& vill
         const std::string limit = "$" + std::to_string(params.size());
         params.emplace_back(static_cast<std::int64_t>((page - 1) * size));
         const std::string offset = "$" + std::to_string(params.size());
-        return store.query(
+        const std::string columns =
             "SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, r.priority, "
             "r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, r.batch_id, r.file, "
             "r.imported_by, r.imported_ms, EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid), "
-            "r.done_ms" +
-                std::string(searching ? ", COUNT(*) OVER ()" : "") + " FROM requests r" + where.sql +
-                " ORDER BY r.priority, r.created_ms, r.uid LIMIT " + limit + " OFFSET " + offset,
-            params);
+            "r.done_ms";
+        const std::string order = " ORDER BY r.priority, r.created_ms, r.uid";
+        if (searching)
+            return store.query(columns + ", COUNT(*) OVER () FROM requests r" + where.sql + order +
+                                   " LIMIT " + limit + " OFFSET " + offset,
+                               params);
+        // The page's ids first, from the index alone where it can (requests_queue holds the order and
+        // the id): a deep page then skips index entries, not whole rows; then those 50 rows.
+        return store.query(columns + " FROM requests r WHERE r.uid IN (SELECT r.uid FROM requests r" +
+                               where.sql + order + " LIMIT " + limit + " OFFSET " + offset + ")" + order,
+                           params);
     };
     const auto count = [&] {
         return static_cast<std::size_t>(
