@@ -36,8 +36,10 @@ RULES = {
 }
 # The office program (office/, beside kiosk/): one layer whose arrows reach core and export (and,
 # through export, store), as docs/GUIDE.md draws it, with the office's own store libraries.
-RULES["office"] = (("core", "export"), {"SQLite", "libpqxx", "libpq", "toml++", "nlohmann json", "CLI11", "libsodium",
-                                        "ctemplate"})
+# The web desk adds cpp-httplib (whose Debian build brings OpenSSL, zlib and Brotli headers along),
+# ctemplate and libsodium (session ids, token comparison).
+RULES["office"] = (("core", "export"), {"SQLite", "libpqxx", "libpq", "toml++", "nlohmann json", "CLI11",
+                                         "cpp-httplib", "OpenSSL", "zlib", "Brotli", "ctemplate", "libsodium"})
 OFFICE_LAYER = "office"
 # The CMake target each layer's objects belong to.
 TARGETS = {layer: "kiosk" if layer == "main" else f"kiosk_{layer}" for layer in RULES if layer != OFFICE_LAYER}
@@ -48,11 +50,12 @@ LIBRARY_FOLDERS = {
     "imgui": "ImGui", "SFML": "SFML", "GL": "OpenGL", "KHR": "OpenGL", "X11": "X11", "AL": "OpenAL",
     "espeak-ng": "eSpeak NG", "espeak": "eSpeak NG", "fontconfig": "fontconfig", "systemd": "systemd",
     "CLI": "CLI11", "toml++": "toml++", "nlohmann": "nlohmann json", "sodium": "libsodium",
-    "freetype2": "FreeType", "stb": "stb", "pqxx": "libpqxx", "postgresql": "libpq", "ctemplate": "ctemplate",
+    "freetype2": "FreeType", "stb": "stb", "pqxx": "libpqxx", "postgresql": "libpq",
+    "ctemplate": "ctemplate", "openssl": "OpenSSL", "brotli": "Brotli",
 }
 LIBRARY_FILES = {
     "sqlite3.h": "SQLite", "sqlite3ext.h": "SQLite", "sodium.h": "libsodium", "qrencode.h": "qrencode", "csv.h": "libcsv",
-    "ft2build.h": "FreeType",
+    "ft2build.h": "FreeType", "httplib.h": "cpp-httplib", "zlib.h": "zlib", "zconf.h": "zlib",
 }
 # The C library, POSIX and the kernel's user headers (glibc's and linux-libc-dev's files on Debian 12).
 SYSTEM_FOLDERS = {
