@@ -243,4 +243,15 @@ TEST_CASE_TEMPLATE("desk audit log: round trip, newest first, paging, text kept 
     CHECK(second[0].action == "view-request");
     CHECK(listAudit(*store, 10, 3).empty());
     CHECK(listAudit(*store, static_cast<std::size_t>(-1), 0).size() == 3);
+
+    // One subject's entries: who saw or changed that request.
+    audit(*store, {kOfficeT0 + 3000, "petugas-b", "follow-up", "0f3c-uid", "192.168.1.21"});
+    const std::vector<AuditEntry> of = listAuditOf(*store, "0f3c-uid", 10);
+    REQUIRE(of.size() == 2);
+    CHECK(of[0].action == "follow-up");
+    CHECK(of[0].who == "petugas-b");
+    CHECK(of[1].action == "view-request");
+    CHECK(listAuditOf(*store, "0f3c-uid", 1).size() == 1);
+    CHECK(listAuditOf(*store, "0f3c", 10).empty());
+    CHECK(listAuditOf(*store, "' OR '1'='1", 10).empty());
 }

@@ -248,6 +248,29 @@ TEST_CASE_TEMPLATE("desk queue: search by name, phone or reference; SQL and LIKE
     CHECK(test::countOf(*store, "SELECT COUNT(*) FROM requests") == 6);
     CHECK(run(*store, {}).total == 5);
 
+    // A search's pages: counted in the same scan; beyond the last, the last.
+    QueueQuery paged;
+    paged.status = std::string(kAllStatuses);
+    paged.search = "0812 1000 000";
+    paged.pageSize = 2;
+    QueuePage found = run(*store, paged);
+    CHECK(found.total == 3);
+    CHECK(found.pages == 2);
+    CHECK(names(found) == Names{"Séno Widodo", "Dewi 50% Lestari"});
+    paged.page = 2;
+    CHECK(names(run(*store, paged)) == Names{"Bambang"});
+    paged.page = 7;
+    found = run(*store, paged);
+    CHECK(found.page == 2);
+    CHECK(found.total == 3);
+    CHECK(names(found) == Names{"Bambang"});
+    paged.search = "tidak ada yang begini";
+    found = run(*store, paged);
+    CHECK(found.total == 0);
+    CHECK(found.page == 1);
+    CHECK(found.pages == 1);
+    CHECK(found.rows.empty());
+
     // Search and filters together.
     QueueQuery q;
     q.search = "0812";

@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -144,6 +145,50 @@ int runServe(const OfficeConfig& config, const Options& o, std::ostream& out, st
     return served ? 0 : 1;
 }
 
+// Echo off on a terminal while a password is typed; as it was again afterwards.
+class NoEcho {
+public:
+    explicit NoEcho(bool terminal)
+    {
+        if (terminal && ::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    ~NoEcho()
+    {
+        if (m_active)
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+    }
+    NoEcho(const NoEcho&) = delete;
+    NoEcho& operator=(const NoEcho&) = delete;
+
+private:
+    termios m_saved{};
+    bool m_active = false;
+};
+
+// One line of `in` (a password) without its line end (CR too); false at the end of the input. On a
+// terminal it asks on `err` and does not echo.
+bool readSecretLine(std::istream& in, std::ostream& err, const char* prompt, bool terminal, std::string& line)
+{
+    {
+        const NoEcho quiet(terminal);
+        if (terminal)
+            err << prompt << std::flush;
+        if (!std::getline(in, line))
+            return false;
+    }
+    if (terminal)
+        err << "\n";
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return true;
+}
+
+// The password twice on standard input, one per line (so scripts can pipe it). Adding and
+// unlocking go into the desk's audit log, from the "command line".
 int runUserAdd(Store& store, const Options& o, std::istream& in, std::ostream& out, std::ostream& err)
 {
     const std::optional<Role> role = roleFromId(o.role);
@@ -151,25 +196,58 @@ int runUserAdd(Store& store, const Options& o, std::istream& in, std::ostream& o
         err << "desa-office: --role must be admin or officer\n";
         return 2;
     }
+    const bool terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
     std::string first, second;
-    if (!std::getline(in, first) || !std::getline(in, second)) {
+    if (!readSecretLine(in, err, "Password: ", terminal, first) ||
+        !readSecretLine(in, err, "The same again: ", terminal, second)) {
         err << "desa-office: user add reads the password twice on standard input, one per line\n";
         return 2;
     }
-    for (std::string* p : {&first, &second})
-        if (!p->empty() && p->back() == '\r')
-            p->pop_back();
     if (first != second) {
         err << "desa-office: the two passwords differ; no user was added\n";
         return 1;
     }
     try {
-        addUser(store, o.userName, *role, first, nowMs());
+        const std::int64_t now = nowMs();
+        addUser(store, o.userName, *role, first, now);
+        audit(store, {now, currentUser(), "user-add", o.userName + " (" + std::string(roleId(*role)) + ")",
+                      "command line"});
     } catch (const AccountRefused& e) {
         err << "desa-office: user not added: " << e.english() << "\n";
         return 1;
     }
     out << "user " << o.userName << " added (" << roleId(*role) << ")\n";
+    return 0;
+}
+
+int runUserList(Store& store, const Options& o, std::ostream& out)
+{
+    const std::vector<DeskUser> users = listUsers(store);
+    const std::int64_t now = nowMs();
+    if (o.json) {
+        auto all = nlohmann::ordered_json::array();
+        for (const DeskUser& u : users) {
+            nlohmann::ordered_json j;
+            j["name"] = u.name;
+            j["role"] = roleId(u.role);
+            j["created"] = exporter::isoLocal(u.createdMs);
+            j["locked_until"] = u.lockedUntilMs > now
+                                    ? nlohmann::ordered_json(exporter::isoLocal(u.lockedUntilMs))
+                                    : nlohmann::ordered_json(nullptr);
+            j["failed_logins"] = u.failedLogins;
+            all.push_back(std::move(j));
+        }
+        out << all.dump(2) << "\n";
+        return 0;
+    }
+    if (users.empty())
+        out << "no users yet: desa-office user add NAME --role admin\n";
+    for (const DeskUser& u : users)
+        out << u.name << "  " << roleId(u.role) << "  since " << day(u.createdMs)
+            << (u.lockedUntilMs > now ? "  LOCKED until " + exporter::isoLocal(u.lockedUntilMs) +
+                                            " (desa-office user unlock " + u.name + ")"
+                                      : "")
+            << "\n";
     return 0;
 }
 
@@ -527,6 +605,7 @@ int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream&
         ->required()
         ->check(CLI::IsMember({"admin", "officer"}));
     CLI::App* userList = user->add_subcommand("list", "Every user, their role and whether locked");
+    userList->add_flag("--json", o.json, "A JSON array");
     CLI::App* userUnlock = user->add_subcommand("unlock", "Unlock a user locked after wrong passwords");
     userUnlock->add_option("name", o.userName, "The user name")->required();
 
@@ -543,20 +622,12 @@ int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream&
         const std::unique_ptr<Store> store = openStore(o.database.empty() ? config.database : o.database);
         if (userAdd->parsed())
             return runUserAdd(*store, o, in, out, err);
-        if (userList->parsed()) {
-            const std::vector<DeskUser> users = listUsers(*store);
-            if (users.empty())
-                out << "no users yet: desa-office user add NAME --role admin\n";
-            for (const DeskUser& u : users)
-                out << u.name << "  " << roleId(u.role) << "  since " << day(u.createdMs)
-                    << (u.lockedUntilMs > nowMs() ? "  LOCKED until " + exporter::isoLocal(u.lockedUntilMs)
-                                                  : "")
-                    << "\n";
-            return 0;
-        }
+        if (userList->parsed())
+            return runUserList(*store, o, out);
         if (userUnlock->parsed()) {
             try {
                 unlockUser(*store, o.userName);
+                audit(*store, {nowMs(), currentUser(), "user-unlock", o.userName, "command line"});
             } catch (const AccountRefused& e) {
                 err << "desa-office: " << e.english() << "\n";
                 return 1;

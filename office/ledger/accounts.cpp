@@ -240,4 +240,15 @@ std::vector<AuditEntry> listAudit(Store& store, std::size_t limit, std::size_t o
     return out;
 }
 
+std::vector<AuditEntry> listAuditOf(Store& store, const std::string& subject, std::size_t limit)
+{
+    std::vector<AuditEntry> out;
+    for (const Row& r :
+         store.query("SELECT at_ms, who, action, subject, address FROM desk_audit WHERE subject = $1 "
+                     "ORDER BY id DESC LIMIT $2",
+                     {subject, bounded(limit)}))
+        out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+    return out;
+}
+
 } // namespace kiosk::office

@@ -80,5 +80,8 @@ struct AuditEntry {
 void audit(Store& store, const AuditEntry& entry);
 // Newest first.
 [[nodiscard]] std::vector<AuditEntry> listAudit(Store& store, std::size_t limit, std::size_t offset);
+// The entries about one subject (who saw or changed a request, say), newest first, at most `limit`.
+[[nodiscard]] std::vector<AuditEntry> listAuditOf(Store& store, const std::string& subject,
+                                                  std::size_t limit);
 
 } // namespace kiosk::office

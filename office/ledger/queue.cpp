@@ -113,27 +113,52 @@ std::string phoneSearchDigits(std::string_view text)
 QueuePage queryQueue(Store& store, const QueueQuery& query, const Villages& villages)
 {
     const Where where = whereOf(query, villages);
-    QueuePage out;
-    out.total = static_cast<std::size_t>(
-        store.query("SELECT COUNT(*) FROM requests r" + where.sql, where.params).at(0).integer(0));
     const std::size_t size = query.pageSize == 0 ? 50 : std::min(query.pageSize, kMaxPageSize);
+    const bool searching = !trimmed(query.search).empty();
+    // One page in order; a search also counts its matches in the same scan (COUNT(*) OVER ()): it
+    // reads every row anyway, and twice would cost twice.
+    const auto readPage = [&](std::size_t page) {
+        std::vector<Value> params = where.params;
+        params.emplace_back(static_cast<std::int64_t>(size));
+        const std::string limit = "$" + std::to_string(params.size());
+        params.emplace_back(static_cast<std::int64_t>((page - 1) * size));
+        const std::string offset = "$" + std::to_string(params.size());
+        const std::string columns =
+            "SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, r.priority, "
+            "r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, r.batch_id, r.file, "
+            "r.imported_by, r.imported_ms, " +
+            std::string(kOpenConflictSql) + ", r.done_ms";
+        const std::string order = " ORDER BY r.priority, r.created_ms, r.uid";
+        if (searching)
+            return store.query(columns + ", COUNT(*) OVER () FROM requests r" + where.sql + order +
+                                   " LIMIT " + limit + " OFFSET " + offset,
+                               params);
+        // The page's ids first, from the index alone where it can (requests_queue holds the order and
+        // the id): a deep page then skips index entries, not whole rows; then those 50 rows.
+        return store.query(columns + " FROM requests r WHERE r.uid IN (SELECT r.uid FROM requests r" +
+                               where.sql + order + " LIMIT " + limit + " OFFSET " + offset + ")" + order,
+                           params);
+    };
+    const auto count = [&] {
+        return static_cast<std::size_t>(
+            store.query("SELECT COUNT(*) FROM requests r" + where.sql, where.params).at(0).integer(0));
+    };
+
+    QueuePage out;
+    std::vector<Row> rows;
+    if (searching) {
+        rows = readPage(std::max<std::size_t>(query.page, 1));
+        out.total = rows.empty() ? count() : static_cast<std::size_t>(rows[0].integer(22));
+    } else {
+        out.total = count();
+    }
     out.pages = std::max<std::size_t>(1, (out.total + size - 1) / size);
     out.page = std::clamp<std::size_t>(query.page, 1, out.pages);
     if (out.total == 0)
         return out;
+    if (!searching || rows.empty()) // a search's page beyond the last: the last
+        rows = readPage(out.page);
 
-    std::vector<Value> params = where.params;
-    params.emplace_back(static_cast<std::int64_t>(size));
-    const std::string limit = "$" + std::to_string(params.size());
-    params.emplace_back(static_cast<std::int64_t>((out.page - 1) * size));
-    const std::string offset = "$" + std::to_string(params.size());
-    const std::vector<Row> rows = store.query(
-        "SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, r.priority, "
-        "r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, r.batch_id, r.file, "
-        "r.imported_by, r.imported_ms, " +
-            std::string(kOpenConflictSql) + ", r.done_ms FROM requests r" + where.sql +
-            " ORDER BY r.priority, r.created_ms, r.uid LIMIT " + limit + " OFFSET " + offset,
-        params);
     for (const Row& r : rows) {
         QueueRow row;
         LedgerRequest& q = row.request;
