@@ -560,6 +560,17 @@ TEST_CASE("office.toml [desk]: the settings read, a mistake named with its file 
     CHECK(desk::splitListen("[::1]:0") == std::pair<std::string, int>{"::1", 0});
     CHECK_THROWS_AS((void)desk::splitListen("localhost"), std::invalid_argument);
     CHECK_THROWS_AS((void)desk::splitListen("h:123456"), std::invalid_argument);
+
+    // A port in use is refused with a sentence, not shared.
+    desk::DeskOptions o;
+    o.database = "sqlite:" + (dir.path() / "office.db").string();
+    std::ostringstream log;
+    o.log = &log;
+    desk::Desk first(o);
+    const int port = first.bind("127.0.0.1", 0);
+    desk::Desk second(o);
+    CHECK_THROWS_WITH_AS((void)second.bind("127.0.0.1", port),
+                         doctest::Contains("cannot listen on 127.0.0.1:"), std::runtime_error);
 }
 
 TEST_CASE_TEMPLATE("desa-office user add/list/unlock: the password twice on standard input", Kind,
