@@ -3,6 +3,9 @@
 // store, the same again, `requests list --status baru` over the 100,000, pages of the desk's queue,
 // and the report of each month of that year.
 //   office_bench --dir DIR [--postgres URI] [--batches N] [--per-batch N]
+//   office_bench --dir DIR --seed DATABASE [--batches N] [--per-batch N]
+// With --seed it only fills DATABASE (sqlite:PATH or a libpq URI) with the same year of requests
+// and follow-up, for the desk's load test (scripts/bench.sh --desk), and prints how long it took.
 // DIR holds the stick and the SQLite file; it should be a real disk (not tmpfs). Without
 // --postgres only SQLite is measured (scripts/bench.sh runs it beside a private cluster).
 #include "export/exporter.hpp"
@@ -88,6 +91,29 @@ void figure(const char* name, const std::string& store, double value, const char
     std::fflush(stdout);
 }
 
+// A year of follow-up: everything made more than 60 days before `end` (the first nine batches of
+// each kiosk) is selesai, with its events and the derived columns as addFollowUp writes them, in
+// bulk; the rest (10,000 of 100,000) stays baru.
+void closeOldRequests(office::Store& store, std::int64_t end)
+{
+    store.transaction([&] {
+        store.exec("INSERT INTO events (uid, at_ms, who, kind, outcome) SELECT uid, created_ms + 86400000, "
+                   "'bench', 'attempt', 'reached' FROM requests WHERE created_ms < $1",
+                   {end - 60 * kDay});
+        store.exec("INSERT INTO events (uid, at_ms, who, kind) SELECT uid, created_ms + 172800000, 'bench', "
+                   "'selesai' FROM requests WHERE created_ms < $1",
+                   {end - 60 * kDay});
+        store.exec(
+            "UPDATE requests SET status = 'selesai', first_attempt_ms = created_ms + 86400000, reached_ms = "
+            "created_ms + 86400000, done_ms = created_ms + 172800000 WHERE created_ms < $1",
+            {end - 60 * kDay});
+    });
+    // PostgreSQL's autovacuum analyses a table within a minute of so many changes; the figures are
+    // of a server in its ordinary state, not of the minute after a bulk update.
+    if (store.dialect() == office::Dialect::Postgres)
+        store.exec("ANALYZE requests");
+}
+
 int measure(const std::string& label, const std::string& database, const fs::path& stick,
             const exporter::SecretKey& key, std::int64_t expected, double importTarget)
 {
@@ -109,26 +135,8 @@ int measure(const std::string& label, const std::string& database, const fs::pat
     if (first.added() != expected || again.added() != 0)
         return 1;
 
-    // A year of follow-up: everything made more than 60 days before the end (the first nine
-    // batches of each kiosk) is selesai, with its events and the derived columns as addFollowUp
-    // writes them, in bulk; the rest (10,000) stays baru.
     const std::int64_t end = kStart + 365 * kDay;
-    store->transaction([&] {
-        store->exec("INSERT INTO events (uid, at_ms, who, kind, outcome) SELECT uid, created_ms + 86400000, "
-                    "'bench', 'attempt', 'reached' FROM requests WHERE created_ms < $1",
-                    {end - 60 * kDay});
-        store->exec("INSERT INTO events (uid, at_ms, who, kind) SELECT uid, created_ms + 172800000, 'bench', "
-                    "'selesai' FROM requests WHERE created_ms < $1",
-                    {end - 60 * kDay});
-        store->exec(
-            "UPDATE requests SET status = 'selesai', first_attempt_ms = created_ms + 86400000, reached_ms = "
-            "created_ms + 86400000, done_ms = created_ms + 172800000 WHERE created_ms < $1",
-            {end - 60 * kDay});
-    });
-    // PostgreSQL's autovacuum analyses a table within a minute of so many changes; the figures are
-    // of a server in its ordinary state, not of the minute after a bulk update.
-    if (store->dialect() == office::Dialect::Postgres)
-        store->exec("ANALYZE requests");
+    closeOldRequests(*store, end);
     std::vector<double> times;
     std::size_t rows = 0;
     for (int run = 0; run < 7; ++run) {
@@ -190,13 +198,15 @@ int measure(const std::string& label, const std::string& database, const fs::pat
 int main(int argc, char** argv)
 {
     fs::path dir = fs::temp_directory_path();
-    std::string postgres;
+    std::string postgres, seed;
     int batches = 100, perBatch = 1000;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--dir") == 0)
             dir = argv[i + 1];
         else if (std::strcmp(argv[i], "--postgres") == 0)
             postgres = argv[i + 1];
+        else if (std::strcmp(argv[i], "--seed") == 0)
+            seed = argv[i + 1];
         else if (std::strcmp(argv[i], "--batches") == 0)
             batches = std::max(10, std::atoi(argv[i + 1]));
         else if (std::strcmp(argv[i], "--per-batch") == 0)
@@ -212,10 +222,25 @@ int main(int argc, char** argv)
         const std::int64_t expected = static_cast<std::int64_t>(batches / 10 * 10) * perBatch;
         figure("office_bench_stick_made_ms", "kiosk", msSince(t0), "ms", 0,
                ", \"requests\": " + std::to_string(expected) + ", \"fs\": \"" + fileSystem(work) + "\"");
-        failures += measure("SQLite", "sqlite:" + (work / "office.db").string(), work / "stick",
-                            keys.secretKey, expected, 10'000);
-        if (!postgres.empty())
-            failures += measure("PostgreSQL", postgres, work / "stick", keys.secretKey, expected, 30'000);
+        if (!seed.empty()) {
+            t0 = std::chrono::steady_clock::now();
+            auto store = office::openStore(seed);
+            office::ImportOptions options;
+            options.key = keys.secretKey;
+            options.who = "bench";
+            options.nowMs = kStart + 400 * kDay;
+            const std::vector<fs::path> paths{work / "stick"};
+            const office::ImportSummary summary = office::importPaths(*store, paths, options);
+            closeOldRequests(*store, kStart + 365 * kDay);
+            figure("desk_seed_ms", seed.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL", msSince(t0), "ms",
+                   0, ", \"new\": " + std::to_string(summary.added()));
+            failures += summary.added() == expected ? 0 : 1;
+        } else {
+            failures += measure("SQLite", "sqlite:" + (work / "office.db").string(), work / "stick",
+                                keys.secretKey, expected, 10'000);
+            if (!postgres.empty())
+                failures += measure("PostgreSQL", postgres, work / "stick", keys.secretKey, expected, 30'000);
+        }
     } catch (const std::exception& e) {
         std::cerr << "office_bench: " << e.what() << "\n";
         failures = 1;
