@@ -150,12 +150,13 @@ std::string field(const httplib::Request& req, const char* name)
     return {};
 }
 
-Page::Page(const Call& call, Sessions& sessions, std::string title, const char* body, const char* nav)
+Page::Page(const Call& call, Desk::Impl& desk, std::string title, const char* body, const char* nav)
     : m_root("layout"), m_body(m_root.AddIncludeDictionary("BODY"))
 {
     loadTemplates();
     m_body->SetFilename(body);
     m_root.SetValue("TITLE", title);
+    m_root.SetValue("KANTOR", desk.settings().officeName);
     m_root.SetTemplateGlobalValue("CSRF", call.session.csrf);
     if (call.session.signedIn()) {
         m_root.ShowSection("SIGNED_IN");
@@ -167,7 +168,7 @@ Page::Page(const Call& call, Sessions& sessions, std::string title, const char* 
     if (nav && *nav)
         m_root.SetValue(std::string("NAV_") + nav, "aktif");
     if (!call.session.id.empty()) {
-        const auto [flash, error] = sessions.takeFlash(call.session.id);
+        const auto [flash, error] = desk.sessions.takeFlash(call.session.id);
         if (!flash.empty())
             m_root.SetValueAndShowSection("PESAN", flash, error ? "PESAN_SALAH" : "PESAN_OK");
     }
@@ -190,7 +191,6 @@ Desk::Impl::Impl(DeskOptions o)
     if (!options.log)
         options.log = &std::cerr;
     loadTemplates();
-    ctemplate::TemplateDictionary::SetGlobalValue("KANTOR", options.config.desk.officeName);
     pool.adopt(openStore(options.database)); // migrates, and says now when the store is unreachable
     routes();
 }
@@ -238,7 +238,7 @@ void Desk::Impl::redirect(Call& call, const std::string& to, const std::string& 
 
 void Desk::Impl::errorPage(Call& call, int status, const std::string& title, const std::string& text)
 {
-    Page p(call, sessions, title, "galat.tpl", "");
+    Page p(call, *this, title, "galat.tpl", "");
     p.body().SetValue("JUDUL", title);
     p.body().SetValue("TEKS", text);
     p.body().SetIntValue("KODE", status);

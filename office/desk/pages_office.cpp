@@ -113,7 +113,7 @@ void Desk::Impl::officeRoutes()
 {
     server.Get("/kios", page([this](Call& call) {
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Kios", "kios.tpl", "KIOS");
+                   Page p(call, *this, "Kios", "kios.tpl", "KIOS");
                    const int silent = options.config.silentAfterDays;
                    p.body().SetIntValue("SENYAP", silent);
                    const std::vector<KioskSummary> list =
@@ -139,14 +139,14 @@ void Desk::Impl::officeRoutes()
     server.Get("/laporan", page([this](Call& call) {
                    const std::string month = askedMonth(call.req);
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Laporan " + month, "laporan.tpl", "LAPORAN");
+                   Page p(call, *this, "Laporan " + month, "laporan.tpl", "LAPORAN");
                    fillReport(*this, *store, month, p.body());
                    p.send(call.res);
                }));
     server.Get("/laporan/cetak", page([this](Call& call) {
                    const std::string month = askedMonth(call.req);
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Laporan " + month, "cetak.tpl", "LAPORAN");
+                   Page p(call, *this, "Laporan " + month, "cetak.tpl", "LAPORAN");
                    p.body().SetValue("KANTOR", options.config.desk.officeName);
                    p.body().SetValue("DICETAK", localMinute(now()));
                    fillReport(*this, *store, month, p.body());
@@ -164,7 +164,7 @@ void Desk::Impl::officeRoutes()
                }));
 
     server.Get("/status", page([this](Call& call) {
-                   Page p(call, sessions, "Status untuk kios", "status.tpl", "STATUS");
+                   Page p(call, *this, "Status untuk kios", "status.tpl", "STATUS");
                    if (options.config.signingKey.empty()) {
                        p.body().ShowSection("TANPA_KUNCI");
                        return p.send(call.res);
@@ -211,7 +211,7 @@ void Desk::Impl::officeRoutes()
                page(
                    [this](Call& call) {
                        StorePool::Lease store = pool.borrow();
-                       Page p(call, sessions, "Pengguna", "pengguna.tpl", "PENGGUNA");
+                       Page p(call, *this, "Pengguna", "pengguna.tpl", "PENGGUNA");
                        for (const DeskUser& u : listUsers(*store)) {
                            ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("USER");
                            t->SetValue("NAMA", u.name);

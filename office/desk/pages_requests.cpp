@@ -177,7 +177,7 @@ void Desk::Impl::requestRoutes()
                        return errorPage(call, 404, "Permintaan tidak ditemukan",
                                         "Tidak ada permintaan dengan nomor ini. No request has this id.");
                    auditEntry(*store, call, "lihat", uid);
-                   Page p(call, sessions, "Permintaan " + r->reference, "permintaan.tpl", "ANTREAN");
+                   Page p(call, *this, "Permintaan " + r->reference, "permintaan.tpl", "ANTREAN");
                    fillRequest(*this, call, *store, *r, p.body());
                    p.send(call.res);
                }));
