@@ -7,6 +7,8 @@
 #include "ledger/accounts.hpp"
 #include "ledger/store.hpp"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -148,12 +150,13 @@ std::string field(const httplib::Request& req, const char* name)
     return {};
 }
 
-Page::Page(const Call& call, Sessions& sessions, std::string title, const char* body, const char* nav)
+Page::Page(const Call& call, Desk::Impl& desk, std::string title, const char* body, const char* nav)
     : m_root("layout"), m_body(m_root.AddIncludeDictionary("BODY"))
 {
     loadTemplates();
     m_body->SetFilename(body);
     m_root.SetValue("TITLE", title);
+    m_root.SetValue("KANTOR", desk.settings().officeName);
     m_root.SetTemplateGlobalValue("CSRF", call.session.csrf);
     if (call.session.signedIn()) {
         m_root.ShowSection("SIGNED_IN");
@@ -165,7 +168,7 @@ Page::Page(const Call& call, Sessions& sessions, std::string title, const char* 
     if (nav && *nav)
         m_root.SetValue(std::string("NAV_") + nav, "aktif");
     if (!call.session.id.empty()) {
-        const auto [flash, error] = sessions.takeFlash(call.session.id);
+        const auto [flash, error] = desk.sessions.takeFlash(call.session.id);
         if (!flash.empty())
             m_root.SetValueAndShowSection("PESAN", flash, error ? "PESAN_SALAH" : "PESAN_OK");
     }
@@ -188,7 +191,6 @@ Desk::Impl::Impl(DeskOptions o)
     if (!options.log)
         options.log = &std::cerr;
     loadTemplates();
-    ctemplate::TemplateDictionary::SetGlobalValue("KANTOR", options.config.desk.officeName);
     pool.adopt(openStore(options.database)); // migrates, and says now when the store is unreachable
     routes();
 }
@@ -236,7 +238,7 @@ void Desk::Impl::redirect(Call& call, const std::string& to, const std::string& 
 
 void Desk::Impl::errorPage(Call& call, int status, const std::string& title, const std::string& text)
 {
-    Page p(call, sessions, title, "galat.tpl", "");
+    Page p(call, *this, title, "galat.tpl", "");
     p.body().SetValue("JUDUL", title);
     p.body().SetValue("TEKS", text);
     p.body().SetIntValue("KODE", status);
@@ -311,6 +313,12 @@ httplib::Server::Handler Desk::Impl::open(Handler handler, bool checkCsrf)
 void Desk::Impl::routes()
 {
     server.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n == 0 ? 1 : n); };
+    // cpp-httplib's default sets SO_REUSEPORT, with which a second desk (or anything else) could
+    // listen on the same port and take half the requests: only SO_REUSEADDR, for a quick restart.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_default_headers({
         {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src "
                                     "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},

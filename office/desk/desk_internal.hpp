@@ -22,21 +22,6 @@ struct Call {
     std::string address;
 };
 
-// A page: the layout (header, navigation, message) around one body template.
-class Page {
-public:
-    // `body` is a template's file name ("antrean.tpl"); `nav` the navigation entry to mark current.
-    // The session's message for this page (if any) is shown above the body, once.
-    Page(const Call& call, Sessions& sessions, std::string title, const char* body, const char* nav);
-    [[nodiscard]] ctemplate::TemplateDictionary& body() { return *m_body; }
-    // The whole page, also set as the response's body (text/html).
-    void send(httplib::Response& res, int status = 200);
-
-private:
-    ctemplate::TemplateDictionary m_root;
-    ctemplate::TemplateDictionary* m_body;
-};
-
 struct Desk::Impl {
     DeskOptions options;
     StorePool pool;
@@ -80,6 +65,22 @@ struct Desk::Impl {
     void redirect(Call& call, const std::string& to, const std::string& flash = "", bool error = false);
     // An error page (403, 404, 400, 503) in the layout.
     void errorPage(Call& call, int status, const std::string& title, const std::string& text);
+};
+
+// A page: the layout (header, navigation, message) around one body template.
+class Page {
+public:
+    // `body` is a template's file name ("antrean.tpl"); `nav` the navigation entry to mark current.
+    // The session's message for this page (if any) is shown above the body, once; the office's name in
+    // the header.
+    Page(const Call& call, Desk::Impl& desk, std::string title, const char* body, const char* nav);
+    [[nodiscard]] ctemplate::TemplateDictionary& body() { return *m_body; }
+    // The whole page, also set as the response's body (text/html).
+    void send(httplib::Response& res, int status = 200);
+
+private:
+    ctemplate::TemplateDictionary m_root;
+    ctemplate::TemplateDictionary* m_body;
 };
 
 // "2026-11-02 08:00" in the office's local time.

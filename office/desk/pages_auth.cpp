@@ -7,9 +7,9 @@ namespace kiosk::office::desk {
 
 namespace {
 
-void signInPage(Call& call, Sessions& sessions, const std::string& name, const std::string& error, int status)
+void signInPage(Call& call, Desk::Impl& desk, const std::string& name, const std::string& error, int status)
 {
-    Page p(call, sessions, "Masuk", "masuk.tpl", "");
+    Page p(call, desk, "Masuk", "masuk.tpl", "");
     p.body().SetValue("NAMA", name);
     if (!error.empty())
         p.body().SetValueAndShowSection("GALAT", error, "ADA_GALAT");
@@ -27,7 +27,7 @@ void Desk::Impl::authRoutes()
                                      call.res.set_header("Location", "/antrean");
                                      return;
                                  }
-                                 signInPage(call, sessions, "", "", 200);
+                                 signInPage(call, *this, "", "", 200);
                              },
                              false));
 
@@ -37,7 +37,7 @@ void Desk::Impl::authRoutes()
                         const std::string name = field(call.req, "nama");
                         const std::string password = field(call.req, "sandi");
                         if (name.empty() || password.empty() || name.size() > 200 || password.size() > 1000)
-                            return signInPage(call, sessions, name.size() > 200 ? "" : name,
+                            return signInPage(call, *this, name.size() > 200 ? "" : name,
                                               "Isi nama dan kata sandi. Enter your name and password.", 400);
                         StorePool::Lease store = pool.borrow();
                         const LoginResult r = checkLogin(*store, name, password, now());
@@ -56,7 +56,7 @@ void Desk::Impl::authRoutes()
                         if (r.outcome == LoginOutcome::Locked || r.lockedUntilMs > 0) {
                             auditEntry(*store, who, "masuk-terkunci", name);
                             return signInPage(
-                                call, sessions, name,
+                                call, *this, name,
                                 "Akun ini dikunci sampai " + localMinute(r.lockedUntilMs) +
                                     " setelah lima kali salah kata sandi. Tunggu, atau minta admin "
                                     "membukanya. The account is locked for a while after five wrong "
@@ -64,7 +64,7 @@ void Desk::Impl::authRoutes()
                                 403);
                         }
                         auditEntry(*store, who, "masuk-gagal", name);
-                        signInPage(call, sessions, name,
+                        signInPage(call, *this, name,
                                    "Nama atau kata sandi salah. The name or password is wrong.", 403);
                     },
                     true));

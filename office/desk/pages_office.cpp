@@ -5,6 +5,7 @@
 #include "ledger/ledger.hpp"
 #include "ledger/status_pack.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -112,7 +113,7 @@ void Desk::Impl::officeRoutes()
 {
     server.Get("/kios", page([this](Call& call) {
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Kios", "kios.tpl", "KIOS");
+                   Page p(call, *this, "Kios", "kios.tpl", "KIOS");
                    const int silent = options.config.silentAfterDays;
                    p.body().SetIntValue("SENYAP", silent);
                    const std::vector<KioskSummary> list =
@@ -138,14 +139,14 @@ void Desk::Impl::officeRoutes()
     server.Get("/laporan", page([this](Call& call) {
                    const std::string month = askedMonth(call.req);
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Laporan " + month, "laporan.tpl", "LAPORAN");
+                   Page p(call, *this, "Laporan " + month, "laporan.tpl", "LAPORAN");
                    fillReport(*this, *store, month, p.body());
                    p.send(call.res);
                }));
     server.Get("/laporan/cetak", page([this](Call& call) {
                    const std::string month = askedMonth(call.req);
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Laporan " + month, "cetak.tpl", "LAPORAN");
+                   Page p(call, *this, "Laporan " + month, "cetak.tpl", "LAPORAN");
                    p.body().SetValue("KANTOR", options.config.desk.officeName);
                    p.body().SetValue("DICETAK", localMinute(now()));
                    fillReport(*this, *store, month, p.body());
@@ -162,49 +163,47 @@ void Desk::Impl::officeRoutes()
                        "text/csv; charset=utf-8");
                }));
 
-    // Each kiosk's signed status file (desa-office status-pack), one download a kiosk: only
-    // references, statuses and dates, so every signed-in user may take it for the stick.
     server.Get("/status", page([this](Call& call) {
-                   StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Status untuk kios", "status.tpl", "STATUS");
-                   const fs::path& key = options.config.signingKey;
-                   if (key.empty()) {
+                   Page p(call, *this, "Status untuk kios", "status.tpl", "STATUS");
+                   if (options.config.signingKey.empty()) {
                        p.body().ShowSection("TANPA_KUNCI");
-                   } else {
-                       const std::vector<KioskSummary> list =
-                           listKiosks(*store, options.config.villages, now(), options.config.silentAfterDays);
-                       if (list.empty())
-                           p.body().ShowSection("KOSONG");
-                       for (const KioskSummary& k : list) {
-                           if (!statuspack::isKioskId(k.kioskId))
-                               continue;
-                           ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("KIOS");
-                           t->SetValue("ID", k.kioskId);
-                           t->SetValue("DESA", k.village);
-                           t->SetValue("BERKAS", statuspack::fileName(k.kioskId));
-                       }
+                       return p.send(call.res);
+                   }
+                   StorePool::Lease store = pool.borrow();
+                   const std::vector<std::string> kiosks = statusPackKiosks(*store);
+                   if (kiosks.empty())
+                       p.body().ShowSection("KOSONG");
+                   for (const std::string& k : kiosks) {
+                       ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("KIOS");
+                       t->SetValue("ID", k);
+                       t->SetValue("DESA", villageOf(options.config.villages, k));
                    }
                    p.send(call.res);
                }));
     server.Get(R"(/status/([A-Z]{2,8})\.status)", page([this](Call& call) {
                    const std::string kiosk = call.req.matches[1];
                    if (options.config.signingKey.empty())
-                       return errorPage(call, 404, "Berkas status belum tersedia",
-                                        "Kunci tanda tangan kantor belum diatur ([status] signing_key di "
-                                        "office.toml).");
+                       return errorPage(call, 404, "Kunci tanda tangan belum diatur",
+                                        "Berkas status memerlukan [status] signing_key di office.toml. The "
+                                        "signing key is not configured.");
                    StorePool::Lease store = pool.borrow();
+                   const std::vector<std::string> kiosks = statusPackKiosks(*store);
+                   if (std::find(kiosks.begin(), kiosks.end(), kiosk) == kiosks.end())
+                       return errorPage(call, 404, "Kios tidak dikenal",
+                                        "Belum ada batch dari kios " + kiosk +
+                                            " di buku kantor. No batch of this kiosk yet.");
                    std::string bytes;
                    try {
                        bytes = statusPackBytes(*store, kiosk, options.config.signingKey, now());
                    } catch (const StoreError&) {
-                       throw; // the calm 503 page
+                       throw;
                    } catch (const std::exception& e) {
-                       // The key cannot be read or is of the wrong kind: the sentence names the file.
-                       return errorPage(call, 500, "Berkas status tidak dapat dibuat", e.what());
+                       return errorPage(call, 500, "Berkas status tidak dapat dibuat",
+                                        std::string("Tidak ada berkas yang dibuat. ") + e.what());
                    }
                    auditEntry(*store, call, "unduh-status", kiosk);
                    call.res.set_header("Content-Disposition",
-                                       "attachment; filename=\"" + statuspack::fileName(kiosk) + "\"");
+                                       "attachment; filename=\"" + kiosk + ".status\"");
                    call.res.set_content(bytes, "application/octet-stream");
                }));
 
@@ -212,7 +211,7 @@ void Desk::Impl::officeRoutes()
                page(
                    [this](Call& call) {
                        StorePool::Lease store = pool.borrow();
-                       Page p(call, sessions, "Pengguna", "pengguna.tpl", "PENGGUNA");
+                       Page p(call, *this, "Pengguna", "pengguna.tpl", "PENGGUNA");
                        for (const DeskUser& u : listUsers(*store)) {
                            ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("USER");
                            t->SetValue("NAMA", u.name);

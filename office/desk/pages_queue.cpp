@@ -140,7 +140,7 @@ void Desk::Impl::queueRoutes()
 {
     server.Get("/antrean", page([this](Call& call) {
                    StorePool::Lease store = pool.borrow();
-                   Page p(call, sessions, "Antrean", "antrean.tpl", "ANTREAN");
+                   Page p(call, *this, "Antrean", "antrean.tpl", "ANTREAN");
                    fillQueue(*this, call, *store, p.body());
                    p.send(call.res);
                }));

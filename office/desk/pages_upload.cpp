@@ -32,14 +32,14 @@ fs::path uploadRoot(const Desk::Impl& desk)
 void Desk::Impl::uploadRoutes()
 {
     server.Get("/unggah", page([this](Call& call) {
-                   Page p(call, sessions, "Unggah dari USB", "unggah.tpl", "UNGGAH");
+                   Page p(call, *this, "Unggah dari USB", "unggah.tpl", "UNGGAH");
                    p.body().SetIntValue("MAKS_MB", settings().uploadMaxMb);
                    p.body().SetIntValue("MAKS_BERKAS", settings().uploadMaxFiles);
                    p.send(call.res);
                }));
     server.Post(
         "/unggah", form([this](Call& call) {
-            Page p(call, sessions, "Unggah dari USB", "unggah.tpl", "UNGGAH");
+            Page p(call, *this, "Unggah dari USB", "unggah.tpl", "UNGGAH");
             ctemplate::TemplateDictionary& d = p.body();
             d.SetIntValue("MAKS_MB", settings().uploadMaxMb);
             d.SetIntValue("MAKS_BERKAS", settings().uploadMaxFiles);
