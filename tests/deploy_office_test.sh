@@ -212,7 +212,7 @@ nginx_site() {
             "$n/c.crt" "$n/c.key" 127.0.0.1:8080 64
         # shellcheck disable=SC2016 # nginx's variables, as written in the file
         grep -q 'return 301 https://$host$request_uri;' "$n/site.conf" || fail "port 443 should need no port in the redirect"
-        grep -q 'client_max_body_size 64m;' "$n/site.conf" || fail "client_max_body_size is not 64m"
+        grep -q 'client_max_body_size 65m;' "$n/site.conf" || fail "client_max_body_size is not 64m and 1 for the form"
         # shellcheck disable=SC2016
         grep -q 'proxy_set_header X-Forwarded-For $remote_addr;' "$n/site.conf" || fail "X-Forwarded-For is not the peer's address"
         grep -q 'proxy_pass http://127.0.0.1:8080;' "$n/site.conf" || fail "not proxied to 127.0.0.1:8080"

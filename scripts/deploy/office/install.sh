@@ -335,6 +335,7 @@ render_site() {
     [ "$5" = 443 ] || suffix=":$5"
     sed -e "s|@HTTP_LISTEN@|$3|g" -e "s|@HTTPS_LISTEN@|$4|g" -e "s|@HTTPS_PORT_SUFFIX@|$suffix|g" \
         -e "s|@TLS_CERT@|$6|g" -e "s|@TLS_KEY@|$7|g" -e "s|@DESK_ADDRESS@|$8|g" -e "s|@UPLOAD_MAX_MB@|$9|g" \
+        -e "s|@UPLOAD_BODY_MB@|$(($9 + 1))|g" \
         "$1" >"$2"
     ! grep -n '@[A-Z_]*@' "$2" >&2 || die "$2: a word was left unfilled"
 }
