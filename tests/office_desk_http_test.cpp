@@ -593,3 +593,59 @@ TEST_CASE_TEMPLATE("desa-office user add/list/unlock: the password twice on stan
     CHECK(run({"user", "unlock", "siapa"}, "", &said) == 1);
     CHECK(checkLogin(*store, "sari", "sandi-yang-panjang", kOfficeT0).outcome == LoginOutcome::Ok);
 }
+
+TEST_CASE_TEMPLATE("desk: a conflict side by side, the version chosen as an event, nothing lost", Kind,
+                   test::SqliteKind, test::PostgresKind)
+{
+    DeskFixture<Kind> f;
+    // On the kiosk a request's name changes and its batch is written again (Salin lagi).
+    f.cmg.db().exec("UPDATE requests SET name = 'Nama Versi Lain' WHERE id = 3");
+    test::TempDir second;
+    REQUIRE(f.cmg.exportTo(second.path(), kOfficeT0 + 3 * kHourMs, f.keys.pair.publicKey, f.batch.batchId)
+                .count == 6);
+    const std::vector<fs::path> again{second.path()};
+    REQUIRE(importPaths(*f.store, again, test::importOptions(f.keys.pair.secretKey, kOfficeT0 + 4 * kHourMs))
+                .conflicts() == 1);
+    const std::string uid = f.store->query("SELECT uid FROM request_versions").at(0).text(0);
+    const std::string heldName =
+        f.store->query("SELECT name FROM requests WHERE uid = $1", {uid}).at(0).text(0);
+    const std::int64_t version = f.store->query("SELECT id FROM request_versions").at(0).integer(0);
+
+    Browser b(f.port);
+    REQUIRE(b.signIn("petugas", kOfficerPassword) == 303);
+    CHECK(b.get("/antrean")->body.find("konflik") != std::string::npos);
+    const httplib::Result page = b.get("/permintaan/" + uid);
+    CHECK(page->body.find("id=\"form-konflik\"") != std::string::npos);
+    CHECK(page->body.find("<tr class=\"beda\"><th>name</th><td>" + heldName +
+                          "</td><td>Nama Versi Lain</td>") != std::string::npos);
+    // Without the token: refused, nothing changed.
+    CHECK(b.post("/permintaan/" + uid + "/konflik", {{"versi", std::to_string(version)}}, false)->status ==
+          403);
+    CHECK(b.post("/permintaan/" + uid + "/konflik", {{"versi", "999999"}})->status == 303);
+    CHECK(b.get("/permintaan/" + uid)->body.find("bukan versi lain") != std::string::npos);
+    CHECK(f.store->query("SELECT name FROM requests WHERE uid = $1", {uid}).at(0).text(0) == heldName);
+
+    f.now += 60'000;
+    CHECK(b.post("/permintaan/" + uid + "/konflik", {{"versi", std::to_string(version)}})->status == 303);
+    CHECK(f.store->query("SELECT name FROM requests WHERE uid = $1", {uid}).at(0).text(0) ==
+          "Nama Versi Lain");
+    // The version held before is kept as the other version, and the conflict is settled.
+    const std::string kept = f.store->query("SELECT content FROM request_versions").at(0).text(0);
+    CHECK(kept.find("\"name\":\"" + heldName + "\"") != std::string::npos);
+    const httplib::Result after = b.get("/permintaan/" + uid);
+    CHECK(after->body.find("Pilihan versi disimpan") != std::string::npos);
+    CHECK(after->body.find("id=\"form-konflik\"") == std::string::npos);
+    CHECK(after->body.find("Konflik: versi dipilih") != std::string::npos);
+    CHECK(listConflicts(*f.store).empty());
+    // Both batches imported once more: nothing new, still settled.
+    const std::vector<fs::path> both{f.stickDir.path(), second.path()};
+    const ImportSummary twice = importPaths(*f.store, both, test::importOptions(f.keys.pair.secretKey));
+    CHECK(twice.conflicts() == 0);
+    CHECK(twice.added() == 0);
+    CHECK(listConflicts(*f.store).empty());
+    CHECK(b.get("/permintaan/" + uid)->body.find("id=\"form-konflik\"") == std::string::npos);
+    bool audited = false;
+    for (const AuditEntry& e : listAudit(*f.store, 100, 0))
+        audited = audited || (e.action == "konflik:" + std::to_string(version) && e.subject == uid);
+    CHECK(audited);
+}

@@ -54,6 +54,8 @@ const char* eventName(const Event& e)
         return "Catatan";
     if (e.kind == "purged")
         return "Data pribadi dihapus (retensi)";
+    if (e.kind == "version")
+        return "Konflik: versi dipilih";
     return "Peristiwa";
 }
 
@@ -123,6 +125,7 @@ void fillRequest(Desk::Impl& desk, Call& call, Store& store, const LedgerRequest
         for (const RequestVersion& v : versionsOf(store, r.uid)) {
             ctemplate::TemplateDictionary* vd = d.AddSectionDictionary("VERSI");
             vd->SetValue("BATCH", v.batchId);
+            vd->SetIntValue("ID", static_cast<long>(v.id));
             vd->SetValue("DIIMPOR", localMinute(v.importedMs) + " oleh " + v.importedBy);
             const std::map<std::string, std::string> other = versionFields(v.content);
             const std::pair<const char*, std::string> held[] = {{"name", r.name},
@@ -206,6 +209,24 @@ void Desk::Impl::requestRoutes()
                          true);
             }
         }));
+
+    server.Post(R"(/permintaan/([A-Za-z0-9._-]{1,100})/konflik)", form([this](Call& call) {
+                    const std::string uid = call.req.matches[1];
+                    const std::string back = "/permintaan/" + uid;
+                    const std::string versi = field(call.req, "versi");
+                    if (versi.empty() || versi.size() > 18 ||
+                        versi.find_first_not_of("0123456789") != std::string::npos)
+                        return redirect(call, back, "Pilih versi yang dipakai dulu. Choose a version first.",
+                                        true);
+                    StorePool::Lease store = pool.borrow();
+                    try {
+                        chooseVersion(*store, uid, std::stoll(versi), call.session.user, now());
+                    } catch (const std::invalid_argument& e) {
+                        return redirect(call, back, e.what(), true);
+                    }
+                    auditEntry(*store, call, "konflik:" + versi, uid);
+                    redirect(call, back, "Pilihan versi disimpan; versi yang lain tetap tersimpan.");
+                }));
 }
 
 } // namespace kiosk::office::desk

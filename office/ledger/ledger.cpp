@@ -3,6 +3,8 @@
 
 #include "export/format.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -52,10 +54,10 @@ Value optionalValue(const std::optional<std::int64_t>& v)
 }
 
 // The columns requestOf reads, in its order.
-constexpr const char* kRequestColumns =
-    "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
-    "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
-    "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r";
+const std::string kRequestColumns =
+    std::string("SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
+                "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, ") +
+    kOpenConflictSql + " FROM requests r";
 
 LedgerRequest requestOf(const Row& r, const Villages& villages)
 {
@@ -193,7 +195,7 @@ std::string villageOf(const Villages& villages, const std::string& kioskId)
 
 std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter, const Villages& villages)
 {
-    std::string sql = std::string(kRequestColumns) + " WHERE 1 = 1";
+    std::string sql = kRequestColumns + " WHERE 1 = 1";
     std::vector<Value> params;
     if (!filter.status.empty()) {
         params.emplace_back(filter.status);
@@ -227,7 +229,7 @@ std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filte
 
 std::optional<LedgerRequest> findRequest(Store& store, const std::string& uid, const Villages& villages)
 {
-    const std::vector<Row> rows = store.query(std::string(kRequestColumns) + " WHERE uid = $1", {uid});
+    const std::vector<Row> rows = store.query(kRequestColumns + " WHERE uid = $1", {uid});
     if (rows.empty())
         return std::nullopt;
     return requestOf(rows[0], villages);
@@ -244,14 +246,83 @@ std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid)
     return out;
 }
 
+void chooseVersion(Store& store, const std::string& uid, std::int64_t versionId, const std::string& who,
+                   std::int64_t atMs)
+{
+    store.transaction([&] {
+        const std::vector<Row> held = store.query(
+            "SELECT reference, created_ms, lang, name, phone, dusun, rt, rw, topic, contact_time, note, "
+            "content_sha256, purged_ms FROM requests WHERE uid = $1",
+            {uid});
+        if (held.empty())
+            throw std::invalid_argument("Tidak ada permintaan dengan nomor " + uid + ".");
+        if (!held[0].isNull(12))
+            throw std::invalid_argument(
+                "Data pribadi permintaan ini sudah dihapus (retensi): tidak ada versi "
+                "untuk dipilih.");
+        const std::vector<Row> versions = store.query(
+            "SELECT id, content, batch_id, content_sha256 FROM request_versions WHERE uid = $1 ORDER BY id",
+            {uid});
+        if (versions.empty())
+            throw std::invalid_argument("Permintaan ini tidak punya versi lain.");
+        std::string note;
+        if (versionId == 0) {
+            note = "versi yang dipegang tetap dipakai";
+        } else {
+            const Row* chosen = nullptr;
+            for (const Row& v : versions)
+                if (v.integer(0) == versionId)
+                    chosen = &v;
+            if (!chosen)
+                throw std::invalid_argument("Versi itu bukan versi lain permintaan ini.");
+            const nlohmann::json other = nlohmann::json::parse(chosen->text(1), nullptr, false);
+            if (!other.is_object())
+                throw std::invalid_argument("Isi versi itu tidak dapat dibaca.");
+            const auto text = [&](const char* key) {
+                return other.contains(key) && other[key].is_string() ? other[key].get<std::string>() : "";
+            };
+            // The version held so far, in the importer's form (its hash is the one held).
+            const Row& h = held[0];
+            nlohmann::ordered_json c;
+            c["uid"] = uid;
+            c["reference"] = h.text(0);
+            c["created_ms"] = h.integer(1);
+            c["lang"] = h.text(2);
+            c["name"] = h.text(3);
+            c["phone"] = h.text(4);
+            c["dusun"] = h.text(5);
+            c["rt"] = h.text(6);
+            c["rw"] = h.text(7);
+            c["topic"] = h.text(8);
+            c["contact_time"] = h.text(9);
+            c["note"] = h.text(10);
+            const std::string otherSha = chosen->text(3);
+            store.exec("UPDATE requests SET lang = $1, name = $2, phone = $3, dusun = $4, rt = $5, rw = $6, "
+                       "topic = $7, contact_time = $8, note = $9, priority = $10, content_sha256 = $11 WHERE "
+                       "uid = $12",
+                       {text("lang"), text("name"), text("phone"), text("dusun"), text("rt"), text("rw"),
+                        text("topic"), text("contact_time"), text("note"), priorityOf(text("topic")),
+                        otherSha, uid});
+            store.exec("UPDATE request_versions SET content = $1, content_sha256 = $2 WHERE id = $3",
+                       {c.dump(), h.text(11), versionId});
+            note = "versi dari batch " + chosen->text(2) +
+                   " dipakai; versi sebelumnya disimpan sebagai versi lain";
+        }
+        store.exec("INSERT INTO events (uid, at_ms, who, kind, note) VALUES ($1, $2, $3, 'version', $4)",
+                   {uid, atMs, who, note});
+    });
+}
+
 std::vector<Conflict> listConflicts(Store& store)
 {
     std::vector<Conflict> out;
     for (const Row& r : store.query(
-             "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, "
-             "v.imported_by, "
-             "r.name, r.phone, r.dusun, r.rt, r.rw, r.topic, r.contact_time, r.note, r.lang, r.created_ms "
-             "FROM request_versions v JOIN requests r ON r.uid = v.uid ORDER BY v.id")) {
+             std::string(
+                 "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, "
+                 "v.imported_by, "
+                 "r.name, r.phone, r.dusun, r.rt, r.rw, r.topic, r.contact_time, r.note, r.lang, "
+                 "r.created_ms FROM request_versions v JOIN requests r ON r.uid = v.uid WHERE ") +
+             kOpenConflictSql + " ORDER BY v.id")) {
         Conflict c;
         c.uid = r.text(0);
         c.reference = r.text(1);

@@ -92,6 +92,19 @@ struct RequestVersion {
 };
 [[nodiscard]] std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid);
 
+// Settles a conflict, as an event (kind "version"): `versionId` 0 keeps the version held; the id of
+// one of versionsOf makes that version the one held, and the one held before is kept in its place as
+// the other version (nothing is lost). A conflict counts as settled until a version imported after
+// the choice arrives. Throws std::invalid_argument with an Indonesian sentence (no such request or
+// version, no conflict, personal data purged), StoreError.
+void chooseVersion(Store& store, const std::string& uid, std::int64_t versionId, const std::string& who,
+                   std::int64_t atMs);
+
+// SQL true when request `r` (the alias) has another version imported after its last choice.
+inline constexpr const char* kOpenConflictSql =
+    "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid AND v.imported_ms > COALESCE((SELECT "
+    "MAX(e.at_ms) FROM events e WHERE e.uid = r.uid AND e.kind = 'version'), -1))";
+
 struct Conflict {
     std::string uid, reference, kioskId;
     std::string heldBatch, heldContent; // the version held first (its fields as JSON)

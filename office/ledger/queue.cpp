@@ -130,9 +130,9 @@ QueuePage queryQueue(Store& store, const QueueQuery& query, const Villages& vill
     const std::vector<Row> rows = store.query(
         "SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, r.priority, "
         "r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, r.batch_id, r.file, "
-        "r.imported_by, r.imported_ms, EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid), "
-        "r.done_ms FROM requests r" +
-            where.sql + " ORDER BY r.priority, r.created_ms, r.uid LIMIT " + limit + " OFFSET " + offset,
+        "r.imported_by, r.imported_ms, " +
+            std::string(kOpenConflictSql) + ", r.done_ms FROM requests r" + where.sql +
+            " ORDER BY r.priority, r.created_ms, r.uid LIMIT " + limit + " OFFSET " + offset,
         params);
     for (const Row& r : rows) {
         QueueRow row;

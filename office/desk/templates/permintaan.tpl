@@ -72,6 +72,15 @@
 <thead><tr><th>Bidang</th><th>Dipegang <small lang="en">Held</small></th><th>Versi lain <small lang="en">Other</small></th></tr></thead>
 <tbody>{{#BIDANG}}<tr class="{{#BEDA}}beda{{/BEDA}}"><th>{{NAMA}}</th><td>{{DIPEGANG}}</td><td>{{LAIN}}</td></tr>{{/BIDANG}}</tbody>
 </table>{{/VERSI}}
+<form method="post" action="/permintaan/{{UID}}/konflik" class="tindak" id="form-konflik">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset><legend>Versi mana yang dipakai? <small lang="en">Which version is kept?</small></legend>
+<label><input type="radio" name="versi" value="0" required> Versi yang dipegang sekarang <small lang="en">The one held now</small></label>
+{{#VERSI}}<label><input type="radio" name="versi" value="{{ID}}"> Versi dari batch {{BATCH}} <small lang="en">The other one</small></label>
+{{/VERSI}}</fieldset>
+<p class="kecil">Versi yang tidak dipakai tetap disimpan. <small lang="en">The other is kept.</small></p>
+<button type="submit">Simpan pilihan <small lang="en">Save the choice</small></button>
+</form>
 </section>{{/KONFLIK}}
 <section>
 <h2>Riwayat <small lang="en">History</small></h2>
