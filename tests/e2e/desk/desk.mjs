@@ -177,6 +177,28 @@ try {
     expect(/0 permintaan baru, 4 sudah ada/.test(summary), `summary: ${summary}`);
   });
 
+  const bambang = fixture.find((r) => r.name === "Bambang Wibowo");
+  await step("the batch written again with one request changed: a conflict, side by side, the other chosen", async () => {
+    await open(page, "/unggah");
+    const [chooser] = await Promise.all([page.waitForFileChooser(), page.click("#berkas-folder")]);
+    await chooser.accept([path.join(stick, "..", "stick2", "desa-kiosk")]);
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#form-folder button[type=submit]")]);
+    const summary = await page.$eval("main#unggah p.pesan[role=status]", (p) => p.textContent);
+    expect(/0 permintaan baru, 3 sudah ada, 1 konflik/.test(summary), `summary: ${summary}`);
+    await open(page, "/antrean");
+    const tag = await page.$eval(`tr[data-uid="${bambang.uid}"]`, (r) => r.innerText);
+    expect(/konflik/.test(tag), `the queue row does not say konflik: ${tag}`);
+    await open(page, "/permintaan/" + bambang.uid);
+    const differing = await page.$$eval("table.banding tr.beda", (rows) => rows.map((r) => r.innerText));
+    expect(differing.length === 1 && differing[0].includes("Paspor anak") && differing[0].includes("Paspor anak, nomor baru"),
+      `the differing fields: ${JSON.stringify(differing)}`);
+    await shot(page, "permintaan-konflik");
+    await page.click('#form-konflik input[name=versi]:not([value="0"])');
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#form-konflik button[type=submit]")]);
+    const note = await page.$eval("dd.catatan-warga", (d) => d.textContent);
+    expect(note === "Paspor anak, nomor baru", `the note held after the choice: ${note}`);
+  });
+
   await step("a file that is no batch is refused with a sentence", async () => {
     await open(page, "/unggah");
     const [chooser] = await Promise.all([page.waitForFileChooser(), page.click("#berkas-pilih")]);

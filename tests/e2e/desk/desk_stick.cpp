@@ -1,8 +1,10 @@
 // The desk's browser test fixture: an office key pair and a USB stick holding one sealed batch from
 // the kiosk CMG, written by the kiosk's own store and exporter, with a resident whose name is a
-// <script> element and a note full of HTML among ordinary requests. Prints one JSON line a request
-// (uid, reference, name) for the test to find them by.
-//   desk_stick DIR    -> DIR/kantor.public, DIR/kantor.secret (mode 0600), DIR/stick/desa-kiosk/CMG/…
+// <script> element and a note full of HTML among ordinary requests; and a second stick with the
+// same batch written again after one request's note changed on the kiosk (a conflict). Prints one
+// JSON line a request (uid, reference, name, created_ms) for the test to find them by.
+//   desk_stick DIR -> DIR/kantor.public, DIR/kantor.secret (mode 0600), DIR/stick/desa-kiosk/CMG/…,
+//                     DIR/stick2/desa-kiosk/CMG/…
 #include "core/clock.hpp"
 #include "export/exporter.hpp"
 #include "export/file_writer.hpp"
@@ -77,6 +79,18 @@ int main(int argc, char** argv)
         if (batch.count != rows.size() || !batch.sealed) {
             std::cerr << "desk_stick: the batch holds " << batch.count << " requests, sealed " << batch.sealed
                       << "\n";
+            return 1;
+        }
+        // A second stick: on the kiosk Bambang's note changed (a restored backup, say) and his batch
+        // was written again ("Salin lagi"): the same global id with other content, a conflict.
+        opened.store->database()->exec("UPDATE requests SET note = 'Paspor anak, nomor baru' WHERE id = 3");
+        o.destination = dir / "stick2";
+        o.againBatch = batch.batchId;
+        o.nowMs = now + 60'000;
+        fs::create_directories(o.destination);
+        const exporter::ExportResult again = exporter::exportBatch(*opened.store->database(), files, o);
+        if (again.count != rows.size()) {
+            std::cerr << "desk_stick: the batch written again holds " << again.count << " requests\n";
             return 1;
         }
         for (const StoredRequest& r : opened.store->list())
