@@ -248,6 +248,7 @@ silent_after_days = 30
 days_after_done = 90
 
 [desk]
+office_name = "Kantor Imigrasi Surakarta"   # in every page's header
 listen = "$DESK_ADDRESS"        # nginx passes HTTPS on to here; keep it on 127.0.0.1
 behind_proxy = true              # nginx in front: trust its X-Forwarded-For/-Proto; cookies Secure
 target_days = 3                  # a request waiting longer is coloured in the queue
