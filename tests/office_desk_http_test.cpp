@@ -4,6 +4,8 @@
 // the report and the audit log.
 #include "cli/office_cli.hpp"
 #include "desk/desk.hpp"
+#include "export/signing.hpp"
+#include "export/status_pack.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/config.hpp"
 #include "ledger/ledger.hpp"
@@ -44,8 +46,12 @@ template <class Kind> struct DeskFixture {
     std::thread thread;
     int port = 0;
 
-    explicit DeskFixture(bool behindProxy = false, bool importFirst = true)
+    fs::path signingPublic, signingSecret;
+
+    explicit DeskFixture(bool behindProxy = false, bool importFirst = true, bool signing = true)
     {
+        if (signing)
+            std::tie(signingPublic, signingSecret) = signing::makeSigningKeys(keys.dir.path() / "kantor");
         test::useKioskTimeZone();
         std::vector<store::NewRequest> requests;
         for (long n = 1; n <= 6; ++n) {
@@ -71,6 +77,7 @@ template <class Kind> struct DeskFixture {
         o.config.partners = kPartners;
         o.config.villages = {{"CMG", "Desa Cemeng"}};
         o.config.secretKey = keys.secretFile;
+        o.config.signingKey = signingSecret;
         o.config.desk.behindProxy = behindProxy;
         o.config.desk.uploadDir = dir.path() / "unggahan";
         o.config.desk.uploadMaxMb = 1;
@@ -648,4 +655,47 @@ TEST_CASE_TEMPLATE("desk: a conflict side by side, the version chosen as an even
     for (const AuditEntry& e : listAudit(*f.store, 100, 0))
         audited = audited || (e.action == "konflik:" + std::to_string(version) && e.subject == uid);
     CHECK(audited);
+}
+
+TEST_CASE_TEMPLATE("desk: Status untuk kios lists each kiosk and hands out its signed status file", Kind,
+                   test::SqliteKind, test::PostgresKind)
+{
+    {
+        DeskFixture<Kind> f;
+        Browser b(f.port);
+        REQUIRE(b.signIn("petugas", kOfficerPassword) == 303);
+        const std::string uid = f.uidOf("<script>alert(1)</script>");
+        b.get("/permintaan/" + uid);
+        REQUIRE(b.post("/permintaan/" + uid + "/tindak", {{"hasil", "reached"}})->status == 303);
+        const httplib::Result page = b.get("/status");
+        CHECK(page->status == 200);
+        CHECK(page->body.find("<main id=\"status\"") != std::string::npos);
+        CHECK(page->body.find("href=\"/status/CMG.status\"") != std::string::npos);
+        const httplib::Result file = b.get("/status/CMG.status");
+        REQUIRE(file->status == 200);
+        CHECK(file->get_header_value("Content-Disposition") == "attachment; filename=\"CMG.status\"");
+        // The kiosk's own reader takes it with the office's public key: 6 references, one contacted,
+        // and no name or phone in any byte.
+        const statuspack::Read read =
+            statuspack::read(file->body, {signing::readPublicKey(f.signingPublic)}, "CMG");
+        REQUIRE(read.ok());
+        CHECK(read.pack.book.entries.size() == 6);
+        CHECK(file->body.find("script") == std::string::npos);
+        CHECK(file->body.find("+62812") == std::string::npos);
+        CHECK(b.get("/status/XX.status")->status != 200);
+        CHECK(b.get("/status/cmg.status")->status == 404);
+        bool audited = false;
+        for (const AuditEntry& e : listAudit(*f.store, 100, 0))
+            audited = audited || (e.action == "unduh-status" && e.subject == "CMG");
+        CHECK(audited);
+    }
+    // Without a signing key the page says so and offers nothing (the first desk stopped: on
+    // PostgreSQL both use the one test database).
+    DeskFixture<Kind> g(false, true, false);
+    Browser c(g.port);
+    REQUIRE(c.signIn("petugas", kOfficerPassword) == 303);
+    const httplib::Result none = c.get("/status");
+    CHECK(none->body.find("signing_key") != std::string::npos);
+    CHECK(none->body.find("href=\"/status/CMG.status\"") == std::string::npos);
+    CHECK(c.get("/status/CMG.status")->status == 404);
 }

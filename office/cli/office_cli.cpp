@@ -8,6 +8,7 @@
 #include "ledger/config.hpp"
 #include "ledger/importer.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/status_pack.hpp"
 #include "ledger/store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -93,6 +94,8 @@ struct Options {
     bool csv = false;
     // follow-up
     std::string request, outcome, partner, note;
+    // status-pack
+    std::string out;
     // kiosks, report, purge
     int silentDays = 0;
     std::string month;
@@ -412,6 +415,34 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
     return 0;
 }
 
+int runStatusPack(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
+                  std::ostream& err)
+{
+    const fs::path keyFile = o.key.empty() ? config.signingKey : fs::path(o.key);
+    if (keyFile.empty()) {
+        err << "desa-office: status-pack needs the office's signing key: --key NAME.sign.secret (made by "
+               "`kiosk content keygen`, the key that signs content packs), or [status] signing_key in "
+               "office.toml\n";
+        return 2;
+    }
+    const StatusPackSummary summary = writeStatusPacks(store, keyFile, o.out, nowMs());
+    for (const StatusPackFile& f : summary.files)
+        out << f.kioskId << ": " << f.requests << (f.requests == 1 ? " request" : " requests") << " ("
+            << f.received << " diterima, " << f.contacted << " dihubungi, " << f.done << " selesai) -> "
+            << f.file.string() << "\n";
+    for (const std::string& k : summary.skipped)
+        err << "desa-office: kiosk '" << visible(k)
+            << "' was left out: a kiosk id is 2 to 8 capital letters, so no kiosk would take its file\n";
+    if (summary.files.empty()) {
+        out << "no kiosk yet: import a stick first (desa-office import PATH)\n";
+        return 0;
+    }
+    out << "total: " << summary.files.size() << (summary.files.size() == 1 ? " file, " : " files, ")
+        << summary.requests() << " requests; copy the folder " << statuspack::kStickFolder
+        << " onto the stick's top level (officer mode: Ambil status permintaan)\n";
+    return 0;
+}
+
 } // namespace
 
 int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
@@ -493,6 +524,12 @@ int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream&
     CLI::App* userUnlock = user->add_subcommand("unlock", "Unlock a user locked after wrong passwords");
     userUnlock->add_option("name", o.userName, "The user name")->required();
 
+    CLI::App* statusPack = app.add_subcommand(
+        "status-pack", "Write each kiosk's signed status pack (reference, status, date) for a USB stick");
+    statusPack->add_option("--key", o.key, "The office's NAME.sign.secret (default: [status] signing_key)");
+    statusPack->add_option("--out", o.out, "Where desa-kiosk-status/ is written (a folder, or the stick)")
+        ->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -539,6 +576,8 @@ int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream&
             return runKiosks(*store, config, o, out);
         if (report->parsed())
             return runReport(*store, config, o, out, err);
+        if (statusPack->parsed())
+            return runStatusPack(*store, config, o, out, err);
         if (purgeCmd->parsed()) {
             const std::int64_t n = purge(*store, o.days > 0 ? o.days : config.retentionDays,
                                          o.who.empty() ? currentUser() : o.who, nowMs());

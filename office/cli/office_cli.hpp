@@ -1,5 +1,5 @@
-// desa-office's command line: import, requests list, follow-up, conflicts, kiosks, report, purge, the
-// web desk (serve) and its users.
+// desa-office's command line: import, requests list, follow-up, conflicts, kiosks, report, purge,
+// status-pack, the web desk (serve) and its users.
 #pragma once
 
 #include <istream>

@@ -3,7 +3,9 @@
 #include "desk/desk_internal.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/status_pack.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -163,7 +165,46 @@ void Desk::Impl::officeRoutes()
 
     server.Get("/status", page([this](Call& call) {
                    Page p(call, sessions, "Status untuk kios", "status.tpl", "STATUS");
+                   if (options.config.signingKey.empty()) {
+                       p.body().ShowSection("TANPA_KUNCI");
+                       return p.send(call.res);
+                   }
+                   StorePool::Lease store = pool.borrow();
+                   const std::vector<std::string> kiosks = statusPackKiosks(*store);
+                   if (kiosks.empty())
+                       p.body().ShowSection("KOSONG");
+                   for (const std::string& k : kiosks) {
+                       ctemplate::TemplateDictionary* t = p.body().AddSectionDictionary("KIOS");
+                       t->SetValue("ID", k);
+                       t->SetValue("DESA", villageOf(options.config.villages, k));
+                   }
                    p.send(call.res);
+               }));
+    server.Get(R"(/status/([A-Z]{2,8})\.status)", page([this](Call& call) {
+                   const std::string kiosk = call.req.matches[1];
+                   if (options.config.signingKey.empty())
+                       return errorPage(call, 404, "Kunci tanda tangan belum diatur",
+                                        "Berkas status memerlukan [status] signing_key di office.toml. The "
+                                        "signing key is not configured.");
+                   StorePool::Lease store = pool.borrow();
+                   const std::vector<std::string> kiosks = statusPackKiosks(*store);
+                   if (std::find(kiosks.begin(), kiosks.end(), kiosk) == kiosks.end())
+                       return errorPage(call, 404, "Kios tidak dikenal",
+                                        "Belum ada batch dari kios " + kiosk +
+                                            " di buku kantor. No batch of this kiosk yet.");
+                   std::string bytes;
+                   try {
+                       bytes = statusPackBytes(*store, kiosk, options.config.signingKey, now());
+                   } catch (const StoreError&) {
+                       throw;
+                   } catch (const std::exception& e) {
+                       return errorPage(call, 500, "Berkas status tidak dapat dibuat",
+                                        std::string("Tidak ada berkas yang dibuat. ") + e.what());
+                   }
+                   auditEntry(*store, call, "unduh-status", kiosk);
+                   call.res.set_header("Content-Disposition",
+                                       "attachment; filename=\"" + kiosk + ".status\"");
+                   call.res.set_content(bytes, "application/octet-stream");
                }));
 
     server.Get("/pengguna",

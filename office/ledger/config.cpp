@@ -121,6 +121,14 @@ OfficeConfig loadOfficeConfig(const std::filesystem::path& file)
         std::filesystem::path key = *n->value<std::string>();
         config.secretKey = key.is_relative() && !key.empty() ? file.parent_path() / key : key;
     }
+    if (const toml::node* n = root.at_path("status.signing_key").node()) {
+        if (!n->is_string() || n->value<std::string>()->empty())
+            wrong(file, *n,
+                  "[status] signing_key must be the path of the office's NAME.sign.secret (kiosk content "
+                  "keygen)");
+        std::filesystem::path key = *n->value<std::string>();
+        config.signingKey = key.is_relative() ? file.parent_path() / key : key;
+    }
     if (const toml::node* n = root.at_path("office.partners").node()) {
         const toml::array* list = n->as_array();
         if (!list)

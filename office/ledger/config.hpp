@@ -1,5 +1,6 @@
-// office.toml: the database, the office key, the partners, the villages of the kiosks, the days
-// after which a kiosk counts as silent and personal data is deleted, and the web desk's settings.
+// office.toml: the database, the office key, the signing key of status packs, the partners, the
+// villages of the kiosks, the days after which a kiosk counts as silent and personal data is
+// deleted, and the web desk's settings.
 #pragma once
 
 #include "ledger/ledger.hpp"
@@ -24,7 +25,8 @@ struct DeskSettings {
 
 struct OfficeConfig {
     std::string database;              // "" : the embedded SQLite file
-    std::filesystem::path secretKey;   // "" : none named
+    std::filesystem::path secretKey;   // "" : none named; the sealing key (kiosk keygen), opens batches
+    std::filesystem::path signingKey;  // [status] signing_key: NAME.sign.secret, signs status packs
     std::vector<std::string> partners; // whom a request can be referred to
     Villages villages;                 // kiosk id -> village
     int silentAfterDays = 30;          // [kiosks] silent_after_days
