@@ -305,25 +305,23 @@ try {
     await shot(page, "kios");
   });
 
-  await step("status for the kiosks: a file per kiosk, or an honest 'not available'", async () => {
+  await step("status for the kiosks: one signed file for CMG, with no name, phone or note in it", async () => {
     await open(page, "/status");
     expect((await mainId(page)) === "status", "not the status page");
     const links = await page.$$eval("main#status a[href^='/status/']", (as) => as.map((a) => a.getAttribute("href")));
-    if (links.length > 0) {
-      const file = await page.evaluate(async (u) => {
-        const r = await fetch(u);
-        return { status: r.status, body: await r.text() };
-      }, links[0]);
-      expect(file.status === 200 && file.body.length > 0, `${links[0]}: ${file.status}`);
-      for (const secret of ["Sri Rahayu Uji", "+6281234500001", "Taiwan", partner]) {
-        expect(!file.body.includes(secret), `the status file holds ${secret}`);
-      }
-      console.log(`    status file ${links[0]}: ${file.body.length} bytes`);
-    } else {
-      const said = await page.$eval("main#status p.pesan", (p) => p.textContent);
-      expect(/belum tersedia/.test(said), `the page neither offers a file nor says why: ${said}`);
-      console.log(`    no status file yet; the page says: ${said.split(".")[0]}.`);
+    expect(links.length === 1 && links[0] === "/status/CMG.status", `links: ${links.join(", ")}`);
+    const file = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get("content-disposition") || "", body: await r.text() };
+    }, links[0]);
+    expect(file.status === 200 && file.body.length > 0, `${links[0]}: ${file.status}`);
+    expect(/attachment/.test(file.type), `not a download: ${file.type}`);
+    for (const secret of ["Sri Rahayu Uji", "+6281234500001", "Taiwan", "Krajan", partner, "Dirujuk untuk cek"]) {
+      expect(!file.body.includes(secret), `the status file holds ${secret}`);
     }
+    // run.sh reads it back as a kiosk does (signature, kiosk, entries).
+    writeFileSync(env("DESK_E2E_STATUS_OUT"), file.body);
+    console.log(`    status file ${links[0]}: ${file.body.length} bytes, kept for run.sh's check`);
     await shot(page, "status");
   });
 
