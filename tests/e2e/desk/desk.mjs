@@ -127,7 +127,7 @@ try {
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
 
   await step("without a session every page goes to the login page", async () => {
-    for (const url of ["/antrean", "/permintaan/" + sri.uid, "/unggah", "/kios", "/laporan", "/status", "/pengguna"]) {
+    for (const url of ["/antrean", "/permintaan/" + sri.uid, "/unggah", "/kios", "/laporan", "/laporan.csv", "/status", "/status/CMG.status", "/pengguna"]) {
       await open(page, url);
       expect(new URL(page.url()).pathname === "/masuk", `${url} ended at ${page.url()}`);
       expect((await mainId(page)) === "masuk", `${url}: no login page`);
