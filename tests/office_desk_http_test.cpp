@@ -4,6 +4,7 @@
 // the report and the audit log.
 #include "cli/office_cli.hpp"
 #include "desk/desk.hpp"
+#include "desk/sessions.hpp"
 #include "export/signing.hpp"
 #include "export/status_pack.hpp"
 #include "ledger/accounts.hpp"
@@ -560,6 +561,17 @@ TEST_CASE("office.toml [desk]: the settings read, a mistake named with its file 
     CHECK(desk::splitListen("[::1]:0") == std::pair<std::string, int>{"::1", 0});
     CHECK_THROWS_AS((void)desk::splitListen("localhost"), std::invalid_argument);
     CHECK_THROWS_AS((void)desk::splitListen("h:123456"), std::invalid_argument);
+
+    // A port in use is refused with a sentence, not shared.
+    desk::DeskOptions o;
+    o.database = "sqlite:" + (dir.path() / "office.db").string();
+    std::ostringstream log;
+    o.log = &log;
+    desk::Desk first(o);
+    const int port = first.bind("127.0.0.1", 0);
+    desk::Desk second(o);
+    CHECK_THROWS_WITH_AS((void)second.bind("127.0.0.1", port),
+                         doctest::Contains("cannot listen on 127.0.0.1:"), std::runtime_error);
 }
 
 TEST_CASE_TEMPLATE("desa-office user add/list/unlock: the password twice on standard input", Kind,
@@ -698,4 +710,30 @@ TEST_CASE_TEMPLATE("desk: Status untuk kios lists each kiosk and hands out its s
     CHECK(none->body.find("signing_key") != std::string::npos);
     CHECK(none->body.find("href=\"/status/CMG.status\"") == std::string::npos);
     CHECK(c.get("/status/CMG.status")->status == 404);
+}
+
+TEST_CASE("desk sessions: random ids, a new id at sign-in, the idle end, and a bound on forms opened")
+{
+    desk::Sessions sessions(30 * 60'000);
+    const desk::Session anonymous = sessions.start(1000);
+    CHECK(anonymous.id.size() == 64);
+    CHECK(anonymous.csrf.size() == 64);
+    CHECK(anonymous.id != anonymous.csrf);
+    CHECK_FALSE(anonymous.signedIn());
+    const desk::Session in = sessions.signIn(anonymous.id, "sari", "admin", 2000);
+    CHECK(in.id != anonymous.id);
+    CHECK(in.csrf != anonymous.csrf);
+    CHECK_FALSE(sessions.touch(anonymous.id, 2000));
+    REQUIRE(sessions.touch(in.id, 2000 + 29 * 60'000));
+    CHECK_FALSE(sessions.touch(in.id, 2000 + 29 * 60'000 + 30 * 60'000 + 1));
+    CHECK(desk::sameToken(in.csrf, in.csrf));
+    CHECK_FALSE(desk::sameToken(in.csrf, anonymous.csrf));
+    CHECK_FALSE(desk::sameToken("", ""));
+    CHECK_FALSE(desk::sameToken(in.csrf, in.csrf.substr(1)));
+
+    const desk::Session kept = sessions.signIn("", "budi", "officer", 3000);
+    for (std::size_t i = 0; i < desk::Sessions::kMostSessions + 10; ++i)
+        (void)sessions.start(3000);
+    CHECK(sessions.size() <= desk::Sessions::kMostSessions);
+    CHECK(sessions.touch(kept.id, 4000));
 }

@@ -7,6 +7,8 @@
 #include "ledger/accounts.hpp"
 #include "ledger/store.hpp"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -311,6 +313,12 @@ httplib::Server::Handler Desk::Impl::open(Handler handler, bool checkCsrf)
 void Desk::Impl::routes()
 {
     server.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n == 0 ? 1 : n); };
+    // cpp-httplib's default sets SO_REUSEPORT, with which a second desk (or anything else) could
+    // listen on the same port and take half the requests: only SO_REUSEADDR, for a quick restart.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_default_headers({
         {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src "
                                     "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},

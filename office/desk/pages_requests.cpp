@@ -38,6 +38,20 @@ std::string whatsAppNumber(const std::string& phone)
     return "";
 }
 
+// The kiosk's words for the contact times (data/content/id/ui.toml, [form.time]).
+std::string contactTimeName(const std::string& id)
+{
+    if (id == "morning")
+        return "Pagi";
+    if (id == "midday")
+        return "Siang";
+    if (id == "afternoon")
+        return "Sore";
+    if (id == "any")
+        return "Kapan saja";
+    return id;
+}
+
 const char* eventName(const Event& e)
 {
     if (e.kind == "baru")
@@ -82,7 +96,7 @@ void fillRequest(Desk::Impl& desk, Call& call, Store& store, const LedgerRequest
     d.SetValue("TOPIK", topicName(r.topic));
     d.SetValue("STATUS", statusName(r.status));
     d.SetValue("BAHASA", r.lang == "jv" ? "Basa Jawa" : r.lang == "en" ? "English" : "Bahasa Indonesia");
-    d.SetValue("WAKTU", r.contactTime);
+    d.SetValue("WAKTU", contactTimeName(r.contactTime));
     d.SetValue("BATCH", r.batchId);
     d.SetValue("BERKAS", r.file);
     d.SetValue("DIIMPOR", localMinute(r.importedMs) + " oleh " + r.importedBy);

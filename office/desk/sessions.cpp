@@ -48,6 +48,11 @@ Session Sessions::start(std::int64_t nowMs)
     s.lastSeenMs = nowMs;
     std::lock_guard lock(m_mutex);
     sweep(nowMs);
+    // Sign-in forms opened by the thousand (a script) must not fill the memory: past a bound the
+    // sessions not signed in go (such a form then asks to be loaded again); signed-in ones stay.
+    if (m_sessions.size() >= kMostSessions)
+        for (auto it = m_sessions.begin(); it != m_sessions.end();)
+            it = it->second.signedIn() ? std::next(it) : m_sessions.erase(it);
     m_sessions[s.id] = s;
     return s;
 }
@@ -98,6 +103,12 @@ std::pair<std::string, bool> Sessions::takeFlash(const std::string& id)
     std::pair<std::string, bool> out{std::move(it->second.flash), it->second.flashError};
     it->second.flash.clear();
     return out;
+}
+
+std::size_t Sessions::size()
+{
+    std::lock_guard lock(m_mutex);
+    return m_sessions.size();
 }
 
 void Sessions::sweep(std::int64_t nowMs)

@@ -28,11 +28,13 @@ struct Session {
 
 class Sessions {
 public:
+    static constexpr std::size_t kMostSessions = 20'000;
     explicit Sessions(std::int64_t idleMs) : m_idleMs(idleMs) {}
 
     // The live session with this id (its last use moved to `nowMs`); nullopt when unknown or idle too long.
     [[nodiscard]] std::optional<Session> touch(const std::string& id, std::int64_t nowMs);
-    // A new session, not signed in (for the sign-in form's CSRF token).
+    // A new session, not signed in (for the sign-in form's CSRF token). Past kMostSessions, the
+    // sessions not signed in are dropped first.
     Session start(std::int64_t nowMs);
     // Ends `oldId` and starts a signed-in session with a fresh id and token.
     Session signIn(const std::string& oldId, const std::string& user, const std::string& role,
@@ -43,6 +45,7 @@ public:
     void setFlash(const std::string& id, const std::string& text, bool error);
     // The flash message of the session, once.
     [[nodiscard]] std::pair<std::string, bool> takeFlash(const std::string& id);
+    [[nodiscard]] std::size_t size();
 
 private:
     void sweep(std::int64_t nowMs); // drops the idle ones
