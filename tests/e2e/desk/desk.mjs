@@ -39,6 +39,8 @@ async function shot(page, name) {
   seen.push(path.basename(file));
 }
 
+let current = null; // the page, for what a failed step left on the screen
+
 async function step(name, body) {
   try {
     await body();
@@ -47,6 +49,11 @@ async function step(name, body) {
   } catch (e) {
     failed += 1;
     console.log(`FAILED: ${name}\n    ${String(e && e.stack ? e.stack : e).split("\n").slice(0, 4).join("\n    ")}`);
+    if (current) {
+      const seen = await current.$eval("main", (m) => m.innerText).catch(() => "(no main)");
+      console.log(`    at ${current.url()}: ${seen.replace(/\s+/g, " ").slice(0, 400)}`);
+      await shot(current, "GAGAL-" + name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)).catch(() => {});
+    }
   }
 }
 
@@ -119,6 +126,7 @@ const browser = await puppeteer.launch({
 const consoleErrors = [];
 try {
   const page = await browser.newPage();
+  current = page;
   // A page answered 403 or 400 on purpose is logged by chromium as a failed resource: not an error
   // of the page. Everything else (a script error, a refusal by the Content-Security-Policy) is.
   page.on("console", (m) => {
