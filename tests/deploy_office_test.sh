@@ -141,6 +141,11 @@ install_sh_options() {
     echo public >"$tmp/kantor.public"
     if out="$("$deploy/install.sh" --secret-key "$tmp/kantor.public" 2>&1)"; then fail "a public key as --secret-key was accepted"; fi
     grep -q 'NAME.secret' <<<"$out" || fail "--secret-key kantor.public: $out"
+    echo secret >"$tmp/k.sign.secret"
+    if out="$("$deploy/install.sh" --secret-key "$tmp/k.sign.secret" 2>&1)"; then fail "a signing key as --secret-key was accepted"; fi
+    grep -q 'is a signing key' <<<"$out" || fail "--secret-key k.sign.secret: $out"
+    if out="$("$deploy/install.sh" --signing-key "$tmp/kantor.public" 2>&1)"; then fail "a public key as --signing-key was accepted"; fi
+    grep -q 'NAME.sign.secret' <<<"$out" || fail "--signing-key kantor.public: $out"
     # A certificate with another certificate's key.
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=a \
         -keyout "$tmp/a.key" -out "$tmp/a.crt" 2>/dev/null
@@ -163,12 +168,16 @@ install_sh_config() {
         printf 'key\n' >"$tmp/kantor.secret"
         chmod 0644 "$tmp/kantor.secret"
         SECRET_KEY_IN="$tmp/kantor.secret"
+        printf 'key\n' >"$tmp/kantor.sign.secret"
+        SIGNING_KEY_IN="$tmp/kantor.sign.secret"
         write_config >/dev/null 2>&1
         [ "$(stat -c %a "$CONFIG")" = 640 ] || fail "office.toml is not mode 0640"
         [ "$(stat -c %a "$CONFIG_DIR/kantor.secret")" = 600 ] || fail "the office key is not mode 0600"
         grep -qx 'behind_proxy = true .*' "$CONFIG" || fail "[desk] behind_proxy = true is missing"
         grep -qx "database = \"sqlite:$STATE_DIR/office.db\"" "$CONFIG" || fail "[office] database is not the SQLite file in $STATE_DIR"
         grep -qx "secret_key = \"$CONFIG_DIR/kantor.secret\"" "$CONFIG" || fail "secret_key was not set"
+        grep -qx "signing_key = \"$CONFIG_DIR/kantor.sign.secret\"" "$CONFIG" || fail "[status] signing_key was not set"
+        [ "$(stat -c %a "$CONFIG_DIR/kantor.sign.secret")" = 600 ] || fail "the signing key is not mode 0600"
         [ "$(config_value desk upload_max_mb 1)" = 64 ] || fail "config_value desk upload_max_mb: $(config_value desk upload_max_mb 1)"
         [ "$(config_value desk listen x)" = 127.0.0.1:8080 ] || fail "config_value desk listen: $(config_value desk listen x)"
         [ "$(config_value desk none 7)" = 7 ] || fail "config_value of a missing key is not its fallback"
@@ -212,7 +221,7 @@ nginx_site() {
             "$n/c.crt" "$n/c.key" 127.0.0.1:8080 64
         # shellcheck disable=SC2016 # nginx's variables, as written in the file
         grep -q 'return 301 https://$host$request_uri;' "$n/site.conf" || fail "port 443 should need no port in the redirect"
-        grep -q 'client_max_body_size 64m;' "$n/site.conf" || fail "client_max_body_size is not 64m"
+        grep -q 'client_max_body_size 65m;' "$n/site.conf" || fail "client_max_body_size is not 64m and 1 for the form"
         # shellcheck disable=SC2016
         grep -q 'proxy_set_header X-Forwarded-For $remote_addr;' "$n/site.conf" || fail "X-Forwarded-For is not the peer's address"
         grep -q 'proxy_pass http://127.0.0.1:8080;' "$n/site.conf" || fail "not proxied to 127.0.0.1:8080"

@@ -35,7 +35,9 @@ trap cleanup EXIT
 for tool in nginx curl openssl sqlite3 python3; do
     command -v "$tool" >/dev/null || { echo "desk_https: $tool is missing (apt-get install $tool)"; exit 1; }
 done
-[ -x "$office" ] || { echo "desk_https: $office is not built"; exit 1; }
+for program in "$office" "$build/tests/desk_stick"; do
+    [ -x "$program" ] || { echo "desk_https: $program is not built"; exit 1; }
+done
 # Until the desk itself is merged, this desa-office has no serve command: said, and skipped
 # (ctest's SKIP_RETURN_CODE 77), never passed.
 if ! "$office" --help 2>&1 | grep -qE '^ +serve'; then
@@ -51,11 +53,14 @@ desk_port="$(free_port)"
 http_port="$(free_port)"
 https_port="$(free_port)"
 
-# The desk: SQLite, behind the proxy, uploads of at most 1 MB (so that nginx's limit is cheap to hit).
+# The desk: SQLite, behind the proxy, uploads of at most 1 MB (so that nginx's limit is cheap to hit),
+# the office key of the browser test's fixture (desk_stick) so that uploads are taken.
 mkdir -p "$tmp/data"
+"$build/tests/desk_stick" "$tmp/keys" >/dev/null || { echo "desk_https: desk_stick failed"; exit 1; }
 cat >"$tmp/office.toml" <<EOF
 [office]
 database = "sqlite:$tmp/data/office.db"
+secret_key = "$tmp/keys/kantor.secret"
 
 [desk]
 listen = "127.0.0.1:$desk_port"
@@ -212,10 +217,25 @@ forged_header_ignored() {
 
 upload_limit_at_proxy() {
     local code
-    head -c 2097152 /dev/zero >"$tmp/big.bin"
-    code="$(curl "${tls[@]}" -b "$tmp/jar" -o /dev/null -w '%{http_code}' -F "berkas=@$tmp/big.bin;filename=a/requests.csv" \
-        "$base/unggah")"
-    [ "$code" = 413 ] || fail "2 MB with upload_max_mb = 1 got $code, not 413 from nginx"
+    head -c 3145728 /dev/zero >"$tmp/big.bin"
+    code="$(curl "${tls[@]}" -b "$tmp/jar" -o "$tmp/413.html" -w '%{http_code}' \
+        -F "berkas=@$tmp/big.bin;filename=a/requests.csv" "$base/unggah")"
+    [ "$code" = 413 ] || fail "3 MB with upload_max_mb = 1 got $code, not 413 from nginx"
+    grep -q 'Unggahan terlalu besar: paling banyak 1 MB' "$tmp/413.html" || fail "nginx's 413 page: $(cat "$tmp/413.html")"
+}
+
+# Just over the limit, under nginx's margin for the form's own bytes: the desk itself refuses it,
+# with its sentence, and keeps nothing of it.
+upload_near_limit_at_desk() {
+    local code page csrf
+    page="$(curl "${tls[@]}" -b "$tmp/jar" "$base/unggah")"
+    csrf="$(grep -o 'name="csrf" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
+    head -c 1300000 /dev/zero >"$tmp/near.bin"
+    code="$(curl "${tls[@]}" -b "$tmp/jar" -o "$tmp/near.html" -w '%{http_code}' -F "csrf=$csrf" \
+        -F "berkas=@$tmp/near.bin;filename=a/requests.csv" "$base/unggah")"
+    [ "$code" = 400 ] || fail "1.3 MB with upload_max_mb = 1 got $code, not the desk's 400: $(sed -n "/<main/,/<\/main>/p" "$tmp/near.html")"
+    grep -q 'Unggahan terlalu besar' "$tmp/near.html" || fail "the desk's page: $(cat "$tmp/near.html")"
+    [ -z "$(find "$tmp/data/unggah" -mindepth 1 -print -quit 2>/dev/null)" ] || fail "the upload area kept: $(find "$tmp/data/unggah")"
 }
 
 logout() {
@@ -236,7 +256,8 @@ check "a page with the session, through the proxy" page_with_session
 check "a POST without its CSRF token through the proxy: 403" post_without_csrf
 check "the audit log names the browser's address from X-Forwarded-For" audit_names_browser
 check "a forged X-Forwarded-For from a peer that is not the proxy is ignored" forged_header_ignored
-check "an upload over [desk] upload_max_mb is stopped by nginx (413)" upload_limit_at_proxy
+check "an upload far over [desk] upload_max_mb is stopped by nginx (413, said in Indonesian)" upload_limit_at_proxy
+check "an upload just over the limit reaches the desk, which refuses it and keeps nothing" upload_near_limit_at_desk
 check "logout: the session no longer opens a page" logout
 
 if [ "$failed" -gt 0 ]; then

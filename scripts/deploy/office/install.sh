@@ -31,6 +31,7 @@ BUILD=yes
 TLS_CERT_IN=""
 TLS_KEY_IN=""
 SECRET_KEY_IN=""
+SIGNING_KEY_IN=""
 SERVER_NAME=""
 POSTGRES=no
 DONE=()
@@ -51,6 +52,8 @@ Options:
                        written into a self-signed certificate
   --secret-key FILE    the office's NAME.secret (kiosk keygen) that opens the kiosks' sealed
                        batches; copied to $CONFIG_DIR/ (mode 0600, owner $OFFICE_USER)
+  --signing-key FILE   the office's NAME.sign.secret (kiosk content keygen) that signs the status
+                       files for the kiosks; copied likewise
   --postgres           keep the ledger in PostgreSQL on this server (Debian's postgresql; a
                        database desa_office owned by $OFFICE_USER) instead of SQLite in $STATE_DIR
   --prefix DIR         where the program goes (default: $PREFIX)
@@ -71,7 +74,7 @@ die() {
 parse_args() {
     while [ $# -gt 0 ]; do
         case "$1" in
-            --cert | --cert-key | --server-name | --secret-key | --prefix | --build-dir)
+            --cert | --cert-key | --server-name | --secret-key | --signing-key | --prefix | --build-dir)
                 if [ $# -lt 2 ] || [ -z "$2" ]; then
                     die "$1 needs a value (see --help)"
                 fi
@@ -80,6 +83,7 @@ parse_args() {
                     --cert-key) TLS_KEY_IN="$2" ;;
                     --server-name) SERVER_NAME="$2" ;;
                     --secret-key) SECRET_KEY_IN="$2" ;;
+                    --signing-key) SIGNING_KEY_IN="$2" ;;
                     --prefix) PREFIX="$2" ;;
                     --build-dir) BUILD_DIR="$2" ;;
                 esac
@@ -104,7 +108,7 @@ parse_args() {
     if [ -n "$TLS_CERT_IN" ] && [ -z "$TLS_KEY_IN" ]; then die "--cert needs --cert-key (its private key) too"; fi
     if [ -z "$TLS_CERT_IN" ] && [ -n "$TLS_KEY_IN" ]; then die "--cert-key needs --cert (the certificate) too"; fi
     local f
-    for f in "$TLS_CERT_IN" "$TLS_KEY_IN" "$SECRET_KEY_IN"; do
+    for f in "$TLS_CERT_IN" "$TLS_KEY_IN" "$SECRET_KEY_IN" "$SIGNING_KEY_IN"; do
         [ -z "$f" ] || [ -f "$f" ] || die "$f: no such file"
     done
     if [ -n "$TLS_CERT_IN" ]; then
@@ -117,8 +121,15 @@ parse_args() {
     fi
     if [ -n "$SECRET_KEY_IN" ]; then
         case "$SECRET_KEY_IN" in
+            *.sign.secret) die "--secret-key $SECRET_KEY_IN is a signing key: give it as --signing-key, and the NAME.secret from kiosk keygen as --secret-key" ;;
             *.secret) ;;
             *) die "--secret-key $SECRET_KEY_IN: give the office's NAME.secret (from kiosk keygen)" ;;
+        esac
+    fi
+    if [ -n "$SIGNING_KEY_IN" ]; then
+        case "$SIGNING_KEY_IN" in
+            *.sign.secret) ;;
+            *) die "--signing-key $SIGNING_KEY_IN: give the office's NAME.sign.secret (from kiosk content keygen)" ;;
         esac
     fi
 }
@@ -221,10 +232,24 @@ write_config() {
         key_line="secret_key = \"$target\""
         DONE+=("the office key $target opens the kiosks' sealed batches (mode 0600, owner $OFFICE_USER)")
     fi
+    local signing_line='# signing_key = "kantor.sign.secret"   # signs the status files for the kiosks'
+    if [ -n "$SIGNING_KEY_IN" ]; then
+        local signing
+        signing="$CONFIG_DIR/$(basename "$SIGNING_KEY_IN")"
+        if [ "$(readlink -f "$SIGNING_KEY_IN")" != "$(readlink -f "$signing")" ]; then
+            install -m 0600 -o "$OFFICE_USER" -g "$OFFICE_USER" "$SIGNING_KEY_IN" "$signing"
+        else
+            chown "$OFFICE_USER:$OFFICE_USER" "$signing" && chmod 0600 "$signing"
+        fi
+        signing_line="signing_key = \"$signing\""
+        DONE+=("the signing key $signing signs the status files for the kiosks (mode 0600, owner $OFFICE_USER)")
+    fi
     if [ -e "$CONFIG" ]; then
         say "Keeping the settings in $CONFIG"
         [ -z "$SECRET_KEY_IN" ] || grep -q '^[[:space:]]*secret_key[[:space:]]*=' "$CONFIG" ||
             say "Warning: $CONFIG names no secret_key; add under [office]: $key_line"
+        [ -z "$SIGNING_KEY_IN" ] || grep -q '^[[:space:]]*signing_key[[:space:]]*=' "$CONFIG" ||
+            say "Warning: $CONFIG names no signing_key; add a section [status] with: $signing_line"
         return 0
     fi
     local database="sqlite:$STATE_DIR/office.db"
@@ -247,7 +272,11 @@ silent_after_days = 30
 [retention]
 days_after_done = 90
 
+[status]
+$signing_line
+
 [desk]
+office_name = "Kantor Imigrasi Surakarta"   # in every page's header
 listen = "$DESK_ADDRESS"        # nginx passes HTTPS on to here; keep it on 127.0.0.1
 behind_proxy = true              # nginx in front: trust its X-Forwarded-For/-Proto; cookies Secure
 target_days = 3                  # a request waiting longer is coloured in the queue
@@ -335,6 +364,7 @@ render_site() {
     [ "$5" = 443 ] || suffix=":$5"
     sed -e "s|@HTTP_LISTEN@|$3|g" -e "s|@HTTPS_LISTEN@|$4|g" -e "s|@HTTPS_PORT_SUFFIX@|$suffix|g" \
         -e "s|@TLS_CERT@|$6|g" -e "s|@TLS_KEY@|$7|g" -e "s|@DESK_ADDRESS@|$8|g" -e "s|@UPLOAD_MAX_MB@|$9|g" \
+        -e "s|@UPLOAD_BODY_MB@|$(($9 + 1))|g" \
         "$1" >"$2"
     ! grep -n '@[A-Z_]*@' "$2" >&2 || die "$2: a word was left unfilled"
 }

@@ -39,6 +39,8 @@ async function shot(page, name) {
   seen.push(path.basename(file));
 }
 
+let current = null; // the page, for what a failed step left on the screen
+
 async function step(name, body) {
   try {
     await body();
@@ -47,6 +49,11 @@ async function step(name, body) {
   } catch (e) {
     failed += 1;
     console.log(`FAILED: ${name}\n    ${String(e && e.stack ? e.stack : e).split("\n").slice(0, 4).join("\n    ")}`);
+    if (current) {
+      const seen = await current.$eval("main", (m) => m.innerText).catch(() => "(no main)");
+      console.log(`    at ${current.url()}: ${seen.replace(/\s+/g, " ").slice(0, 400)}`);
+      await shot(current, "GAGAL-" + name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)).catch(() => {});
+    }
   }
 }
 
@@ -119,6 +126,7 @@ const browser = await puppeteer.launch({
 const consoleErrors = [];
 try {
   const page = await browser.newPage();
+  current = page;
   // A page answered 403 or 400 on purpose is logged by chromium as a failed resource: not an error
   // of the page. Everything else (a script error, a refusal by the Content-Security-Policy) is.
   page.on("console", (m) => {
@@ -127,7 +135,7 @@ try {
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
 
   await step("without a session every page goes to the login page", async () => {
-    for (const url of ["/antrean", "/permintaan/" + sri.uid, "/unggah", "/kios", "/laporan", "/status", "/pengguna"]) {
+    for (const url of ["/antrean", "/permintaan/" + sri.uid, "/unggah", "/kios", "/laporan", "/laporan.csv", "/status", "/status/CMG.status", "/pengguna"]) {
       await open(page, url);
       expect(new URL(page.url()).pathname === "/masuk", `${url} ended at ${page.url()}`);
       expect((await mainId(page)) === "masuk", `${url}: no login page`);
@@ -175,6 +183,28 @@ try {
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#form-folder button[type=submit]")]);
     const summary = await page.$eval("main#unggah p.pesan[role=status]", (p) => p.textContent);
     expect(/0 permintaan baru, 4 sudah ada/.test(summary), `summary: ${summary}`);
+  });
+
+  const bambang = fixture.find((r) => r.name === "Bambang Wibowo");
+  await step("the batch written again with one request changed: a conflict, side by side, the other chosen", async () => {
+    await open(page, "/unggah");
+    const [chooser] = await Promise.all([page.waitForFileChooser(), page.click("#berkas-folder")]);
+    await chooser.accept([path.join(stick, "..", "stick2", "desa-kiosk")]);
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#form-folder button[type=submit]")]);
+    const summary = await page.$eval("main#unggah p.pesan[role=status]", (p) => p.textContent);
+    expect(/0 permintaan baru, 3 sudah ada, 1 konflik/.test(summary), `summary: ${summary}`);
+    await open(page, "/antrean");
+    const tag = await page.$eval(`tr[data-uid="${bambang.uid}"]`, (r) => r.innerText);
+    expect(/konflik/.test(tag), `the queue row does not say konflik: ${tag}`);
+    await open(page, "/permintaan/" + bambang.uid);
+    const differing = await page.$$eval("table.banding tr.beda", (rows) => rows.map((r) => r.innerText));
+    expect(differing.length === 1 && differing[0].includes("Paspor anak") && differing[0].includes("Paspor anak, nomor baru"),
+      `the differing fields: ${JSON.stringify(differing)}`);
+    await shot(page, "permintaan-konflik");
+    await page.click('#form-konflik input[name=versi]:not([value="0"])');
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#form-konflik button[type=submit]")]);
+    const note = await page.$eval("dd.catatan-warga", (d) => d.textContent);
+    expect(note === "Paspor anak, nomor baru", `the note held after the choice: ${note}`);
   });
 
   await step("a file that is no batch is refused with a sentence", async () => {
@@ -283,25 +313,23 @@ try {
     await shot(page, "kios");
   });
 
-  await step("status for the kiosks: a file per kiosk, or an honest 'not available'", async () => {
+  await step("status for the kiosks: one signed file for CMG, with no name, phone or note in it", async () => {
     await open(page, "/status");
     expect((await mainId(page)) === "status", "not the status page");
     const links = await page.$$eval("main#status a[href^='/status/']", (as) => as.map((a) => a.getAttribute("href")));
-    if (links.length > 0) {
-      const file = await page.evaluate(async (u) => {
-        const r = await fetch(u);
-        return { status: r.status, body: await r.text() };
-      }, links[0]);
-      expect(file.status === 200 && file.body.length > 0, `${links[0]}: ${file.status}`);
-      for (const secret of ["Sri Rahayu Uji", "+6281234500001", "Taiwan", partner]) {
-        expect(!file.body.includes(secret), `the status file holds ${secret}`);
-      }
-      console.log(`    status file ${links[0]}: ${file.body.length} bytes`);
-    } else {
-      const said = await page.$eval("main#status p.pesan", (p) => p.textContent);
-      expect(/belum tersedia/.test(said), `the page neither offers a file nor says why: ${said}`);
-      console.log(`    no status file yet; the page says: ${said.split(".")[0]}.`);
+    expect(links.length === 1 && links[0] === "/status/CMG.status", `links: ${links.join(", ")}`);
+    const file = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get("content-disposition") || "", body: await r.text() };
+    }, links[0]);
+    expect(file.status === 200 && file.body.length > 0, `${links[0]}: ${file.status}`);
+    expect(/attachment/.test(file.type), `not a download: ${file.type}`);
+    for (const secret of ["Sri Rahayu Uji", "+6281234500001", "Taiwan", "Krajan", partner, "Dirujuk untuk cek"]) {
+      expect(!file.body.includes(secret), `the status file holds ${secret}`);
     }
+    // run.sh reads it back as a kiosk does (signature, kiosk, entries).
+    writeFileSync(env("DESK_E2E_STATUS_OUT"), file.body);
+    console.log(`    status file ${links[0]}: ${file.body.length} bytes, kept for run.sh's check`);
     await shot(page, "status");
   });
 

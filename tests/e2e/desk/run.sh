@@ -84,11 +84,38 @@ for _ in $(seq 100); do
 done
 
 rc=0
+rm -f "$work/CMG.status"
 DESK_URL="http://127.0.0.1:$port" DESK_E2E_MODULES="$work/modules" DESK_E2E_SHOTS="$work/shots" \
     DESK_E2E_STICK="$run/fixture/stick" DESK_E2E_FIXTURE="$run/fixture.jsonl" DESK_E2E_CHROMIUM="$chromium" \
     DESK_ADMIN=kepala DESK_ADMIN_PASSWORD="$admin_password" DESK_OFFICER=petugas \
-    DESK_OFFICER_PASSWORD="$officer_password" DESK_PARTNER="$partner" \
+    DESK_OFFICER_PASSWORD="$officer_password" DESK_PARTNER="$partner" DESK_E2E_STATUS_OUT="$work/CMG.status" \
     node "$here/desk.mjs" || rc=1
+
+# The status file the browser downloaded, read as the kiosk CMG reads it, trusting the office's key:
+# signed, for CMG, every request of the stick, Sri's (CMG-0001) no longer only received. The same
+# file with one character of its body changed is refused.
+status_file() {
+    local entries line forged="$run/forged.status"
+    [ -s "$work/CMG.status" ] || { echo "no status file was downloaded"; return 1; }
+    entries="$("$build/tests/desk_stick" --check-status "$work/CMG.status" "$run/fixture/kantor.sign.public" CMG)" ||
+        { echo "the kiosk refuses the status file: $entries"; return 1; }
+    while IFS= read -r line; do echo "    $line"; done <<<"$entries"
+    [ "$(grep -c '"reference"' <<<"$entries")" = 4 ] || { echo "not 4 entries"; return 1; }
+    grep -q '"reference":"CMG-0001","status":"diterima"' <<<"$entries" && { echo "CMG-0001 is still only received"; return 1; }
+    grep -q '"reference":"CMG-0004","status":"diterima"' <<<"$entries" || { echo "CMG-0004 is not received"; return 1; }
+    sed '0,/CMG-0004/s//CMG-0005/' "$work/CMG.status" >"$forged"
+    if "$build/tests/desk_stick" --check-status "$forged" "$run/fixture/kantor.sign.public" CMG >"$run/forged.out"; then
+        echo "a changed status file was accepted"
+        return 1
+    fi
+    grep -q '"refused":"bad-signature"' "$run/forged.out" || { echo "the changed file: $(cat "$run/forged.out")"; return 1; }
+}
+if status_file; then
+    echo "ok: the downloaded status file is signed for CMG, read by the kiosk's code; a changed copy is refused"
+else
+    echo "FAILED: the downloaded status file"
+    rc=1
+fi
 
 # The upload area holds nothing once the imports are done (each upload is removed after it).
 if [ -d "$run/unggah" ] && [ -n "$(find "$run/unggah" -mindepth 1 -print -quit)" ]; then
