@@ -5,8 +5,7 @@
 # Debian's chromium (headless, 1366×768) through puppeteer-core, installed with `npm ci` from the
 # committed package-lock.json into BUILD_DIR/e2e-desk (never into the source tree; no browser is
 # downloaded). Screenshots of every page: BUILD_DIR/e2e-desk/shots/.
-# Usage: tests/e2e/desk/run.sh BUILD_DIR (a build with desa-office, desk_stick and the kiosk built: its
-# `content keygen` makes the signing key of the status files).
+# Usage: tests/e2e/desk/run.sh BUILD_DIR (a build with desa-office and desk_stick built).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=../../../scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
@@ -14,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
 build="$(cd "${1:?usage: run.sh BUILD_DIR}" && pwd)"
 here="$KIOSK_ROOT/tests/e2e/desk"
 office="$build/office/desa-office"
-for program in "$office" "$build/tests/desk_stick" "$build/kiosk/kiosk"; do
+for program in "$office" "$build/tests/desk_stick"; do
     [ -x "$program" ] || { say "desk e2e: $program is not built"; exit 1; }
 done
 if ! "$office" --help 2>&1 | grep -qE '^ +serve'; then
@@ -49,8 +48,6 @@ trap cleanup EXIT
 rm -rf "$work/shots"
 mkdir -p "$work/shots"
 "$build/tests/desk_stick" "$run/fixture" >"$run/fixture.jsonl"
-# The office's signing key, as `kiosk content keygen` makes it: Status untuk kios offers files signed with it.
-"$build/kiosk/kiosk" content keygen --out "$run/fixture/kantor" >/dev/null 2>&1
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 partner="Disnaker Sragen"
 cat >"$run/office.toml" <<EOF
