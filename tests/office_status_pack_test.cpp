@@ -363,7 +363,8 @@ TEST_CASE_TEMPLATE("the desk's Status untuk kios: one signed file per kiosk to d
         const httplib::Headers session{{"Cookie", signIn(http, "petugas", "sandi-petugas-panjang")}};
         const httplib::Result page = http.Get("/status", session);
         REQUIRE(page);
-        CHECK(has(page->body, "Berkas status belum tersedia: kunci tanda tangan kantor belum diatur"));
+        CHECK(
+            has(page->body, "Kunci tanda tangan kantor belum diatur ([status] signing_key di office.toml)"));
         CHECK(!has(page->body, "href=\"/status/"));
         CHECK(http.Get("/status/CMG.status", session)->status == 404);
     }

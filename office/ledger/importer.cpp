@@ -266,7 +266,10 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
     const std::string manifestSha = exporter::sha256Hex(batch.manifest);
     const std::string file = fs::path(folder).filename().string() + "/requests.json";
 
-    store.transaction([&] {
+    // Another import of the same batch that commits while this one runs (a second officer, or an
+    // import killed just as the server took its COMMIT) makes this one's first insert a duplicate;
+    // run again, it sees that batch and merges against it. Once is enough: after it the batch is known.
+    const auto merge = [&] {
         summary.added = summary.held = summary.conflicts = summary.audit = 0;
         // The same batch (same manifest, so the same files) imported before: nothing to merge.
         const std::vector<Row> known =
@@ -357,7 +360,14 @@ BatchSummary importBatch(Store& store, const fs::path& folder, const ImportOptio
             "UPDATE batches SET new_count = new_count + $1, held_count = held_count + $2, conflict_count = "
             "conflict_count + $3, audit_count = audit_count + $4 WHERE kiosk_id = $5 AND batch_id = $6",
             {summary.added, summary.held, summary.conflicts, summary.audit, batch.kioskId, batch.batchId});
-    });
+    };
+    try {
+        store.transaction(merge);
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::Constraint)
+            throw;
+        store.transaction(merge);
+    }
     return summary;
 }
 
