@@ -86,8 +86,10 @@ Asked StatusCheckScreen::draw(Frame& f, const StatusLookup& lookup, const Status
     const bool news = hasNews(book);
     const bool typing = news && lookup.typing;
 
+    // While the keyboard is open the room above it is for the reference (and the title, unless the
+    // words are larger).
     ImGui::SetCursorPos(ImVec2(x0, m.margin * (typing ? 0.4f : 0.75f)));
-    if (!typing) {
+    if (!typing || !m.largeText) {
         wrappedText(f, "title", f.fonts.heading, colours().frame, f.t("status.title"), width);
         ImGui::Dummy(ImVec2(1, 6.f * s));
     }
@@ -105,7 +107,8 @@ Asked StatusCheckScreen::draw(Frame& f, const StatusLookup& lookup, const Status
         return action;
     }
 
-    if (!typing) {
+    // The instructions, unless a wait runs: then what to do is to wait, said right under the field.
+    if (!typing && waitSeconds == 0) {
         ImGui::SetCursorPosX(x0);
         wrappedText(f, "intro", f.fonts.body, colours().text, f.t("status.intro"), width);
         ImGui::SetCursorPosX(x0);
