@@ -107,10 +107,14 @@ Asked StatusCheckScreen::draw(Frame& f, const StatusLookup& lookup, const Status
         return action;
     }
 
-    // The instructions, unless a wait runs: then what to do is to wait, said right under the field.
-    if (!typing && waitSeconds == 0) {
+    // The instructions until there is an answer (then the answer needs the room, in sight at once
+    // even at 1280x800 with larger text) and while no wait runs (what to do then is to wait, said
+    // right under the field); the date of the office's news with them.
+    if (!typing && waitSeconds == 0 && lookup.outcome == StatusLookup::Outcome::None) {
         ImGui::SetCursorPosX(x0);
         wrappedText(f, "intro", f.fonts.body, colours().text, f.t("status.intro"), width);
+    }
+    if (!typing && waitSeconds == 0) {
         ImGui::SetCursorPosX(x0);
         wrappedText(f, "news", f.fonts.body, colours().textMuted, newsLine(f, *book), width);
         ImGui::Dummy(ImVec2(1, 10.f * s));
