@@ -105,7 +105,8 @@ void report(const char* what, const Problems& problems)
 
 // What officer mode needs from the configuration and the content shown.
 OfficerDeskSettings officerSettings(const Config& config, const Problems& configProblems,
-                                    const ShownContent& shown, const fs::path& dataDir, pack::Place packs)
+                                    const ShownContent& shown, const fs::path& dataDir, pack::Place packs,
+                                    const fs::path& stateDir)
 {
     OfficerDeskSettings s;
     s.kioskId = config.kioskId;
@@ -132,6 +133,7 @@ OfficerDeskSettings officerSettings(const Config& config, const Problems& config
     s.configProblems = configProblems;
     s.configProblems.insert(s.configProblems.end(), packs.keyProblems.begin(), packs.keyProblems.end());
     s.packs = std::move(packs);
+    s.statusRoot = stateDir / "status";
     return s;
 }
 
@@ -292,8 +294,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
         store = std::make_unique<PendingStore>(s.dbFile, s.config.kioskId, wallClock, std::cerr);
         saver = std::make_unique<RequestSaver>(*store, std::cerr);
         desk = std::make_unique<OfficerDeskService>(
-            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs), wallClock,
-            std::cerr);
+            *store, officerSettings(s.config, s.configProblems, shown, s.dataDir, s.packs, s.stateDir),
+            wallClock, std::cerr);
     }
     platform::Window window(wopts);
     ui::FontSet fontSet = fontJob.get();
@@ -304,8 +306,8 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     platform::TexturePictures pictures(s.mediaDir);
     shell.setPictures(&pictures);
     shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
-    // The office's news of requests: the status pack's side loads the newest accepted pack here
-    // (shell.setStatusBook). Until then only tests give the sample book.
+    // The office's news of requests comes with the desk's snapshots (the status pack kept); tests
+    // without a pack may show the tour's sample instead.
     if (o.statusSample)
         shell.setStatusBook(sampleStatusBook(s.config.kioskId));
     const Screen screen{window, renderer};

@@ -10,13 +10,20 @@
 # requests read in < 100 ms, idle CPU < 0.3 % of a core, PSS < 80 MiB, first sound < 300 ms.
 # The office ledger (office_bench, last): 100 batches × 1,000 requests imported into SQLite in
 # < 10 s and into PostgreSQL in < 30 s, the same again in < 5 s, `requests list --status baru` over
-# 100,000 requests in < 100 ms, the report of each month of a year. `scripts/bench.sh --office`
+# 100,000 requests in < 100 ms, a page of the desk's queue (count and rows; first, deep, filtered,
+# searched) in < 50 ms at p95, the report of each month of a year. `scripts/bench.sh --office`
 # measures the office alone.
+# The office desk (`scripts/bench.sh --desk`, alone): the same year of 100,000 requests in a private
+# PostgreSQL, `desa-office serve` on it, and 20 users at once for 30 s, each logged in with its own
+# session, through the queue (random filters, searches, pages), the requests found there and the
+# monthly report (tests/bench/desk_load.cpp); per page p50, p95 (target < 200 ms), max and errors
+# (target 0), beside a floor measured in the same run: the same 20 users asking GET /sehat, which
+# touches no database, and each page's p95 as a multiple of the floor's.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_packages "${KIOSK_BUILD_PACKAGES[@]}" "${OFFICE_BUILD_PACKAGES[@]}" xvfb xauth xdotool
-ensure_packages doctest-dev postgresql
+ensure_packages doctest-dev postgresql libexpat1-dev
 BUILD="$KIOSK_ROOT/build/bench"
 mkdir -p "$BUILD"
 
@@ -29,6 +36,56 @@ if [ "${1:-}" = "--office" ]; then
     build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release --target office_bench >&2
     office_bench
     exit
+fi
+
+# The desk's load test, run inside the private cluster (bench.sh calls itself through with_postgres.sh).
+desk_bench() {
+    local work port pass="beban-uji-2026" pid floor users=20 rc=0 think
+    work="$(mktemp -d "$KIOSK_ROOT/build/bench/desk.XXXXXX")"
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    "$BUILD/tests/office_bench" --dir "$work" --seed "$DESA_OFFICE_TEST_PG" || return 1
+    printf '[office]\ndatabase = "%s"\n[desk]\nlisten = "127.0.0.1:%s"\ntarget_days = 3\nupload_dir = "%s"\n' \
+        "$DESA_OFFICE_TEST_PG" "$port" "$work/unggah" >"$work/office.toml"
+    printf '%s\n%s\n' "$pass" "$pass" | "$BUILD/office/desa-office" --config "$work/office.toml" \
+        user add beban --role officer >/dev/null || return 1
+    "$BUILD/office/desa-office" --config "$work/office.toml" serve >"$work/serve.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 200); do
+        curl -fsS "http://127.0.0.1:$port/sehat" >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    # The floor: the same users at the same pace on a page that touches no database.
+    "$BUILD/tests/desk_load" --port "$port" --users "$users" --seconds 15 --floor | tee "$work/floor.json"
+    floor="$(jq -r 'select(.page == "sehat") | .p95' "$work/floor.json")"
+    # Officers reading a moment (0..500 ms at random) between pages; then with no pause at all.
+    for think in 500 0; do
+        "$BUILD/tests/desk_load" --port "$port" --users "$users" --seconds 30 --think-ms "$think" \
+            --user beban --password "$pass" >"$work/load.json" || rc=1
+        jq -c --argjson floor "$floor" '. + {target_p95: 200, floor_p95: $floor,
+            p95_over_floor: (if $floor > 0 then ((.p95 / $floor) * 10 | round / 10) else null end)}' "$work/load.json"
+    done
+    kill -TERM "$pid"
+    wait "$pid" || { echo "desa-office serve did not exit 0 on SIGTERM" >&2; rc=1; }
+    [ "$rc" -eq 0 ] || tail -20 "$work/serve.log" >&2
+    rm -rf "$work"
+    return "$rc"
+}
+if [ "${1:-}" = "--desk-in-cluster" ]; then
+    desk_bench
+    exit
+fi
+if [ "${1:-}" = "--desk" ]; then
+    ensure_packages curl jq python3
+    for target in desa-office office_bench desk_load; do
+        build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release --target "$target" >&2
+    done
+    # The load average says how much else this machine was doing (the figures share its cores).
+    printf '{"figure": "machine", "date": "%s", "cpu": "%s", "cores": %s, "loadavg_1m": %s}\n' "$(date -u +%Y-%m-%d)" \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$KIOSK_ROOT/tests/office/with_postgres.sh" "$0" --desk-in-cluster
+    rc=$?
+    printf '{"figure": "machine_after", "loadavg_1m": %s}\n' "$(cut -d' ' -f1 /proc/loadavg)"
+    exit "$rc"
 fi
 build_kiosk "$BUILD" -DCMAKE_BUILD_TYPE=Release >&2
 KIOSK="$BUILD/kiosk/kiosk"

@@ -14,13 +14,18 @@ KIOSK_BUILD_PACKAGES=(
     libespeak-ng-dev espeak-ng-data libopenal-dev libxext-dev libsystemd-dev
 )
 # To build the office program as well (office/, CMake option DESA_BUILD_OFFICE, on by default): its
-# PostgreSQL store. A kiosk is built without it (run.sh, install.sh) and never installs these.
-OFFICE_BUILD_PACKAGES=(libpqxx-dev)
+# PostgreSQL store, and the web desk (desa-office serve): cpp-httplib, ctemplate for its templates and
+# HTML escaping. A kiosk is built without it (run.sh, install.sh) and never installs these.
+OFFICE_BUILD_PACKAGES=(libpqxx-dev libcpp-httplib-dev libctemplate-dev)
 # To test it without a screen (python3 for the layering check, zbar-tools to read the take-home QR
 # codes in the tour's pictures), and to check its formatting. postgresql: the office tests start a private
-# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh).
+# PostgreSQL 15 cluster of their own (tests/office/with_postgres.sh); libexpat1-dev: they parse the
+# desk's SVG chart as XML. The office desk's deployment (tests/deploy_office_test.sh) and its HTTPS
+# through Debian's nginx (tests/desk_https_test.sh) need nginx, openssl, curl, sqlite3 and the shell
+# scripts' checker; its browser test (tests/e2e/desk/run.sh) Debian's chromium, driven headless (Node
+# and npm come from Debian's nodejs and npm when the machine has no npm of its own).
 KIOSK_TEST_PACKAGES=(doctest-dev xvfb xauth xdotool jq clang-14 libclang-rt-14-dev systemd clang-format python3
-    zbar-tools postgresql)
+    zbar-tools postgresql libexpat1-dev nginx openssl curl sqlite3 shellcheck chromium)
 
 # kiosk_cpp_files: the tracked C++ files of kiosk/, office/ and tests/, one a line, relative to KIOSK_ROOT: what
 # clang-format checks (test.sh) and formats (format.sh).

@@ -66,6 +66,13 @@ TEST_CASE("each audit kind, in the form the store writes it, is a sentence with 
                         {words("{reason}", "officer.content.reason.not-found")}});
     CHECK(one("content-rollback", "shown ok a71d0c41f2a7").key == "officer.audit.content_rollback_done");
     CHECK(one("content-rollback", "refused no-previous ").key == "officer.audit.content_rollback_refused");
+    CHECK(one("status-pack", "taken count=20 day=2026-12-02") ==
+          AuditSentence{"officer.audit.status_taken", {text("{n}", "20"), text("{date}", "2026-12-02")}});
+    CHECK(one("status-pack", "refused reason=older") ==
+          AuditSentence{"officer.audit.status_refused", {words("{reason}", "officer.status.reason.older")}});
+    // Not as the kiosk writes it: the kind's name alone.
+    CHECK(one("status-pack", "refused reason=because").key == "officer.audit.kind.status-pack");
+    CHECK(one("status-pack", "taken count=many day=2026-12-02").key == "officer.audit.kind.status-pack");
 }
 
 TEST_CASE("a settings entry is one sentence per change, names and values in the officer's words")

@@ -113,7 +113,7 @@ TEST_CASE("a whole visit through the reducer alone: checklist, form sent and sav
     fx = play(s, {intent::ExportBatches{ExportScope::New, std::nullopt},
                   intent::ExportBatches{ExportScope::New, BatchId{"20261201-ab12"}},
                   intent::ChangeSetting{setting::Volume{-1}}, intent::ChangeContent{ContentChange::Rollback},
-                  intent::Logout{}});
+                  intent::TakeStatusPack{}, intent::Logout{}});
     const auto exports = only<effect::StartExport>(fx);
     REQUIRE(exports.size() == 2);
     CHECK(exports[0].scope == ExportScope::New);
@@ -122,14 +122,15 @@ TEST_CASE("a whole visit through the reducer alone: checklist, form sent and sav
     REQUIRE(only<effect::ChangeSetting>(fx).size() == 1);
     CHECK(std::holds_alternative<setting::Volume>(only<effect::ChangeSetting>(fx)[0].change));
     CHECK(only<effect::ChangeContent>(fx).at(0).change == ContentChange::Rollback);
+    CHECK(only<effect::TakeStatusPack>(fx).size() == 1);
     CHECK(only<effect::CloseDesk>(fx).size() == 1);
     CHECK(only<effect::Sleep>(fx).size() == 1);
     CHECK_FALSE(s.officer.loggedIn);
     CHECK(s.nav.atHome());
 
     // Officer intents from a resident's screen ask for nothing.
-    fx = play(
-        s, {intent::ExportBatches{ExportScope::All, std::nullopt}, intent::ChangeSetting{setting::Rate{+1}}});
+    fx = play(s, {intent::ExportBatches{ExportScope::All, std::nullopt},
+                  intent::ChangeSetting{setting::Rate{+1}}, intent::TakeStatusPack{}});
     CHECK(fx.empty());
 }
 

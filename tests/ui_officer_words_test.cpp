@@ -10,6 +10,7 @@
 #include "export_support.hpp"
 #include "packs/content_pack.hpp"
 #include "services/desk_content.hpp"
+#include "services/desk_status.hpp"
 #include "store/officer.hpp"
 #include "store/retention.hpp"
 #include "store/settings.hpp"
@@ -348,6 +349,12 @@ std::vector<OfficerDashboard::Entry> auditOfEveryKind()
     desk::auditContentChange(fx.db, fx.clock.now(), true,
                              {pack::Refusal::None, {}, {"a71d0c41f2a7", "", ""}, {}}, log);
     desk::auditContentChange(fx.db, fx.clock.now(), true, {pack::Refusal::NoPrevious, "x", {}, {}}, log);
+    statuspack::Read statusTaken; // status-pack, taken and refused
+    statusTaken.pack.book = {"CMG", "2026-12-02 14:05", {{"CMG-0001", RequestStatus::Done, "2026-12-01"}}};
+    desk::reportStatusTaken(statusTaken, &fx.db, fx.clock.now(), board, log);
+    statuspack::Read statusRefused;
+    statusRefused.refusal = statuspack::Refusal::OtherKiosk;
+    desk::reportStatusTaken(statusRefused, &fx.db, fx.clock.now(), board, log);
     store::appendAudit(fx.db, fx.clock.now(), "cosmic-ray", "bits=3 which this kiosk does not know");
     store::appendAudit(fx.db, fx.clock.now(), "export", "batch=9f3c count=lots of them sealed=perhaps");
 

@@ -154,6 +154,23 @@ Sentences contentChange(bool rollback, std::string_view detail)
     return {};
 }
 
+// status-pack: "taken count=N day=YYYY-MM-DD" or "refused reason=NAME".
+Sentences statusPack(std::string_view detail, const Fields& f)
+{
+    const auto day = f.find("day");
+    if (detail.rfind("taken ", 0) == 0 && number(f, "count") && day != f.end() && day->second.size() == 10 &&
+        plainId(day->second))
+        return {{"officer.audit.status_taken",
+                 {text("{n}", std::to_string(*number(f, "count"))), text("{date}", day->second)}}};
+    const auto& reasons = statusRefusalNames();
+    const auto reason = f.find("reason");
+    if (detail.rfind("refused ", 0) == 0 && reason != f.end() &&
+        std::find(reasons.begin(), reasons.end(), reason->second) != reasons.end())
+        return {
+            {"officer.audit.status_refused", {words("{reason}", "officer.status.reason." + reason->second)}}};
+    return {};
+}
+
 // The sentences of a kind the kiosk writes; none when its detail is not as written.
 Sentences known(std::string_view kind, std::string_view detail)
 {
@@ -185,6 +202,8 @@ Sentences known(std::string_view kind, std::string_view detail)
         return settings(detail);
     if (kind == "content-update" || kind == "content-rollback")
         return contentChange(kind == "content-rollback", detail);
+    if (kind == "status-pack")
+        return statusPack(detail, f);
     return {};
 }
 
@@ -204,8 +223,17 @@ const std::vector<std::string_view>& auditKinds()
                                                         "content-loaded",
                                                         "settings",
                                                         "content-update",
-                                                        "content-rollback"};
+                                                        "content-rollback",
+                                                        "status-pack"};
     return kinds;
+}
+
+const std::vector<std::string_view>& statusRefusalNames()
+{
+    static const std::vector<std::string_view> names = {
+        "not-found",     "too-large", "damaged",     "unsigned", "no-trusted-key", "untrusted-key",
+        "bad-signature", "invalid",   "other-kiosk", "older",    "already-have",   "failed"};
+    return names;
 }
 
 const std::vector<std::string_view>& contentRefusalNames()

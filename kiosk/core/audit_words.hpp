@@ -40,5 +40,8 @@ struct AuditSentence {
 // Every refusal of a content pack, as packs::refusalName writes it, with its reason in
 // officer.content.reason.*.
 [[nodiscard]] const std::vector<std::string_view>& contentRefusalNames();
+// Every refusal of a status pack, as statuspack::refusalName writes it, with its sentence in
+// officer.status.refused.* and its reason in officer.status.reason.*.
+[[nodiscard]] const std::vector<std::string_view>& statusRefusalNames();
 
 } // namespace kiosk

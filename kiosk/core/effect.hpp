@@ -41,6 +41,8 @@ struct ChangeSetting {
 struct ChangeContent {
     ContentChange change;
 };
+// Take the status pack on the stick (packs/status_pack).
+struct TakeStatusPack {};
 // Anonymous usage: a screen opened (or read aloud) in a language. Counts only.
 struct CountView {
     std::string screen;
@@ -55,9 +57,10 @@ struct Sleep {};
 
 } // namespace effect
 
-using Effect = std::variant<effect::SaveRequest, effect::CheckPin, effect::OpenDesk, effect::CloseDesk,
-                            effect::StartExport, effect::ChangeSetting, effect::ChangeContent,
-                            effect::CountView, effect::ReadAloud, effect::StopReading, effect::Sleep>;
+using Effect =
+    std::variant<effect::SaveRequest, effect::CheckPin, effect::OpenDesk, effect::CloseDesk,
+                 effect::StartExport, effect::ChangeSetting, effect::ChangeContent, effect::TakeStatusPack,
+                 effect::CountView, effect::ReadAloud, effect::StopReading, effect::Sleep>;
 using Effects = std::vector<Effect>;
 
 } // namespace kiosk

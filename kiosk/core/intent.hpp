@@ -101,7 +101,8 @@ struct ChangeSetting {
 struct ChangeContent {
     ContentChange change;
 };
-struct Logout {}; // officer mode closed, back to the attract screen
+struct TakeStatusPack {}; // "Ambil status permintaan": the office's status pack from the stick
+struct Logout {};         // officer mode closed, back to the attract screen
 
 // --- What the kiosk itself tells the session -----------------------------------------------------
 struct IdleTimeout {}; // nobody touched the screen: the visit is over
@@ -130,17 +131,16 @@ struct VoiceChanged {
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText,
-                 intent::Listen, intent::Answer, intent::ToggleHave, intent::RestartChecklist,
-                 intent::FocusSearch, intent::ChooseCompany, intent::AskAbout, intent::FocusReference,
-                 intent::CheckReference, intent::FocusField, intent::PressKey, intent::MoveCaret,
-                 intent::ChooseTopic, intent::ChooseTime, intent::ToggleConsent, intent::Review, intent::Send,
-                 intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
-                 intent::SubmitPin, intent::ExportBatches, intent::ConfirmPlainExport,
-                 intent::CancelPlainExport, intent::ChangeSetting, intent::ChangeContent, intent::Logout,
-                 intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved,
-                 intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText, intent::Listen,
+    intent::Answer, intent::ToggleHave, intent::RestartChecklist, intent::FocusSearch, intent::ChooseCompany,
+    intent::AskAbout, intent::FocusReference, intent::CheckReference, intent::FocusField, intent::PressKey,
+    intent::MoveCaret, intent::ChooseTopic, intent::ChooseTime, intent::ToggleConsent, intent::Review,
+    intent::Send, intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
+    intent::SubmitPin, intent::ExportBatches, intent::ConfirmPlainExport, intent::CancelPlainExport,
+    intent::ChangeSetting, intent::ChangeContent, intent::TakeStatusPack, intent::Logout, intent::IdleTimeout,
+    intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved, intent::PinChecked,
+    intent::DeskChanged, intent::VoiceChanged>;
 
 // What a screen returns for one frame: nothing, or what was asked for.
 using Asked = std::optional<Intent>;

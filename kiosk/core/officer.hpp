@@ -8,6 +8,7 @@
 #include "core/language.hpp"
 #include "core/registry.hpp"
 #include "core/request.hpp"
+#include "core/request_status.hpp"
 #include "core/settings.hpp"
 #include "core/usb.hpp"
 
@@ -150,6 +151,20 @@ struct ContentUpdate {
     bool trusted = false; // this kiosk trusts a signing key: updates are possible at all
 };
 
+// Status packs from the office (export/status_pack): the one this kiosk keeps, whether the stick has
+// one for it, and taking one under way.
+struct StatusUpdate {
+    enum class Phase { Idle, Running, Done, Refused };
+    Phase phase = Phase::Idle;
+    std::string refusal; // Refused: statuspack::refusalName ("older"), for ui.toml keys
+    FaultDetail detail;  // for the technician (which file, key or error), in parts
+    // The book kept (null: none yet). Never changed once published: a newer pack is a new book.
+    std::shared_ptr<const StatusBook> book;
+    Millis createdMs = 0; // when the office made the book kept
+    bool onStick = false; // a stick (or the export folder) has desa-kiosk-status/<this kiosk>.status
+    bool trusted = false; // this kiosk trusts a signing key: packs can be taken at all
+};
+
 struct OfficerSnapshot {
     std::optional<bool> hasPin;            // unknown until the database answered
     std::optional<KioskSettings> settings; // unknown until the database answered
@@ -157,6 +172,7 @@ struct OfficerSnapshot {
     ExportTarget target;
     ExportState exporting;
     ContentUpdate content;
+    StatusUpdate status;
 };
 
 // "2026-11-28 14:05" in the kiosk's local time.

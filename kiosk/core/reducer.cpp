@@ -305,6 +305,11 @@ public:
         if (onDashboard())
             m_fx.push_back(effect::ChangeContent{i.change});
     }
+    void operator()(const intent::TakeStatusPack&)
+    {
+        if (onDashboard())
+            m_fx.push_back(effect::TakeStatusPack{});
+    }
     void operator()(const intent::Logout&)
     {
         if (m_s.officer.loggedIn)

@@ -296,7 +296,18 @@ constexpr std::string_view kOfficerKeys[] = {"officer.title",
                                              "officer.content.refused.no-previous",
                                              "officer.content.refused.failed",
                                              "officer.audit.kind.content-update",
-                                             "officer.audit.kind.content-rollback"};
+                                             "officer.audit.kind.content-rollback",
+                                             "officer.audit.kind.status-pack",
+                                             "officer.status.title",
+                                             "officer.status.intro",
+                                             "officer.status.kept",
+                                             "officer.status.none",
+                                             "officer.status.stick",
+                                             "officer.status.stick_none",
+                                             "officer.status.no_key",
+                                             "officer.status.take",
+                                             "officer.status.running",
+                                             "officer.status.done"};
 
 // Officer mode's sentences built from parts: the technical detail under a message, the audit log
 // (core/audit_words), a copy without encryption.
@@ -328,6 +339,8 @@ constexpr std::string_view kOfficerSentenceKeys[] = {"officer.kiosk.problems_whe
                                                      "officer.audit.content_update_refused",
                                                      "officer.audit.content_rollback_done",
                                                      "officer.audit.content_rollback_refused",
+                                                     "officer.audit.status_taken",
+                                                     "officer.audit.status_refused",
                                                      "officer.audit.other",
                                                      "officer.export.plain_confirm",
                                                      "officer.export.plain_yes",
@@ -351,6 +364,10 @@ std::set<std::string> uiKeys()
     add(kOfficerSentenceKeys);
     for (const std::string_view refusal : contentRefusalNames())
         keys.insert("officer.content.reason." + std::string(refusal));
+    for (const std::string_view refusal : statusRefusalNames()) {
+        keys.insert("officer.status.refused." + std::string(refusal));
+        keys.insert("officer.status.reason." + std::string(refusal));
+    }
     for (Topic t : kAllTopics) {
         keys.insert("home.tile." + std::string(topicId(t)) + ".label");
         keys.insert("home.tile." + std::string(topicId(t)) + ".hint");

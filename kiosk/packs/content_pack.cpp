@@ -202,39 +202,27 @@ std::optional<std::string> unlisted(const fs::path& dir, const Manifest& manifes
 Outcome checkSignature(const std::string& manifest, const std::string& signature,
                        const std::vector<PublicKey>& trusted)
 {
-    if (trusted.empty())
+    const signing::Verification v = signing::verify(manifest, signature, trusted);
+    switch (v.verdict) {
+    case signing::Verdict::Ok: return {};
+    case signing::Verdict::NoTrustedKey:
         return {Refusal::NoTrustedKey, "no key in [content] trusted_keys of kiosk.toml", {}};
-    // ed25519 <public key, hex> <signature, hex>
-    std::istringstream in(signature);
-    std::string kind, keyHex, sigHex;
-    in >> kind >> keyHex >> sigHex;
-    unsigned char key[crypto_sign_PUBLICKEYBYTES];
-    unsigned char sig[crypto_sign_BYTES];
-    std::size_t keyLen = 0, sigLen = 0;
-    if (kind != "ed25519" ||
-        sodium_hex2bin(key, sizeof key, keyHex.data(), keyHex.size(), nullptr, &keyLen, nullptr) != 0 ||
-        keyLen != sizeof key ||
-        sodium_hex2bin(sig, sizeof sig, sigHex.data(), sigHex.size(), nullptr, &sigLen, nullptr) != 0 ||
-        sigLen != sizeof sig)
+    case signing::Verdict::Malformed:
         return {Refusal::Unsigned,
                 "MANIFEST.sig is not a signature written by `kiosk content sign`",
                 {},
                 {.file = kSignature}};
-    const auto match = std::find_if(trusted.begin(), trusted.end(), [&](const PublicKey& k) {
-        return sodium_memcmp(k.data(), key, sizeof key) == 0;
-    });
-    if (match == trusted.end())
+    case signing::Verdict::UntrustedKey:
         return {Refusal::UntrustedKey,
-                "signed with key " + keyHex.substr(0, 16) + "…, which this kiosk does not trust",
+                "signed with key " + v.keyId + "…, which this kiosk does not trust",
                 {},
-                {.keyId = keyHex.substr(0, 16)}};
-    if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(manifest.data()),
-                                    manifest.size(), match->data()) != 0)
-        return {Refusal::BadSignature,
-                "the signature does not match MANIFEST: it was changed after signing",
-                {},
-                {.file = kManifest}};
-    return {};
+                {.keyId = v.keyId}};
+    case signing::Verdict::BadSignature: break;
+    }
+    return {Refusal::BadSignature,
+            "the signature does not match MANIFEST: it was changed after signing",
+            {},
+            {.file = kManifest}};
 }
 
 // Reads a pack's manifest and signature into memory and checks them, and that the pack's files are
@@ -330,46 +318,6 @@ const char* refusalName(Refusal refusal)
     return "failed";
 }
 
-std::pair<fs::path, fs::path> makeSigningKeys(const fs::path& name)
-{
-    store::initSodium();
-    fs::path pub = name, sec = name;
-    pub += ".sign.public";
-    sec += ".sign.secret";
-    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> pk{};
-    std::array<unsigned char, crypto_sign_SECRETKEYBYTES> sk{};
-    crypto_sign_keypair(pk.data(), sk.data());
-    try {
-        exporter::writeKeyPairFiles(pub, pk.data(), pk.size(), sec, sk.data(), sk.size());
-    } catch (...) {
-        sodium_memzero(sk.data(), sk.size());
-        throw;
-    }
-    sodium_memzero(sk.data(), sk.size());
-    return {pub, sec};
-}
-
-PublicKey readPublicKey(const fs::path& file)
-{
-    const auto bytes = exporter::readHexKeyFile(file, crypto_sign_PUBLICKEYBYTES, "content signing public");
-    PublicKey key{};
-    std::copy(bytes.begin(), bytes.end(), key.begin());
-    return key;
-}
-
-std::vector<PublicKey> readTrustedKeys(const std::vector<fs::path>& files, Problems& problems)
-{
-    std::vector<PublicKey> keys;
-    for (const auto& f : files) {
-        try {
-            keys.push_back(readPublicKey(f));
-        } catch (const std::exception& e) {
-            problems.push_back(std::string("content.trusted_keys: ") + e.what());
-        }
-    }
-    return keys;
-}
-
 std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis createdUnixMs)
 {
     store::initSodium();
@@ -377,8 +325,6 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
     if (!fs::is_directory(dir / "content", ec))
         throw std::runtime_error(dir.string() + " has no content folder: a pack is laid out like data/ " +
                                  "(content/, checklists/, registry/, media/, sources.toml)");
-    auto secret =
-        exporter::readHexKeyFile(secretKeyFile, crypto_sign_SECRETKEYBYTES, "content signing secret");
     std::string manifest =
         std::string(kHeader) + "\ncreated " + formatUtc(createdUnixMs, "%Y-%m-%d %H:%M") + "\n";
     std::uint64_t done = 0;
@@ -387,13 +333,7 @@ std::string sign(const fs::path& dir, const fs::path& secretKeyFile, Millis crea
         manifest += "file " + hash + " " + std::to_string(size) + " " + rel + "\n";
     }
     (void)parseManifest(manifest); // the same limits a kiosk applies
-    unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest.data()),
-                         manifest.size(), secret.data());
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    crypto_sign_ed25519_sk_to_pk(pk, secret.data());
-    sodium_memzero(secret.data(), secret.size());
-    const std::string signature = "ed25519 " + hexOf(pk, sizeof pk) + " " + hexOf(sig, sizeof sig) + "\n";
+    const std::string signature = signing::sign(manifest, secretKeyFile);
     for (const auto& [name, text] : {std::pair{kManifest, manifest}, std::pair{kSignature, signature}}) {
         std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
         out << text;

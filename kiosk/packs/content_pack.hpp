@@ -17,6 +17,7 @@
 #include "core/clock.hpp"
 #include "core/fault.hpp"
 #include "core/problems.hpp"
+#include "export/signing.hpp"
 
 #include <array>
 #include <filesystem>
@@ -32,16 +33,12 @@ inline constexpr const char* kSignature = "MANIFEST.sig";
 // The folder on a USB stick that officer mode looks for.
 inline constexpr const char* kStickFolder = "desa-kiosk-konten";
 
-using PublicKey = std::array<unsigned char, 32>;
-
-// Makes an Ed25519 key pair: NAME.sign.secret (mode 0600, stays at the office) and NAME.sign.public
-// (goes to every kiosk). Never overwrites. Returns the two files' names.
-std::pair<std::filesystem::path, std::filesystem::path> makeSigningKeys(const std::filesystem::path& name);
-// Throws std::runtime_error naming the file.
-[[nodiscard]] PublicKey readPublicKey(const std::filesystem::path& file);
-// The trusted keys of kiosk.toml; a file that cannot be read adds a problem and is left out.
-[[nodiscard]] std::vector<PublicKey> readTrustedKeys(const std::vector<std::filesystem::path>& files,
-                                                     Problems& problems);
+// The office's Ed25519 signing keys (export/signing: the same keys sign status packs).
+using PublicKey = signing::PublicKey;
+// NAME.sign.secret and NAME.sign.public; the trusted keys of kiosk.toml (see export/signing.hpp).
+using signing::makeSigningKeys;
+using signing::readPublicKey;
+using signing::readTrustedKeys;
 
 // Writes MANIFEST and MANIFEST.sig into `dir`, replacing earlier ones, signed with the secret key
 // in `secretKeyFile`; `createdUnixMs` is written into the manifest. Returns the pack's id. Throws

@@ -6,6 +6,7 @@
 #include "services/desk_export.hpp"
 #include "services/desk_pin.hpp"
 #include "services/desk_setting_change.hpp"
+#include "services/desk_status.hpp"
 #include "services/desk_sticks.hpp"
 #include "services/desk_usage.hpp"
 #include "store/db.hpp"
@@ -50,6 +51,7 @@ OfficerDeskService::OfficerDeskService(PendingStore& store, OfficerDeskSettings 
     if (!m_files)
         m_files = std::make_unique<exporter::PosixFileWriter>();
     m_worker.start({[this] { return sleepFor(); }, [this] { chores(); }});
+    m_worker.post([this] { loadStatus(); }); // the resident's screen has the office's news at once
 }
 
 OfficerDeskService::~OfficerDeskService()
@@ -82,6 +84,8 @@ void OfficerDeskService::openDashboard()
         s.exporting = ExportState{};
         if (s.content.phase != ContentUpdate::Phase::Running)
             s.content.phase = ContentUpdate::Phase::Idle;
+        if (s.status.phase != StatusUpdate::Phase::Running)
+            s.status.phase = StatusUpdate::Phase::Idle;
     });
     m_worker.post([this] {
         flushUsage(); // so the figures include this morning's visitors
@@ -121,6 +125,18 @@ void OfficerDeskService::changeContent(ContentChange change)
         s.content.detail = {};
     });
     m_worker.post([this, rollback] { contentNow(rollback); });
+}
+
+void OfficerDeskService::takeStatusPack()
+{
+    if (snapshot()->status.phase == StatusUpdate::Phase::Running)
+        return; // one at a time
+    m_worker.publish([](OfficerSnapshot& s) {
+        s.status.phase = StatusUpdate::Phase::Running;
+        s.status.refusal.clear();
+        s.status.detail = {};
+    });
+    m_worker.post([this] { statusNow(); });
 }
 
 void OfficerDeskService::changeSetting(SettingChange change)
@@ -223,6 +239,37 @@ std::vector<std::filesystem::path> OfficerDeskService::packFolders() const
 void OfficerDeskService::readPacks()
 {
     desk::readPacks(m_settings.packs, packFolders(), m_worker);
+    readStatusOffer();
+}
+
+namespace {
+
+desk::StatusPlace statusPlace(const OfficerDeskSettings& settings)
+{
+    return {settings.statusRoot, settings.packs.trusted, settings.kioskId};
+}
+
+} // namespace
+
+void OfficerDeskService::loadStatus()
+{
+    desk::loadStatusBook(statusPlace(m_settings), m_worker, m_log);
+}
+
+void OfficerDeskService::readStatusOffer()
+{
+    desk::readStatusOffer(statusPlace(m_settings),
+                          desk::statusFolders(m_settings.exportDir, snapshot()->target.sticks), m_worker);
+}
+
+void OfficerDeskService::statusNow()
+{
+    scanSticks();
+    const statuspack::Read outcome = desk::takeStatusPack(
+        statusPlace(m_settings), desk::statusFolders(m_settings.exportDir, snapshot()->target.sticks));
+    desk::reportStatusTaken(outcome, db(), m_clock.now(), m_worker, m_log);
+    readStatusOffer();
+    loadDashboard(); // the audit list shows it
 }
 
 void OfficerDeskService::contentNow(bool rollback)

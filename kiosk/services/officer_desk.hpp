@@ -58,6 +58,9 @@ public:
     // "Perbarui konten": install the pack on the stick (see packs/content_pack.hpp), or show the
     // previous pack again. The outcome arrives in the snapshot's `content`.
     virtual void changeContent(ContentChange change) = 0;
+    // "Ambil status permintaan": take the status pack for this kiosk on the stick (see
+    // packs/status_pack.hpp). The outcome, and the book kept, arrive in the snapshot's `status`.
+    virtual void takeStatusPack() = 0;
 };
 
 // Anonymous usage counts: a screen opened or read aloud, in which language; no time, no person.
@@ -87,6 +90,7 @@ public:
     void changeSetting(SettingChange change) override;
     void countView(std::string_view screen, Lang lang) override;
     void changeContent(ContentChange change) override;
+    void takeStatusPack() override;
 
     // Opens the database connection, purges, notes the content version: call once the first
     // picture is up (opening waits for the kiosk's store).
@@ -114,6 +118,9 @@ private:
     [[nodiscard]] std::vector<std::filesystem::path> packFolders() const;
     void readPacks(); // installed packs and the stick's into the snapshot
     void contentNow(bool rollback);
+    void loadStatus();      // the status pack kept, at start-up
+    void readStatusOffer(); // whether the stick has a status pack for this kiosk
+    void statusNow();       // takes it
     void exportNow(const ExportAsk& ask);
     void purge();
     void flushUsage();

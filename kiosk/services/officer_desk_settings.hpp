@@ -30,6 +30,9 @@ struct OfficerDeskSettings {
     bool contentFromLastGood = false;
     std::vector<std::string> configProblems;
     pack::Place packs; // signed content packs: where they are installed, the keys trusted
+    // Where the status pack from the office is kept (STATE/status; empty: none is kept or taken). It is
+    // checked with the same trusted keys as the content packs.
+    std::filesystem::path statusRoot;
 };
 
 } // namespace kiosk

@@ -43,6 +43,9 @@ void EffectRunner::run(const Effect& effect)
             } else if constexpr (std::is_same_v<E, effect::ChangeContent>) {
                 if (s.desk)
                     s.desk->changeContent(e.change);
+            } else if constexpr (std::is_same_v<E, effect::TakeStatusPack>) {
+                if (s.desk)
+                    s.desk->takeStatusPack();
             } else if constexpr (std::is_same_v<E, effect::CountView>) {
                 if (s.usage)
                     s.usage->countView(e.screen, e.lang);

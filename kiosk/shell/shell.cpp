@@ -224,6 +224,10 @@ void Shell::deskChanged(const OfficerSnapshot& snapshot, Millis now)
 {
     if (snapshot.settings && *snapshot.settings != m_settings)
         applySettings(*snapshot.settings);
+    // The office's news the desk keeps (loaded at start, or a status pack just taken) is what
+    // "Cek permintaan saya" reads from now on. A book is never withdrawn: packs only get newer.
+    if (snapshot.status.book && snapshot.status.book != m_statuses)
+        setStatusBook(snapshot.status.book);
     // Other content is shown now: the officer reads that it worked, then the kiosk starts again on
     // it (everything is loaded afresh, nothing half-swapped).
     if (snapshot.content.shownChanges > 0 && !m_restartAt)

@@ -121,8 +121,9 @@ public:
     void setPictures(PictureSource* pictures) { m_ui.setPictures(pictures); }
     // What the office has done with this kiosk's requests, from the newest status pack accepted: the
     // book "Cek permintaan saya" looks references up in (none, the default: the office has sent no
-    // news yet). The status pack's side calls this at start-up and whenever officer mode accepts a
-    // pack; the tour and tests fill it directly. Takes effect from the next frame.
+    // news yet). The officer desk's snapshots bring it (OfficerSnapshot::status.book: the pack kept,
+    // loaded at start, or one just taken); the tour and tests fill it directly. Takes effect from the
+    // next frame.
     void setStatusBook(std::shared_ptr<const StatusBook> book)
     {
         m_statuses = std::move(book);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <system_error>
 #include <utility>
 
@@ -451,6 +452,30 @@ void officerStills(std::vector<Still>& stills)
     // The same card further down: the list of placement companies (the shipped content has none).
     still("officer-dashboard-registry", Route::officerDashboard(), in, content);
     stills.back().scrollTo = "officer.content.registry";
+    // The status card: the office's statuses just taken from the stick, then an older pack refused.
+    auto status = std::make_shared<OfficerSnapshot>(*desk);
+    StatusUpdate& st = status->status;
+    st.trusted = true;
+    st.onStick = true;
+    auto book = std::make_shared<StatusBook>();
+    book->kioskId = "CMG";
+    book->created = "2026-12-02 14:05";
+    for (int i = 1; i <= 20; ++i) {
+        char reference[16];
+        std::snprintf(reference, sizeof reference, "CMG-%04d", i);
+        book->entries.push_back(
+            {reference, i % 5 == 0 ? RequestStatus::Done : RequestStatus::Received, "2026-12-01"});
+    }
+    st.book = book;
+    st.createdMs = 1'796'195'100'000;
+    st.phase = StatusUpdate::Phase::Done;
+    still("officer-dashboard-status", Route::officerDashboard(), in, status);
+    stills.back().scrollTo = "officer.status.take";
+    auto older = std::make_shared<OfficerSnapshot>(*status);
+    older->status.phase = StatusUpdate::Phase::Refused;
+    older->status.refusal = "older";
+    still("officer-dashboard-status-refused", Route::officerDashboard(), in, older);
+    stills.back().scrollTo = "officer.status.take";
 }
 
 // Reading aloud on a few screens; larger text on every still (pictured for one of each kind of

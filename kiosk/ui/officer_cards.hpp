@@ -22,6 +22,8 @@ Asked drawExportCard(Frame& f, const OfficerSnapshot& desk, const OfficerSession
 void drawRequestsCard(Frame& f, const OfficerDashboard& d, Column page);
 void drawKioskCard(Frame& f, const OfficerDashboard& d, Column page);
 Asked drawContentCard(Frame& f, const OfficerSnapshot& desk, const ContentReview& review, Column page);
+// The office's status pack: the one kept, the stick's, "Ambil status permintaan".
+Asked drawStatusCard(Frame& f, const OfficerSnapshot& desk, Column page);
 void drawUsageCard(Frame& f, const OfficerDashboard& d, Column page);
 Asked drawSettingsCard(Frame& f, const OfficerSnapshot& desk, Column page);
 void drawAuditCard(Frame& f, const OfficerDashboard& d, Column page);

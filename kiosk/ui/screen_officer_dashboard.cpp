@@ -76,6 +76,7 @@ Asked OfficerDashboardScreen::draw(Frame& f, const OfficerSnapshot& desk, const 
     drawRequestsCard(f, d, page);
     drawKioskCard(f, d, page);
     take(action, drawContentCard(f, desk, review(f, d), page));
+    take(action, drawStatusCard(f, desk, page));
     drawUsageCard(f, d, page);
     take(action, drawSettingsCard(f, desk, page));
     drawAuditCard(f, d, page);

@@ -2,23 +2,31 @@
 // CSV), messages on standard error, in plain English as the kiosk's own commands speak.
 #include "cli/office_cli.hpp"
 
+#include "desk/desk.hpp"
 #include "export/format.hpp"
+#include "ledger/accounts.hpp"
 #include "ledger/config.hpp"
 #include "ledger/importer.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/status_pack.hpp"
 #include "ledger/store.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -87,11 +95,161 @@ struct Options {
     bool csv = false;
     // follow-up
     std::string request, outcome, partner, note;
+    // status-pack
+    std::string out;
     // kiosks, report, purge
     int silentDays = 0;
     std::string month;
     int days = 0;
+    // serve, user
+    std::string listen;
+    std::string userName, role;
 };
+
+// Serves the desk until SIGTERM or SIGINT (systemd's stop, Ctrl-C), then returns 0.
+int runServe(const OfficeConfig& config, const Options& o, std::ostream& out, std::ostream& err)
+{
+    std::pair<std::string, int> where;
+    try {
+        where = desk::splitListen(o.listen.empty() ? config.desk.listen : o.listen);
+    } catch (const std::invalid_argument& e) {
+        err << "desa-office: --listen " << e.what() << "\n";
+        return 2;
+    }
+    // The signals wait for one thread of ours: blocked here, before the server's threads inherit the mask.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    desk::DeskOptions options;
+    options.config = config;
+    options.database = o.database.empty() ? config.database : o.database;
+    options.log = &err;
+    desk::Desk server(options);
+    const int port = server.bind(where.first, where.second);
+    std::thread watcher([&] {
+        int signal = 0;
+        sigwait(&stopSignals, &signal);
+        server.stop();
+    });
+    const std::string host =
+        where.first.find(':') != std::string::npos ? "[" + where.first + "]" : where.first;
+    out << "Meja kantor siap di http://" << host << ":" << port << "\n";
+    out.flush();
+    const bool served = server.run();
+    // When the server stopped on its own, the watcher still waits: wake it.
+    ::kill(::getpid(), SIGTERM);
+    watcher.join();
+    err << "desa-office: the desk stopped\n";
+    return served ? 0 : 1;
+}
+
+// Echo off on a terminal while a password is typed; as it was again afterwards.
+class NoEcho {
+public:
+    explicit NoEcho(bool terminal)
+    {
+        if (terminal && ::tcgetattr(STDIN_FILENO, &m_saved) == 0) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    ~NoEcho()
+    {
+        if (m_active)
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+    }
+    NoEcho(const NoEcho&) = delete;
+    NoEcho& operator=(const NoEcho&) = delete;
+
+private:
+    termios m_saved{};
+    bool m_active = false;
+};
+
+// One line of `in` (a password) without its line end (CR too); false at the end of the input. On a
+// terminal it asks on `err` and does not echo.
+bool readSecretLine(std::istream& in, std::ostream& err, const char* prompt, bool terminal, std::string& line)
+{
+    {
+        const NoEcho quiet(terminal);
+        if (terminal)
+            err << prompt << std::flush;
+        if (!std::getline(in, line))
+            return false;
+    }
+    if (terminal)
+        err << "\n";
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return true;
+}
+
+// The password twice on standard input, one per line (so scripts can pipe it). Adding and
+// unlocking go into the desk's audit log, from the "command line".
+int runUserAdd(Store& store, const Options& o, std::istream& in, std::ostream& out, std::ostream& err)
+{
+    const std::optional<Role> role = roleFromId(o.role);
+    if (!role) {
+        err << "desa-office: --role must be admin or officer\n";
+        return 2;
+    }
+    const bool terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
+    std::string first, second;
+    if (!readSecretLine(in, err, "Password: ", terminal, first) ||
+        !readSecretLine(in, err, "The same again: ", terminal, second)) {
+        err << "desa-office: user add reads the password twice on standard input, one per line\n";
+        return 2;
+    }
+    if (first != second) {
+        err << "desa-office: the two passwords differ; no user was added\n";
+        return 1;
+    }
+    try {
+        const std::int64_t now = nowMs();
+        addUser(store, o.userName, *role, first, now);
+        audit(store, {now, currentUser(), "user-add", o.userName + " (" + std::string(roleId(*role)) + ")",
+                      "command line"});
+    } catch (const AccountRefused& e) {
+        err << "desa-office: user not added: " << e.english() << "\n";
+        return 1;
+    }
+    out << "user " << o.userName << " added (" << roleId(*role) << ")\n";
+    return 0;
+}
+
+int runUserList(Store& store, const Options& o, std::ostream& out)
+{
+    const std::vector<DeskUser> users = listUsers(store);
+    const std::int64_t now = nowMs();
+    if (o.json) {
+        auto all = nlohmann::ordered_json::array();
+        for (const DeskUser& u : users) {
+            nlohmann::ordered_json j;
+            j["name"] = u.name;
+            j["role"] = roleId(u.role);
+            j["created"] = exporter::isoLocal(u.createdMs);
+            j["locked_until"] = u.lockedUntilMs > now
+                                    ? nlohmann::ordered_json(exporter::isoLocal(u.lockedUntilMs))
+                                    : nlohmann::ordered_json(nullptr);
+            j["failed_logins"] = u.failedLogins;
+            all.push_back(std::move(j));
+        }
+        out << all.dump(2) << "\n";
+        return 0;
+    }
+    if (users.empty())
+        out << "no users yet: desa-office user add NAME --role admin\n";
+    for (const DeskUser& u : users)
+        out << u.name << "  " << roleId(u.role) << "  since " << day(u.createdMs)
+            << (u.lockedUntilMs > now ? "  LOCKED until " + exporter::isoLocal(u.lockedUntilMs) +
+                                            " (desa-office user unlock " + u.name + ")"
+                                      : "")
+            << "\n";
+    return 0;
+}
 
 int runImport(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
               std::ostream& err)
@@ -320,13 +478,7 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
         return 0;
     }
     if (o.csv) {
-        out << "\xEF\xBB\xBFmonth,village,topic,received,reached,referred,done,median_days_to_first_call,"
-               "open_over_7_days\r\n";
-        for (const ReportLine& l : lines)
-            out << o.month << "," << exporter::csvField(l.village) << "," << l.topic << "," << l.received
-                << "," << l.reached << "," << l.referred << "," << l.done << ","
-                << (l.medianDaysToFirstAttempt ? fixed1(*l.medianDaysToFirstAttempt) : "") << ","
-                << l.openOver7Days << "\r\n";
+        out << reportCsv(o.month, lines);
         return 0;
     }
     out << "Requests made in " << o.month << "\n";
@@ -341,9 +493,42 @@ int runReport(Store& store, const OfficeConfig& config, const Options& o, std::o
     return 0;
 }
 
+int runStatusPack(Store& store, const OfficeConfig& config, const Options& o, std::ostream& out,
+                  std::ostream& err)
+{
+    const fs::path keyFile = o.key.empty() ? config.signingKey : fs::path(o.key);
+    if (keyFile.empty()) {
+        err << "desa-office: status-pack needs the office's signing key: --key NAME.sign.secret (made by "
+               "`kiosk content keygen`, the key that signs content packs), or [status] signing_key in "
+               "office.toml\n";
+        return 2;
+    }
+    const StatusPackSummary summary = writeStatusPacks(store, keyFile, o.out, nowMs());
+    for (const StatusPackFile& f : summary.files)
+        out << f.kioskId << ": " << f.requests << (f.requests == 1 ? " request" : " requests") << " ("
+            << f.received << " diterima, " << f.contacted << " dihubungi, " << f.done << " selesai) -> "
+            << f.file.string() << "\n";
+    for (const std::string& k : summary.skipped)
+        err << "desa-office: kiosk '" << visible(k)
+            << "' was left out: a kiosk id is 2 to 8 capital letters, so no kiosk would take its file\n";
+    if (summary.files.empty()) {
+        out << "no kiosk yet: import a stick first (desa-office import PATH)\n";
+        return 0;
+    }
+    out << "total: " << summary.files.size() << (summary.files.size() == 1 ? " file, " : " files, ")
+        << summary.requests() << " requests; copy the folder " << statuspack::kStickFolder
+        << " onto the stick's top level (officer mode: Ambil status permintaan)\n";
+    return 0;
+}
+
 } // namespace
 
 int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
+{
+    return runOffice(argc, argv, std::cin, out, err);
+}
+
+int runOffice(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err)
 {
     CLI::App app{"desa-office: the office ledger of the village kiosks' callback requests"};
     app.require_subcommand(1);
@@ -403,6 +588,27 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
         ->check(CLI::Range(1, 3650));
     purgeCmd->add_option("--who", o.who, "Who (default: the login name)");
 
+    CLI::App* statusPack = app.add_subcommand(
+        "status-pack", "Write each kiosk's signed status pack (reference, status, date) for a USB stick");
+    statusPack->add_option("--key", o.key, "The office's NAME.sign.secret (default: [status] signing_key)");
+    statusPack->add_option("--out", o.out, "Where desa-kiosk-status/ is written (a folder, or the stick)")
+        ->required();
+
+    CLI::App* serve = app.add_subcommand("serve", "The office desk in the browser, until SIGTERM or Ctrl-C");
+    serve->add_option("--listen", o.listen, "HOST:PORT (default: [desk] listen, else 127.0.0.1:8080)");
+
+    CLI::App* user = app.add_subcommand("user", "The desk's users");
+    user->require_subcommand(1);
+    CLI::App* userAdd = user->add_subcommand("add", "Add a user; the password twice on standard input");
+    userAdd->add_option("name", o.userName, "The user name")->required();
+    userAdd->add_option("--role", o.role, "admin or officer")
+        ->required()
+        ->check(CLI::IsMember({"admin", "officer"}));
+    CLI::App* userList = user->add_subcommand("list", "Every user, their role and whether locked");
+    userList->add_flag("--json", o.json, "A JSON array");
+    CLI::App* userUnlock = user->add_subcommand("unlock", "Unlock a user locked after wrong passwords");
+    userUnlock->add_option("name", o.userName, "The user name")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -411,7 +617,24 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
     try {
         const OfficeConfig config =
             loadOfficeConfig(o.config.empty() ? defaultConfigFile() : fs::path(o.config));
+        if (serve->parsed())
+            return runServe(config, o, out, err);
         const std::unique_ptr<Store> store = openStore(o.database.empty() ? config.database : o.database);
+        if (userAdd->parsed())
+            return runUserAdd(*store, o, in, out, err);
+        if (userList->parsed())
+            return runUserList(*store, o, out);
+        if (userUnlock->parsed()) {
+            try {
+                unlockUser(*store, o.userName);
+                audit(*store, {nowMs(), currentUser(), "user-unlock", o.userName, "command line"});
+            } catch (const AccountRefused& e) {
+                err << "desa-office: " << e.english() << "\n";
+                return 1;
+            }
+            out << "user " << o.userName << " unlocked\n";
+            return 0;
+        }
         if (import->parsed())
             return runImport(*store, config, o, out, err);
         if (list->parsed())
@@ -424,6 +647,8 @@ int runOffice(int argc, const char* const* argv, std::ostream& out, std::ostream
             return runKiosks(*store, config, o, out);
         if (report->parsed())
             return runReport(*store, config, o, out, err);
+        if (statusPack->parsed())
+            return runStatusPack(*store, config, o, out, err);
         if (purgeCmd->parsed()) {
             const std::int64_t n = purge(*store, o.days > 0 ? o.days : config.retentionDays,
                                          o.who.empty() ? currentUser() : o.who, nowMs());

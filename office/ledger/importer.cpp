@@ -381,17 +381,22 @@ ImportSummary importPaths(Store& store, std::span<const fs::path> paths, const I
     return summary;
 }
 
-exporter::SecretKey readOfficeSecretKey(const fs::path& file)
+void requirePrivateKeyFile(const fs::path& file, const std::string& what)
 {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0)
-        throw std::runtime_error("the office key " + file.string() + " cannot be read (is the path right?)");
+        throw std::runtime_error(what + " " + file.string() + " cannot be read (is the path right?)");
     if ((st.st_mode & 077) != 0) {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-        throw std::runtime_error("the office key " + file.string() + " can be read by other users (mode " +
-                                 mode + "); make it private first: chmod 600 " + file.string());
+        throw std::runtime_error(what + " " + file.string() + " can be read by other users (mode " + mode +
+                                 "); make it private first: chmod 600 " + file.string());
     }
+}
+
+exporter::SecretKey readOfficeSecretKey(const fs::path& file)
+{
+    requirePrivateKeyFile(file, "the office key");
     return exporter::readSecretKey(file);
 }
 

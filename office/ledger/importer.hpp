@@ -56,6 +56,9 @@ BatchSummary importBatch(Store& store, const std::filesystem::path& folder, cons
 ImportSummary importPaths(Store& store, std::span<const std::filesystem::path> paths,
                           const ImportOptions& options);
 
+// Refuses (std::runtime_error, a sentence naming it as `what`) a secret key file that is missing or
+// that other users may read.
+void requirePrivateKeyFile(const std::filesystem::path& file, const std::string& what);
 // Refuses (std::runtime_error, a sentence) a secret key file others may read, then reads it.
 [[nodiscard]] exporter::SecretKey readOfficeSecretKey(const std::filesystem::path& file);
 

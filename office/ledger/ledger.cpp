@@ -1,7 +1,12 @@
 // Follow-up events and the status derived from them, the lists, kiosks, the monthly report, purge.
 #include "ledger/ledger.hpp"
 
+#include "export/format.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
@@ -46,6 +51,41 @@ Derived derive(const std::vector<Event>& events)
 Value optionalValue(const std::optional<std::int64_t>& v)
 {
     return v ? Value{*v} : Value{};
+}
+
+// The columns requestOf reads, in its order.
+const std::string kRequestColumns =
+    std::string("SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
+                "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, ") +
+    kOpenConflictSql + " FROM requests r";
+
+LedgerRequest requestOf(const Row& r, const Villages& villages)
+{
+    LedgerRequest q;
+    q.uid = r.text(0);
+    q.reference = r.text(1);
+    q.kioskId = r.text(2);
+    q.village = villageOf(villages, q.kioskId);
+    q.topic = r.text(3);
+    q.status = r.text(4);
+    q.lang = r.text(5);
+    q.contactTime = r.text(6);
+    q.priority = r.integer(7);
+    q.createdMs = r.integer(8);
+    q.name = r.text(9);
+    q.phone = r.text(10);
+    q.dusun = r.text(11);
+    q.rt = r.text(12);
+    q.rw = r.text(13);
+    q.note = r.text(14);
+    q.purged = !r.isNull(15);
+    q.batchId = r.text(16);
+    q.file = r.text(17);
+    q.importedBy = r.text(18);
+    q.importedMs = r.integer(19);
+    // SQLite gives 1/0, PostgreSQL t/f.
+    q.conflict = r.text(20) == "1" || r.text(20) == "t";
+    return q;
 }
 
 } // namespace
@@ -155,10 +195,7 @@ std::string villageOf(const Villages& villages, const std::string& kioskId)
 
 std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter, const Villages& villages)
 {
-    std::string sql =
-        "SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
-        "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, "
-        "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid) FROM requests r WHERE 1 = 1";
+    std::string sql = kRequestColumns + " WHERE 1 = 1";
     std::vector<Value> params;
     if (!filter.status.empty()) {
         params.emplace_back(filter.status);
@@ -185,44 +222,107 @@ std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filte
     }
     sql += " ORDER BY priority, created_ms, uid";
     std::vector<LedgerRequest> out;
-    for (const Row& r : store.query(sql, params)) {
-        LedgerRequest q;
-        q.uid = r.text(0);
-        q.reference = r.text(1);
-        q.kioskId = r.text(2);
-        q.village = villageOf(villages, q.kioskId);
-        q.topic = r.text(3);
-        q.status = r.text(4);
-        q.lang = r.text(5);
-        q.contactTime = r.text(6);
-        q.priority = r.integer(7);
-        q.createdMs = r.integer(8);
-        q.name = r.text(9);
-        q.phone = r.text(10);
-        q.dusun = r.text(11);
-        q.rt = r.text(12);
-        q.rw = r.text(13);
-        q.note = r.text(14);
-        q.purged = !r.isNull(15);
-        q.batchId = r.text(16);
-        q.file = r.text(17);
-        q.importedBy = r.text(18);
-        q.importedMs = r.integer(19);
-        // SQLite gives 1/0, PostgreSQL t/f.
-        q.conflict = r.text(20) == "1" || r.text(20) == "t";
-        out.push_back(std::move(q));
-    }
+    for (const Row& r : store.query(sql, params))
+        out.push_back(requestOf(r, villages));
     return out;
+}
+
+std::optional<LedgerRequest> findRequest(Store& store, const std::string& uid, const Villages& villages)
+{
+    const std::vector<Row> rows = store.query(kRequestColumns + " WHERE uid = $1", {uid});
+    if (rows.empty())
+        return std::nullopt;
+    return requestOf(rows[0], villages);
+}
+
+std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid)
+{
+    std::vector<RequestVersion> out;
+    for (const Row& r :
+         store.query("SELECT id, content, kiosk_id, batch_id, file, imported_by, imported_ms FROM "
+                     "request_versions WHERE uid = $1 ORDER BY id",
+                     {uid}))
+        out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.integer(6)});
+    return out;
+}
+
+void chooseVersion(Store& store, const std::string& uid, std::int64_t versionId, const std::string& who,
+                   std::int64_t atMs)
+{
+    store.transaction([&] {
+        const std::vector<Row> held = store.query(
+            "SELECT reference, created_ms, lang, name, phone, dusun, rt, rw, topic, contact_time, note, "
+            "content_sha256, purged_ms FROM requests WHERE uid = $1",
+            {uid});
+        if (held.empty())
+            throw std::invalid_argument("Tidak ada permintaan dengan nomor " + uid + ".");
+        if (!held[0].isNull(12))
+            throw std::invalid_argument(
+                "Data pribadi permintaan ini sudah dihapus (retensi): tidak ada versi "
+                "untuk dipilih.");
+        const std::vector<Row> versions = store.query(
+            "SELECT id, content, batch_id, content_sha256 FROM request_versions WHERE uid = $1 ORDER BY id",
+            {uid});
+        if (versions.empty())
+            throw std::invalid_argument("Permintaan ini tidak punya versi lain.");
+        std::string note;
+        if (versionId == 0) {
+            note = "versi yang dipegang tetap dipakai";
+        } else {
+            const Row* chosen = nullptr;
+            for (const Row& v : versions)
+                if (v.integer(0) == versionId)
+                    chosen = &v;
+            if (!chosen)
+                throw std::invalid_argument("Versi itu bukan versi lain permintaan ini.");
+            const nlohmann::json other = nlohmann::json::parse(chosen->text(1), nullptr, false);
+            if (!other.is_object())
+                throw std::invalid_argument("Isi versi itu tidak dapat dibaca.");
+            const auto text = [&](const char* key) {
+                return other.contains(key) && other[key].is_string() ? other[key].get<std::string>() : "";
+            };
+            // The version held so far, in the importer's form (its hash is the one held).
+            const Row& h = held[0];
+            nlohmann::ordered_json c;
+            c["uid"] = uid;
+            c["reference"] = h.text(0);
+            c["created_ms"] = h.integer(1);
+            c["lang"] = h.text(2);
+            c["name"] = h.text(3);
+            c["phone"] = h.text(4);
+            c["dusun"] = h.text(5);
+            c["rt"] = h.text(6);
+            c["rw"] = h.text(7);
+            c["topic"] = h.text(8);
+            c["contact_time"] = h.text(9);
+            c["note"] = h.text(10);
+            const std::string otherSha = chosen->text(3);
+            store.exec("UPDATE requests SET lang = $1, name = $2, phone = $3, dusun = $4, rt = $5, rw = $6, "
+                       "topic = $7, contact_time = $8, note = $9, priority = $10, content_sha256 = $11 WHERE "
+                       "uid = $12",
+                       {text("lang"), text("name"), text("phone"), text("dusun"), text("rt"), text("rw"),
+                        text("topic"), text("contact_time"), text("note"), priorityOf(text("topic")),
+                        otherSha, uid});
+            store.exec("UPDATE request_versions SET content = $1, content_sha256 = $2 WHERE id = $3",
+                       {c.dump(), h.text(11), versionId});
+            note = "versi dari batch " + chosen->text(2) +
+                   " dipakai; versi sebelumnya disimpan sebagai versi lain";
+        }
+        store.exec("INSERT INTO events (uid, at_ms, who, kind, note) VALUES ($1, $2, $3, 'version', $4)",
+                   {uid, atMs, who, note});
+    });
 }
 
 std::vector<Conflict> listConflicts(Store& store)
 {
     std::vector<Conflict> out;
     for (const Row& r : store.query(
-             "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, "
-             "v.imported_by, "
-             "r.name, r.phone, r.dusun, r.rt, r.rw, r.topic, r.contact_time, r.note, r.lang, r.created_ms "
-             "FROM request_versions v JOIN requests r ON r.uid = v.uid ORDER BY v.id")) {
+             std::string(
+                 "SELECT r.uid, r.reference, r.kiosk_id, r.batch_id, v.batch_id, v.content, v.imported_ms, "
+                 "v.imported_by, "
+                 "r.name, r.phone, r.dusun, r.rt, r.rw, r.topic, r.contact_time, r.note, r.lang, "
+                 "r.created_ms FROM request_versions v JOIN requests r ON r.uid = v.uid WHERE ") +
+             kOpenConflictSql + " ORDER BY v.id")) {
         Conflict c;
         c.uid = r.text(0);
         c.reference = r.text(1);
@@ -307,6 +407,26 @@ std::vector<ReportLine> monthlyReport(Store& store, const std::string& month, co
             a.line.medianDaysToFirstAttempt = n % 2 ? a.days[n / 2] : (a.days[n / 2 - 1] + a.days[n / 2]) / 2;
         }
         out.push_back(a.line);
+    }
+    return out;
+}
+
+std::string reportCsv(const std::string& month, const std::vector<ReportLine>& lines)
+{
+    std::string out =
+        "\xEF\xBB\xBFmonth,village,topic,received,reached,referred,done,median_days_to_first_call,"
+        "open_over_7_days\r\n";
+    for (const ReportLine& l : lines) {
+        std::string median;
+        if (l.medianDaysToFirstAttempt) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.1f", *l.medianDaysToFirstAttempt);
+            median = text;
+        }
+        out += exporter::csvField(month) + "," + exporter::csvField(l.village) + "," +
+               exporter::csvField(l.topic) + "," + std::to_string(l.received) + "," +
+               std::to_string(l.reached) + "," + std::to_string(l.referred) + "," + std::to_string(l.done) +
+               "," + median + "," + std::to_string(l.openOver7Days) + "\r\n";
     }
     return out;
 }

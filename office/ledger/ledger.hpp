@@ -79,6 +79,32 @@ struct LedgerRequest {
 [[nodiscard]] std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter,
                                                       const Villages& villages);
 
+// One request by its global id (with `conflict` set as in the list); nullopt when none has it.
+[[nodiscard]] std::optional<LedgerRequest> findRequest(Store& store, const std::string& uid,
+                                                       const Villages& villages);
+
+// The other versions kept beside a request (a conflict): each its fields as JSON, where it came from.
+struct RequestVersion {
+    std::int64_t id = 0;
+    std::string content; // empty once purged
+    std::string kioskId, batchId, file, importedBy;
+    std::int64_t importedMs = 0;
+};
+[[nodiscard]] std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid);
+
+// Settles a conflict, as an event (kind "version"): `versionId` 0 keeps the version held; the id of
+// one of versionsOf makes that version the one held, and the one held before is kept in its place as
+// the other version (nothing is lost). A conflict counts as settled until a version imported after
+// the choice arrives. Throws std::invalid_argument with an Indonesian sentence (no such request or
+// version, no conflict, personal data purged), StoreError.
+void chooseVersion(Store& store, const std::string& uid, std::int64_t versionId, const std::string& who,
+                   std::int64_t atMs);
+
+// SQL true when request `r` (the alias) has another version imported after its last choice.
+inline constexpr const char* kOpenConflictSql =
+    "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid AND v.imported_ms > COALESCE((SELECT "
+    "MAX(e.at_ms) FROM events e WHERE e.uid = r.uid AND e.kind = 'version'), -1))";
+
 struct Conflict {
     std::string uid, reference, kioskId;
     std::string heldBatch, heldContent; // the version held first (its fields as JSON)
@@ -112,6 +138,10 @@ struct ReportLine {
 // `month` is "YYYY-MM". Lines in village then topic order.
 [[nodiscard]] std::vector<ReportLine> monthlyReport(Store& store, const std::string& month,
                                                     const Villages& villages, std::int64_t nowMs);
+
+// The report as CSV (UTF-8 with BOM, CRLF, fields quoted and formula-safe as the kiosk's batches),
+// one record per line: what `desa-office report --csv` prints and the desk downloads.
+[[nodiscard]] std::string reportCsv(const std::string& month, const std::vector<ReportLine>& lines);
 
 // Deletes the personal data of every request selesai for at least `days` days (name, phone,
 // dusun, RT/RW, note, the notes of its events, the content of its other versions), keeping what

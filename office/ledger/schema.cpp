@@ -99,6 +99,30 @@ constexpr Migration kMigrations[] = {
             batch_id TEXT NOT NULL,
             PRIMARY KEY (kiosk_id, audit_id)))",
       nullptr}},
+    // The office desk: its people (a password only as its Argon2id hash; `locks` counts the locks
+    // since the last good login, so that each lasts twice as long as the one before) and its audit
+    // log; and the queue's order (trafficking first, then oldest) as indexes: one of the requests
+    // not selesai (the follow-up queue; without it a page walks past every old request done) and one
+    // of all.
+    {2,
+     {R"(CREATE TABLE desk_users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_ms BIGINT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            locks INTEGER NOT NULL,
+            locked_until_ms BIGINT NOT NULL))",
+      R"(CREATE TABLE desk_audit (
+            id {{ID}},
+            at_ms BIGINT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            address TEXT NOT NULL))",
+      "CREATE INDEX desk_audit_subject ON desk_audit (subject, id)",
+      "CREATE INDEX requests_queue ON requests (priority, created_ms, uid) WHERE status <> 'selesai'",
+      "CREATE INDEX requests_order ON requests (priority, created_ms, uid)", nullptr}},
 };
 
 std::string spelled(const char* sql, Dialect dialect)

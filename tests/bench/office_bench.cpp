@@ -1,14 +1,18 @@
 // The office ledger's figures, as JSON lines for scripts/bench.sh: 100 batches × 1,000 requests
 // (10 kiosks, a year of requests, sealed, written by the kiosk's own exporter) imported into each
-// store, the same again, `requests list --status baru` over the 100,000, and the report of each
-// month of that year.
+// store, the same again, `requests list --status baru` over the 100,000, pages of the desk's queue,
+// and the report of each month of that year.
 //   office_bench --dir DIR [--postgres URI] [--batches N] [--per-batch N]
+//   office_bench --dir DIR --seed DATABASE [--batches N] [--per-batch N]
+// With --seed it only fills DATABASE (sqlite:PATH or a libpq URI) with the same year of requests
+// and follow-up, for the desk's load test (scripts/bench.sh --desk), and prints how long it took.
 // DIR holds the stick and the SQLite file; it should be a real disk (not tmpfs). Without
 // --postgres only SQLite is measured (scripts/bench.sh runs it beside a private cluster).
 #include "export/exporter.hpp"
 #include "export/file_writer.hpp"
 #include "ledger/importer.hpp"
 #include "ledger/ledger.hpp"
+#include "ledger/queue.hpp"
 #include "ledger/schema.hpp"
 #include "ledger/store.hpp"
 #include "store/requests.hpp"
@@ -87,6 +91,29 @@ void figure(const char* name, const std::string& store, double value, const char
     std::fflush(stdout);
 }
 
+// A year of follow-up: everything made more than 60 days before `end` (the first nine batches of
+// each kiosk) is selesai, with its events and the derived columns as addFollowUp writes them, in
+// bulk; the rest (10,000 of 100,000) stays baru.
+void closeOldRequests(office::Store& store, std::int64_t end)
+{
+    store.transaction([&] {
+        store.exec("INSERT INTO events (uid, at_ms, who, kind, outcome) SELECT uid, created_ms + 86400000, "
+                   "'bench', 'attempt', 'reached' FROM requests WHERE created_ms < $1",
+                   {end - 60 * kDay});
+        store.exec("INSERT INTO events (uid, at_ms, who, kind) SELECT uid, created_ms + 172800000, 'bench', "
+                   "'selesai' FROM requests WHERE created_ms < $1",
+                   {end - 60 * kDay});
+        store.exec(
+            "UPDATE requests SET status = 'selesai', first_attempt_ms = created_ms + 86400000, reached_ms = "
+            "created_ms + 86400000, done_ms = created_ms + 172800000 WHERE created_ms < $1",
+            {end - 60 * kDay});
+    });
+    // PostgreSQL's autovacuum vacuums and analyses a table within a minute of so many changes; the
+    // figures are of a server in its ordinary state, not of the minute after a bulk update.
+    if (store.dialect() == office::Dialect::Postgres)
+        store.exec("VACUUM ANALYZE requests");
+}
+
 int measure(const std::string& label, const std::string& database, const fs::path& stick,
             const exporter::SecretKey& key, std::int64_t expected, double importTarget)
 {
@@ -108,22 +135,8 @@ int measure(const std::string& label, const std::string& database, const fs::pat
     if (first.added() != expected || again.added() != 0)
         return 1;
 
-    // A year of follow-up: everything made more than 60 days before the end (the first nine
-    // batches of each kiosk) is selesai, with its events and the derived columns as addFollowUp
-    // writes them, in bulk; the rest (10,000) stays baru.
     const std::int64_t end = kStart + 365 * kDay;
-    store->transaction([&] {
-        store->exec("INSERT INTO events (uid, at_ms, who, kind, outcome) SELECT uid, created_ms + 86400000, "
-                    "'bench', 'attempt', 'reached' FROM requests WHERE created_ms < $1",
-                    {end - 60 * kDay});
-        store->exec("INSERT INTO events (uid, at_ms, who, kind) SELECT uid, created_ms + 172800000, 'bench', "
-                    "'selesai' FROM requests WHERE created_ms < $1",
-                    {end - 60 * kDay});
-        store->exec(
-            "UPDATE requests SET status = 'selesai', first_attempt_ms = created_ms + 86400000, reached_ms = "
-            "created_ms + 86400000, done_ms = created_ms + 172800000 WHERE created_ms < $1",
-            {end - 60 * kDay});
-    });
+    closeOldRequests(*store, end);
     std::vector<double> times;
     std::size_t rows = 0;
     for (int run = 0; run < 7; ++run) {
@@ -133,6 +146,41 @@ int measure(const std::string& label, const std::string& database, const fs::pat
     }
     figure("office_list_status_baru_ms", label, quantile(times, 0.5), "median_ms", 100,
            ", \"of\": " + std::to_string(expected) + ", \"rows\": " + std::to_string(rows));
+    // The desk's queue: one page as the desk asks for it (the COUNT and the page), p95 of 21 runs
+    // each: the first page, a deep page, a kiosk, a topic and an age, a name, a phone, a reference.
+    struct Ask {
+        const char* name;
+        office::QueueQuery query;
+    };
+    std::vector<Ask> asks(7);
+    asks[0].name = "first";
+    asks[1].name = "page_150";
+    asks[1].query.page = 150;
+    asks[2].name = "kiosk";
+    asks[2].query.village = "DSC";
+    asks[3].name = "topic_age";
+    asks[3].query.topic = "passport";
+    asks[3].query.minAgeDays = 30;
+    asks[4].name = "search_name";
+    asks[4].query.search = "bambang 9999";
+    asks[5].name = "search_phone";
+    asks[5].query.search = "0812-1009-9990";
+    asks[6].name = "search_reference";
+    asks[6].query.search = "dsc-00";
+    for (Ask& a : asks) {
+        a.query.nowMs = end;
+        times.clear();
+        office::QueuePage page;
+        for (int run = 0; run < 21; ++run) {
+            t0 = std::chrono::steady_clock::now();
+            page = office::queryQueue(*store, a.query, {});
+            times.push_back(msSince(t0));
+        }
+        figure("office_queue_page_ms", label, quantile(times, 0.95), "p95_ms", 50,
+               std::string(", \"ask\": \"") + a.name + "\", \"median_ms\": " +
+                   std::to_string(quantile(times, 0.5)) + ", \"total\": " + std::to_string(page.total) +
+                   ", \"rows\": " + std::to_string(page.rows.size()));
+    }
     t0 = std::chrono::steady_clock::now();
     std::size_t lines = 0;
     for (int m = 0; m < 12; ++m) {
@@ -151,13 +199,15 @@ int measure(const std::string& label, const std::string& database, const fs::pat
 int main(int argc, char** argv)
 {
     fs::path dir = fs::temp_directory_path();
-    std::string postgres;
+    std::string postgres, seed;
     int batches = 100, perBatch = 1000;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--dir") == 0)
             dir = argv[i + 1];
         else if (std::strcmp(argv[i], "--postgres") == 0)
             postgres = argv[i + 1];
+        else if (std::strcmp(argv[i], "--seed") == 0)
+            seed = argv[i + 1];
         else if (std::strcmp(argv[i], "--batches") == 0)
             batches = std::max(10, std::atoi(argv[i + 1]));
         else if (std::strcmp(argv[i], "--per-batch") == 0)
@@ -173,10 +223,25 @@ int main(int argc, char** argv)
         const std::int64_t expected = static_cast<std::int64_t>(batches / 10 * 10) * perBatch;
         figure("office_bench_stick_made_ms", "kiosk", msSince(t0), "ms", 0,
                ", \"requests\": " + std::to_string(expected) + ", \"fs\": \"" + fileSystem(work) + "\"");
-        failures += measure("SQLite", "sqlite:" + (work / "office.db").string(), work / "stick",
-                            keys.secretKey, expected, 10'000);
-        if (!postgres.empty())
-            failures += measure("PostgreSQL", postgres, work / "stick", keys.secretKey, expected, 30'000);
+        if (!seed.empty()) {
+            t0 = std::chrono::steady_clock::now();
+            auto store = office::openStore(seed);
+            office::ImportOptions options;
+            options.key = keys.secretKey;
+            options.who = "bench";
+            options.nowMs = kStart + 400 * kDay;
+            const std::vector<fs::path> paths{work / "stick"};
+            const office::ImportSummary summary = office::importPaths(*store, paths, options);
+            closeOldRequests(*store, kStart + 365 * kDay);
+            figure("desk_seed_ms", seed.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL", msSince(t0), "ms",
+                   0, ", \"new\": " + std::to_string(summary.added()));
+            failures += summary.added() == expected ? 0 : 1;
+        } else {
+            failures += measure("SQLite", "sqlite:" + (work / "office.db").string(), work / "stick",
+                                keys.secretKey, expected, 10'000);
+            if (!postgres.empty())
+                failures += measure("PostgreSQL", postgres, work / "stick", keys.secretKey, expected, 30'000);
+        }
     } catch (const std::exception& e) {
         std::cerr << "office_bench: " << e.what() << "\n";
         failures = 1;

@@ -1,0 +1,20 @@
+# Writes OUT, a C++ file holding every file of FILES (a |-list) as a string in the binary, looked up
+# by its file name: the desk's templates and assets travel inside desa-office, with no lookup of files
+# at run time. Run at build time: cmake -DOUT=… -DFILES=… -P embed.cmake
+set(body "// Generated from office/desk/templates and office/desk/assets by embed.cmake: do not edit.\n")
+string(APPEND body "#include \"desk/embedded.hpp\"\n\nnamespace kiosk::office::desk {\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& embeddedFiles()\n{\n    static const std::vector<EmbeddedFile> files{\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+foreach(file IN LISTS FILES)
+  get_filename_component(name "${file}" NAME)
+  file(READ "${file}" text)
+  string(FIND "${text}" ")EMBED\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} holds the raw string's end marker")
+  endif()
+  string(APPEND body "        {\"${name}\", R\"EMBED(${text})EMBED\"},\n")
+endforeach()
+string(APPEND body "    };\n    return files;\n}\n\n} // namespace kiosk::office::desk\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")
