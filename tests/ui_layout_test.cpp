@@ -112,3 +112,54 @@ TEST_CASE("a screen that fits shows no cue")
     CHECK(k.map().screen == "help");
     CHECK_FALSE(k.map().find("scroll.more"));
 }
+
+TEST_CASE("the request check at every size and in every language, with larger text too: the reference, "
+          "Cek and every key of its keyboard whole on the screen; the answer's card starts in sight")
+{
+    const auto stillNamed = [](const Content& content, const std::string& name) {
+        for (const Still& s : tourStills(content))
+            if (s.name == name)
+                return s;
+        FAIL("no still " << name);
+        return Still{name, Route::home()};
+    };
+    for (const Size size : kSizes) {
+        Harness k(size.w, size.h);
+        for (const bool large : {false, true})
+            for (const Lang lang : kAllLangs) {
+                INFO(size.w, "x", size.h, " ", langCode(lang), large ? " larger text" : "");
+                Still typing = stillNamed(k.content(), "my-request-typing");
+                typing.largeText = large;
+                k.stage().show(typing, lang);
+                k.frames(3);
+                REQUIRE(k.map().screen == "my-request");
+                std::vector<std::string> ids{"status.reference", "status.check",      "osk.key.dash",
+                                             "osk.key.done",     "osk.key.backspace", "osk.key.m",
+                                             "osk.key.q"};
+                for (int d = 0; d <= 9; ++d)
+                    ids.push_back("osk.key." + std::to_string(d));
+                for (const std::string& id : ids) {
+                    const WidgetBox* w = k.map().find(id);
+                    REQUIRE_MESSAGE(w, id << " is not on the screen");
+                    CHECK_MESSAGE(!w->clipped, id << " is cut");
+                    CHECK_MESSAGE(!w->overflow, id << " does not hold its words");
+                    CHECK(w->y + w->h <= size.h + 0.5f);
+                }
+                CHECK(k.map().find("status.reference")->value == "CMG-000");
+
+                for (const char* name : {"my-request-found", "my-request-unknown"}) {
+                    Still answer = stillNamed(k.content(), name);
+                    answer.largeText = large;
+                    k.stage().show(answer, lang);
+                    k.frames(3);
+                    const WidgetBox* card = k.map().area(
+                        std::string(name) == "my-request-found" ? "status.result" : "status.unknown");
+                    REQUIRE_MESSAGE(card, name);
+                    // Its first lines (the reference and the status) show without scrolling.
+                    CHECK_MESSAGE(card->y + 120.f * std::min(size.w, size.h) / 1080.f <= contentBottom(k),
+                                  name << " starts at " << card->y);
+                    CHECK_FALSE(k.map().find("osk.key.m"));
+                }
+            }
+    }
+}

@@ -55,6 +55,10 @@ struct AskAbout {
     std::string note;
 };
 
+// --- "Cek permintaan saya" ---
+struct FocusReference {}; // opens the keyboard on the reference
+struct CheckReference {}; // look the reference typed up (unless a wait after wrong ones runs)
+
 // --- The callback form -------------------------------------------------------------------------
 struct FocusField { // opens the keyboard on it
     Field field;
@@ -127,17 +131,16 @@ struct VoiceChanged {
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText,
-                 intent::Listen, intent::Answer, intent::ToggleHave, intent::RestartChecklist,
-                 intent::FocusSearch, intent::ChooseCompany, intent::AskAbout, intent::FocusField,
-                 intent::PressKey, intent::MoveCaret, intent::ChooseTopic, intent::ChooseTime,
-                 intent::ToggleConsent, intent::Review, intent::Send, intent::ContinueRequest,
-                 intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit, intent::SubmitPin,
-                 intent::ExportBatches, intent::ConfirmPlainExport, intent::CancelPlainExport,
-                 intent::ChangeSetting, intent::ChangeContent, intent::TakeStatusPack, intent::Logout,
-                 intent::IdleTimeout, intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved,
-                 intent::PinChecked, intent::DeskChanged, intent::VoiceChanged>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::Home, intent::SetLang, intent::ToggleLargeText, intent::Listen,
+    intent::Answer, intent::ToggleHave, intent::RestartChecklist, intent::FocusSearch, intent::ChooseCompany,
+    intent::AskAbout, intent::FocusReference, intent::CheckReference, intent::FocusField, intent::PressKey,
+    intent::MoveCaret, intent::ChooseTopic, intent::ChooseTime, intent::ToggleConsent, intent::Review,
+    intent::Send, intent::ContinueRequest, intent::OpenOfficer, intent::PressPinDigit, intent::ErasePinDigit,
+    intent::SubmitPin, intent::ExportBatches, intent::ConfirmPlainExport, intent::CancelPlainExport,
+    intent::ChangeSetting, intent::ChangeContent, intent::TakeStatusPack, intent::Logout, intent::IdleTimeout,
+    intent::FrameFailed, intent::RequestSaved, intent::RequestNotSaved, intent::PinChecked,
+    intent::DeskChanged, intent::VoiceChanged>;
 
 // What a screen returns for one frame: nothing, or what was asked for.
 using Asked = std::optional<Intent>;

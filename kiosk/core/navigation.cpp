@@ -14,6 +14,7 @@ std::string_view topicId(Topic topic)
     case Topic::Abroad: return "abroad";
     case Topic::Hotlines: return "hotlines";
     case Topic::Recruiter: return "recruiter";
+    case Topic::MyRequest: return "my-request";
     }
     return "trafficking";
 }
@@ -24,6 +25,8 @@ Route Route::forTopic(Topic topic)
         return callback();
     if (topic == Topic::Recruiter)
         return recruiter();
+    if (topic == Topic::MyRequest)
+        return statusCheck();
     return page(std::string(topicId(topic)));
 }
 
@@ -40,6 +43,7 @@ std::string Route::screenId() const
     case ScreenKind::Callback: return "callback";
     case ScreenKind::CallbackReview: return "callback-review";
     case ScreenKind::CallbackDone: return "callback-done";
+    case ScreenKind::StatusCheck: return "my-request";
     case ScreenKind::OfficerPin: return "officer-pin";
     case ScreenKind::OfficerDashboard: return "officer-dashboard";
     }

@@ -10,13 +10,23 @@ namespace kiosk {
 
 // The topics of the home screen, in the order their tiles appear: the two warnings first (both
 // red), then leaving the right way (checking the company that offers the job among them), then help
-// once abroad and the numbers to call, then the form. The home grid and the attract cards take every
-// topic listed here.
-enum class Topic { Trafficking, ScamJobs, WorkAbroad, Recruiter, Passport, Abroad, Hotlines, Callback };
+// once abroad and the numbers to call, then the form, and last what the office did with a request
+// left here ("Cek permintaan saya"). The home grid and the attract cards take every topic listed here.
+enum class Topic {
+    Trafficking,
+    ScamJobs,
+    WorkAbroad,
+    Recruiter,
+    Passport,
+    Abroad,
+    Hotlines,
+    Callback,
+    MyRequest
+};
 
-inline constexpr std::array<Topic, 8> kAllTopics{Topic::Trafficking, Topic::ScamJobs, Topic::WorkAbroad,
+inline constexpr std::array<Topic, 9> kAllTopics{Topic::Trafficking, Topic::ScamJobs, Topic::WorkAbroad,
                                                  Topic::Recruiter,   Topic::Passport, Topic::Abroad,
-                                                 Topic::Hotlines,    Topic::Callback};
+                                                 Topic::Hotlines,    Topic::Callback, Topic::MyRequest};
 
 // Stable English id of a topic ("work-abroad"), used in screen ids, UI map ids and string keys.
 [[nodiscard]] std::string_view topicId(Topic topic);
@@ -27,8 +37,9 @@ enum class ChecklistKind { Documents, Signs };
 // Callback is the form; CallbackReview shows it before sending; CallbackDone the reference.
 // Help is the numbers to call now. Checklist is a document checklist, OfferCheck a sign
 // checklist: the job-offer check. Recruiter is the search for a company in the registry of licensed
-// placement companies. TakeHome is the QR code of a page or a checklist's result to take home. OfficerPin and
-// OfficerDashboard are officer mode, behind the PIN.
+// placement companies. StatusCheck is "Cek permintaan saya": a request's status from the office. TakeHome is
+// the QR code of a page or a checklist's result to take home. OfficerPin and OfficerDashboard are officer
+// mode, behind the PIN.
 enum class ScreenKind {
     Home,
     Help,
@@ -40,6 +51,7 @@ enum class ScreenKind {
     Callback,
     CallbackReview,
     CallbackDone,
+    StatusCheck,
     OfficerPin,
     OfficerDashboard
 };
@@ -81,6 +93,7 @@ struct Route {
     }
     [[nodiscard]] static Route callbackReview() { return {ScreenKind::CallbackReview, {}}; }
     [[nodiscard]] static Route callbackDone() { return {ScreenKind::CallbackDone, {}}; }
+    [[nodiscard]] static Route statusCheck() { return {ScreenKind::StatusCheck, {}}; }
     [[nodiscard]] static Route officerPin() { return {ScreenKind::OfficerPin, {}}; }
     [[nodiscard]] static Route officerDashboard() { return {ScreenKind::OfficerDashboard, {}}; }
     [[nodiscard]] bool officer() const
@@ -92,7 +105,7 @@ struct Route {
     // Stable screen id for the UI map and the tour: "home", "help", the page id ("trafficking"),
     // "checklist-passport", "offer-check" (a sign checklist: its id and "-check"), "recruiter",
     // "takehome-passport", "takehome-checklist-passport", "callback", "callback-review",
-    // "callback-done", "officer-pin", "officer-dashboard".
+    // "callback-done", "my-request", "officer-pin", "officer-dashboard".
     [[nodiscard]] std::string screenId() const;
     bool operator==(const Route&) const = default;
 };

@@ -34,6 +34,9 @@ public:
         // The company search opened afresh starts empty, with the keyboard ready.
         if (i.route.kind == ScreenKind::Recruiter && !(here == i.route))
             m_s.search = {};
+        // So does the check of a request: nothing of an earlier look-up shows.
+        if (i.route.kind == ScreenKind::StatusCheck && !(here == i.route))
+            m_s.status = {};
         // A form opened from a topic starts with that topic chosen, unless one already was.
         if (i.route.kind == ScreenKind::Callback && !m_s.form.topic) {
             m_s.form.topic = requestTopicFromId(i.route.id);
@@ -43,7 +46,8 @@ public:
         // Anonymous usage: a guidance screen, checklist or form opened (not returned to).
         const Route& now = m_s.nav.current();
         const bool counted = now.kind == ScreenKind::Page || now.isChecklist() ||
-                             now.kind == ScreenKind::Recruiter || now.kind == ScreenKind::Callback;
+                             now.kind == ScreenKind::Recruiter || now.kind == ScreenKind::Callback ||
+                             now.kind == ScreenKind::StatusCheck;
         if (counted && now.screenId() != before)
             m_fx.push_back(effect::CountView{now.screenId(), m_s.lang});
     }
@@ -60,6 +64,9 @@ public:
         } else if (here.kind == ScreenKind::Recruiter && m_s.search.typing &&
                    !m_s.search.query.text.empty()) {
             m_s.search.typing = false;
+        } else if (here.kind == ScreenKind::StatusCheck && m_s.status.typing &&
+                   !m_s.status.reference.text.empty()) {
+            m_s.status.typing = false;
         } else {
             m_s.nav.back();
         }
@@ -78,7 +85,8 @@ public:
         if (!m_world)
             return;
         // A second tap stops; a tap elsewhere starts reading this screen.
-        const auto script = screenScript(m_world->content, m_world->contacts, m_world->callback, m_s);
+        const auto script =
+            screenScript(m_world->content, m_world->contacts, m_world->callback, m_s, m_world->statuses);
         if (!script)
             return;
         if (!m_s.voice.reading.empty() && m_s.voice.reading == script->key) {
@@ -125,14 +133,48 @@ public:
         (void)m_s.form.insert(Field::Note, note.text.empty() ? i.note : "\n" + i.note);
     }
 
+    // --- "Cek permintaan saya" ---
+    void operator()(const intent::FocusReference&) { m_s.status.open(); }
+    void operator()(const intent::CheckReference&)
+    {
+        StatusLookup& lookup = m_s.status;
+        lookup.notice.clear();
+        const StatusBook* book = m_world ? m_world->statuses : nullptr;
+        if (!hasNews(book))
+            return; // the screen says the office has sent no news yet
+        if (normaliseReference(lookup.reference.text).empty()) {
+            lookup.notice = "status.notice.empty";
+            lookup.typing = true;
+            return;
+        }
+        if (!m_s.requestCheck.mayTry(m_world->now))
+            return; // the screen counts the wait down
+        lookup.typing = false;
+        lookup.asked = lookup.reference.text;
+        if (const StatusEntry* entry = findStatus(*book, lookup.reference.text)) {
+            lookup.outcome = StatusLookup::Outcome::Found;
+            lookup.found = *entry;
+            m_s.requestCheck.right();
+        } else {
+            lookup.outcome = StatusLookup::Outcome::Unknown;
+            lookup.found.reset();
+            m_s.requestCheck.wrong(m_world->now);
+        }
+    }
+
     // --- The callback form ---
     void operator()(const intent::FocusField& i) { m_s.form.focus(i.field); }
-    // The keys go to the company search on its screen, else to the form.
+    // The keys go to the company search or the reference on their screens, else to the form.
     void operator()(const intent::PressKey& i)
     {
-        if (m_s.nav.current().kind == ScreenKind::Recruiter)
+        const ScreenKind kind = m_s.nav.current().kind;
+        if (kind == ScreenKind::Recruiter)
             (void)m_s.search.key(i.key);
-        else
+        else if (kind == ScreenKind::StatusCheck) {
+            // Done checks what was typed (or says nothing was).
+            if (m_s.status.key(i.key) == KeyResult::Typed && (i.key == Key::Done || i.key == Key::Next))
+                (*this)(intent::CheckReference{});
+        } else
             (void)m_s.form.key(i.key);
     }
     void operator()(const intent::MoveCaret& i)

@@ -24,6 +24,7 @@ void Session::reset()
     next.desk = std::move(desk);
     next.voice = std::move(voice);
     next.tickets = tickets;
+    next.requestCheck = requestCheck;
     *this = std::move(next);
 }
 

@@ -8,6 +8,7 @@
 #include "core/language.hpp"
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
+#include "core/request_check.hpp"
 #include "core/voice_view.hpp"
 
 #include <cstdint>
@@ -37,6 +38,7 @@ struct Session {
     Lang lang = kDefaultLang;
     ChecklistProgress checklist;
     CompanySearch search; // the company looked for in the registry
+    StatusLookup status;  // the reference typed on "Cek permintaan saya" and its answer
     FormState form;
     std::string reference;  // of the request just saved, for the confirmation screen
     bool largeText = false; // the Aa button: text 1.4 times as large, until the visit ends
@@ -50,6 +52,8 @@ struct Session {
     std::shared_ptr<const OfficerSnapshot> desk; // none until the desk first answered
     VoiceView voice;
     std::uint64_t tickets = 0;
+    // The guard against guessing references: a run of wrong ones outlasts the visit (see RequestCheck).
+    RequestCheck requestCheck;
 
     // Back to a fresh visit: home screen, the default language, normal text, nothing typed or chosen.
     void reset();

@@ -1,7 +1,9 @@
 // Scripts of what is read aloud, and the audio buffer shared by synthesiser and player.
 #include "core/speech.hpp"
 
+#include "core/dates.hpp"
 #include "core/help.hpp"
+#include "core/request_check.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -412,6 +414,65 @@ Script recruiterScript(const Content& content, const CompanySearch& search, Lang
     return s;
 }
 
+std::string spelledReference(std::string_view reference)
+{
+    std::string out;
+    for (const char c : reference) {
+        if (c == '-' || c == ' ') {
+            if (!out.empty() && out.back() != ',')
+                out += ",";
+            continue;
+        }
+        if (!out.empty())
+            out += ' ';
+        out += c;
+    }
+    return out;
+}
+
+Script statusScript(const Strings& strings, const StatusLookup& lookup, const StatusBook* book,
+                    const CallbackPromise& callback, Lang shown, Lang voice)
+{
+    const auto kind = static_cast<int>(lookup.outcome);
+    Script s = scriptFor("my-request\x1f" + std::to_string(hasNews(book)) + "\x1f" + std::to_string(kind) +
+                             "\x1f" + (lookup.found ? lookup.found->reference : lookup.asked),
+                         shown, voice);
+    addText(s, "title", strings.get(voice, "status.title"));
+    if (!hasNews(book)) {
+        addText(s, "no_news", strings.get(voice, "status.no_news"));
+        addText(s, "no_news.hint", callback.fill(strings.get(voice, "status.no_news_hint")));
+        addText(s, "emergency", strings.get(voice, "status.emergency"));
+        addText(s, "emergency.numbers", helpLine(strings, voice));
+        return s;
+    }
+    const std::string news = withValues(strings.get(voice, "status.news"),
+                                        {{"{date}", formatDate(book->created.substr(0, 10), voice)}});
+    if (lookup.outcome == StatusLookup::Outcome::Found && lookup.found) {
+        const StatusEntry& e = *lookup.found;
+        const std::string id(requestStatusId(e.status));
+        const std::string line = strings.get(voice, "status.reference");
+        const std::string shownLine = withValues(line, {{"{reference}", e.reference}});
+        s.sentences.push_back({withValues(line, {{"{reference}", spelledReference(e.reference)}}),
+                               TextSpot{"result.reference", shownLine}});
+        addText(s, "result.word", strings.get(voice, "status." + id + ".word"));
+        addText(s, "result.since",
+                withValues(strings.get(voice, "status.since"), {{"{date}", formatDate(e.date, voice)}}));
+        addText(s, "result.meaning", strings.get(voice, "status." + id + ".meaning"));
+        addText(s, "news", news);
+    } else if (lookup.outcome == StatusLookup::Outcome::Unknown) {
+        const std::string line = strings.get(voice, "status.unknown");
+        s.sentences.push_back({withValues(line, {{"{reference}", spelledReference(lookup.asked)}}),
+                               TextSpot{"unknown", withValues(line, {{"{reference}", lookup.asked}})}});
+        addText(s, "unknown.hint", strings.get(voice, "status.unknown_hint"));
+        addText(s, "emergency", strings.get(voice, "status.emergency"));
+        addText(s, "emergency.numbers", helpLine(strings, voice));
+    } else {
+        addText(s, "intro", strings.get(voice, "status.intro"));
+        addText(s, "news", news);
+    }
+    return s;
+}
+
 bool readsAloud(ScreenKind kind)
 {
     switch (kind) {
@@ -420,6 +481,7 @@ bool readsAloud(ScreenKind kind)
     case ScreenKind::Page:
     case ScreenKind::Checklist:
     case ScreenKind::Recruiter:
+    case ScreenKind::StatusCheck:
     case ScreenKind::OfferCheck:
     case ScreenKind::Callback:
     case ScreenKind::CallbackReview: return true;
@@ -428,7 +490,8 @@ bool readsAloud(ScreenKind kind)
 }
 
 std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                   const CallbackPromise& callback, const Session& session)
+                                   const CallbackPromise& callback, const Session& session,
+                                   const StatusBook* statuses)
 {
     const Route& route = session.nav.current();
     const Lang shown = session.lang;
@@ -449,6 +512,8 @@ std::optional<Script> screenScript(const Content& content, const LocalContacts& 
         return std::nullopt;
     }
     case ScreenKind::Recruiter: return recruiterScript(content, session.search, shown, voice);
+    case ScreenKind::StatusCheck:
+        return statusScript(content.strings, session.status, statuses, callback, shown, voice);
     case ScreenKind::Callback: return formScript(content.strings, session.form, callback, shown, voice);
     case ScreenKind::CallbackReview:
         return reviewScript(session.form, content.strings, callback, shown, voice);

@@ -83,6 +83,16 @@ void addText(Script& script, const std::string& part, const std::string& text);
 [[nodiscard]] Script helpScript(const Strings& strings, const LocalContacts& contacts, Lang shown,
                                 Lang voice);
 
+// "Cek permintaan saya": the title; without news from the office, that there is none yet and what the
+// resident can count on; else the instructions and the date of the news, then the answer to the last
+// check: the reference (letter by letter, digit by digit), its status, since when and what it means;
+// or that it is unknown, what to check, and the numbers to call now.
+[[nodiscard]] Script statusScript(const Strings& strings, const StatusLookup& lookup, const StatusBook* book,
+                                  const CallbackPromise& callback, Lang shown, Lang voice);
+
+// "CMG-0427" as the voice reads it: "C M G, 0 4 2 7".
+[[nodiscard]] std::string spelledReference(std::string_view reference);
+
 // "0800-1000" as the voice reads it, one digit at a time with a pause at each dash or space:
 // "0 8 0 0, 1 0 0 0".
 [[nodiscard]] std::string spelledNumber(std::string_view number);
@@ -90,10 +100,12 @@ void addText(Script& script, const std::string& part, const std::string& text);
 // Whether a Listen button belongs on a screen of this kind (screenScript reads it).
 [[nodiscard]] bool readsAloud(ScreenKind kind);
 
-// What a Listen tap on the current screen reads: home, help, pages, checklists, the form and its
-// review; nothing elsewhere.
+// What a Listen tap on the current screen reads: home, help, pages, checklists, the company search,
+// the check of a request (with the office's news, `statuses`), the form and its review; nothing
+// elsewhere.
 [[nodiscard]] std::optional<Script> screenScript(const Content& content, const LocalContacts& contacts,
-                                                 const CallbackPromise& callback, const Session& session);
+                                                 const CallbackPromise& callback, const Session& session,
+                                                 const StatusBook* statuses = nullptr);
 
 // The voice used for a screen in `lang`: eSpeak NG has no Javanese voice, so Javanese screens are
 // read in Indonesian.

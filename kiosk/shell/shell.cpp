@@ -183,7 +183,8 @@ void Shell::update()
 
 void Shell::dispatch(const Intent& intent)
 {
-    const World world{m_content, m_config.contacts, m_config.callbackPromise()};
+    const World world{m_content, m_config.contacts, m_config.callbackPromise(), m_statuses.get(),
+                      m_clock.now()};
     const bool wasLarge = m_session.largeText;
     Effects effects = apply(m_session, intent, &world);
     // Not during this frame: ImGui holds the atlas it started the frame with.
@@ -223,6 +224,10 @@ void Shell::deskChanged(const OfficerSnapshot& snapshot, Millis now)
 {
     if (snapshot.settings && *snapshot.settings != m_settings)
         applySettings(*snapshot.settings);
+    // The office's news the desk keeps (loaded at start, or a status pack just taken) is what
+    // "Cek permintaan saya" reads from now on. A book is never withdrawn: packs only get newer.
+    if (snapshot.status.book && snapshot.status.book != m_statuses)
+        setStatusBook(snapshot.status.book);
     // Other content is shown now: the officer reads that it worked, then the kiosk starts again on
     // it (everything is loaded afresh, nothing half-swapped).
     if (snapshot.content.shownChanges > 0 && !m_restartAt)
@@ -354,7 +359,8 @@ ImDrawData* Shell::frame()
                  .scroll = m_gesture.takeScroll(now),
                  .attractStep = m_idle.attractStep(now),
                  .partners = m_config.partners,
-                 .logo = m_config.logo};
+                 .logo = m_config.logo,
+                 .checkWaitSeconds = m_session.requestCheck.secondsLeft(now)};
     if (m_director)
         m_director->direct(fv, m_map, m_height);
     ui::ViewState view{.session = m_session,
@@ -367,7 +373,9 @@ ImDrawData* Shell::frame()
                        .village = m_config.village,
                        .callback = m_config.callbackPromise(),
                        .partners = std::move(fv.partners),
-                       .logo = std::move(fv.logo)};
+                       .logo = std::move(fv.logo),
+                       .statuses = m_statuses.get(),
+                       .checkWaitSeconds = fv.checkWaitSeconds};
 
     ImGui::NewFrame();
     try {
@@ -415,6 +423,10 @@ ImDrawData* Shell::frame()
     m_nextChange = m_director ? now + 3'600'000 : m_idle.nextChange(now);
     if (now < m_errorUntil)
         m_nextChange = std::min(m_nextChange, m_errorUntil);
+    // "Cek permintaan saya" counts a wait down second by second, and its button comes back at zero.
+    if (const Millis wait = m_session.requestCheck.waitLeft(now);
+        wait > 0 && m_session.nav.current().kind == ScreenKind::StatusCheck && !m_director)
+        m_nextChange = std::min(m_nextChange, now + (wait % 1000 == 0 ? 1000 : wait % 1000));
     ++m_input.frame;
     m_input.settled = !needsFrame();
     m_map.input = m_input;

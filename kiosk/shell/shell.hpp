@@ -11,6 +11,7 @@
 #include "core/intent.hpp"
 #include "core/officer.hpp"
 #include "core/reducer.hpp"
+#include "core/request_status.hpp"
 #include "core/session.hpp"
 #include "core/settings.hpp"
 #include "core/ui_map.hpp"
@@ -48,6 +49,7 @@ struct FrameView {
     long attractStep = 0;              // the attract screen's card
     std::vector<std::string> partners; // whose service, on the attract screen ([kiosk] partners)
     std::string logo;                  // the office's logo there ([kiosk] logo)
+    int checkWaitSeconds = 0;          // "Cek permintaan saya": seconds left of a wait after wrong tries
 };
 
 // What the frame just drawn changed on the screen, for a window that can show part of a picture.
@@ -117,6 +119,17 @@ public:
 
     // Where image blocks get their pictures.
     void setPictures(PictureSource* pictures) { m_ui.setPictures(pictures); }
+    // What the office has done with this kiosk's requests, from the newest status pack accepted: the
+    // book "Cek permintaan saya" looks references up in (none, the default: the office has sent no
+    // news yet). The officer desk's snapshots bring it (OfficerSnapshot::status.book: the pack kept,
+    // loaded at start, or one just taken); the tour and tests fill it directly. Takes effect from the
+    // next frame.
+    void setStatusBook(std::shared_ptr<const StatusBook> book)
+    {
+        m_statuses = std::move(book);
+        m_framesOwed = std::max(m_framesOwed, 1);
+    }
+    [[nodiscard]] const StatusBook* statusBook() const { return m_statuses.get(); }
     // The services effects go to (each may be missing: a save or a PIN check then fails calmly,
     // and without a voice there are no Listen buttons). They must outlive the shell.
     void setServices(Services services) { m_runner.setServices(services); }
@@ -174,12 +187,13 @@ private:
     UiMap m_drawingMap;   // of the frame being drawn
     UiMap::Input m_input; // the input taken so far, copied into each frame's map
     EffectRunner m_runner;
-    Effects m_effects;                   // asked for, not yet run
-    FrameDirector* m_director = nullptr; // the tour's
-    KioskSettings m_settings;            // applied
-    CornerHold m_hold;                   // the way into officer mode
-    FrameChange m_change;                // of the last frame
-    bool m_uiAnimating = false;          // the UI asked for frames (a held key repeats)
+    Effects m_effects;                            // asked for, not yet run
+    FrameDirector* m_director = nullptr;          // the tour's
+    std::shared_ptr<const StatusBook> m_statuses; // the office's news of requests; none yet
+    KioskSettings m_settings;                     // applied
+    CornerHold m_hold;                            // the way into officer mode
+    FrameChange m_change;                         // of the last frame
+    bool m_uiAnimating = false;                   // the UI asked for frames (a held key repeats)
     float m_width = 0, m_height = 0;
     bool m_fontsRebuilt = false;
     int m_framesOwed = 2;

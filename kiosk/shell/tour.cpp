@@ -17,6 +17,7 @@ void Stage::show(const Still& still, Lang lang)
     m_attractStep = still.attractStep;
     m_partners = still.partners;
     m_logo = still.logo;
+    m_checkWait = still.checkWaitSeconds;
     m_atEnd = still.atEnd;
     m_scrollTo = still.scrollTo;
     m_scrolled = false;
@@ -33,6 +34,7 @@ void Stage::show(const Still& still, Lang lang)
     s.checklist = still.progress;
     s.form = still.form;
     s.search = still.search;
+    s.status = still.status;
     s.reference = still.reference;
     s.officer = still.officerSession;
     s.desk = still.officer;
@@ -41,7 +43,7 @@ void Stage::show(const Still& still, Lang lang)
     if (still.voice && still.readingSentence >= 0) {
         // Read aloud up to this sentence: the Stop button, and the highlight where it can follow.
         if (const auto script = screenScript(m_shell.content(), m_shell.config().contacts,
-                                             m_shell.config().callbackPromise(), s)) {
+                                             m_shell.config().callbackPromise(), s, still.statuses.get())) {
             s.voice.reading = script->key;
             const auto i = static_cast<std::size_t>(still.readingSentence);
             if (script->highlights() && i < script->sentences.size())
@@ -49,6 +51,7 @@ void Stage::show(const Still& still, Lang lang)
         }
     }
     m_shell.useTheme(still.theme);
+    m_shell.setStatusBook(still.statuses);
     m_shell.show(std::move(s));
 }
 
@@ -56,6 +59,7 @@ void Stage::direct(FrameView& view, const UiMap& last, float windowHeight)
 {
     view.phase = m_phase;
     view.promptSecondsLeft = 12;
+    view.checkWaitSeconds = m_checkWait;
     view.attractStep = m_attractStep;
     if (m_partners)
         view.partners = *m_partners;
@@ -498,10 +502,10 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
     const std::string firstResult = firstOf("checklist-", "-result-");
     const std::string graveResult = firstOf(Route::offerCheck().screenId(), "-result-grave");
     // Home at its second tile, help at the police's number, the review at the phone number, the
-    // job-offer check at its grave sign's name.
+    // job-offer check at its grave sign's name, a request's check at its status.
     const std::vector<std::pair<std::string, int>> readings{
-        {"passport", 3}, {firstResult, 1},       {"callback", 1}, {"home", 6},
-        {"help", 2},     {"callback-review", 4}, {graveResult, 3}};
+        {"passport", 3}, {firstResult, 1},       {"callback", 1},  {"home", 6},
+        {"help", 2},     {"callback-review", 4}, {graveResult, 3}, {"my-request-found", 2}};
     for (const auto& [name, sentence] : readings) {
         Still s = copyOf(name);
         s.name = name + "-reading";
@@ -528,6 +532,11 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
                                       "recruiter",
                                       "recruiter-found",
                                       "recruiter-chosen",
+                                      "my-request-no-news",
+                                      "my-request",
+                                      "my-request-found",
+                                      "my-request-unknown",
+                                      "my-request-waiting",
                                       "officer-dashboard-end",
                                       "idle-prompt"};
     pictured.insert(pictured.end(), questions.begin(), questions.end());
@@ -551,6 +560,36 @@ void variantStills(std::vector<Still>& stills, const std::vector<std::string>& q
         extra.push_back(std::move(s));
     for (Still& s : extra)
         stills.push_back(std::move(s));
+}
+
+// "Cek permintaan saya": before the office sent any news; with news, the keyboard ready, a reference
+// found (typed in small letters without its dash: found all the same), one the news does not have,
+// and the wait after wrong ones with its countdown.
+void statusStills(std::vector<Still>& stills)
+{
+    const auto book = sampleStatusBook("CMG");
+    const auto still = [&](std::string name, const std::string& typed, bool typing,
+                           StatusLookup::Outcome outcome = StatusLookup::Outcome::None) {
+        Still s{std::move(name), Route::statusCheck()};
+        s.statuses = book;
+        s.status.reference.text = typed;
+        s.status.reference.caret = typed.size();
+        s.status.typing = typing;
+        s.status.outcome = outcome;
+        s.status.asked = typed;
+        if (outcome == StatusLookup::Outcome::Found)
+            if (const StatusEntry* e = findStatus(*book, typed))
+                s.status.found = *e;
+        stills.push_back(std::move(s));
+        return &stills.back();
+    };
+    still("my-request-no-news", "", true)->statuses = nullptr;
+    still("my-request", "", true);
+    still("my-request-typing", "CMG-000", true);
+    still("my-request-found", "CMG0002", false, StatusLookup::Outcome::Found);
+    still("my-request-done", "CMG-0003", false, StatusLookup::Outcome::Found);
+    still("my-request-unknown", "CMG-0427", false, StatusLookup::Outcome::Unknown);
+    still("my-request-waiting", "CMG-0428", false, StatusLookup::Outcome::Unknown)->checkWaitSeconds = 20;
 }
 
 // The attract screen as shipped (its first card), with a logo (a test picture) on another card, and
@@ -581,6 +620,7 @@ std::vector<Still> tourStills(const Content& content)
     }
     const std::vector<std::string> questions = checklistStills(content, stills);
     recruiterStills(content, stills);
+    statusStills(stills);
     takeHomeStills(content, stills);
     formStills(stills);
     officerStills(stills);
@@ -588,6 +628,17 @@ std::vector<Still> tourStills(const Content& content)
     attractStills(stills);
     variantStills(stills, questions);
     return stills;
+}
+
+std::shared_ptr<const StatusBook> sampleStatusBook(const std::string& kioskId)
+{
+    auto book = std::make_shared<StatusBook>();
+    book->kioskId = kioskId;
+    book->created = "2026-12-02 14:05";
+    book->entries = {{kioskId + "-0001", RequestStatus::Received, "2026-11-30"},
+                     {kioskId + "-0002", RequestStatus::Contacted, "2026-12-01"},
+                     {kioskId + "-0003", RequestStatus::Done, "2026-12-02"}};
+    return book;
 }
 
 TestPicture testLogo()

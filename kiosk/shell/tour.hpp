@@ -30,12 +30,15 @@ struct Still {
     Route route;
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     ChecklistProgress progress;
-    bool atEnd = false;            // scrolled to the end of the screen
-    std::string scrollTo;          // else scrolled so that this widget is two thirds down (an area: centred)
-    FormState form;                // the callback form as a resident left it
-    CompanySearch search;          // the company search as a resident left it
-    std::string reference;         // shown on the confirmation
-    OfficerSession officerSession; // the PIN pad as left
+    bool atEnd = false;   // scrolled to the end of the screen
+    std::string scrollTo; // else scrolled so that this widget is two thirds down (an area: centred)
+    FormState form;       // the callback form as a resident left it
+    CompanySearch search; // the company search as a resident left it
+    StatusLookup status;  // "Cek permintaan saya" as a resident left it
+    std::shared_ptr<const StatusBook> statuses;     // the office's news it shows (none: not sent yet)
+    int checkWaitSeconds = 0;                       // a wait after wrong references, counting down
+    std::string reference;                          // shown on the confirmation
+    OfficerSession officerSession;                  // the PIN pad as left
     std::shared_ptr<const OfficerSnapshot> officer; // what the officer desk reports
     // The voice as the screen sees it: the tour shows a kiosk with a sound device (none: no voice).
     std::optional<VoiceView> voice =
@@ -80,10 +83,16 @@ private:
     long m_attractStep = 0;
     std::optional<std::vector<std::string>> m_partners;
     std::optional<std::string> m_logo;
+    int m_checkWait = 0;
     bool m_atEnd = false;
     std::string m_scrollTo;
     bool m_scrolled = false; // a scroll towards it was asked for in the last frame
 };
+
+// The office's news the tour and the end-to-end test show until status packs reach the kiosk: a
+// made-up book for kiosk `kioskId` ("CMG"), dated 2 December 2026, with one request in each status:
+// <id>-0001 received, <id>-0002 contacted, <id>-0003 done.
+[[nodiscard]] std::shared_ptr<const StatusBook> sampleStatusBook(const std::string& kioskId);
 
 // Every screen and checklist state worth a look, each also with larger text: see tour.cpp. The
 // layout test checks them all; the tour pictures those marked `pictured`.

@@ -57,6 +57,31 @@ std::vector<std::vector<Place>> letterRows(Keypad pad)
     return {r1, r2, r3, r4};
 }
 
+// A reference ("CMG-0427"): the digits on top, the letters, the dash; no shift (always capitals), no
+// space. Four rows of eleven units, like the letters.
+std::vector<std::vector<Place>> referenceRows()
+{
+    auto letters = [](const char* s) {
+        std::vector<Place> row;
+        for (; *s; ++s)
+            row.push_back({letterKey(*s)});
+        return row;
+    };
+    std::vector<Place> r1;
+    for (const int d : {1, 2, 3, 4, 5, 6, 7, 8, 9, 0})
+        r1.push_back({digitKey(d)});
+    r1.push_back({Key::Backspace});
+    std::vector<Place> r2 = letters("qwertyuiop");
+    r2.push_back({Key::Dash});
+    std::vector<Place> r3 = letters("asdfghjkl");
+    r3.push_back({Key::Done, 2.f});
+    std::vector<Place> r4{{std::nullopt, 2.f}};
+    for (Place k : letters("zxcvbnm"))
+        r4.push_back(k);
+    r4.push_back({std::nullopt, 2.f});
+    return {r1, r2, r3, r4};
+}
+
 std::vector<std::vector<Place>> numberRows(bool phone)
 {
     // Three digits and one wide command key per row; a phone number may start with +.
@@ -166,7 +191,9 @@ std::optional<Key> Keyboard::draw(Frame& f, Keypad pad, bool shift, float width)
     const Metrics& m = f.m;
     const float s = m.scale;
     const bool numbers = pad == Keypad::Digits || pad == Keypad::Phone;
-    const auto rows = numbers ? numberRows(pad == Keypad::Phone) : letterRows(pad);
+    const auto rows = numbers                    ? numberRows(pad == Keypad::Phone)
+                      : pad == Keypad::Reference ? referenceRows()
+                                                 : letterRows(pad);
     const float unitsAcross = numbers ? 5.f : 11.f;
     const float keyH = kKeyHeight * s;
     const float gap = kKeyGap * s;

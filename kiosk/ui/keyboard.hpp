@@ -11,8 +11,9 @@
 namespace kiosk::ui {
 
 // Which keys the panel shows: letters (with a new-line key for the note; without Next for the company
-// search, its only field), or the number pad (with + for a phone number).
-enum class Keypad { Letters, Note, Search, Digits, Phone };
+// search, its only field), the number pad (with + for a phone number), or a request's reference:
+// digits, capital letters and the dash.
+enum class Keypad { Letters, Note, Search, Digits, Phone, Reference };
 [[nodiscard]] Keypad keypadFor(Field field);
 
 class Keyboard {

@@ -20,6 +20,7 @@ const char* topicIcon(Topic topic)
     case Topic::Abroad: return icon::kGlobe;
     case Topic::Hotlines: return icon::kPhone;
     case Topic::Recruiter: return icon::kSearch;
+    case Topic::MyRequest: return icon::kInbox;
     }
     return icon::kInfo;
 }
@@ -36,6 +37,7 @@ namespace {
 struct TileGrid {
     int columns = 1;
     bool sideBySide = true;
+    bool compact = false; // beside the words, the icon in a smaller box with less padding
     bool hints = true;
     float tileW = 0, tileH = 0;
     [[nodiscard]] int rows() const { return (static_cast<int>(kAllTopics.size()) + columns - 1) / columns; }
@@ -47,40 +49,53 @@ struct TileGrid {
 
 // The grid with tiles as tall as the longest words need (larger text, a long language), never lower
 // than a comfortable touch target.
-TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, bool hints, float width)
+TileGrid tightGrid(const Frame& f, int columns, bool sideBySide, bool compact, bool hints, float width)
 {
-    TileGrid g{columns, sideBySide, hints, 0, f.m.tapHeight};
+    TileGrid g{columns, sideBySide, compact, hints, 0, f.m.tapHeight};
     g.tileW = (width - f.m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     for (const Topic topic : kAllTopics) {
         const std::string id = "home.tile." + std::string(topicId(topic));
         g.tileH =
             std::max(g.tileH, tileHeight(f, f.t(id + ".label"), hints ? f.t(id + ".hint") : std::string(),
-                                         g.tileW, sideBySide));
+                                         g.tileW, sideBySide, compact));
     }
     return g;
 }
 
 // The first grid, in the order this screen's shape prefers them, that shows every tile in `height`;
 // when none does (a very small window), the one that needs the least scrolling. Unless `withHints`,
-// the hints give way before a tile would leave the screen. Landscape shapes hold up to eight tiles
-// in two rows.
+// the hints give way before a tile would leave the screen.
 TileGrid chooseGrid(const Frame& f, float width, float height, bool withHints = false)
 {
     const Metrics& m = f.m;
     // Wide screens: four columns of stacked tiles (two rows), three columns, or two columns with the
-    // icon beside the words. Narrow: one column of wide tiles, or two columns.
+    // icon beside the words; last, for larger text, three columns with a smaller icon beside the
+    // words. Narrow: one column of wide tiles, or two columns; last, both with the smaller icon.
     const bool wide = width / m.scale >= 1300.f;
     struct Shape {
         int columns;
         bool sideBySide;
+        bool compact = false;
     };
-    const std::vector<Shape> shapes = wide ? std::vector<Shape>{{4, false}, {3, false}, {2, true}, {3, true}}
-                                           : std::vector<Shape>{{1, true}, {2, false}, {2, true}};
+    const std::vector<Shape> shapes =
+        wide ? std::vector<Shape>{{4, false}, {3, false}, {2, true}, {3, true}, {3, true, true}}
+             : std::vector<Shape>{{1, true}, {2, false}, {2, true}, {1, true, true}, {2, true, true}};
+    // A shape that needs as many rows as one with fewer columns of the same kind gives way to it:
+    // nine tiles in three rows of three, not of four with one left over, and wider tiles for the words.
+    const auto rowsOf = [](int columns) {
+        return (static_cast<int>(kAllTopics.size()) + columns - 1) / columns;
+    };
+    const auto outdone = [&](const Shape& shape) {
+        return std::any_of(shapes.begin(), shapes.end(), [&](const Shape& other) {
+            return other.sideBySide == shape.sideBySide && other.compact == shape.compact &&
+                   other.columns < shape.columns && rowsOf(other.columns) == rowsOf(shape.columns);
+        });
+    };
     std::vector<TileGrid> choices;
     for (const bool hints : {true, false})
         for (const Shape& shape : shapes)
-            if (hints || !withHints)
-                choices.push_back(tightGrid(f, shape.columns, shape.sideBySide, hints, width));
+            if ((hints || !withHints) && !outdone(shape))
+                choices.push_back(tightGrid(f, shape.columns, shape.sideBySide, shape.compact, hints, width));
     TileGrid best = choices[0];
     for (const TileGrid& g : choices) {
         if (g.height(m.gap) <= height) {
@@ -152,7 +167,7 @@ Asked HomeScreen::draw(Frame& f)
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (tile(f, id, topicIcon(topic), topicColour(topic), f.t(id + ".label"),
                  grid.hints ? f.t(id + ".hint") : std::string(), ImVec2(grid.tileW, grid.tileH),
-                 grid.sideBySide))
+                 grid.sideBySide, grid.compact))
             action = intent::Open{Route::forTopic(topic)};
         if (f.reading && f.reading->part == id) { // its words are being read: ringed
             const float r = 6.f * m.scale;

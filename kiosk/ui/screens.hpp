@@ -8,6 +8,7 @@
 #include "core/navigation.hpp"
 #include "core/officer.hpp"
 #include "core/qr.hpp"
+#include "core/request_check.hpp"
 #include "core/session.hpp"
 #include "core/takehome.hpp"
 #include "ui/keyboard.hpp"
@@ -113,6 +114,27 @@ private:
     QrCache m_qr;
     std::string m_query;
     std::vector<RegistryMatch> m_results;
+};
+
+// "Cek permintaan saya": the reference typed with a big Cek button, then what the office's news says
+// of it, or that it is not in the news, or that the office has sent none yet; a countdown while a wait
+// after wrong references runs (`waitSeconds`). The keyboard is drawn below the content area.
+class StatusCheckScreen {
+public:
+    Asked draw(Frame& f, const StatusLookup& lookup, const StatusBook* book, int waitSeconds);
+    Asked drawKeyboard(Frame& f, float width);
+    [[nodiscard]] bool keyboardRepeating() const { return m_keyboard.repeating(); }
+    // A new visit: nothing of the last resident's typing is kept.
+    void forget() { *this = StatusCheckScreen{}; }
+
+private:
+    // The field with the reference and the Cek button beside it.
+    Asked drawQuery(Frame& f, Column column, const StatusLookup& lookup, int waitSeconds);
+    void drawFound(Frame& f, Column column, const StatusEntry& entry);
+    // If help is needed now: the numbers to call.
+    void drawEmergency(Frame& f, Column column);
+
+    Keyboard m_keyboard;
 };
 
 // The job-offer check, a sign checklist: questions (answers as offer.answer.<question>.<answer>),

@@ -107,6 +107,7 @@ DrawResult Ui::draw(const ViewState& view, UiMap& map)
         m_visit = view.session.visit;
         m_callbackForm.forget();
         m_recruiter.forget();
+        m_statusCheck.forget();
     }
     map.screen = view.session.nav.current().screenId();
     beginFullScreen("kiosk", kBackground);
@@ -154,7 +155,9 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     const bool formKeyboard = route.kind == ScreenKind::Callback && view.session.form.editing.has_value();
     const bool searchKeyboard = route.kind == ScreenKind::Recruiter && view.session.search.typing &&
                                 !m_content.registry.companies.empty();
-    const bool keyboard = formKeyboard || searchKeyboard;
+    const bool referenceKeyboard =
+        route.kind == ScreenKind::StatusCheck && view.session.status.typing && hasNews(view.statuses);
+    const bool keyboard = formKeyboard || searchKeyboard || referenceKeyboard;
     // The review keeps its Edit and Send buttons below it in the same way.
     const bool reviewBar = route.kind == ScreenKind::CallbackReview;
     const float below = keyboard ? Keyboard::height(m) : reviewBar ? CallbackReviewScreen::barHeight(m) : 0.f;
@@ -184,12 +187,13 @@ void Ui::drawContent(Frame& f, const ViewState& view, DrawResult& result)
     }
     if (keyboard) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
-        Asked a = formKeyboard ? m_callbackForm.drawKeyboard(f, view.session.form, size.x)
-                               : m_recruiter.drawKeyboard(f, view.session.search, size.x);
+        Asked a = formKeyboard        ? m_callbackForm.drawKeyboard(f, view.session.form, size.x)
+                  : referenceKeyboard ? m_statusCheck.drawKeyboard(f, size.x)
+                                      : m_recruiter.drawKeyboard(f, view.session.search, size.x);
         if (a)
             result.asked = std::move(a);
-        result.animating =
-            result.animating || m_callbackForm.keyboardRepeating() || m_recruiter.keyboardRepeating();
+        result.animating = result.animating || m_callbackForm.keyboardRepeating() ||
+                           m_recruiter.keyboardRepeating() || m_statusCheck.keyboardRepeating();
     }
     if (reviewBar) {
         ImGui::SetCursorPos(ImVec2(0, m.headerHeight + contentH + cueH));
@@ -227,6 +231,8 @@ Asked Ui::drawScreen(Frame& f, const ViewState& view)
     case ScreenKind::Callback: return m_callbackForm.draw(f, view.session.form);
     case ScreenKind::CallbackReview: m_callbackReview.draw(f, view.session.form); return {};
     case ScreenKind::CallbackDone: return m_callbackDone.draw(f, view.session.reference);
+    case ScreenKind::StatusCheck:
+        return m_statusCheck.draw(f, view.session.status, view.statuses, view.checkWaitSeconds);
     case ScreenKind::OfficerPin: return m_officerPin.draw(f, view.session.officer);
     case ScreenKind::OfficerDashboard: {
         static const OfficerSnapshot kNoDesk{};

@@ -24,13 +24,15 @@ struct ViewState {
     IdleTimer::Phase phase = IdleTimer::Phase::Active;
     int promptSecondsLeft = 0;
     long attractStep = 0;
-    float scroll = 0;                  // owed by the touch gesture to the content area
-    bool showError = false;            // a frame failed a moment ago
-    bool maintenance = false;          // no content passed its checks: show the notice only
-    std::string village;               // from configuration, shown in the header
-    CallbackPromise callback{};        // from configuration: who calls back, when, how long data stays
-    std::vector<std::string> partners; // from configuration: whose service, on the attract screen
-    std::string logo;                  // from configuration: the office's logo in the media folder
+    float scroll = 0;                     // owed by the touch gesture to the content area
+    bool showError = false;               // a frame failed a moment ago
+    bool maintenance = false;             // no content passed its checks: show the notice only
+    std::string village;                  // from configuration, shown in the header
+    CallbackPromise callback{};           // from configuration: who calls back, when, how long data stays
+    std::vector<std::string> partners;    // from configuration: whose service, on the attract screen
+    std::string logo;                     // from configuration: the office's logo in the media folder
+    const StatusBook* statuses = nullptr; // the office's news of requests (none: not sent yet)
+    int checkWaitSeconds = 0;             // a wait after wrong references runs: seconds left
 };
 
 struct DrawResult {
@@ -85,6 +87,7 @@ private:
     TakeHomeScreen m_takeHome;
     ChecklistScreen m_checklist;
     RecruiterScreen m_recruiter;
+    StatusCheckScreen m_statusCheck;
     OfferCheckScreen m_offerCheck;
     CallbackFormScreen m_callbackForm;
     CallbackReviewScreen m_callbackReview;

@@ -160,12 +160,12 @@ bool markButton(Frame& f, const std::string& id, const std::string& mark, const 
 }
 
 float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,
-                 bool sideBySide)
+                 bool sideBySide, bool compact)
 {
     const float s = f.m.scale;
-    const float pad = 28.f * s;
+    const float pad = (compact ? 16.f : 28.f) * s;
     if (sideBySide) {
-        const float iconBox = 120.f * s;
+        const float iconBox = compact ? f.fonts.icon->FontSize : 120.f * s;
         const float textW = width - 3 * pad - iconBox;
         return wrappedHeight(f.fonts.tile, label, textW) + 8.f * s +
                wrappedHeight(f.fonts.body, hint, textW) + 2 * pad;
@@ -176,7 +176,7 @@ float tileHeight(const Frame& f, const std::string& label, const std::string& hi
 }
 
 bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
-          const std::string& hint, ImVec2 size, bool sideBySide)
+          const std::string& hint, ImVec2 size, bool sideBySide, bool compact)
 {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(id.c_str(), size);
@@ -194,9 +194,9 @@ bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, c
     dl->AddRect(pos, max, colours().cardBorder, r, 0, 2.f * s * colours().borderWeight);
 
     ImFont* iconFont = f.fonts.icon;
-    const float pad = 28.f * s;
+    const float pad = (compact ? 16.f : 28.f) * s;
     if (sideBySide) {
-        const float iconBox = std::min(size.y - 2 * pad, 120.f * s);
+        const float iconBox = std::min(size.y - 2 * pad, compact ? iconFont->FontSize : 120.f * s);
         const ImVec2 iconMin(pos.x + pad, pos.y + (size.y - iconBox) / 2);
         drawCentred(dl, iconFont, iconColour, icon, iconMin,
                     ImVec2(iconMin.x + iconBox, iconMin.y + iconBox));

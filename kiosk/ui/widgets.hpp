@@ -73,14 +73,15 @@ bool button(Frame& f, const std::string& id, const char* icon, const std::string
 bool markButton(Frame& f, const std::string& id, const std::string& mark, const std::string& words,
                 ImVec2 size, ButtonStyle style, ImFont* font = nullptr);
 
-// The height a tile `width` wide needs for its words (icon beside them, or above).
+// The height a tile `width` wide needs for its words (icon beside them, or above; `compact`: beside
+// them in a box no wider than the icon, with less padding, for a dense grid).
 [[nodiscard]] float tileHeight(const Frame& f, const std::string& label, const std::string& hint, float width,
-                               bool sideBySide);
+                               bool sideBySide, bool compact = false);
 
 // A home-screen tile: big icon, label, one line of explanation; the icon beside the words or
 // above them.
 bool tile(Frame& f, const std::string& id, const char* icon, ImU32 iconColour, const std::string& label,
-          const std::string& hint, ImVec2 size, bool sideBySide);
+          const std::string& hint, ImVec2 size, bool sideBySide, bool compact = false);
 
 // Text wrapped at `width`, each line centred between min.x and max.x, the block centred vertically.
 // Returns false when it does not fit between min and max.

@@ -4,7 +4,8 @@
 # pulang, languages, a drag that must not press, the checklist, a callback request typed on the
 # on-screen keyboard and found with `kiosk requests list`, the idle reset, reading aloud and larger
 # text, and officer mode: the corner held, the PIN typed on the pad, the request copied to a folder
-# (no office key here: with a tap and the yes to a copy without encryption), a setting changed.
+# (no office key here: with a tap and the yes to a copy without encryption), a setting changed, and
+# "Cek permintaan saya": a reference typed on the keyboard and its status from the office's news.
 # Usage: e2e_xdotool.sh PATH/TO/kiosk
 set -uo pipefail
 
@@ -48,8 +49,10 @@ sed -i '0,/^title = .*/s//title = "Paket uji dari kantor"/' "$PACK/content/id/pa
 # No sound card here: OpenAL writes what the kiosk plays into a file, in real time.
 printf '[wave]\nfile=%s\n' "$WORK/voice.wav" >"$WORK/openal.conf"
 ALSOFT_DRIVERS=wave ALSOFT_CONF="$WORK/openal.conf" \
+# --status-sample: until signed status packs reach the kiosk, the news it looks references up in is the
+# tour's sample book (CMG-0001 received, CMG-0002 contacted, CMG-0003 done).
 "$KIOSK" --config "$WORK/kiosk.toml" --db "$WORK/kiosk.db" --windowed "${W}x${H}" --ui-map "$MAP" \
-    --idle-after 8 --idle-prompt 3 --export-dir "$WORK/stick" >"$WORK/kiosk.log" 2>&1 &
+    --idle-after 8 --idle-prompt 3 --export-dir "$WORK/stick" --status-sample >"$WORK/kiosk.log" 2>&1 &
 KIOSK_PID=$!
 
 field() { jq -r "$1" "$MAP" 2>/dev/null; }
@@ -100,7 +103,7 @@ for _ in $(seq 200); do [ -s "$MAP" ] && break; sleep 0.05; done
 expect attract
 click attract.start && expect home id
 
-for topic in trafficking scam-jobs work-abroad passport abroad hotlines callback; do
+for topic in trafficking scam-jobs work-abroad passport abroad hotlines callback my-request; do
     click "home.tile.$topic" && expect "$topic"
     click nav.back && expect home
 done
@@ -188,6 +191,11 @@ for _ in $(seq 60); do [ "$(back_h)" = "$before" ] && break; sleep 0.05; done
 if [ "$(back_h)" = "$before" ]; then echo "ok: normal text again"; else fail "Aa did not switch back"; fi
 click nav.home && expect home
 
+wait_value() { # JQ WANT: waits up to 20 s (Argon2id under the sanitizers) for the map to say so
+    for _ in $(seq 400); do [ "$(field "$1")" = "$2" ] && return 0; sleep 0.05; done
+    return 1
+}
+
 # The callback form with the on-screen keyboard alone, sent, and found on disk.
 # type_keys TEXT: one on-screen key per character.
 type_keys() {
@@ -197,6 +205,7 @@ type_keys() {
         case "$c" in
         " ") id=space ;;
         ".") id=period ;;
+        "-") id=dash ;;
         *) id="$c" ;;
         esac
         click "osk.key.$id"
@@ -244,6 +253,26 @@ else
 fi
 click form.finish && expect home
 
+# "Cek permintaan saya": a reference typed on its keyboard (small letters, the dash) and its status;
+# then one the news does not have, said to be unknown with no other reference named.
+click home.tile.my-request && expect my-request && wait_for osk.key.0
+type_keys "cmg-0002"
+click status.check
+checks=$((checks + 1))
+if wait_value .values.status contacted && [ "$(field .values.reference)" = "CMG-0002" ] &&
+    jq -e '.areas[] | select(.id == "status.result") | .label | test("Sudah dihubungi")' "$MAP" >/dev/null; then
+    echo "ok: CMG-0002 typed on the keyboard is 'sudah dihubungi'"
+else fail "status of CMG-0002: '$(field .values.status)' '$(field .values.reference)'"; fi
+click status.reference && wait_for osk.key.backspace
+for _ in $(seq 8); do click osk.key.backspace; done
+type_keys "cmg-0009"
+click status.check
+checks=$((checks + 1))
+if wait_value .values.status unknown && ! jq -e '[.. | strings] | any(test("CMG-000[123]"))' "$MAP" >/dev/null; then
+    echo "ok: CMG-0009 is unknown, and no other reference is named"
+else fail "unknown reference: '$(field .values.status)'"; fi
+click nav.home && expect home
+
 # Idle: a visit in Javanese, left alone, is prompted, then wiped back to the attract screen.
 click lang.jv && click home.tile.trafficking && expect trafficking jv
 expect_idle() {
@@ -266,10 +295,6 @@ xdotool mouseup 1
 expect officer-pin
 for d in 1 3 5 7 9 0; do click "officer.pin.$d"; done
 click officer.pin.ok
-wait_value() { # JQ WANT: waits up to 20 s (Argon2id under the sanitizers) for the map to say so
-    for _ in $(seq 400); do [ "$(field "$1")" = "$2" ] && return 0; sleep 0.05; done
-    return 1
-}
 checks=$((checks + 1))
 if wait_value .screen officer-dashboard && wait_value .values.requests_new 1; then
     echo "ok: officer dashboard with 1 new request"
