@@ -125,10 +125,11 @@ TEST_CASE("a right reference ends the run; ten quiet minutes forget it; the end 
     CHECK_FALSE(s.requestCheck.mayTry(clock.now()));
     // Right once: the run is over, the next wrong one is free again.
     clock.advance(10'000);
-    s.requestCheck.right();
+    s.requestCheck.right(clock.now());
     CHECK(s.requestCheck.wrongInARow(clock.now()) == 0);
-    s.requestCheck.wrong(clock.now());
     CHECK(s.requestCheck.mayTry(clock.now()));
+    s.requestCheck.wrong(clock.now());
+    CHECK(s.requestCheck.wrongInARow(clock.now()) == 1);
 
     // Quiet: a run of five, ten minutes with no wrong reference, and the next wrong one is the first.
     RequestCheck guard;
@@ -143,6 +144,36 @@ TEST_CASE("a right reference ends the run; ten quiet minutes forget it; the end 
     CHECK(guard.wrongInARow(clock.now()) == 0);
     guard.wrong(clock.now());
     CHECK(guard.wrongInARow(clock.now()) == 1);
+    CHECK(guard.mayTry(clock.now()));
+}
+
+TEST_CASE("right references are counted too: six lookups are free, then each waits longer")
+{
+    FakeClock clock;
+    RequestCheck guard;
+    // A family checks a few references: no wait.
+    for (int i = 1; i < RequestCheck::kFreeLookups; ++i) {
+        guard.right(clock.now());
+        INFO(i, " lookups");
+        CHECK(guard.mayTry(clock.now()));
+    }
+    // A script walking the numbers: the sixth right lookup makes the next wait 5 s, then 10 s, …
+    Millis expected = RequestCheck::kFirstWait;
+    for (int i = RequestCheck::kFreeLookups; i < RequestCheck::kFreeLookups + 10; ++i) {
+        guard.right(clock.now());
+        INFO(i, " lookups");
+        CHECK(guard.lookups(clock.now()) == i);
+        CHECK(guard.waitLeft(clock.now()) == expected);
+        clock.advance(guard.waitLeft(clock.now()));
+        expected = std::min<Millis>(expected * 2, RequestCheck::kMaxWait);
+    }
+    // Wrong ones among them never wait less than the lookups ask.
+    guard.wrong(clock.now());
+    CHECK(guard.waitLeft(clock.now()) == RequestCheck::kMaxWait);
+    // Ten quiet minutes after the last lookup: a fresh start.
+    clock.advance(RequestCheck::kForgetAfter);
+    CHECK(guard.lookups(clock.now()) == 0);
+    guard.right(clock.now());
     CHECK(guard.mayTry(clock.now()));
 }
 

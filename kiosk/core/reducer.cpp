@@ -154,7 +154,7 @@ public:
         if (const StatusEntry* entry = findStatus(*book, lookup.reference.text)) {
             lookup.outcome = StatusLookup::Outcome::Found;
             lookup.found = *entry;
-            m_s.requestCheck.right();
+            m_s.requestCheck.right(m_world->now);
         } else {
             lookup.outcome = StatusLookup::Outcome::Unknown;
             lookup.found.reset();

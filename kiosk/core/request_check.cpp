@@ -75,16 +75,31 @@ int RequestCheck::secondsLeft(Millis now) const
     return static_cast<int>((waitLeft(now) + 999) / 1000);
 }
 
+int RequestCheck::lookups(Millis now) const
+{
+    return m_lookups > 0 && now - m_lastLookup < kForgetAfter ? m_lookups : 0;
+}
+
+void RequestCheck::counted(Millis now)
+{
+    m_lookups = lookups(now) + 1;
+    m_lastLookup = now;
+    // Past the free lookups, the next waits as a wrong reference past the free tries would.
+    const Millis byLookups = m_lookups < kFreeLookups ? 0 : waitAfter(kFreeTries + m_lookups - kFreeLookups);
+    m_until = now + std::max(waitAfter(m_wrong), byLookups);
+}
+
 void RequestCheck::wrong(Millis now)
 {
     m_wrong = wrongInARow(now) + 1;
     m_lastWrong = now;
-    m_until = now + waitAfter(m_wrong);
+    counted(now);
 }
 
-void RequestCheck::right()
+void RequestCheck::right(Millis now)
 {
-    *this = RequestCheck{};
+    m_wrong = 0;
+    counted(now);
 }
 
 KeyResult StatusLookup::key(Key key)

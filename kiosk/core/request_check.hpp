@@ -36,17 +36,22 @@ inline constexpr std::size_t kReferenceMax = 16;
 
 // The guard against guessing references, shared by every visit of the kiosk. Three wrong references
 // in a row may be typed freely; after the third the next try waits 5 s, and each further wrong one
-// doubles the wait (10 s, 20 s, …), up to 3 minutes. A right reference ends the run. So does
-// quiet: ten minutes with no wrong reference and the run is forgotten. The end of a visit alone
-// does not end it (a script would only have to wait for the idle reset to guess three more), but
-// the next resident never waits longer than the 3 minutes of a wait already running, shown as a
-// countdown, and after the quiet ten minutes starts afresh.
+// doubles the wait (10 s, 20 s, …), up to 3 minutes. A right reference ends the run of wrong ones.
+// References are numbered in order, so right ones are counted too: six lookups of any kind may be
+// made freely, then each further lookup waits as a wrong one would (5 s, 10 s, … 3 minutes) — a
+// family checks two or three references, a script walking CMG-0001, CMG-0002, … learns one every
+// three minutes. Quiet ends both counts: ten minutes with no wrong reference forget the wrong run,
+// ten minutes with no lookup forget the lookups. The end of a visit alone does not (a script would
+// only have to wait for the idle reset), but the next resident never waits longer than the 3
+// minutes of a wait already running, shown as a countdown, and after the quiet ten minutes starts
+// afresh.
 class RequestCheck {
 public:
     static constexpr int kFreeTries = 3;
     static constexpr Millis kFirstWait = 5'000;
     static constexpr Millis kMaxWait = 180'000;
     static constexpr Millis kForgetAfter = 600'000;
+    static constexpr int kFreeLookups = 6;
 
     // Whether a reference may be looked up now.
     [[nodiscard]] bool mayTry(Millis now) const { return waitLeft(now) == 0; }
@@ -56,17 +61,24 @@ public:
     [[nodiscard]] int secondsLeft(Millis now) const;
     // Wrong references in the run that counts at `now` (0 once forgotten).
     [[nodiscard]] int wrongInARow(Millis now) const;
+    // Lookups, right or wrong, since the last ten quiet minutes.
+    [[nodiscard]] int lookups(Millis now) const;
 
     // A reference was looked up and not found / found.
     void wrong(Millis now);
-    void right();
+    void right(Millis now);
 
     // The wait a run of `wrong` wrong references brings (0 for the free ones).
     [[nodiscard]] static Millis waitAfter(int wrong);
 
 private:
+    // The lookup just made counted; the wait before the next one set from both counts.
+    void counted(Millis now);
+
     int m_wrong = 0;
     Millis m_lastWrong = 0;
+    int m_lookups = 0;
+    Millis m_lastLookup = 0;
     Millis m_until = 0;
 };
 
