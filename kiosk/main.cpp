@@ -142,7 +142,7 @@ struct Options {
     fs::path dataDir, configFile, dbFile, mediaDir, exportDir, tourDir, uiMap;
     std::string windowed, tourSize = "1920x1080", tourOnly;
     int idleAfter = 0, idlePrompt = 0, benchFrames = 0;
-    bool firstFrame = false, reportTaps = false, statusSample = false;
+    bool firstFrame = false, reportTaps = false;
 
     // The tour, the frame benchmark or the first-frame time: the content is read, but the
     // kiosk's last good copy and its database are left alone.
@@ -176,9 +176,6 @@ void addOptions(CLI::App& cli, Options& o)
     cli.add_flag("--exit-after-first-frame", o.firstFrame, "Print when the first frame was shown, then exit");
     cli.add_option("--bench-frames", o.benchFrames, "Measure N frame times on home and while drag-scrolling");
     cli.add_flag("--report-taps", o.reportTaps, "On exit, print how long taps took to show their answer");
-    cli.add_flag("--status-sample", o.statusSample,
-                 "Tests, until status packs arrive: 'Cek permintaan saya' shows the tour's sample news "
-                 "(<id>-0001 received, -0002 contacted, -0003 done)");
 }
 
 // The settings and places this kiosk runs with, once the command line and kiosk.toml are read.
@@ -306,10 +303,7 @@ int runWindow(const Options& o, const Setup& s, const ShownContent& shown, const
     platform::TexturePictures pictures(s.mediaDir);
     shell.setPictures(&pictures);
     shell.setServices({.saver = saver.get(), .desk = desk.get(), .usage = desk.get(), .voice = voice.get()});
-    // The office's news of requests comes with the desk's snapshots (the status pack kept); tests
-    // without a pack may show the tour's sample instead.
-    if (o.statusSample)
-        shell.setStatusBook(sampleStatusBook(s.config.kioskId));
+    // The office's news of requests comes with the desk's snapshots (the status pack kept).
     const Screen screen{window, renderer};
     if (!o.tourDir.empty()) {
         // The attract screen's stills with a logo show a test picture: no office's logo is made up.

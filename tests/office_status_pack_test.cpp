@@ -9,12 +9,12 @@
 #include "ledger/ledger.hpp"
 #include "ledger/status_pack.hpp"
 
+#include "desk_html.hpp"
 #include "office_support.hpp"
 
 #include <httplib.h>
 #include <sys/stat.h>
 
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -298,11 +298,11 @@ std::string signIn(httplib::Client& http, const std::string& name, const std::st
     REQUIRE(form);
     const std::string setCookie = form->get_header_value("Set-Cookie");
     std::string cookie = setCookie.substr(0, setCookie.find(';'));
-    static const std::regex token(R"re(name="csrf" value="([0-9a-f]{64})")re");
-    std::smatch m;
-    REQUIRE(std::regex_search(form->body, m, token));
-    const httplib::Result in = http.Post(
-        "/masuk", {{"Cookie", cookie}}, httplib::Params{{"nama", name}, {"sandi", password}, {"csrf", m[1]}});
+    const std::string token = test::firstHtmlValue(form->body, "name=\"csrf\" value=\"");
+    REQUIRE(token.size() == 64);
+    const httplib::Result in =
+        http.Post("/masuk", {{"Cookie", cookie}},
+                  httplib::Params{{"nama", name}, {"sandi", password}, {"csrf", token}});
     REQUIRE(in);
     REQUIRE(in->status == 303);
     if (in->has_header("Set-Cookie"))

@@ -225,8 +225,12 @@ void OfficerDeskService::loadDashboard()
 
 void OfficerDeskService::scanSticks()
 {
-    if (!m_settings.exportDir.empty())
+    // The export folder stands in for a stick that is always in: what is on it is read again as a
+    // newly found stick's would be, so a pack put there while officer mode is open is offered.
+    if (!m_settings.exportDir.empty()) {
+        readPacks();
         return;
+    }
     if (desk::lookForSticks(m_settings.usb, m_worker, m_log))
         readPacks();
 }

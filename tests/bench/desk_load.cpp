@@ -8,6 +8,7 @@
 //             [--think-ms 500] [--floor] [--host 127.0.0.1]
 // Exits 1 on any error: a page that is not 200, a login that does not end in 303, a lost
 // connection. Each user waits a random 0..--think-ms between pages (an officer reading).
+#include "../desk_html.hpp"
 #include "bench_support.hpp"
 
 #include <httplib.h>
@@ -20,7 +21,6 @@
 #include <map>
 #include <mutex>
 #include <random>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -105,8 +105,8 @@ public:
     }
 
 private:
-    static inline const std::regex kCsrf{R"re(name="csrf" value="([^"]+)")re"};
-    static inline const std::regex kUid{R"re(data-uid="([^"]+)")re"};
+    static constexpr std::string_view kCsrf = "name=\"csrf\" value=\"";
+    static constexpr std::string_view kUid = "data-uid=\"";
 
     const Options& m_options;
     Tally& m_tally;
@@ -115,10 +115,9 @@ private:
     std::map<std::string, std::string> m_cookies;
     std::vector<std::string> m_uids;
 
-    static std::string first(const std::string& body, const std::regex& re)
+    static std::string first(const std::string& body, std::string_view marker)
     {
-        std::smatch m;
-        return std::regex_search(body, m, re) ? m[1].str() : std::string();
+        return kiosk::test::firstHtmlValue(body, marker);
     }
 
     static std::string describe(const httplib::Result& r, const std::string& what)
@@ -207,12 +206,12 @@ private:
                            "&cari=" + httplib::detail::encode_query_param(pick(searches)) +
                            "&hal=" + std::to_string(std::uniform_int_distribution<int>(1, 4)(m_random));
         const std::string body = timed("antrean", path);
-        for (std::sregex_iterator it(body.begin(), body.end(), kUid), end; it != end; ++it) {
+        for (std::string& uid : kiosk::test::htmlValues(body, kUid)) {
             if (m_uids.size() < 200)
-                m_uids.push_back((*it)[1].str());
+                m_uids.push_back(std::move(uid));
             else
                 m_uids[std::uniform_int_distribution<std::size_t>(0, m_uids.size() - 1)(m_random)] =
-                    (*it)[1].str();
+                    std::move(uid);
         }
     }
 
