@@ -53,13 +53,17 @@ Value optionalValue(const std::optional<std::int64_t>& v)
     return v ? Value{*v} : Value{};
 }
 
-// The columns requestOf reads, in its order.
-const std::string kRequestColumns =
-    std::string("SELECT uid, reference, kiosk_id, topic, status, lang, contact_time, priority, created_ms, "
-                "name, phone, dusun, rt, rw, note, purged_ms, batch_id, file, imported_by, imported_ms, ") +
-    kOpenConflictSql + " FROM requests r";
+} // namespace
 
-LedgerRequest requestOf(const Row& r, const Villages& villages)
+std::string requestColumns()
+{
+    return std::string("SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, "
+                       "r.priority, r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, "
+                       "r.batch_id, r.file, r.imported_by, r.imported_ms, ") +
+           kOpenConflictSql;
+}
+
+LedgerRequest requestFromRow(const Row& r, const Villages& villages)
 {
     LedgerRequest q;
     q.uid = r.text(0);
@@ -87,8 +91,6 @@ LedgerRequest requestOf(const Row& r, const Villages& villages)
     q.conflict = r.text(20) == "1" || r.text(20) == "t";
     return q;
 }
-
-} // namespace
 
 std::int64_t priorityOf(std::string_view topic)
 {
@@ -195,7 +197,7 @@ std::string villageOf(const Villages& villages, const std::string& kioskId)
 
 std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filter, const Villages& villages)
 {
-    std::string sql = kRequestColumns + " WHERE 1 = 1";
+    std::string sql = requestColumns() + " FROM requests r WHERE 1 = 1";
     std::vector<Value> params;
     if (!filter.status.empty()) {
         params.emplace_back(filter.status);
@@ -223,16 +225,16 @@ std::vector<LedgerRequest> listRequests(Store& store, const RequestFilter& filte
     sql += " ORDER BY priority, created_ms, uid";
     std::vector<LedgerRequest> out;
     for (const Row& r : store.query(sql, params))
-        out.push_back(requestOf(r, villages));
+        out.push_back(requestFromRow(r, villages));
     return out;
 }
 
 std::optional<LedgerRequest> findRequest(Store& store, const std::string& uid, const Villages& villages)
 {
-    const std::vector<Row> rows = store.query(kRequestColumns + " WHERE uid = $1", {uid});
+    const std::vector<Row> rows = store.query(requestColumns() + " FROM requests r WHERE r.uid = $1", {uid});
     if (rows.empty())
         return std::nullopt;
-    return requestOf(rows[0], villages);
+    return requestFromRow(rows[0], villages);
 }
 
 std::vector<RequestVersion> versionsOf(Store& store, const std::string& uid)

@@ -105,6 +105,12 @@ inline constexpr const char* kOpenConflictSql =
     "EXISTS (SELECT 1 FROM request_versions v WHERE v.uid = r.uid AND v.imported_ms > COALESCE((SELECT "
     "MAX(e.at_ms) FROM events e WHERE e.uid = r.uid AND e.kind = 'version'), -1))";
 
+// "SELECT r.uid, r.reference, …": a request's columns in the order requestFromRow reads them, for a
+// query over `requests r` (columns of the caller's own may follow).
+[[nodiscard]] std::string requestColumns();
+// A row that starts with requestColumns() as a request (its village from `villages`).
+[[nodiscard]] LedgerRequest requestFromRow(const Row& row, const Villages& villages);
+
 struct Conflict {
     std::string uid, reference, kioskId;
     std::string heldBatch, heldContent; // the version held first (its fields as JSON)

@@ -123,11 +123,7 @@ QueuePage queryQueue(Store& store, const QueueQuery& query, const Villages& vill
         const std::string limit = "$" + std::to_string(params.size());
         params.emplace_back(static_cast<std::int64_t>((page - 1) * size));
         const std::string offset = "$" + std::to_string(params.size());
-        const std::string columns =
-            "SELECT r.uid, r.reference, r.kiosk_id, r.topic, r.status, r.lang, r.contact_time, r.priority, "
-            "r.created_ms, r.name, r.phone, r.dusun, r.rt, r.rw, r.note, r.purged_ms, r.batch_id, r.file, "
-            "r.imported_by, r.imported_ms, " +
-            std::string(kOpenConflictSql) + ", r.done_ms";
+        const std::string columns = requestColumns() + ", r.done_ms";
         const std::string order = " ORDER BY r.priority, r.created_ms, r.uid";
         if (searching)
             return store.query(columns + ", COUNT(*) OVER () FROM requests r" + where.sql + order +
@@ -161,29 +157,8 @@ QueuePage queryQueue(Store& store, const QueueQuery& query, const Villages& vill
 
     for (const Row& r : rows) {
         QueueRow row;
-        LedgerRequest& q = row.request;
-        q.uid = r.text(0);
-        q.reference = r.text(1);
-        q.kioskId = r.text(2);
-        q.village = villageOf(villages, q.kioskId);
-        q.topic = r.text(3);
-        q.status = r.text(4);
-        q.lang = r.text(5);
-        q.contactTime = r.text(6);
-        q.priority = r.integer(7);
-        q.createdMs = r.integer(8);
-        q.name = r.text(9);
-        q.phone = r.text(10);
-        q.dusun = r.text(11);
-        q.rt = r.text(12);
-        q.rw = r.text(13);
-        q.note = r.text(14);
-        q.purged = !r.isNull(15);
-        q.batchId = r.text(16);
-        q.file = r.text(17);
-        q.importedBy = r.text(18);
-        q.importedMs = r.integer(19);
-        q.conflict = r.text(20) == "1" || r.text(20) == "t"; // SQLite 1/0, PostgreSQL t/f
+        row.request = requestFromRow(r, villages);
+        const LedgerRequest& q = row.request;
         const std::optional<std::int64_t> done = r.optionalInteger(21);
         row.waitingDays = waitingDays(q.createdMs, q.status == "selesai" && done ? *done : query.nowMs);
         out.rows.push_back(std::move(row));
