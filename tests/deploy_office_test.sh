@@ -18,25 +18,8 @@ office="$build/office/desa-office"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
-check() {
-    local name="$1" out
-    shift
-    if out="$("$@" 2>&1)"; then
-        passed=$((passed + 1))
-        echo "ok: $name"
-    else
-        failed=$((failed + 1))
-        echo "FAILED: $name"
-        [ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
-    fi
-    return 0
-}
-fail() {
-    echo "$*"
-    exit 1
-}
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 stage="$tmp/root"
 installed="$stage$prefix"
@@ -306,5 +289,4 @@ else
     echo "note: shellcheck is not installed; skipped"
 fi
 
-echo "deploy_office: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_done deploy_office

@@ -15,27 +15,8 @@ prefix=/opt/desa-kiosk
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
-# check NAME COMMAND...: runs one check; its output is shown only when it fails.
-check() {
-    local name="$1" out
-    shift
-    if out="$("$@" 2>&1)"; then
-        passed=$((passed + 1))
-        echo "ok: $name"
-    else
-        failed=$((failed + 1))
-        echo "FAILED: $name"
-        [ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
-    fi
-    return 0
-}
-# fail MESSAGE: ends the check being run (each runs in a subshell of its own).
-fail() {
-    echo "$*"
-    exit 1
-}
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 stage="$tmp/root"       # DESTDIR: the prefix as it lands on the kiosk, inside a stand-in root
 installed="$stage$prefix"
@@ -307,5 +288,4 @@ else
     echo "note: shellcheck is not installed; skipped"
 fi
 
-echo "deploy: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_done deploy

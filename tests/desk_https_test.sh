@@ -114,25 +114,8 @@ for _ in $(seq 50); do [ -s "$n/nginx.pid" ] && break; sleep 0.1; done
 base="https://localhost:$https_port"
 tls=(--cacert "$n/desk.crt" --resolve "localhost:$https_port:127.0.0.1" -sS)
 
-passed=0
-failed=0
-check() {
-    local name="$1" out
-    shift
-    if out="$("$@" 2>&1)"; then
-        passed=$((passed + 1))
-        echo "ok: $name"
-    else
-        failed=$((failed + 1))
-        echo "FAILED: $name"
-        [ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
-    fi
-    return 0
-}
-fail() {
-    echo "$*"
-    exit 1
-}
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 # cookie_of HEADERS NAME: the value of the Set-Cookie NAME in a header dump.
 cookie_of() {
@@ -266,5 +249,4 @@ if [ "$failed" -gt 0 ]; then
     echo "--- nginx error log"
     tail -20 "$n/logs/error.log" 2>/dev/null
 fi
-echo "desk_https: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_done desk_https
