@@ -508,14 +508,19 @@ TEST_CASE_TEMPLATE(
     const httplib::Result kiosks = b.get("/kios", proxy);
     CHECK(kiosks->body.find("data-kios=\"CMG\"") != std::string::npos);
 
-    bool viewed = false, changed = false;
+    CHECK(b.get("/antrean?cari=Siti&hal=1", proxy)->status == 200);
+    bool viewed = false, changed = false, queueViewed = false;
     for (const AuditEntry& e : listAudit(*f.store, 100, 0)) {
+        queueViewed =
+            queueViewed || (e.action == "lihat-antrean" && e.who == "petugas" && e.address == "10.20.30.40" &&
+                            e.subject.find("cari=Siti") != std::string::npos);
         viewed = viewed || (e.action == "lihat" && e.subject == uid && e.who == "petugas" &&
                             e.address == "10.20.30.40");
         changed = changed || (e.action == "tindak:reached" && e.subject == uid && e.address == "10.20.30.40");
     }
     CHECK(viewed);
     CHECK(changed);
+    CHECK(queueViewed);
     // The log names paths and statuses only: no name, phone or query.
     CHECK(f.log.str().find("GET /antrean 200") != std::string::npos);
     CHECK(f.log.str().find("status=") == std::string::npos);

@@ -142,6 +142,13 @@ void Desk::Impl::queueRoutes()
                    StorePool::Lease store = pool.borrow();
                    Page p(call, *this, "Antrean", "antrean.tpl", "ANTREAN");
                    fillQueue(*this, call, *store, p.body());
+                   // The queue shows residents' names and phones: its views are audited like a
+                   // request's, with the filters and search asked for.
+                   std::string asked;
+                   for (const auto& [name, value] : call.req.params)
+                       if (!value.empty())
+                           asked += (asked.empty() ? "" : " ") + name + "=" + value;
+                   auditEntry(*store, call, "lihat-antrean", asked);
                    p.send(call.res);
                }));
 }
