@@ -160,30 +160,38 @@ LoginResult checkLogin(Store& store, const std::string& name, const std::string&
     const bool right = verifyPassword(found[0].text(0), password);
     LoginResult result;
     store.transaction([&] {
-        // Locked meanwhile by other wrong logins: this one, right or wrong, waits like them.
-        const std::vector<Row> now =
-            store.query("SELECT locked_until_ms FROM desk_users WHERE name = $1", {name});
-        if (now.empty()) { // removed meanwhile
-            result = {LoginOutcome::Wrong, std::nullopt, 0};
-            return;
-        }
-        if (const std::int64_t until = now[0].integer(0); until > nowMs) {
-            result = {LoginOutcome::Locked, std::nullopt, until};
-            return;
-        }
+        // Each UPDATE holds only while the account is not locked. On PostgreSQL a concurrent wrong
+        // login that locked it first makes this UPDATE wait for that commit and check its condition
+        // again on the row as committed: no failure is counted after the lock, and no right password
+        // slips past it.
+        const auto lockedMeanwhile = [&] {
+            const std::vector<Row> now =
+                store.query("SELECT locked_until_ms FROM desk_users WHERE name = $1", {name});
+            if (now.empty()) // removed meanwhile
+                result = {LoginOutcome::Wrong, std::nullopt, 0};
+            else
+                result = {LoginOutcome::Locked, std::nullopt, now[0].integer(0)};
+        };
         if (right) {
-            store.exec(
-                "UPDATE desk_users SET failed_logins = 0, locks = 0, locked_until_ms = 0 WHERE name = $1",
-                {name});
+            if (store
+                    .query("UPDATE desk_users SET failed_logins = 0, locks = 0, locked_until_ms = 0 WHERE "
+                           "name = $1 "
+                           "AND locked_until_ms <= $2 RETURNING name",
+                           {name, nowMs})
+                    .empty())
+                return lockedMeanwhile();
             result.outcome = LoginOutcome::Ok;
             result.user = findUser(store, name);
             return;
         }
-        const std::vector<Row> counted = store.query("UPDATE desk_users SET failed_logins = failed_logins + "
-                                                     "1 WHERE name = $1 RETURNING failed_logins, locks",
-                                                     {name});
+        const std::vector<Row> counted =
+            store.query("UPDATE desk_users SET failed_logins = failed_logins + 1 WHERE name = $1 AND "
+                        "locked_until_ms <= $2 RETURNING failed_logins, locks",
+                        {name, nowMs});
+        if (counted.empty())
+            return lockedMeanwhile();
         result.outcome = LoginOutcome::Wrong;
-        if (!counted.empty() && counted[0].integer(0) >= kFailuresBeforeLock) {
+        if (counted[0].integer(0) >= kFailuresBeforeLock) {
             const std::int64_t until = nowMs + lockLength(counted[0].integer(1));
             store.exec(
                 "UPDATE desk_users SET failed_logins = 0, locks = locks + 1, locked_until_ms = $1 WHERE "
